@@ -1,0 +1,94 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { platformErrors } from '../errors.js';
+import type { Migration, MigrationReport, Store } from '../ports/store.js';
+import { runMigrations } from './migration-provider.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user:pass@host:port/db */
+  readonly url: string;
+  readonly migrations: readonly Migration[];
+  readonly maxConnections?: number;
+  /** How long to wait for a connection to open, in ms. */
+  readonly connectTimeoutMs?: number;
+  /** Statement timeout, so a runaway query cannot hold a connection forever. */
+  readonly statementTimeoutMs?: number;
+}
+
+/** int8 (bigint) columns hold epoch milliseconds and counters: read them as JS numbers. */
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * PostgreSQL through a `pg` pool. `transaction(fn, { lock })` takes a
+ * transaction-scoped advisory lock (`pg_advisory_xact_lock(hashtext(lock))`), so
+ * the same serial section holds across every Shieldwall instance.
+ */
+export function createPostgresStore(options: PostgresStoreOptions): Store {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    types: typeParsers,
+  });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+
+  const unavailable = (err: unknown) =>
+    platformErrors.create('store_unavailable', {
+      message: `PostgreSQL is not reachable: ${(err as Error).message || (err as { code?: string }).code || 'connection failed'}`,
+      cause: err,
+    });
+
+  return {
+    dialect: 'postgres',
+    db<T>() {
+      return db as unknown as Kysely<T>;
+    },
+    async transaction<T, R>(
+      fn: (trx: Kysely<T>) => Promise<R>,
+      opts?: { lock?: string },
+    ): Promise<R> {
+      return db.transaction().execute(async (trx) => {
+        if (opts?.lock !== undefined) {
+          await sql`select pg_advisory_xact_lock(hashtext(${opts.lock}))`.execute(trx);
+        }
+        return fn(trx as unknown as Kysely<T>);
+      });
+    },
+    isUniqueViolation(err) {
+      return (err as { code?: unknown } | null)?.code === '23505';
+    },
+    async migrate(): Promise<MigrationReport> {
+      try {
+        await sql`select 1`.execute(db);
+      } catch (err) {
+        throw unavailable(err);
+      }
+      return runMigrations(db, options.migrations, 'postgres');
+    },
+    async ping() {
+      if (closed)
+        throw platformErrors.create('store_unavailable', { message: 'The database is closed.' });
+      try {
+        await sql`select 1`.execute(db);
+      } catch (err) {
+        throw unavailable(err);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Every configuration key Shieldwall understands, as data (STYLE habit 10). The
+ * loader, `shieldwall config show`, and the README's configuration table are all
+ * driven by this one table. Later modules add their keys here.
+ *
+ * Key names are camelCase in the config file; the environment variable is
+ * `SHIELDWALL_` + the key in UPPER_SNAKE_CASE (e.g. `logLevel` → `SHIELDWALL_LOG_LEVEL`).
+ */
+
+export type ConfigValueType =
+  | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number }
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  | { readonly kind: 'url-or'; readonly word: string; readonly protocols: readonly string[] };
+
+export interface ConfigKeySpec {
+  readonly type: ConfigValueType;
+  readonly default: string | number | boolean | undefined;
+  /** One line for operators: what it does, in plain words. */
+  readonly description: string;
+  /** Masked by `config show` and never logged. URLs get only their password masked. */
+  readonly secret?: boolean;
+}
+
+export const configKeys = {
+  host: {
+    type: { kind: 'string', minLength: 1, maxLength: 255 },
+    default: '127.0.0.1',
+    description:
+      'Address the HTTP server listens on. Use 0.0.0.0 to accept connections from other machines.',
+  },
+  port: {
+    type: { kind: 'integer', min: 0, max: 65535 },
+    default: 8080,
+    description: 'TCP port the HTTP server listens on (0 picks a free port).',
+  },
+  data: {
+    type: { kind: 'string', minLength: 1, maxLength: 4096 },
+    default: './.shieldwall',
+    description:
+      'Data directory: the embedded database, event journal and audit signing key live here.',
+  },
+  store: {
+    type: { kind: 'url-or', word: 'sqlite', protocols: ['postgres:', 'postgresql:'] },
+    default: 'sqlite',
+    description:
+      '`sqlite` (a file in the data directory) or a PostgreSQL URL such as postgres://user:pass@host:5432/db.',
+    secret: true,
+  },
+  bus: {
+    type: { kind: 'url-or', word: 'local', protocols: ['nats:', 'tls:'] },
+    default: 'local',
+    description:
+      '`local` (in-process, journalled in the data directory) or a NATS URL with JetStream, e.g. nats://host:4222.',
+    secret: true,
+  },
+  limiter: {
+    type: { kind: 'url-or', word: 'memory', protocols: ['redis:', 'rediss:'] },
+    default: 'memory',
+    description:
+      '`memory` (one process) or a Redis URL such as redis://host:6379 to share limits between instances.',
+    secret: true,
+  },
+  logLevel: {
+    type: { kind: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+    default: 'info',
+    description: 'How much the server logs (JSON lines on standard output).',
+  },
+  bodyLimit: {
+    type: { kind: 'integer', min: 1024, max: 1024 * 1024 * 1024 },
+    default: 1024 * 1024,
+    description: 'Largest request body accepted, in bytes; larger bodies get HTTP 413.',
+  },
+  requestTimeoutMs: {
+    type: { kind: 'integer', min: 1000, max: 3_600_000 },
+    default: 60_000,
+    description: 'Longest time a client may take to send a whole request, in milliseconds.',
+  },
+  shutdownTimeoutMs: {
+    type: { kind: 'integer', min: 100, max: 600_000 },
+    default: 15_000,
+    description:
+      'On SIGTERM/SIGINT, how long to wait for in-flight requests before closing anyway.',
+  },
+  trustProxy: {
+    type: { kind: 'boolean' },
+    default: false,
+    description: 'Trust X-Forwarded-* headers (set to true only behind your own load balancer).',
+  },
+  natsStream: {
+    type: { kind: 'string', minLength: 1, maxLength: 64 },
+    default: 'SHIELDWALL',
+    description:
+      'Name of the JetStream stream that carries Shieldwall events when the bus is NATS.',
+  },
+  auditKeyFile: {
+    type: { kind: 'string', minLength: 1, maxLength: 4096 },
+    default: undefined,
+    description:
+      'Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; default <data>/audit-signing-key.pem, created on first start. Give every instance the same file.',
+  },
+  auditOrigin: {
+    type: { kind: 'string', minLength: 1, maxLength: 255 },
+    default: 'shieldwall.local/audit',
+    description:
+      'Name of this audit log in its signed checkpoints (C2SP tlog-checkpoint origin line), e.g. audit.example.org.',
+  },
+} as const satisfies Record<string, ConfigKeySpec>;
+
+export type ConfigKey = keyof typeof configKeys;
+
+type ValueOf<S extends ConfigValueType> = S extends { kind: 'integer' }
+  ? number
+  : S extends { kind: 'boolean' }
+    ? boolean
+    : string;
+
+type Defaulted<K extends ConfigKey> = (typeof configKeys)[K]['default'] extends undefined
+  ? ValueOf<(typeof configKeys)[K]['type']> | undefined
+  : ValueOf<(typeof configKeys)[K]['type']>;
+
+/** The validated, frozen configuration passed down from the composition root. */
+export type Config = { readonly [K in ConfigKey]: Defaulted<K> };
+
+/** `logLevel` → `SHIELDWALL_LOG_LEVEL`. */
+export function envName(key: string): string {
+  return `SHIELDWALL_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
