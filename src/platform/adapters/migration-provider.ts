@@ -49,9 +49,12 @@ export async function runMigrations(
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    // No failed name means the migrator stopped before running any migration, e.g.
+    // the database lists a migration this program does not know (an older release).
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
     throw platformErrors.create('store_unavailable', {
-      message: `Migration ${failed} failed: ${(error as Error).message ?? String(error)}`,
+      message: `${failed === undefined ? 'Migrations could not run' : `Migration ${failed} failed`}: ${reason}`,
       cause: error,
     });
   }

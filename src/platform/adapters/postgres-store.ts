@@ -49,6 +49,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       cause: err,
     });
 
+  const closedError = () =>
+    platformErrors.create('store_unavailable', { message: 'The database is closed.' });
+
   return {
     dialect: 'postgres',
     db<T>() {
@@ -58,17 +61,26 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       fn: (trx: Kysely<T>) => Promise<R>,
       opts?: { lock?: string },
     ): Promise<R> {
-      return db.transaction().execute(async (trx) => {
-        if (opts?.lock !== undefined) {
-          await sql`select pg_advisory_xact_lock(hashtext(${opts.lock}))`.execute(trx);
-        }
-        return fn(trx as unknown as Kysely<T>);
-      });
+      if (closed) throw closedError();
+      let began = false;
+      try {
+        return await db.transaction().execute(async (trx) => {
+          began = true;
+          if (opts?.lock !== undefined) {
+            await sql`select pg_advisory_xact_lock(hashtext(${opts.lock}))`.execute(trx);
+          }
+          return fn(trx as unknown as Kysely<T>);
+        });
+      } catch (err) {
+        // Failing to get a connection at all is an outage (503), not the caller's error.
+        throw began ? err : unavailable(err);
+      }
     },
     isUniqueViolation(err) {
       return (err as { code?: unknown } | null)?.code === '23505';
     },
     async migrate(): Promise<MigrationReport> {
+      if (closed) throw closedError();
       try {
         await sql`select 1`.execute(db);
       } catch (err) {
@@ -77,8 +89,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return runMigrations(db, options.migrations, 'postgres');
     },
     async ping() {
-      if (closed)
-        throw platformErrors.create('store_unavailable', { message: 'The database is closed.' });
+      if (closed) throw closedError();
       try {
         await sql`select 1`.execute(db);
       } catch (err) {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { platformErrors } from '../errors.js';
@@ -22,53 +23,76 @@ export interface SqliteStoreOptions {
  * `synchronous=FULL` makes a committed transaction survive power loss and kill -9.
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
-  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-  let raw: Database.Database;
-  try {
-    raw = new Database(options.file, { timeout: options.busyTimeoutMs ?? 10_000 });
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = FULL');
-    raw.pragma('foreign_keys = ON');
-  } catch (err) {
-    throw platformErrors.create('store_unavailable', {
-      message: `Cannot open the database file ${options.file}: ${(err as Error).message}`,
-      cause: err,
-    });
-  }
+  const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+  const raw = openFile(options.file, busyTimeoutMs);
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
   let closed = false;
+
+  /**
+   * Run `fn` inside BEGIN IMMEDIATE on this instance's only connection. Kysely's
+   * driver guards that connection with a mutex, so while we hold it no other
+   * query of this instance can slip into (or see) the open transaction.
+   */
+  function immediate<R>(fn: (conn: Kysely<unknown>) => Promise<R>, foreignKeysOff = false) {
+    if (closed) return Promise.reject(closedError());
+    return db.connection().execute(async (conn) => {
+      // The pragma is a no-op inside a transaction, so it is switched around it.
+      if (foreignKeysOff) raw.pragma('foreign_keys = OFF');
+      try {
+        await beginImmediate(raw, busyTimeoutMs, options.file);
+        try {
+          const result = await fn(conn);
+          raw.exec('commit');
+          return result;
+        } catch (err) {
+          if (raw.inTransaction) raw.exec('rollback');
+          throw err;
+        }
+      } finally {
+        if (foreignKeysOff) raw.pragma('foreign_keys = ON');
+      }
+    });
+  }
 
   return {
     dialect: 'sqlite',
     db<T>() {
       return db as unknown as Kysely<T>;
     },
-    async transaction<T, R>(fn: (trx: Kysely<T>) => Promise<R>): Promise<R> {
-      // The dialect has one connection guarded by a mutex, so holding it here
-      // serialises this process's transactions; BEGIN IMMEDIATE serialises processes.
-      return db.connection().execute(async (conn) => {
-        await sql`begin immediate`.execute(conn);
-        try {
-          const result = await fn(conn as unknown as Kysely<T>);
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (err) {
-          if (raw.inTransaction) await sql`rollback`.execute(conn);
-          throw err;
-        }
-      });
+    transaction<T, R>(fn: (trx: Kysely<T>) => Promise<R>): Promise<R> {
+      // BEGIN IMMEDIATE takes the file's write lock, so every transaction is
+      // already serial and the `lock` name needs no extra handling here.
+      return immediate((conn) => fn(conn as unknown as Kysely<T>));
     },
     isUniqueViolation(err) {
       const code = (err as { code?: unknown } | null)?.code;
       return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
     },
-    async migrate(): Promise<MigrationReport> {
-      return runMigrations(db, options.migrations, 'sqlite');
+    migrate(): Promise<MigrationReport> {
+      // Kysely's migrator takes no lock and opens no transaction on SQLite. Running
+      // it inside BEGIN IMMEDIATE makes a batch all-or-nothing and lets a second
+      // process that starts at the same time find the work done instead of redoing it.
+      // Foreign keys are off so a table rebuild (SQLite's only way to change a
+      // column) does not cascade; SQLite's documented procedure checks them before commit.
+      return immediate(async (conn) => {
+        const report = await runMigrations(conn, options.migrations, 'sqlite');
+        const violations = raw.pragma('foreign_key_check') as unknown[];
+        if (violations.length > 0) {
+          throw platformErrors.create('store_unavailable', {
+            message: `Migrations would leave ${violations.length} rows violating foreign keys.`,
+            details: { violations },
+          });
+        }
+        return report;
+      }, true);
     },
     async ping() {
-      if (closed)
-        throw platformErrors.create('store_unavailable', { message: 'The database is closed.' });
-      await sql`select 1`.execute(db);
+      if (closed) throw closedError();
+      try {
+        await sql`select 1`.execute(db);
+      } catch (err) {
+        throw platformErrors.create('store_unavailable', { cause: err });
+      }
     },
     async close() {
       if (closed) return;
@@ -76,4 +100,64 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       await db.destroy();
     },
   };
+}
+
+function closedError() {
+  return platformErrors.create('store_unavailable', { message: 'The database is closed.' });
+}
+
+function openFile(file: string, busyTimeoutMs: number): Database.Database {
+  let raw: Database.Database | undefined;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    raw = new Database(file, { timeout: busyTimeoutMs });
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    return raw;
+  } catch (err) {
+    raw?.close();
+    throw platformErrors.create('store_unavailable', {
+      message: `Cannot open the database file ${file}: ${(err as Error).message}`,
+      cause: err,
+    });
+  }
+}
+
+/**
+ * BEGIN IMMEDIATE, waiting for another writer without blocking the event loop.
+ * better-sqlite3 is synchronous, so SQLite's own busy handler would freeze the
+ * whole process while it waits; and when the lock holder is another store in
+ * this same process, it could never release the lock, so the wait always ended
+ * in SQLITE_BUSY. Instead: try without waiting, then sleep and retry.
+ */
+async function beginImmediate(
+  raw: Database.Database,
+  timeoutMs: number,
+  file: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 1; ; wait = Math.min(wait * 2, 32)) {
+    if (tryBeginImmediate(raw, timeoutMs)) return;
+    if (Date.now() >= deadline) {
+      throw platformErrors.create('store_unavailable', {
+        message: `The database file ${file} stayed locked by another writer for ${timeoutMs} ms.`,
+      });
+    }
+    await sleep(wait * (0.5 + Math.random()));
+  }
+}
+
+function tryBeginImmediate(raw: Database.Database, busyTimeoutMs: number): boolean {
+  raw.pragma('busy_timeout = 0');
+  try {
+    raw.exec('begin immediate');
+    return true;
+  } catch (err) {
+    if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
+    throw err;
+  } finally {
+    // Plain statements outside transaction() still wait in SQLite's busy handler.
+    raw.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  }
 }

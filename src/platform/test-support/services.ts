@@ -5,6 +5,7 @@
  *
  * URLs are overridable: TEST_POSTGRES_URL, TEST_REDIS_URL, TEST_NATS_URL.
  */
+import { randomBytes } from 'node:crypto';
 import { Socket } from 'node:net';
 
 export type ServiceName = 'postgres' | 'redis' | 'nats';
@@ -54,4 +55,37 @@ export async function requireService(name: ServiceName): Promise<string | undefi
     throw new Error(`CI=true and ${line}: failing instead of skipping.`);
   process.stderr.write(`\n  SKIP ${name} adapter suite: ${line}\n`);
   return undefined;
+}
+
+/**
+ * A fresh, empty PostgreSQL database for one test file (or benchmark), so runs
+ * never see each other's tables. `drop()` disconnects everyone and removes it.
+ *
+ * @example
+ * const db = await createTempDatabase(pgUrl);  // db.url → postgres://…/sw_test_1a2b3c4d
+ * afterAll(() => db.drop());
+ */
+export async function createTempDatabase(
+  serverUrl: string,
+  prefix = 'sw_test',
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
 }
