@@ -1,3 +1,5 @@
+import { platformErrors } from '../errors.js';
+
 /**
  * The limiter port: rate limits and shared counters that are exact under
  * concurrency. In-memory for one process; Redis when many instances must share
@@ -9,7 +11,11 @@
  * exact: of any set of concurrent calls, exactly as many are allowed as fit.
  */
 export interface Limiter {
-  /** Try to take `cost` units (default 1) for `key`; nothing is taken when refused. */
+  /**
+   * Try to take `cost` units (default 1) for `key`; nothing is taken when refused.
+   * A cost above `rule.limit` can never fit: it is refused with `retryAfterMs` = Infinity.
+   * Bad keys, rules or costs throw `bad_request`; an unreachable backend `limiter_unavailable`.
+   */
   consume(key: string, rule: RateRule, cost?: number): Promise<RateDecision>;
 
   /** Add `by` (default 1) to a counter that expires `ttlMs` after its first increment; returns the new value. */
@@ -18,7 +24,7 @@ export interface Limiter {
   /** Current counter value (0 when absent or expired). */
   count(key: string): Promise<number>;
 
-  /** Forget a key (rate state or counter). */
+  /** Forget a key (its rate state and its counter: the two never share a value). */
   reset(key: string): Promise<void>;
 
   /** Cheap round trip for readiness checks; throws `limiter_unavailable` when down. */
@@ -28,7 +34,7 @@ export interface Limiter {
 }
 
 export interface RateRule {
-  /** Units allowed per window (also the burst size). Positive integer. */
+  /** Units allowed per window (also the burst size). Positive integer; limit × windowMs ≤ 2^52. */
   readonly limit: number;
   /** Window length in milliseconds. Positive integer. */
   readonly windowMs: number;
@@ -38,8 +44,49 @@ export interface RateDecision {
   readonly allowed: boolean;
   /** Units that could still be taken right now. */
   readonly remaining: number;
-  /** When refused: milliseconds until this cost would be allowed (for Retry-After). 0 when allowed. */
+  /**
+   * When refused: milliseconds until this cost would be allowed (for Retry-After), or
+   * Infinity when the cost exceeds the limit. 0 when allowed.
+   */
   readonly retryAfterMs: number;
   /** Milliseconds until the bucket is completely full again. */
   readonly resetMs: number;
+}
+
+/** Longest limiter key accepted, in characters. */
+export const MAX_LIMITER_KEY = 512;
+
+function badRequest(message: string) {
+  return platformErrors.create('bad_request', { message });
+}
+
+function isPositiveInt(n: unknown): n is number {
+  return Number.isSafeInteger(n) && (n as number) > 0;
+}
+
+/*
+ * Argument checks shared by every adapter, so they refuse exactly the same calls
+ * (the contract suite checks that). The 2^52 bound keeps GCRA's integer arithmetic
+ * exact in doubles, which is all Redis's Lua has.
+ */
+
+export function assertLimiterKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_LIMITER_KEY)
+    throw badRequest(`A limiter key must be a string of 1 to ${MAX_LIMITER_KEY} characters.`);
+}
+
+export function assertConsume(key: unknown, rule: RateRule, cost: unknown): void {
+  assertLimiterKey(key);
+  const { limit, windowMs } = (rule ?? {}) as Partial<RateRule>;
+  if (!isPositiveInt(limit) || !isPositiveInt(windowMs))
+    throw badRequest('A rate rule needs a positive integer limit and windowMs.');
+  if (limit * windowMs > 2 ** 52)
+    throw badRequest('A rate rule with limit × windowMs above 2^52 is not supported.');
+  if (!isPositiveInt(cost)) throw badRequest('The cost must be a positive integer.');
+}
+
+export function assertIncrement(key: unknown, ttlMs: unknown, by: unknown): void {
+  assertLimiterKey(key);
+  if (!isPositiveInt(ttlMs)) throw badRequest('ttlMs must be a positive integer.');
+  if (!Number.isSafeInteger(by)) throw badRequest('The increment must be an integer.');
 }
