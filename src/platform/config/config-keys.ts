@@ -98,7 +98,7 @@ export const configKeys = {
     type: { kind: 'string', minLength: 1, maxLength: 4096 },
     default: undefined,
     description:
-      'Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; default <data>/audit-signing-key.pem, created on first start. Give every instance the same file.',
+      'Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; default DATA/audit-signing-key.pem, created on first start. Give every instance the same file.',
   },
   auditOrigin: {
     type: { kind: 'string', minLength: 1, maxLength: 255 },

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * The `shieldwall` executable: the one place that calls process.exit.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { modules } from './modules.js';
+import { runCli } from './platform/cli/program.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
+
+const code = await runCli({
+  argv: process.argv.slice(2),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  version,
+  webRoot: `${root}dist/web`,
+  modules,
+  onServeStarted(stop) {
+    let signals = 0;
+    const onSignal = (signal: NodeJS.Signals) => {
+      signals += 1;
+      // A second Ctrl+C means "now": skip the drain.
+      if (signals > 1) process.exit(130);
+      void stop(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  },
+});
+process.exit(code);

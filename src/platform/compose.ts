@@ -1,0 +1,136 @@
+/**
+ * The composition root: the one place that reads the configuration and chooses
+ * adapters (STYLE habit 2). Everything else receives its ports from here.
+ */
+import { join } from 'node:path';
+import { createLocalBus } from './adapters/local-bus.js';
+import { createMemoryLimiter } from './adapters/memory-limiter.js';
+import { createNatsBus } from './adapters/nats-bus.js';
+import { createPostgresStore } from './adapters/postgres-store.js';
+import { createRedisLimiter } from './adapters/redis-limiter.js';
+import { createSqliteStore } from './adapters/sqlite-store.js';
+import {
+  type AuditLog,
+  auditMigrations,
+  createAuditLog,
+  loadOrCreateAuditKey,
+} from './audit/index.js';
+import type { Config } from './config/config-keys.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import type { Logger } from './logger.js';
+import type { ShieldwallModule } from './module.js';
+import type { Bus } from './ports/bus.js';
+import type { Limiter } from './ports/limiter.js';
+import type { Migration, MigrationReport, Store } from './ports/store.js';
+
+export interface Platform {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly bus: Bus;
+  readonly limiter: Limiter;
+  readonly audit: AuditLog;
+  readonly metrics: Metrics;
+  /** Mutable run state, read by /readyz. */
+  readonly state: { migrated: boolean; closing: boolean; lastStartError: string | undefined };
+  /** Apply every module's pending migrations. */
+  migrate(): Promise<MigrationReport>;
+  /** Close adapters (after the HTTP server has drained). Idempotent. */
+  close(): Promise<void>;
+}
+
+/** File names inside the data directory. */
+export const DATA_FILES = {
+  store: 'shieldwall.sqlite',
+  busJournal: 'events.sqlite',
+  auditKey: 'audit-signing-key.pem',
+} as const;
+
+/** Every migration of the platform and the given modules, in name order. */
+export function allMigrations(modules: readonly ShieldwallModule[]): Migration[] {
+  return [...auditMigrations, ...modules.flatMap((m) => m.migrations ?? [])].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+}
+
+/**
+ * Build the platform from a validated config. Connects lazily where the driver
+ * allows it, so an unreachable database shows up in /readyz and in clear errors
+ * rather than as a crash.
+ *
+ * @example
+ * const platform = await composePlatform(loadConfig({ env: process.env }), { logger, modules });
+ */
+export async function composePlatform(
+  config: Config,
+  deps: { logger: Logger; modules: readonly ShieldwallModule[] },
+): Promise<Platform> {
+  const { logger } = deps;
+  const migrations = allMigrations(deps.modules);
+  const store =
+    config.store === 'sqlite'
+      ? createSqliteStore({ file: join(config.data, DATA_FILES.store), migrations })
+      : createPostgresStore({ url: config.store, migrations });
+  const busLog = logger.child({ component: 'bus' });
+  // A handler that throws is retried (at-least-once); say so in the log each time.
+  const onError = (err: unknown, event?: { subject: string; seq: number }) =>
+    busLog.warn(
+      { err, subject: event?.subject, seq: event?.seq },
+      'event handler failed; will retry',
+    );
+  const bus =
+    config.bus === 'local'
+      ? createLocalBus({ journalFile: join(config.data, DATA_FILES.busJournal), onError })
+      : await createNatsBus({
+          url: config.bus,
+          stream: config.natsStream,
+          // Subjects follow the stream name, so two deployments on one NATS never overlap.
+          subjectPrefix: config.natsStream.toLowerCase(),
+          onError,
+        });
+  const limiter =
+    config.limiter === 'memory'
+      ? createMemoryLimiter({})
+      : createRedisLimiter({ url: config.limiter });
+  const signer = await loadOrCreateAuditKey(
+    config.auditKeyFile ?? join(config.data, DATA_FILES.auditKey),
+  );
+  const audit = createAuditLog({
+    store,
+    bus,
+    signer,
+    origin: config.auditOrigin,
+    now: () => Date.now(),
+    logger: logger.child({ component: 'audit' }),
+  });
+
+  const state: Platform['state'] = { migrated: false, closing: false, lastStartError: undefined };
+  let closed: Promise<void> | undefined;
+  return {
+    config,
+    logger,
+    store,
+    bus,
+    limiter,
+    audit,
+    metrics: createMetrics(),
+    state,
+    async migrate() {
+      const report = await store.migrate();
+      state.migrated = true;
+      state.lastStartError = undefined;
+      return report;
+    },
+    close() {
+      state.closing = true;
+      closed ??= (async () => {
+        const results = await Promise.allSettled([bus.close(), limiter.close()]);
+        await store.close();
+        for (const r of results)
+          if (r.status === 'rejected')
+            logger.warn({ err: r.reason }, 'adapter did not close cleanly');
+      })();
+      return closed;
+    },
+  };
+}

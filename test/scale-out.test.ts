@@ -1,0 +1,91 @@
+/**
+ * Scale-out: two `shieldwall serve` processes on different ports sharing
+ * PostgreSQL, NATS JetStream and Redis. A write on one is read on the other,
+ * and an event published on one is received on the other.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempDatabase, requireService } from '../src/platform/test-support/services.js';
+import { type ServeProcess, startServeProcess, waitForOk } from './support/serve-process.js';
+import { readSse } from './support/sse.js';
+
+const pgUrl = await requireService('postgres');
+const redisUrl = await requireService('redis');
+const natsUrl = await requireService('nats');
+const available = pgUrl !== undefined && redisUrl !== undefined && natsUrl !== undefined;
+
+describe.skipIf(!available)('two instances sharing PostgreSQL, NATS and Redis', () => {
+  const suffix = randomBytes(4).toString('hex');
+  let db: Awaited<ReturnType<typeof createTempDatabase>> | undefined;
+  let env: Record<string, string>;
+  let first: ServeProcess | undefined;
+  let second: ServeProcess | undefined;
+
+  beforeAll(async () => {
+    db = await createTempDatabase(pgUrl as string, 'sw_test_scale');
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'sw-scale-key-')), 'audit.pem');
+    writeFileSync(
+      keyFile,
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }),
+      { mode: 0o600 },
+    );
+    env = {
+      SHIELDWALL_STORE: db.url,
+      SHIELDWALL_BUS: natsUrl as string,
+      SHIELDWALL_LIMITER: redisUrl as string,
+      SHIELDWALL_NATS_STREAM: `SWTEST_${suffix}`,
+      SHIELDWALL_AUDIT_KEY_FILE: keyFile,
+      SHIELDWALL_LOG_LEVEL: 'warn',
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+    const nc = await connect({ servers: new URL(natsUrl as string).host });
+    await (await jetstreamManager(nc)).streams.delete(`SWTEST_${suffix}`).catch(() => false);
+    await nc.close();
+    await db?.drop();
+  }, 60_000);
+
+  it('carries writes and events from one instance to the other', async () => {
+    second = await startServeProcess({
+      ...env,
+      SHIELDWALL_DATA: mkdtempSync(join(tmpdir(), 'sw-b-')),
+    });
+    await waitForOk(`${second.url}/readyz`);
+    // Listen on the second instance before the first one exists.
+    const events = readSse(`${second.url}/api/audit/stream`);
+    await events.connected;
+
+    first = await startServeProcess({
+      ...env,
+      SHIELDWALL_DATA: mkdtempSync(join(tmpdir(), 'sw-a-')),
+    });
+    await waitForOk(`${first.url}/readyz`);
+    expect(first.url).not.toBe(second.url);
+
+    // The first instance's start is an audit entry written through its own store
+    // and announced on its own bus: the second instance must see both.
+    const firstPid = String(first.child.pid);
+    const event = await events.next((e) => e.event === 'appended', 10_000);
+    const { index } = JSON.parse(event.data) as { index: number };
+    const entry = (await (await fetch(`${second.url}/api/audit/entries/${index}`)).json()) as {
+      action: string;
+      data: { pid: number };
+    };
+    expect(entry.action).toBe('platform.server.started');
+    expect(String(entry.data.pid)).toBe(firstPid);
+    events.close();
+
+    // Both instances sign the same log with the same key, so their checkpoints agree.
+    const [a, b] = await Promise.all(
+      [first.url, second.url].map(async (u) => (await fetch(`${u}/api/audit/checkpoint`)).text()),
+    );
+    expect(a?.split('\n').slice(0, 3)).toEqual(b?.split('\n').slice(0, 3));
+  }, 90_000);
+});

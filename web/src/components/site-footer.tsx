@@ -1,0 +1,13 @@
+/** Whose software this is, in plain words. No claims the operator's setup might not keep. */
+export function SiteFooter() {
+  return (
+    <footer class="site-footer">
+      <div class="site-footer__inner">
+        <p>
+          Shieldwall is free, open-source software. It runs on a server that you, or someone you
+          trust, looks after.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ComponentType } from 'preact';
+import type { ModuleInfo } from '../modules-api.js';
+import { AuditPage } from './audit-page.js';
+
+/** The props every module page receives from the shell. */
+export interface ModulePageProps {
+  readonly module: ModuleInfo;
+}
+
+/**
+ * The web page of each module, by module id (= URL segment). A module the
+ * server lists but that is missing here gets a "not ready yet" page. Add a
+ * module's page here when it gets one.
+ */
+export const modulePages: Readonly<Record<string, ComponentType<ModulePageProps>>> = {
+  audit: AuditPage,
+};
