@@ -160,7 +160,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
       index: ['index.html'],
       setHeaders(res, path) {
         // Vite names built assets by content hash, so they never change under the same name.
-        res.raw.setHeader(
+        res.setHeader(
           'cache-control',
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
