@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,8 +47,10 @@ describe('shieldwall CLI', () => {
   });
 
   it('migrates a new data directory, then has nothing to do', async () => {
-    const data = tempData();
+    const data = join(tempData(), 'new-dir');
     const first = await runCli(['--data', data, '--json', 'migrate']);
+    // It holds the database and the signing key: this user only.
+    expect(statSync(data).mode & 0o777).toBe(0o700);
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout) as { applied: string[]; total: number };
     expect(report.applied.length).toBe(report.total);

@@ -2,6 +2,7 @@
  * The composition root: the one place that reads the configuration and chooses
  * adapters (STYLE habit 2). Everything else receives its ports from here.
  */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalBus } from './adapters/local-bus.js';
 import { createMemoryLimiter } from './adapters/memory-limiter.js';
@@ -66,6 +67,7 @@ export async function composePlatform(
   deps: { logger: Logger; modules: readonly ShieldwallModule[] },
 ): Promise<Platform> {
   const { logger } = deps;
+  prepareDataDir(config.data, logger);
   const migrations = allMigrations(deps.modules);
   const store =
     config.store === 'sqlite'
@@ -133,4 +135,19 @@ export async function composePlatform(
       return closed;
     },
   };
+}
+
+/**
+ * The data directory holds the database, the event journal and the audit
+ * signing key: create it readable by this user only, and say so when an
+ * existing one is open to others.
+ */
+function prepareDataDir(dir: string, logger: Logger): void {
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return;
+  }
+  if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) {
+    logger.warn({ dir }, `the data directory can be read by other users; run: chmod 700 ${dir}`);
+  }
 }
