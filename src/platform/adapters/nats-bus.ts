@@ -16,23 +16,15 @@
  *   a handler runs, `working` keeps the held events from timing out (ack wait); on
  *   unsubscribe the fetched but unstarted events are nak'd so others get them at once.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  AckPolicy,
   type Consumer,
-  type ConsumerMessages,
   DeliverPolicy,
-  DiscardPolicy,
-  JetStreamApiCodes,
   JetStreamApiError,
   type JetStreamManager,
-  type JsMsg,
   jetstream,
   jetstreamManager,
-  RetentionPolicy,
-  StorageType,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { platformErrors } from '../errors.js';
 import {
   assertDurableName,
@@ -42,10 +34,10 @@ import {
   assertSubject,
   type Bus,
   type BusEvent,
-  type BusHandler,
   encodeEventData,
-  type SubscribeOptions,
 } from '../ports/bus.js';
+import { type FollowContext, follow } from './nats-bus-consumers.js';
+import { type DurableTarget, ensureDurable, ensureStream, startSeq } from './nats-bus-stream.js';
 
 export interface NatsBusOptions {
   /** nats://[user:pass@|token@]host:4222 (tls:// for TLS); several separated by commas. */
@@ -73,19 +65,6 @@ export interface NatsBusOptions {
   readonly onError?: (err: unknown, event?: BusEvent) => void;
 }
 
-/** Back-off before the n-th retry (0-based) of a failing handler: 50 ms doubling to 5 s. */
-const backoffMs = (n: number) => Math.min(50 * 2 ** n, 5_000);
-/** How long one pull waits on the server before the next is issued (the minimum is 1 s). */
-const PULL_EXPIRES_MS = 5_000;
-/**
- * Events given back on unsubscribe are nak'd with this delay, not at once: an
- * immediate nak can be handed straight to our own just-closed pull request, which
- * the server still holds (seen with nats-server 2.9), stranding the event until the
- * ack wait ends. A delayed nak goes through the redelivery timer and reaches a live
- * subscriber.
- */
-const GIVE_BACK_DELAY_MS = 50;
-
 function configError(message: string) {
   return platformErrors.create('config_invalid', { message });
 }
@@ -108,50 +87,6 @@ function parseUrl(url: string) {
     servers.push(`${u.protocol}//${u.host}`);
   }
   return { servers, auth, hosts: servers.map((s) => new URL(s).host).join(', ') };
-}
-
-const isApiError = (err: unknown, code: number) =>
-  err instanceof JetStreamApiError && err.code === code;
-
-async function ensureStream(
-  jsm: JetStreamManager,
-  name: string,
-  subject: string,
-  o: NatsBusOptions,
-) {
-  const wanted = {
-    max_age: nanos(o.maxAgeMs ?? 0),
-    duplicate_window: nanos(o.duplicateWindowMs ?? 120_000),
-  };
-  let info = await jsm.streams.info(name).catch((err: unknown) => {
-    if (isApiError(err, JetStreamApiCodes.StreamNotFound)) return undefined;
-    throw err;
-  });
-  if (info === undefined) {
-    try {
-      await jsm.streams.add({
-        name,
-        subjects: [subject],
-        storage: StorageType.File,
-        retention: RetentionPolicy.Limits,
-        discard: DiscardPolicy.Old,
-        num_replicas: o.replicas ?? 1,
-        ...wanted,
-      });
-      return;
-    } catch (err) {
-      info = await jsm.streams.info(name).catch(() => undefined); // another instance won the race?
-      if (info === undefined) throw err;
-    }
-  }
-  const cfg = info.config;
-  const subjects = cfg.subjects.includes(subject) ? cfg.subjects : [...cfg.subjects, subject];
-  if (
-    subjects !== cfg.subjects ||
-    cfg.max_age !== wanted.max_age ||
-    cfg.duplicate_window !== wanted.duplicate_window
-  )
-    await jsm.streams.update(name, { ...cfg, subjects, ...wanted });
 }
 
 /**
@@ -219,148 +154,14 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
     if (closed || nc.isClosed())
       throw platformErrors.create('bus_unavailable', { message: 'The bus is closed.' });
   };
-
-  async function startSeq(from: SubscribeOptions['from']): Promise<number> {
-    if (from === 'all') return 1;
-    // A start beyond the end is clamped by the server to "next": the port's meaning too.
-    if (from !== undefined && from !== 'new') return from.seq;
-    const info = await jsm.streams.info(stream);
-    return info.state.last_seq + 1;
-  }
-
-  function toEvent(m: JsMsg): BusEvent {
-    const msgId = m.headers?.get('Nats-Msg-Id') ?? '';
-    const event = {
-      subject: m.subject.slice(prefix.length + 1),
-      seq: m.seq,
-      time: m.time.toISOString(),
-      data: m.json<unknown>(),
-    };
-    return msgId === '' ? event : { ...event, msgId };
-  }
-
-  /** Create the durable consumer unless it exists; it must filter on the same pattern. */
-  async function ensureDurable(name: string, filter: string, from: SubscribeOptions['from']) {
-    const check = async () => {
-      const info = await jsm.consumers.info(stream, name).catch((err: unknown) => {
-        if (isApiError(err, JetStreamApiCodes.ConsumerNotFound)) return undefined;
-        throw err;
-      });
-      if (info !== undefined && info.config.filter_subject !== filter)
-        throw platformErrors.create('conflict', {
-          message: `Durable consumer ${name} already follows '${info.config.filter_subject?.slice(prefix.length + 1)}', not '${filter.slice(prefix.length + 1)}'.`,
-        });
-      return info !== undefined;
-    };
-    if (await check()) return;
-    try {
-      await jsm.consumers.add(stream, {
-        durable_name: name,
-        ack_policy: AckPolicy.Explicit,
-        filter_subject: filter,
-        deliver_policy: DeliverPolicy.StartSequence,
-        opt_start_seq: await startSeq(from),
-        ack_wait: nanos(ackWaitMs),
-        max_deliver: -1,
-      });
-    } catch (err) {
-      if (!(await check())) throw err; // created meanwhile by another instance: fine
-    }
-  }
-
-  /** Pull batches and run the handler on one event at a time until stopped. */
-  function follow(consumer: Consumer, handler: BusHandler, durable: boolean) {
-    const abort = new AbortController();
-    let batch: ConsumerMessages | undefined;
-    const held: JsMsg[] = [];
-
-    const handle = async (m: JsMsg) => {
-      const keepAlive = durable
-        ? setInterval(() => {
-            for (const h of [m, ...held]) h.working();
-          }, ackWaitMs / 3).unref()
-        : undefined;
-      try {
-        for (let attempt = 0; ; attempt++) {
-          let event: BusEvent | undefined;
-          try {
-            event = toEvent(m);
-            await handler(event);
-            if (durable) m.ack();
-            return;
-          } catch (err) {
-            onError(err, event);
-            if (durable) return m.nak(backoffMs(m.info.deliveryCount - 1));
-          }
-          await sleep(backoffMs(attempt), undefined, { signal: abort.signal, ref: false }).catch(
-            () => {},
-          );
-          if (abort.signal.aborted) return;
-        }
-      } finally {
-        clearInterval(keepAlive);
-      }
-    };
-
-    const run = async () => {
-      for (let failures = 0; !abort.signal.aborted; ) {
-        try {
-          const current = await consumer.fetch({
-            max_messages: durable ? (options.durableBatch ?? 10) : 256,
-            expires: PULL_EXPIRES_MS,
-          });
-          batch = current;
-          if (abort.signal.aborted) void current.close().catch(() => {});
-          // Move events out of the iterator as they arrive, so keep-alive and nak see them all.
-          let ended = false;
-          let wake: (() => void) | undefined;
-          const reader = (async () => {
-            for await (const m of current) {
-              held.push(m);
-              wake?.();
-            }
-          })().finally(() => {
-            ended = true;
-            wake?.();
-          });
-          for (;;) {
-            const m = held.shift();
-            if (m === undefined) {
-              if (ended) break;
-              await new Promise<void>((resolve) => {
-                wake = resolve;
-              });
-              continue;
-            }
-            if (abort.signal.aborted) {
-              if (durable) m.nak(GIVE_BACK_DELAY_MS);
-              continue;
-            }
-            await handle(m);
-          }
-          await reader;
-          failures = 0;
-        } catch (err) {
-          if (abort.signal.aborted) break;
-          onError(err);
-          await sleep(backoffMs(failures++), undefined, { signal: abort.signal, ref: false }).catch(
-            () => {},
-          );
-        }
-      }
-      for (const m of held.splice(0)) if (durable) m.nak(GIVE_BACK_DELAY_MS);
-    };
-    const done = run();
-    let stopped: Promise<void> | undefined;
-    return () =>
-      (stopped ??= (async () => {
-        abort.abort();
-        void batch?.close().catch(() => {});
-        await done;
-        if (!durable) await consumer.delete().catch(() => {});
-        await nc.flush().catch(() => {}); // acks and naks reach the server before we return
-      })());
-  }
+  const durableTarget: DurableTarget = { jsm, stream, prefix, ackWaitMs };
+  const followCtx: FollowContext = {
+    nc,
+    prefix,
+    ackWaitMs,
+    durableBatch: options.durableBatch ?? 10,
+    onError,
+  };
 
   return {
     async publish(subject, data, opts) {
@@ -398,20 +199,20 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
       try {
         if (opts.durable !== undefined) {
           assertDurableName(opts.durable);
-          await ensureDurable(opts.durable, filter, opts.from);
+          await ensureDurable(durableTarget, opts.durable, filter, opts.from);
           consumer = await js.consumers.get(stream, opts.durable);
         } else {
           consumer = await js.consumers.get(stream, {
             filter_subjects: filter,
             deliver_policy: DeliverPolicy.StartSequence,
-            opt_start_seq: await startSeq(opts.from),
+            opt_start_seq: await startSeq(jsm, stream, opts.from),
           });
         }
       } catch (err) {
         if (platformErrors.is(err, 'bad_request') || platformErrors.is(err, 'conflict')) throw err;
         throw unavailable(err, 'subscribe');
       }
-      const stop = follow(consumer, handler, opts.durable !== undefined);
+      const stop = follow(followCtx, consumer, handler, opts.durable !== undefined);
       running.add(stop);
       return {
         unsubscribe: () => {
