@@ -1,0 +1,229 @@
+/**
+ * Does a host belong to, imitate, or borrow the name of a well-known brand?
+ * Checks the registrable label (homograph `аpple.com`, look-alike `paypa1.com`,
+ * other TLD `paypal.xyz`, brand + words `paypal-verify.com`), then the
+ * subdomains (`paypal.com.secure-login.top`), the user-info
+ * (`https://paypal.com@evil.example`) and the path. At most one match per
+ * kind is reported: the first (strongest) found.
+ */
+import {
+  DOMAIN_INDEX,
+  FIRST_LABEL_BY_SUFFIX,
+  findCombo,
+  findLookalike,
+  officialBrandOf,
+  TOKEN_INDEX,
+  viewLabel,
+} from './brand-index.js';
+import type { Brand } from './brands.js';
+import { foldAsciiTricks, skeleton } from './confusables.js';
+import { boundedEditDistance } from './edit-distance.js';
+import { type DomainParts, isGovernmentSuffix } from './public-suffix.js';
+
+export type BrandMatchKind =
+  | 'homograph'
+  | 'lookalike'
+  | 'wrong_tld'
+  | 'combosquat'
+  | 'domain_in_subdomain'
+  | 'in_subdomain'
+  | 'in_userinfo'
+  | 'in_path';
+
+export interface BrandMatch {
+  readonly kind: BrandMatchKind;
+  readonly brand: Brand;
+  /** The brand token or official domain that matched. */
+  readonly matched: string;
+  /** Edit distance for look-alikes, 0 otherwise. */
+  readonly distance: number;
+}
+
+export interface BrandAnalysis {
+  /** Set when the host is on one of the brand's official domains. */
+  readonly official: Brand | undefined;
+  readonly matches: readonly BrandMatch[];
+}
+
+export interface HostForBrands {
+  /** Lower-case ASCII (punycode) host; '' for IP hosts and opaque URLs. */
+  readonly host: string;
+  /** The same host with punycode labels decoded. */
+  readonly unicodeHost: string;
+  readonly domain: DomainParts;
+  readonly userinfo: string;
+  readonly path: string;
+}
+
+/** Subdomain labels looked at; hosts may have up to 127 labels, scams use far fewer. */
+const MAX_SUBDOMAIN_LABELS = 32;
+
+export function analyseBrands(input: HostForBrands): BrandAnalysis {
+  const matches: BrandMatch[] = [];
+  const official = input.host === '' ? undefined : officialBrandOf(input.host, input.domain);
+  // Government domains (`*.gov`, `*.gov.uk`, `*.go.jp`…) can only be registered by governments.
+  if (input.host !== '' && official === undefined && !isGovernmentSuffix(input.domain.suffix)) {
+    const unicodeLabels = input.unicodeHost.split('.');
+    const subCount = input.domain.subdomains.length;
+    const registrableLabel =
+      input.domain.label === '' ? '' : (unicodeLabels[subCount] ?? input.domain.label);
+    matchRegistrable(registrableLabel, input, matches);
+    matchSubdomains(unicodeLabels.slice(0, Math.min(subCount, MAX_SUBDOMAIN_LABELS)), matches);
+  }
+  matchUserinfo(input.userinfo, matches);
+  if (official === undefined) matchPath(input.path, matches);
+  return { official, matches };
+}
+
+function push(matches: BrandMatch[], m: BrandMatch): void {
+  if (!matches.some((x) => x.kind === m.kind)) matches.push(m);
+}
+
+function matchRegistrable(label: string, input: HostForBrands, matches: BrandMatch[]): void {
+  if (label === '') return;
+  const view = viewLabel(label);
+  const unicodeRegistrable = input.unicodeHost
+    .split('.')
+    .slice(input.domain.subdomains.length)
+    .join('.');
+  const fullSkeleton = foldAsciiTricks(skeleton(unicodeRegistrable));
+  const exact = TOKEN_INDEX.get(view.compact)?.[0] ?? DOMAIN_INDEX.get(fullSkeleton)?.[0];
+  if (view.nonAscii) {
+    // A homograph only where the look-alike letters are: `bücher-paypal` borrows "paypal" but does not fake it.
+    const faked = view.disguisedParts
+      .map((p) => TOKEN_INDEX.get(p)?.[0])
+      .find((b) => b !== undefined);
+    const hit = faked ?? (view.disguisedParts.length > 0 ? exact : undefined);
+    if (hit !== undefined) {
+      push(matches, { kind: 'homograph', brand: hit, matched: view.compact, distance: 0 });
+      return;
+    }
+  }
+  if (exact !== undefined) {
+    // `paypa1` folds to a brand: a look-alike; `paypal` itself on another domain: wrong TLD.
+    const disguised = view.letters.replace(/[-_]/g, '') !== view.compact; // one class: linear
+    if (disguised || view.compact.length >= 4) {
+      push(matches, {
+        kind: disguised ? 'lookalike' : 'wrong_tld',
+        brand: exact,
+        matched: view.compact,
+        distance: 0,
+      });
+    }
+    return;
+  }
+  const look = findLookalike(view.compact);
+  if (look !== undefined) {
+    push(matches, {
+      kind: 'lookalike',
+      brand: look.brand,
+      matched: look.token,
+      distance: look.distance,
+    });
+  }
+  const combo = findCombo(view);
+  if (combo !== undefined)
+    push(matches, { kind: 'combosquat', brand: combo.brand, matched: combo.token, distance: 0 });
+}
+
+function matchSubdomains(labels: readonly string[], matches: BrandMatch[]): void {
+  if (labels.length === 0) return;
+  const skeletons = labels.map((l) => foldAsciiTricks(skeleton(l)));
+  const inDomain = findDomainInLabels(skeletons);
+  if (inDomain !== undefined) push(matches, inDomain);
+  for (const label of labels) {
+    const view = viewLabel(label);
+    const direct = view.parts.find((p) => p.length >= 3 && TOKEN_INDEX.has(p));
+    const brand = direct === undefined ? undefined : TOKEN_INDEX.get(direct)?.[0];
+    if (direct !== undefined && brand !== undefined) {
+      push(matches, { kind: 'in_subdomain', brand, matched: direct, distance: 0 });
+      return;
+    }
+    const combo = view.compact.length >= 6 ? findCombo(view) : undefined;
+    const look = combo === undefined ? findLookalike(view.compact) : undefined;
+    const hit = combo ?? look;
+    if (hit !== undefined) {
+      push(matches, {
+        kind: 'in_subdomain',
+        brand: hit.brand,
+        matched: hit.token,
+        distance: look?.distance ?? 0,
+      });
+      return;
+    }
+  }
+}
+
+/** An official domain (or a one-edit look-alike of one) spelled out inside the subdomains: `aeon.co.jp.evil.cn`. */
+function findDomainInLabels(labels: readonly string[]): BrandMatch | undefined {
+  for (let i = 0; i < labels.length; i++) {
+    for (let k = 2; k <= 3 && i + k <= labels.length; k++) {
+      const window = labels.slice(i, i + k);
+      const exact = DOMAIN_INDEX.get(window.join('.'))?.[0];
+      if (exact !== undefined)
+        return {
+          kind: 'domain_in_subdomain',
+          brand: exact,
+          matched: window.join('.'),
+          distance: 0,
+        };
+      const first = window[0] ?? '';
+      for (const [official, brand] of FIRST_LABEL_BY_SUFFIX.get(window.slice(1).join('.')) ?? []) {
+        if (official.length < 4) continue;
+        const d = boundedEditDistance(first, official, 1);
+        if (d <= 1)
+          return {
+            kind: 'domain_in_subdomain',
+            brand,
+            matched: `${official}.${window.slice(1).join('.')}`,
+            distance: d,
+          };
+      }
+    }
+  }
+  return undefined;
+}
+
+// One class under `+`: linear-time split of user-info and path into words.
+const WORD_SPLIT = /[^a-z0-9.-]+/;
+
+function matchUserinfo(userinfo: string, matches: BrandMatch[]): void {
+  if (userinfo === '') return;
+  const brand = findBrandInWords(skeleton(userinfo.slice(0, 256)));
+  if (brand !== undefined)
+    push(matches, { kind: 'in_userinfo', brand: brand.brand, matched: brand.matched, distance: 0 });
+}
+
+function matchPath(path: string, matches: BrandMatch[]): void {
+  if (path.length <= 1) return;
+  const brand = findBrandInWords(path.toLowerCase(), 4);
+  if (brand !== undefined)
+    push(matches, { kind: 'in_path', brand: brand.brand, matched: brand.matched, distance: 0 });
+}
+
+/** A brand domain (`paypal.com`, also as the end of `www.paypal.com`) or a whole-word brand token. */
+function findBrandInWords(
+  text: string,
+  minToken = 3,
+): { brand: Brand; matched: string } | undefined {
+  for (const word of text.split(WORD_SPLIT)) {
+    if (word.length < 2 || word.length > 253) continue;
+    const dotted = word.includes('.');
+    if (dotted) {
+      const labels = word.split('.');
+      for (let k = Math.min(3, labels.length); k >= 2; k--) {
+        const d = labels.slice(labels.length - k).join('.');
+        const b = DOMAIN_INDEX.get(d)?.[0];
+        if (b !== undefined) return { brand: b, matched: d };
+      }
+    }
+    if (word.length < minToken) continue;
+    // one class under +: linear (and only when the word has separators at all)
+    const parts = dotted || word.includes('-') ? word.split(/[.-]+/) : [word];
+    for (const part of parts) {
+      const b = part.length >= minToken ? TOKEN_INDEX.get(part)?.[0] : undefined;
+      if (b !== undefined) return { brand: b, matched: part };
+    }
+  }
+  return undefined;
+}
