@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../types.js';
+import { categorize } from './categorize.js';
+import { nextSteps } from './next-steps.js';
+
+describe('categorize', () => {
+  it.each([
+    ['USPS: your package could not be delivered, update your address for redelivery', 'delivery'],
+    [
+      'E-ZPass: you have an unpaid toll of $4.15, pay now to avoid a late fee',
+      'government_impersonation',
+    ],
+    [
+      'Chase fraud alert: did you attempt a transaction of $899 on your debit card?',
+      'bank_payment',
+    ],
+    [
+      'Your Geek Squad subscription renewal of $399 will be charged, call to cancel',
+      'tech_support',
+    ],
+    ['Remote job: earn $300 per day, simple tasks, commission paid daily', 'job_task'],
+    ['Congratulations, you have won the lottery prize, claim your reward', 'prize_lottery'],
+    [
+      'We changed our bank details, please pay the attached invoice to the new account',
+      'invoice_bec',
+    ],
+    ['Your Microsoft account: unusual sign-in activity, reset your password', 'account_takeover'],
+    ['Guaranteed returns on bitcoin trading, invest today', 'investment_crypto'],
+    ['50% off everything this weekend! Reply STOP to opt out', 'marketing_spam'],
+    ['see you at 5', 'other'],
+  ])('%j → %s', (text, category) => {
+    expect(categorize(text).category).toBe(category);
+  });
+});
+
+describe('next steps', () => {
+  it('tells a person with a bank scam to call the number on their card, most urgent first', () => {
+    const steps = nextSteps({
+      verdict: 'scam',
+      category: 'bank_payment',
+      kind: 'sms',
+      indicators: [
+        {
+          type: 'url',
+          value: 'https://x.top',
+          evidence: { field: 'text', start: 0, end: 1, excerpt: 'x' },
+        },
+      ],
+      languageSupported: true,
+      familyCue: false,
+    });
+    expect(steps.map((s) => s.code)).toEqual([
+      'dont_click',
+      'bank_card_number',
+      'never_share_code',
+      'report_text',
+      'already_acted',
+    ]);
+    expect(steps.map((s) => s.priority)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('never says "safe" when nothing was found', () => {
+    const steps = nextSteps({
+      verdict: 'no_signs',
+      category: 'other',
+      kind: 'sms',
+      indicators: [],
+      languageSupported: true,
+      familyCue: false,
+    });
+    expect(steps.map((s) => s.code)).toEqual(['stay_careful']);
+    expect(steps[0]?.message.toLowerCase()).not.toContain('safe');
+  });
+
+  it('has advice for every category', () => {
+    for (const category of CATEGORIES) {
+      const steps = nextSteps({
+        verdict: 'scam',
+        category,
+        kind: 'email',
+        indicators: [],
+        languageSupported: false,
+        familyCue: true,
+      });
+      expect(steps.length).toBeGreaterThan(2);
+      expect(steps.at(-1)?.code).toBe('unsure_language');
+    }
+  });
+});

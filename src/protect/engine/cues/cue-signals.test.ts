@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cueSignals } from './cue-signals.js';
+import { foldText } from './fold-text.js';
+
+const codes = (text: string) => cueSignals(text, 'text').map((r) => r.code);
+
+describe('cue signals', () => {
+  it.each([
+    [
+      'Please buy 4 Apple gift cards and send pictures of the card numbers',
+      'cue.gift_card_payment',
+    ],
+    ['Hi Mum, this is my new number, my phone broke', 'cue.new_number'],
+    ['I sent you a code by mistake, can you send me the code please', 'cue.code_request'],
+    ['USPS: your parcel is held. Pay the redelivery fee of $1.99 here', 'cue.fee_to_release'],
+    ['Your account will be suspended within 24 hours', 'cue.urgency'],
+    ['Install AnyDesk so our technician can fix it', 'cue.remote_access'],
+    ['Earn $300 per day liking videos from home', 'cue.easy_money_job'],
+    ['An arrest warrant has been issued in your name', 'cue.threat'],
+  ])('finds the cue in %j', (text, code) => {
+    expect(codes(text)).toContain(code);
+  });
+
+  it('recognises what genuine one-time-code messages say', () => {
+    const reasons = cueSignals(
+      "123456 is your Google verification code. Don't share it with anyone.",
+      'text',
+    );
+    expect(reasons.map((r) => r.code)).toEqual(['cue.never_share_warning']);
+    expect(reasons[0]?.weight).toBeLessThan(0);
+  });
+
+  it('matches whole words only', () => {
+    expect(codes('The jailbreak of my phone worked')).not.toContain('cue.threat');
+    expect(codes('Meet at the winnery')).not.toContain('cue.prize');
+  });
+
+  it('points at the words it found, in the original text', () => {
+    const text = 'Dear customer, URGENT: verify your account now';
+    const r = cueSignals(text, 'text').find((x) => x.code === 'cue.urgency');
+    expect(r?.evidence).toMatchObject({ field: 'text', excerpt: 'URGENT' });
+    expect(text.slice(r?.evidence?.start, r?.evidence?.end)).toBe('URGENT');
+    expect(r?.message).toContain('"urgent"');
+  });
+
+  it('cannot be hidden with invisible characters, odd spacing or a right-to-left override', () => {
+    expect(codes('buy gi\u200bft  \u00a0 ca\u00adrds now')).toContain('cue.gift_card_payment');
+    expect(codes('send me the\ncode')).toContain('cue.code_request');
+    const r = cueSignals('pay with \u202egift\u200d card', 'text').find(
+      (x) => x.code === 'cue.gift_card_payment',
+    );
+    expect(r?.evidence?.excerpt).toBe('gift\u200d card');
+  });
+
+  it('maps every folded character back into the input, for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        const folded = foldText(s);
+        expect(folded.origin.length).toBe(folded.text.length + 1);
+        for (let i = 1; i < folded.origin.length; i++)
+          expect(folded.origin[i]).toBeGreaterThan(folded.origin[i - 1] ?? -1);
+        for (const r of cueSignals(s, 'text')) {
+          expect(s.slice(r.evidence?.start, r.evidence?.end)).toBe(r.evidence?.excerpt);
+        }
+      }),
+    );
+  });
+
+  it('stays fast on long input', () => {
+    const text = 'lorem ipsum dolor sit amet '.repeat(4000);
+    const t0 = performance.now();
+    cueSignals(text, 'body');
+    expect(performance.now() - t0).toBeLessThan(100);
+  });
+});

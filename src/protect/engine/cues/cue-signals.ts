@@ -1,0 +1,31 @@
+import type { Evidence, Reason } from '../types.js';
+import { CUES } from './cue-table.js';
+import { findPhrases, foldText, originalSpan } from './fold-text.js';
+
+const MAX_TEXT = 20_000;
+
+/**
+ * Find pressure, payment and request cues in a text. One reason per cue kind,
+ * pointing at its first occurrence, so the reasons stay short and readable.
+ */
+export function cueSignals(text: string, field: Evidence['field']): Reason[] {
+  const folded = foldText(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text);
+  const reasons: Reason[] = [];
+  for (const cue of CUES) {
+    const hit = findPhrases(folded.text, cue.phrases).sort((a, b) => a.start - b.start)[0];
+    if (hit === undefined) continue;
+    const { start, end } = originalSpan(folded, hit.start, hit.end);
+    const excerpt = text.slice(start, Math.min(end, start + 200));
+    reasons.push({
+      code: cue.code,
+      message: cue.message.replace('{match}', hit.phrase),
+      source: 'cue',
+      weight: cue.weight,
+      evidence: { field, start, end: start + excerpt.length, excerpt },
+    });
+  }
+  return reasons;
+}
+
+/** Every cue code, for the combiner's feature list and the docs. */
+export const CUE_CODES: readonly string[] = CUES.map((c) => c.code);

@@ -1,0 +1,110 @@
+/**
+ * Text prepared for phrase matching: lower-cased, curly quotes and dashes made
+ * ASCII, invisible characters (zero-width, soft hyphen, bidi controls) removed
+ * and whitespace runs collapsed to one space, so none of those tricks can hide
+ * a phrase. `origin[i]` is the index in the original text of folded character
+ * i, so a match maps back to an exact evidence span.
+ */
+export interface FoldedText {
+  readonly text: string;
+  readonly origin: Uint32Array;
+}
+
+const INVISIBLE = new Set([
+  0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066,
+  0x2067, 0x2068, 0x2069,
+]);
+const PUNCT: Record<number, string> = {
+  8216: "'",
+  8217: "'",
+  8220: '"',
+  8221: '"',
+  8211: '-',
+  8212: '-',
+};
+const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c, 0xa0, 0x2028, 0x2029, 0x3000]);
+
+export function foldText(text: string): FoldedText {
+  const parts: string[] = [];
+  const origin = new Uint32Array(text.length + 1);
+  let n = 0;
+  let lastSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (INVISIBLE.has(code)) continue;
+    if (SPACE.has(code) || (code >= 0x2000 && code <= 0x200a)) {
+      if (lastSpace) continue;
+      lastSpace = true;
+      parts.push(' ');
+      origin[n++] = i;
+      continue;
+    }
+    lastSpace = false;
+    const ch = text.charAt(i);
+    const lower = PUNCT[code] ?? ch.toLowerCase();
+    // Folding must not change the length, or the origin map would be off by one.
+    parts.push(lower.length === 1 ? lower : ch);
+    origin[n++] = i;
+  }
+  origin[n] = text.length;
+  return { text: parts.join(''), origin: origin.subarray(0, n + 1) };
+}
+
+/** The original-text span of folded [start, end). */
+export function originalSpan(
+  folded: FoldedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const last = folded.origin[end - 1] ?? 0;
+  return { start: folded.origin[start] ?? 0, end: last + 1 };
+}
+
+/** True when the character code is a letter or digit (ASCII or any script), so phrases match whole words. */
+export function isWordChar(code: number): boolean {
+  if (code < 0x80) {
+    return (
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a)
+    );
+  }
+  return (
+    code >= 0xc0 && !INVISIBLE.has(code) && !SPACE.has(code) && code !== 0x2019 && code !== 0x2018
+  );
+}
+
+export interface PhraseHit {
+  readonly phrase: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Find the first whole-word occurrence of each phrase in already-folded text.
+ * indexOf per phrase: O(phrases × text) in the worst case with no backtracking,
+ * which for our ~300 short phrases over at most 20k characters is a few ms.
+ */
+export function findPhrases(folded: string, phrases: readonly string[]): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  for (const phrase of phrases) {
+    let from = 0;
+    while (from <= folded.length) {
+      const at = folded.indexOf(phrase, from);
+      if (at < 0) break;
+      const end = at + phrase.length;
+      const beforeOk =
+        at === 0 || !isWordChar(folded.charCodeAt(at - 1)) || !isWordChar(phrase.charCodeAt(0));
+      const afterOk =
+        end >= folded.length ||
+        !isWordChar(folded.charCodeAt(end)) ||
+        !isWordChar(phrase.charCodeAt(phrase.length - 1));
+      if (beforeOk && afterOk) {
+        hits.push({ phrase, start: at, end });
+        break;
+      }
+      from = at + 1;
+    }
+  }
+  return hits;
+}
