@@ -1,0 +1,221 @@
+/**
+ * `npm run train:scam`: train the scam checker's on-device models from
+ * ../shared/data/scam and fixtures/scam and write them to models/:
+ *   scam-text.json   short messages (SMS, chat)
+ *   scam-email.json  email content (subject + body as the email engine reads it)
+ *   scam-url.json    web addresses
+ * Deterministic: fixed seeds and no wall clock (`--created=YYYY-MM-DD` fills
+ * the date field, which is otherwise null), so the same data gives the same
+ * bytes. Prints every quality figure and the 50 strongest features each way,
+ * and exits non-zero when a strong feature looks like data leakage.
+ *
+ * Options: --only=text,email,url   --created=YYYY-MM-DD   --out=DIR
+ * The pure work lives in src/protect/engine/model/; this file reads and writes.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { emailText, parseEmail } from '../src/protect/engine/email/index.js';
+import { formatMetric } from '../src/protect/engine/model/evaluate.js';
+import type { ModelFile } from '../src/protect/engine/model/model-file.js';
+import {
+  type EmailRecord,
+  emailModelData,
+  type ModelData,
+  parseRecord,
+  type RawRecord,
+  textModelData,
+  urlModelData,
+} from '../src/protect/engine/model/scam-datasets.js';
+import {
+  EMAIL_RECIPE,
+  type Recipe,
+  TEXT_RECIPE,
+  URL_RECIPE,
+} from '../src/protect/engine/model/scam-recipes.js';
+import { type TrainedModel, trainScamModel } from '../src/protect/engine/model/scam-training.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const DATA_DIR = resolve(ROOT, '..', 'shared', 'data', 'scam');
+export const FIXTURES_DIR = join(ROOT, 'fixtures', 'scam');
+
+function readJsonl(path: string, fixtureFile?: string): RawRecord[] {
+  const out: RawRecord[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const parsed = parseRecord(JSON.parse(line) as unknown, fixtureFile);
+    if (typeof parsed === 'string') throw new Error(`${path}:${i + 1}: ${parsed}`);
+    out.push(parsed);
+  });
+  return out;
+}
+
+/** Subject and content text of each email, read by the email engine (which masks corpus artefacts). */
+function readEmails(index: readonly RawRecord[], dir: string): EmailRecord[] {
+  return index.map((r) => {
+    const parsed = parseEmail(new Uint8Array(readFileSync(join(dir, r.content))));
+    return { ...r, text: emailText(parsed), subject: parsed.subject };
+  });
+}
+
+export interface ScamData {
+  readonly text: ModelData;
+  readonly email: ModelData;
+  readonly url: ModelData;
+}
+
+/** Read every data set the models use. Throws a clear error when ../shared is missing. */
+export function loadScamData(
+  kinds: readonly string[] = ['text', 'email', 'url'],
+): Partial<ScamData> {
+  if (!existsSync(join(DATA_DIR, 'README.md'))) {
+    throw new Error(
+      `training data not found at ${DATA_DIR}: the scam data set lives in ../shared/data/scam next to this repository`,
+    );
+  }
+  const sms = readJsonl(join(DATA_DIR, 'sms.jsonl'));
+  const fixture = (file: string) =>
+    existsSync(join(FIXTURES_DIR, file)) ? readJsonl(join(FIXTURES_DIR, file), file) : [];
+  const data: { text?: ModelData; email?: ModelData; url?: ModelData } = {};
+  if (kinds.includes('text')) data.text = textModelData(sms, fixture('sms.jsonl'));
+  if (kinds.includes('email')) {
+    const emails = readEmails(readJsonl(join(DATA_DIR, 'email.jsonl')), DATA_DIR);
+    const fixtures = readEmails(fixture('email.jsonl'), FIXTURES_DIR);
+    data.email = emailModelData(emails, fixtures, sms.concat(fixture('sms.jsonl')));
+  }
+  if (kinds.includes('url'))
+    data.url = urlModelData(readJsonl(join(DATA_DIR, 'url.jsonl')), fixture('url.jsonl'));
+  return data;
+}
+
+/** SHA-256 over what the model learns from, in a fixed order: the version names the data. */
+function dataHash(data: ModelData): string {
+  const h = createHash('sha256');
+  for (const e of [...data.train].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    h.update(`${e.id}\t${e.label}\t${e.hostOnly ? 'host' : 'full'}\t${e.input}\n`);
+  }
+  return h.digest('hex');
+}
+
+function report(model: TrainedModel): void {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`# ${model.file.name} ${model.file.version}`);
+  for (const g of model.grid) {
+    out(
+      `grid alpha=${g.params.alpha} l1=${g.params.l1} modern_weight=${g.modernWeight} oof_logloss=${g.oofLogLoss.toFixed(4)}`,
+    );
+  }
+  out(`weights: ${model.file.weights.count} non-zero of ${model.file.weights.dim}`);
+  out(
+    `thresholds: suspicious=${model.file.thresholds.suspicious.toFixed(4)} scam=${model.file.thresholds.scam.toFixed(4)}`,
+  );
+  for (const f of model.figures) out(formatMetric(f));
+  if (model.dense.length > 0) {
+    out('dense features:');
+    for (const d of model.dense) out(`  ${d.weight.toFixed(3)}  ${d.name}`);
+  }
+  for (const [side, list] of [
+    ['+', model.top.positive],
+    ['-', model.top.negative],
+  ] as const) {
+    out(`top ${side} features:`);
+    for (const f of list) {
+      out(
+        `  ${f.weight.toFixed(3)}  ${f.texts.map((t) => `${JSON.stringify(t.text)}×${t.count}`).join('  ')}`,
+      );
+    }
+  }
+}
+
+/**
+ * Lay the model files out as the repository's formatter does, so `npm run
+ * lint` passes on them. Deterministic; skipped when Biome is not installed.
+ */
+function formatLikeRepository(paths: readonly string[]): void {
+  const biome = join(ROOT, 'node_modules', '.bin', 'biome');
+  if (paths.length === 0 || !existsSync(biome)) return;
+  execFileSync(biome, ['format', '--write', ...paths], { cwd: ROOT, stdio: 'ignore' });
+}
+
+const CARD_BEGIN = '<!-- metrics:begin (written by npm run train:scam) -->';
+const CARD_END = '<!-- metrics:end -->';
+
+/** Rewrite the metrics block of models/scam-model-card.md from the model files now in `dir`. */
+function updateModelCard(dir: string): void {
+  const cardPath = join(dir, 'scam-model-card.md');
+  if (!existsSync(cardPath)) return;
+  const card = readFileSync(cardPath, 'utf8');
+  const begin = card.indexOf(CARD_BEGIN);
+  const end = card.indexOf(CARD_END);
+  if (begin < 0 || end < begin) return;
+  const lines: string[] = [];
+  for (const name of ['scam-text.json', 'scam-email.json', 'scam-url.json']) {
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    const bytes = readFileSync(path);
+    const file = JSON.parse(bytes.toString('utf8')) as ModelFile;
+    lines.push(
+      `### ${file.name}`,
+      '',
+      `- version \`${file.version}\`, data hash \`${String(file.training.dataHash)}\``,
+      `- ${file.weights.count} non-zero weights of ${file.weights.dim}; file ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped`,
+      `- thresholds: suspicious ≥ ${file.thresholds.suspicious.toFixed(4)}, scam ≥ ${file.thresholds.scam.toFixed(4)}`,
+      `- chosen: alpha ${String(file.training.alpha)}, L1 ${String(file.training.l1)}, L2 ${String(file.training.l2)}, ${String(file.training.epochs)} epochs, modern weight ${String(file.training.modernWeight)}`,
+      '',
+      '```',
+      ...Object.entries(file.metrics).map(([k, v]) => `${k}: ${v}`),
+      '```',
+      '',
+    );
+  }
+  const block = `${CARD_BEGIN}\n\n${lines.join('\n')}${CARD_END}`;
+  writeFileSync(cardPath, card.slice(0, begin) + block + card.slice(end + CARD_END.length));
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const get = (name: string) =>
+    argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const created = get('created') ?? null;
+  if (created !== null && !/^\d{4}-\d{2}-\d{2}$/.test(created)) {
+    process.stderr.write(`--created must be a date like 2026-11-22, not ${created}\n`);
+    return 2;
+  }
+  const only = (get('only') ?? 'text,email,url').split(',');
+  const outDir = resolve(get('out') ?? join(ROOT, 'models'));
+  const data = loadScamData(only);
+  const jobs: [Recipe, ModelData | undefined, string][] = [
+    [TEXT_RECIPE, data.text, 'scam-text.json'],
+    [EMAIL_RECIPE, data.email, 'scam-email.json'],
+    [URL_RECIPE, data.url, 'scam-url.json'],
+  ];
+  let leaked = false;
+  const written: string[] = [];
+  for (const [recipe, modelData, fileName] of jobs) {
+    if (modelData === undefined) continue;
+    const started = performance.now();
+    const model = trainScamModel(recipe, modelData, { dataHash: dataHash(modelData), created });
+    report(model);
+    process.stdout.write(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    if (model.leaks.length > 0) {
+      leaked = true;
+      process.stdout.write(`LEAKAGE in ${recipe.name}: ${model.leaks.join(', ')}\n`);
+    }
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, fileName), `${JSON.stringify(model.file, null, 2)}\n`);
+    written.push(join(outDir, fileName));
+  }
+  formatLikeRepository(written);
+  updateModelCard(outDir);
+  return leaked ? 1 : 0;
+}
+
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DENSE_URL_FEATURES, featurizeUrl, PATH_FAMILY } from './featurize-url.js';
+import { URL_RECIPE } from './scam-recipes.js';
+
+function urlSpec() {
+  const f = URL_RECIPE.features;
+  if (f.kind !== 'url') throw new Error('the URL recipe must have URL features');
+  return f;
+}
+const spec = urlSpec();
+
+function pointedAt(url: string): string[] {
+  const ev = featurizeUrl(url, spec, true).evidence;
+  if (ev === undefined) throw new Error('no evidence');
+  return Array.from({ length: ev.count }, (_, i) => url.slice(ev.start[i], ev.end[i]));
+}
+
+describe('featurizeUrl', () => {
+  it('reads a host with and without "www." the same way', () => {
+    const a = featurizeUrl('https://www.paypal.com/signin', spec);
+    const b = featurizeUrl('https://paypal.com/signin', spec);
+    expect(Array.from(a.vector.index)).toEqual(Array.from(b.vector.index));
+    expect(Array.from(a.vector.value)).toEqual(Array.from(b.vector.value));
+  });
+
+  it('points features at the original URL even after dropping "www."', () => {
+    const spans = pointedAt('https://www.paypal-secure.top/verify?id=1');
+    expect(spans).toContain('paypal-secure');
+    expect(spans).toContain('verify');
+    expect(spans).toContain('top');
+  });
+
+  it('drops every path feature when asked for the host only', () => {
+    const full = featurizeUrl('https://a.example.top/login/verify.php?x=1', spec, true).evidence;
+    const host = featurizeUrl(
+      'https://a.example.top/login/verify.php?x=1',
+      spec,
+      true,
+      true,
+    ).evidence;
+    const pathCount = (ev: typeof full) =>
+      Array.from(ev?.family ?? []).filter((f) => f === PATH_FAMILY).length;
+    expect(pathCount(full)).toBeGreaterThan(0);
+    expect(pathCount(host)).toBe(0);
+    expect(featurizeUrl('https://a.example.top/login', spec, false, true).vector).toEqual(
+      featurizeUrl('https://a.example.top/', spec, false, true).vector,
+    );
+  });
+
+  it('carries the URL engine dense features after the hashed buckets', () => {
+    const { vector } = featurizeUrl('http://192.168.0.1/login', spec);
+    const dense = Array.from(vector.index).filter((i) => i >= 1 << spec.hashBits);
+    expect(dense.length).toBeGreaterThan(0);
+    for (const i of dense) expect(i).toBeLessThan((1 << spec.hashBits) + DENSE_URL_FEATURES.length);
+  });
+
+  it('never throws and keeps spans inside the input (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.webUrl(), fc.string({ maxLength: 300 })), (url) => {
+        const ev = featurizeUrl(url, spec, true).evidence;
+        for (let i = 0; i < (ev?.count ?? 0); i++) {
+          expect(ev?.start[i]).toBeLessThanOrEqual(ev?.end[i] as number);
+          expect(ev?.end[i]).toBeLessThanOrEqual(url.length);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * How each shipped model is built: its features, the small parameter grid
+ * chosen from by cross-validation on train, and the rules that set its
+ * thresholds on out-of-fold scores. Changing a recipe changes the model
+ * files; `npm run train:scam` rebuilds them.
+ */
+import { DEFAULT_TEXT_FEATURES, featurizeText, type TextFeatures } from './featurize.js';
+import { DENSE_URL_FEATURES, featurizeUrl } from './featurize-url.js';
+import type { FtrlParams } from './linear-model.js';
+import type { FeatureSpec } from './model-file.js';
+import type { Example } from './scam-datasets.js';
+import type { Candidate, ThresholdRule } from './train-pipeline.js';
+
+export interface Recipe {
+  readonly name: 'scam-text' | 'scam-email' | 'scam-url';
+  readonly description: string;
+  readonly features: FeatureSpec;
+  readonly grid: readonly Candidate[];
+  readonly folds: number;
+  readonly scam: ThresholdRule;
+  readonly suspicious: ThresholdRule;
+}
+
+const SEED = 20261122;
+
+/** Every combination of learning rate, L1 strength and modern-example weight. */
+function grid(
+  epochs: number,
+  alphas: readonly number[],
+  l1s: readonly number[],
+  modernWeights: readonly number[],
+): Candidate[] {
+  return alphas.flatMap((alpha) =>
+    l1s.flatMap((l1) =>
+      modernWeights.map((modernWeight) => {
+        const params: FtrlParams = { alpha, beta: 1, l1, l2: 1, epochs, seed: SEED };
+        return { params, modernWeight };
+      }),
+    ),
+  );
+}
+
+export const TEXT_RECIPE: Recipe = {
+  name: 'scam-text',
+  description:
+    'Short messages (SMS, chat, social DMs): probability that a message is a scam, phishing or spam.',
+  features: { kind: 'text', ...DEFAULT_TEXT_FEATURES },
+  grid: grid(12, [1, 2], [0.05], [3, 8]),
+  folds: 5,
+  scam: { kind: 'best-f1' },
+  suspicious: { kind: 'max-fpr', maxFpr: 0.02 },
+};
+
+export const EMAIL_RECIPE: Recipe = {
+  name: 'scam-email',
+  description:
+    'Email content (subject and readable body, as the email engine extracts it): probability of phishing, scam or spam. Headers are judged by rules, not by this model.',
+  // The first 10,000 characters hold the lure; reading more costs time and adds nothing.
+  features: { kind: 'text', ...DEFAULT_TEXT_FEATURES, maxChars: 10_000, dropReplyPrefix: true },
+  grid: grid(8, [1, 2], [0.05], [3, 8]),
+  folds: 5,
+  // The issue asks for at most 0.5% false positives on ham; leave headroom.
+  scam: { kind: 'max-fpr', maxFpr: 0.0025 },
+  suspicious: { kind: 'max-fpr', maxFpr: 0.01 },
+};
+
+export const URL_RECIPE: Recipe = {
+  name: 'scam-url',
+  description: 'Web addresses: probability that a URL leads to phishing.',
+  features: {
+    kind: 'url',
+    hashBits: 18,
+    maxChars: 4096,
+    charMin: 3,
+    charMax: 5,
+    dense: DENSE_URL_FEATURES,
+    // The URL engine already scales its features to about 0..1.
+    denseShift: DENSE_URL_FEATURES.map(() => 0),
+    denseScale: DENSE_URL_FEATURES.map(() => 1),
+    denseClip: 1,
+  },
+  grid: grid(10, [1, 2], [0.05], [3, 8]),
+  folds: 5,
+  scam: { kind: 'max-fpr', maxFpr: 0.005 },
+  suspicious: { kind: 'max-fpr', maxFpr: 0.02 },
+};
+
+export const SCAM_RECIPES: readonly Recipe[] = [TEXT_RECIPE, EMAIL_RECIPE, URL_RECIPE];
+
+/** Features of an input under a model's feature spec. */
+export function featurizeInput(
+  spec: FeatureSpec,
+  input: string,
+  withEvidence = false,
+  hostOnly = false,
+): TextFeatures {
+  if (spec.kind === 'url') return featurizeUrl(input, spec, withEvidence, hostOnly);
+  return featurizeText(input, spec, withEvidence);
+}
+
+/** Features of an example as training sees them (host only where the example says so). */
+export function featurizeExample(
+  spec: FeatureSpec,
+  ex: Example,
+  withEvidence = false,
+): TextFeatures {
+  return featurizeInput(spec, ex.input, withEvidence, ex.hostOnly);
+}
+
+/** Number of weights a model with these features has. */
+export function dimensionOf(spec: FeatureSpec): number {
+  return (1 << spec.hashBits) + (spec.kind === 'url' ? spec.dense.length : 0);
+}

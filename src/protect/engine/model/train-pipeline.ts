@@ -1,0 +1,165 @@
+/**
+ * One model's training recipe, pure and deterministic:
+ * 1. choose FTRL parameters and the weight of modern examples from a small
+ *    grid, by out-of-fold log-loss on the training split (grouped folds, so
+ *    near-duplicates never straddle a fold), averaging the old public corpora
+ *    and the modern fixtures so that neither alone decides;
+ * 2. fit Platt calibration on the out-of-fold margins (held-out folds of
+ *    train — dev is never used for fitting anything);
+ * 3. pick thresholds on the calibrated out-of-fold scores;
+ * 4. train the final model on all of train, round it to half precision, and
+ *    return exactly the weights that will ship.
+ */
+import { applyPlatt, fitPlatt, type PlattParams } from './calibration.js';
+import { hashString } from './hash.js';
+import { type FtrlParams, type TrainingExample, trainLogistic } from './linear-model.js';
+import { thresholdForBestF1, thresholdForMaxFpr } from './metrics.js';
+import type { SparseVector } from './sparse-vector.js';
+import { dot } from './sparse-vector.js';
+import { decodeSparseWeights, encodeSparseWeights } from './weight-codec.js';
+
+export interface TrainItem {
+  readonly x: SparseVector;
+  readonly y: 0 | 1;
+  /** Items with the same group always fall in the same fold. */
+  readonly group: string;
+  /** A modern hand-written fixture rather than an old public corpus record. */
+  readonly modern: boolean;
+}
+
+export interface Candidate {
+  readonly params: FtrlParams;
+  /** Loss weight of a modern item relative to a public one. */
+  readonly modernWeight: number;
+}
+
+export type ThresholdRule =
+  | { readonly kind: 'best-f1' }
+  | { readonly kind: 'max-fpr'; readonly maxFpr: number };
+
+export interface PipelineOptions {
+  readonly dim: number;
+  readonly grid: readonly Candidate[];
+  readonly folds: number;
+  readonly scam: ThresholdRule;
+  readonly suspicious: ThresholdRule;
+}
+
+export interface GridResult extends Candidate {
+  readonly oofLogLoss: number;
+}
+
+export interface PipelineResult {
+  readonly chosen: Candidate;
+  readonly grid: readonly GridResult[];
+  readonly bias: number;
+  /** Exactly the weights a loaded model file will hold. */
+  readonly weights: Float32Array;
+  readonly encoded: { readonly count: number; readonly data: string };
+  readonly calibration: PlattParams;
+  readonly thresholds: { readonly suspicious: number; readonly scam: number };
+  /** Calibrated out-of-fold scores of the training items, in input order. */
+  readonly oofScores: Float64Array;
+}
+
+/** Train and round to half precision; returns the weights as they will be stored. */
+function trainShipped(items: readonly TrainItem[], dim: number, c: Candidate) {
+  const examples: TrainingExample[] = items.map((it) => ({
+    x: it.x,
+    y: it.y,
+    weight: it.modern ? c.modernWeight : 1,
+  }));
+  const raw = trainLogistic(examples, dim, c.params);
+  const encoded = encodeSparseWeights(raw.weights);
+  const weights = decodeSparseWeights(encoded.data, encoded.count, dim);
+  if (weights === null) throw new Error('weight codec round trip failed');
+  return { weights, bias: raw.bias, encoded };
+}
+
+/** Out-of-fold margins: each item scored by a model that never saw its group. */
+export function outOfFoldMargins(
+  items: readonly TrainItem[],
+  dim: number,
+  candidate: Candidate,
+  folds: number,
+): Float64Array {
+  const fold = items.map((it) => hashString(`fold\n${it.group}`) % folds);
+  const out = new Float64Array(items.length);
+  for (let f = 0; f < folds; f++) {
+    const model = trainShipped(
+      items.filter((_, i) => fold[i] !== f),
+      dim,
+      candidate,
+    );
+    items.forEach((it, i) => {
+      if (fold[i] === f) out[i] = model.bias + dot(model.weights, it.x);
+    });
+  }
+  return out;
+}
+
+function logLoss(scores: ArrayLike<number>, items: readonly TrainItem[], modern: boolean): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as TrainItem;
+    if (it.modern !== modern) continue;
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, scores[i] as number));
+    sum -= it.y === 1 ? Math.log(p) : Math.log(1 - p);
+    n += 1;
+  }
+  return n === 0 ? Number.NaN : sum / n;
+}
+
+/** Mean of the public and the modern out-of-fold log-loss (whichever exist). */
+function selectionLoss(scores: ArrayLike<number>, items: readonly TrainItem[]): number {
+  const parts = [logLoss(scores, items, false), logLoss(scores, items, true)].filter(
+    (x) => !Number.isNaN(x),
+  );
+  return parts.reduce((a, b) => a + b, 0) / parts.length;
+}
+
+function applyRule(rule: ThresholdRule, scores: Float64Array, labels: readonly number[]): number {
+  return rule.kind === 'best-f1'
+    ? thresholdForBestF1(scores, labels)
+    : thresholdForMaxFpr(scores, labels, rule.maxFpr);
+}
+
+export function runPipeline(items: readonly TrainItem[], options: PipelineOptions): PipelineResult {
+  const labels = items.map((it) => it.y);
+  let best:
+    | { candidate: Candidate; margins: Float64Array; loss: number; platt: PlattParams }
+    | undefined;
+  const grid: GridResult[] = [];
+  for (const candidate of options.grid) {
+    const margins = outOfFoldMargins(items, options.dim, candidate, options.folds);
+    const platt = fitPlatt(margins, labels);
+    const loss = selectionLoss(
+      margins.map((m) => applyPlatt(platt, m)),
+      items,
+    );
+    grid.push({ ...candidate, oofLogLoss: loss });
+    if (best === undefined || loss < best.loss) best = { candidate, margins, loss, platt };
+  }
+  if (best === undefined) throw new Error('the parameter grid is empty');
+  const platt = best.platt;
+  // A non-positive slope would turn the model upside down: it means the model
+  // ranks held-out messages no better than chance, so stop rather than ship it.
+  if (!(platt.a > 0)) {
+    throw new Error(`calibration slope ${platt.a} is not positive: the model does not generalise`);
+  }
+  const oofScores = best.margins.map((m) => applyPlatt(platt, m));
+  const scam = applyRule(options.scam, oofScores, labels);
+  const suspicious = Math.min(scam, applyRule(options.suspicious, oofScores, labels));
+  const final = trainShipped(items, options.dim, best.candidate);
+  return {
+    chosen: best.candidate,
+    grid,
+    bias: final.bias,
+    weights: final.weights,
+    encoded: final.encoded,
+    calibration: platt,
+    thresholds: { suspicious, scam },
+    oofScores,
+  };
+}
