@@ -13,6 +13,7 @@ const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
 const code = await runCli({
   argv: process.argv.slice(2),
   env: process.env,
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),

@@ -30,6 +30,8 @@ export interface CliContext {
   platform(): Promise<Platform>;
   /** Output helpers that honour `--json` and TTY detection. */
   readonly out: CliOutput;
+  /** Standard input, for commands that read `-` or piped data. */
+  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
 }
 
 export interface CliOutput {

@@ -47,6 +47,7 @@ function cli(fx: LogFixture, options: { json?: boolean; until?: () => Promise<vo
         out.exitCode = Math.max(out.exitCode, code);
       },
     }),
+    stdin: new PassThrough(),
   };
   const program = new Command('shieldwall').exitOverride();
   registerAuditCommands(program, context, {

@@ -11,6 +11,7 @@ import { createOutput } from './output.js';
 export interface CliEnvironment {
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   readonly stdout: NodeJS.WriteStream | NodeJS.WritableStream;
   readonly stderr: NodeJS.WriteStream | NodeJS.WritableStream;
   readonly cwd: string;
@@ -64,6 +65,7 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
   });
   const context: CliContext = {
     out,
+    stdin: environment.stdin,
     async platform() {
       if (platform === undefined) {
         const cfg = config();
