@@ -10,6 +10,11 @@ export interface CheckInput {
   readonly kind: 'auto' | MessageKind;
   /** A text message, a URL, a phone number or a whole raw email (RFC 5322) as text. */
   readonly content: string;
+  /**
+   * The raw bytes of an email file (.eml), when the caller has them: used
+   * instead of `content` so 8-bit charsets decode correctly.
+   */
+  readonly raw?: Uint8Array;
 }
 
 export type Verdict = 'scam' | 'suspicious' | 'no_signs';

@@ -1,0 +1,93 @@
+/**
+ * An email: who it claims to be from and where it really came from (header
+ * signals), the wording of subject and body (email model and cues), its links
+ * and its attachments (names and types only; nothing is opened).
+ */
+import { cueSignals } from '../cues/cue-signals.js';
+import { emailSignals, emailText, type ParsedEmail } from '../email/index.js';
+import { extractIndicators } from '../indicators/extract-indicators.js';
+import type { ScamModel } from '../model/load-model.js';
+import type { Evidence } from '../types.js';
+import type { Collector } from './collector.js';
+import { checkLinks, type LinkToCheck } from './links.js';
+import { modelReason, spanEvidence } from './model-reasons.js';
+
+/** Where a phrase of the model's input (subject + body, normalised) is in the email as shown. */
+function locateInEmail(parsed: ParsedEmail, phrase: string): Evidence | undefined {
+  if (phrase.length === 0) return undefined;
+  for (const [field, text] of [
+    ['subject', parsed.subject],
+    ['body', parsed.body],
+  ] as const) {
+    let at = text.indexOf(phrase);
+    if (at < 0) at = text.toLowerCase().indexOf(phrase.toLowerCase());
+    if (at >= 0) return spanEvidence(field, text, at, at + phrase.length);
+  }
+  return undefined;
+}
+
+function linkEvidence(parsed: ParsedEmail, link: ParsedEmail['links'][number]): Evidence {
+  if (link.inBody && link.end > link.start) {
+    return spanEvidence('body', parsed.body, link.start, link.end);
+  }
+  return spanEvidence('url', link.href, 0, link.href.length);
+}
+
+export interface EmailAnalysis {
+  readonly text: string;
+  readonly checked: string[];
+}
+
+export function analyseEmail(
+  parsed: ParsedEmail,
+  models: { email?: ScamModel; url?: ScamModel },
+  scales: { model: number; linkModel: number },
+  into: Collector,
+): EmailAnalysis {
+  for (const s of emailSignals(parsed)) into.signal(s);
+  const text = emailText(parsed);
+  if (models.email !== undefined) {
+    const explanation = models.email.explain(text);
+    const contribution = explanation.logOdds * scales.model;
+    into.addModel(contribution);
+    const reason = modelReason('email', explanation, contribution, (p) =>
+      locateInEmail(parsed, p.text),
+    );
+    if (reason !== undefined) into.put(reason);
+  }
+  for (const r of cueSignals(parsed.subject, 'subject')) into.signal(r);
+  for (const r of cueSignals(parsed.body, 'body')) into.signal(r);
+
+  into.indicator(...extractIndicators(parsed.subject, 'subject'));
+  into.indicator(...extractIndicators(parsed.body, 'body'));
+  const links: LinkToCheck[] = parsed.links
+    .filter((l) => !/^(?:mailto|tel|sms|cid|callto):/i.test(l.href))
+    .map((l) => ({ url: l.href, evidence: linkEvidence(parsed, l) }));
+  for (const l of links) {
+    for (const i of extractIndicators(l.url, 'url')) {
+      into.indicator(i.type === 'url' || i.type === 'domain' ? { ...i, evidence: l.evidence } : i);
+    }
+  }
+  checkLinks(links, models.url, scales.linkModel, into);
+  if (parsed.from !== null) {
+    for (const m of parsed.from.mailboxes.slice(0, 1)) {
+      into.indicator({
+        type: 'email',
+        value: m.address.toLowerCase(),
+        evidence: spanEvidence('from', parsed.from.text, m.addressStart, m.addressEnd),
+      });
+    }
+  }
+
+  const checked = [
+    "who the email says it is from, and where it really came from (the sender's address, reply address and the mail servers' own checks)",
+    'the wording of the subject and message',
+  ];
+  if (links.length > 0) {
+    checked.push(links.length === 1 ? 'the link in it' : `the ${links.length} links in it`);
+  }
+  if (parsed.attachments.length > 0) {
+    checked.push('the names and types of its attachments (we did not open them)');
+  }
+  return { text: `${parsed.subject}\n${parsed.body}`, checked };
+}

@@ -1,0 +1,32 @@
+/** A single web address: the URL checks and the URL model. */
+import { extractIndicators } from '../indicators/extract-indicators.js';
+import type { ScamModel } from '../model/load-model.js';
+import { urlSignals } from '../url/url-features.js';
+import type { Collector } from './collector.js';
+import { modelReason, spanEvidence } from './model-reasons.js';
+
+export function analyseUrl(
+  url: string,
+  model: ScamModel | undefined,
+  modelScale: number,
+  into: Collector,
+): string[] {
+  for (const s of urlSignals(url)) into.signal(s);
+  if (model !== undefined) {
+    const explanation = model.explain(url);
+    const contribution = explanation.logOdds * modelScale;
+    into.addModel(contribution);
+    const reason = modelReason('url', explanation, contribution, (p) =>
+      spanEvidence('url', url, p.start, p.end),
+    );
+    if (reason !== undefined) into.put(reason);
+  }
+  const found = extractIndicators(url, 'url');
+  if (found.some((i) => i.type === 'url')) into.indicator(...found);
+  else
+    into.indicator({ type: 'url', value: url, evidence: spanEvidence('url', url, 0, url.length) });
+  return [
+    'how the web address is built: its name, look-alikes of well-known brands, its ending and its path',
+    'we did not open the link',
+  ];
+}

@@ -1,0 +1,127 @@
+/**
+ * The whole checker on the shipped models: what a person sees for a few
+ * clear cases, and that every part of the contract holds (evidence points at
+ * the input, intel matches decide, other languages are flagged, limits hold).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScamModelFiles } from '../../load-models.js';
+import type { Indicator, IndicatorMatcher } from '../types.js';
+import { createScamChecker } from './check.js';
+
+const models = loadScamModelFiles();
+const checker = createScamChecker({ models });
+const check = (content: string, kind: 'auto' | 'sms' | 'url' | 'phone' | 'email' = 'auto') =>
+  checker.check({ kind, content });
+
+const fixtureEmail = (id: string) =>
+  new Uint8Array(
+    readFileSync(new URL(`../../../../fixtures/scam/email/${id}.eml`, import.meta.url)),
+  );
+
+describe('createScamChecker', () => {
+  it('calls a parcel-fee text with a lookalike link a scam, and says why', () => {
+    const text =
+      'Royal Mail: your parcel is held due to an unpaid fee of £1.99. Pay now at https://royalmail-redelivery.top/pay within 24 hours';
+    const r = check(text);
+    expect(r.kind).toBe('sms');
+    expect(r.verdict).toBe('scam');
+    expect(r.score).toBeGreaterThan(0.9);
+    expect(r.category).toBe('delivery');
+    const codes = r.reasons.map((x) => x.code);
+    expect(codes).toContain('model.text_scam_wording');
+    expect(codes.some((c) => c.startsWith('url.'))).toBe(true);
+    for (const reason of r.reasons) {
+      if (reason.evidence === undefined || reason.evidence.field !== 'text') continue;
+      expect(text.slice(reason.evidence.start, reason.evidence.end)).toBe(reason.evidence.excerpt);
+    }
+    expect(r.indicators.map((i) => i.value)).toContain('royalmail-redelivery.top');
+    expect(r.nextSteps.map((s) => s.code)).toContain('dont_click');
+  });
+
+  it('lets a genuine one-time code through with "no signs", never "safe"', () => {
+    const r = check('Your Google verification code is 482913. Do not share it with anyone.');
+    expect(r.verdict).toBe('no_signs');
+    expect(r.checked.length).toBeGreaterThan(0);
+    expect(r.nextSteps.map((s) => s.code)).toEqual(['stay_careful']);
+  });
+
+  it('checks a web address on its own', () => {
+    expect(check('https://paypa1-login.com/secure/verify').verdict).not.toBe('no_signs');
+    const home = check('https://www.bbc.co.uk/news');
+    expect(home.kind).toBe('url');
+    expect(home.verdict).toBe('no_signs');
+  });
+
+  it('flags a premium-rate number but cannot vouch for an ordinary one', () => {
+    const premium = check('+44 9098 765432');
+    expect(premium.kind).toBe('phone');
+    expect(premium.verdict).toBe('suspicious');
+    expect(premium.reasons[0]?.code).toBe('phone.premium_rate');
+    const plain = check('+44 20 7946 0000');
+    expect(plain.verdict).toBe('no_signs');
+    expect(plain.checked.join(' ')).toMatch(/cannot tell who owns/);
+  });
+
+  it('turns a known-bad indicator from the matcher into strong evidence', () => {
+    const text =
+      'Hello, here is the document we discussed: https://docs-share.example.net/file/123';
+    expect(check(text).verdict).toBe('no_signs');
+    const matcher: IndicatorMatcher = {
+      match: (indicators: readonly Indicator[]) =>
+        indicators
+          .filter((i) => i.type === 'domain' && i.value === 'docs-share.example.net')
+          .map((indicator) => ({
+            indicator,
+            source: 'reported by 12 Shieldwall users',
+            confidence: 0.9,
+          })),
+    };
+    const withIntel = createScamChecker({ models, matcher }).check({ kind: 'auto', content: text });
+    expect(withIntel.verdict).toBe('scam');
+    expect(withIntel.reasons[0]?.code).toBe('intel.known_bad_domain');
+    expect(withIntel.reasons[0]?.message).toContain('reported by 12 Shieldwall users');
+    expect(withIntel.checked.join(' ')).toMatch(/known scams/);
+  });
+
+  it('says when a message is not in English instead of pretending to be sure', () => {
+    const r = check(
+      'Hola, ¿cómo estás? Te escribo para decirte que mañana no puedo ir a la reunión.',
+    );
+    expect(r.language).toEqual({ code: 'es', supported: false });
+    expect(r.reasons.map((x) => x.code)).toContain('language.not_english');
+    expect(r.nextSteps.map((s) => s.code)).toContain('unsure_language');
+  });
+
+  it('reads an email file: sender, links and wording', () => {
+    const r = checker.check({ kind: 'auto', content: '', raw: fixtureEmail('sw-email-0001') });
+    expect(r.kind).toBe('email');
+    expect(r.verdict).not.toBe('no_signs');
+    expect(r.reasons.some((x) => x.source === 'email_header')).toBe(true);
+    expect(r.indicators.some((i) => i.type === 'email' && i.evidence.field === 'from')).toBe(true);
+  });
+
+  it('reads only the first 20,000 characters of a long text and says so', () => {
+    const r = check(`${'hello there '.repeat(5000)} send gift cards now`, 'sms');
+    expect(r.truncated).toBe(true);
+  });
+
+  it('caps the reasons and keeps the language note', () => {
+    const r = createScamChecker({ models, limits: { maxReasons: 2 } }).check({
+      kind: 'sms',
+      content: 'URGENT: Ваш банковский счёт заблокирован. Send gift cards now to 09098765432',
+    });
+    expect(r.reasons.length).toBeLessThanOrEqual(2);
+    expect(r.reasons.at(-1)?.code).toBe('language.not_english');
+  });
+
+  it('refuses a broken model file with a clear error', () => {
+    expect(() => createScamChecker({ models: { text: { format: 'nope' } } })).toThrow(
+      /model "text"/,
+    );
+  });
+
+  it('names every model and the combiner in its version', () => {
+    expect(checker.version).toMatch(/^text:scam-text-[0-9a-f]+;email:.*;url:.*;combiner:/);
+  });
+});

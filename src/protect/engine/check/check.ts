@@ -1,0 +1,179 @@
+/**
+ * The scam checker: one pure function from a message to a verdict with its
+ * reasons, next steps and indicators. Runs the same in Node and in the
+ * browser; the caller hands over the parsed model files.
+ *
+ * @example
+ * const checker = createScamChecker({ models: { text, email, url } });
+ * checker.check({ kind: 'auto', content: 'Your parcel is held: pay £1.99 at https://royalmail-fee.top' });
+ * // { verdict: 'scam', score: 0.98, category: 'delivery', reasons: [...], ... }
+ */
+import { categorize } from '../advice/categorize.js';
+import { nextSteps } from '../advice/next-steps.js';
+import { detectKind } from '../detect-kind.js';
+import { parseEmail } from '../email/index.js';
+import { detectLanguage } from '../language/detect-language.js';
+import { loadModel, type ScamModel } from '../model/load-model.js';
+import type {
+  CheckInput,
+  CheckResult,
+  IndicatorMatcher,
+  LanguageInfo,
+  MessageKind,
+  Verdict,
+} from '../types.js';
+import { analyseEmail } from './analyse-email.js';
+import { analysePhone } from './analyse-phone.js';
+import { analyseText } from './analyse-text.js';
+import { analyseUrl } from './analyse-url.js';
+import { Collector } from './collector.js';
+import { type Combiner, DEFAULT_COMBINER, type KindWeights, sigmoid } from './combiner.js';
+import { languageName } from './language-names.js';
+
+export interface CheckLimits {
+  /** Characters of a text message read; the rest is ignored and the result says so. */
+  readonly maxTextChars: number;
+  /** Characters of a URL read (DNS names stop at 253; real links rarely pass 2,000). */
+  readonly maxUrlChars: number;
+  readonly maxPhoneChars: number;
+  /** Reasons listed in a result (the score counts all of them). */
+  readonly maxReasons: number;
+}
+
+export const DEFAULT_CHECK_LIMITS: CheckLimits = {
+  maxTextChars: 20_000,
+  maxUrlChars: 8_192,
+  maxPhoneChars: 64,
+  maxReasons: 10,
+};
+
+export interface ScamCheckerOptions {
+  /** Parsed model files (`models/scam-text.json` …) keyed `text`, `email`, `url`. Missing ones are skipped. */
+  readonly models: Readonly<Record<string, unknown>>;
+  readonly combiner?: Combiner;
+  /** Threat-intel lookup (from the exchange module when present). */
+  readonly matcher?: IndicatorMatcher;
+  readonly limits?: Partial<CheckLimits>;
+}
+
+export interface ScamChecker {
+  check(input: CheckInput): CheckResult;
+  /** The models and combiner this checker runs, e.g. `text:scam-text-1a2b…;email:…;combiner:priors-1`. */
+  readonly version: string;
+}
+
+const FALLBACK_THRESHOLDS = { suspicious: 0.35, scam: 0.7 };
+
+function loaded(models: Readonly<Record<string, unknown>>, key: string): ScamModel | undefined {
+  if (models[key] === undefined) return undefined;
+  const result = loadModel(models[key]);
+  if (!result.ok) throw new Error(`model "${key}": ${result.error}`);
+  return result.model;
+}
+
+function verdictOf(score: number, t: { suspicious: number; scam: number }): Verdict {
+  return score >= t.scam ? 'scam' : score >= t.suspicious ? 'suspicious' : 'no_signs';
+}
+
+/** The kind's own model, for thresholds and version. */
+function modelOfKind(
+  kind: MessageKind,
+  m: { text?: ScamModel; email?: ScamModel; url?: ScamModel },
+): ScamModel | undefined {
+  return kind === 'sms' ? m.text : kind === 'email' ? m.email : kind === 'url' ? m.url : undefined;
+}
+
+export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
+  const models = {
+    text: loaded(options.models, 'text'),
+    email: loaded(options.models, 'email'),
+    url: loaded(options.models, 'url'),
+  };
+  const combiner = options.combiner ?? DEFAULT_COMBINER;
+  const limits = { ...DEFAULT_CHECK_LIMITS, ...options.limits };
+  const version = [
+    ...Object.entries(models).flatMap(([k, m]) => (m === undefined ? [] : [`${k}:${m.version}`])),
+    `combiner:${combiner.version}`,
+  ].join(';');
+
+  function check(input: CheckInput): CheckResult {
+    const kind: MessageKind =
+      input.kind === 'auto'
+        ? input.raw !== undefined
+          ? 'email'
+          : detectKind(input.content)
+        : input.kind;
+    const weights: KindWeights = combiner.kinds[kind];
+    const scales = { model: weights.modelScale, linkModel: weights.linkModelScale };
+    const into = new Collector(combiner, kind);
+    let truncated = false;
+    let judgedText = '';
+    let checked: string[];
+    let language: LanguageInfo = { code: 'und', supported: true };
+
+    if (kind === 'email') {
+      const parsed = parseEmail(input.raw ?? new TextEncoder().encode(input.content));
+      truncated = parsed.truncated;
+      const a = analyseEmail(parsed, models, scales, into);
+      judgedText = a.text;
+      checked = a.checked;
+    } else if (kind === 'url') {
+      const url = input.content.trim();
+      truncated = url.length > limits.maxUrlChars;
+      judgedText = truncated ? url.slice(0, limits.maxUrlChars) : url;
+      checked = analyseUrl(judgedText, models.url, weights.modelScale, into);
+    } else if (kind === 'phone') {
+      const phone = input.content.trim();
+      truncated = phone.length > limits.maxPhoneChars;
+      checked = analysePhone(phone.slice(0, limits.maxPhoneChars), into);
+    } else {
+      truncated = input.content.length > limits.maxTextChars;
+      judgedText = truncated ? input.content.slice(0, limits.maxTextChars) : input.content;
+      const a = analyseText(judgedText, models, scales, into);
+      truncated ||= a.modelTruncated;
+      checked = a.checked;
+    }
+    if (kind === 'sms' || kind === 'email') {
+      language = detectLanguage(judgedText);
+      if (!language.supported) {
+        into.put({
+          code: 'language.not_english',
+          message: `This seems to be written in ${languageName(language.code)}. Shieldwall is trained on English, so this answer is less certain.`,
+          source: 'language',
+          weight: 0,
+        });
+      }
+    }
+    into.matchIntel(options.matcher);
+    if (options.matcher !== undefined) checked.push('lists of known scams shared with Shieldwall');
+
+    const score = sigmoid(into.logOdds());
+    const thresholds =
+      weights.thresholds ?? modelOfKind(kind, models)?.thresholds ?? FALLBACK_THRESHOLDS;
+    const verdict = verdictOf(score, thresholds);
+    const codes = into.codes();
+    const category = verdict === 'no_signs' ? 'other' : categorize(judgedText).category;
+    return {
+      kind,
+      verdict,
+      score,
+      category,
+      reasons: into.sortedReasons(limits.maxReasons),
+      nextSteps: nextSteps({
+        verdict,
+        category,
+        kind,
+        indicators: into.indicators,
+        languageSupported: language.supported,
+        familyCue: codes.includes('cue.new_number'),
+      }),
+      indicators: into.indicators,
+      language,
+      checked,
+      truncated,
+      modelVersion: version,
+    };
+  }
+
+  return { check, version };
+}

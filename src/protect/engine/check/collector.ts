@@ -1,0 +1,95 @@
+/**
+ * Collects the signals of one check: at most one reason per code (the
+ * strongest), each re-weighted by the combiner, and the indicators found,
+ * without duplicates. The score is the sum of what was collected.
+ */
+import type { Indicator, IndicatorMatcher, MessageKind, Reason } from '../types.js';
+import { type Combiner, intelWeight, signalWeight } from './combiner.js';
+
+const MAX_INDICATORS = 200;
+
+export class Collector {
+  private readonly reasons = new Map<string, Reason>();
+  private readonly indicatorKeys = new Set<string>();
+  readonly indicators: Indicator[] = [];
+  /** Model and link-model log-odds, which are not reasons of their own code. */
+  private modelLogOdds = 0;
+
+  constructor(
+    private readonly combiner: Combiner,
+    readonly kind: MessageKind,
+  ) {}
+
+  /** A rule signal with its prior weight; the combiner decides what it counts for. */
+  signal(reason: Reason): void {
+    this.put({
+      ...reason,
+      weight: signalWeight(this.combiner, this.kind, reason.code, reason.weight),
+    });
+  }
+
+  /** A reason whose weight is already final (model phrases, threat intel, language). */
+  put(reason: Reason): void {
+    const seen = this.reasons.get(reason.code);
+    if (seen === undefined || Math.abs(reason.weight) > Math.abs(seen.weight)) {
+      this.reasons.set(reason.code, reason);
+    }
+  }
+
+  /** Log-odds from a model that is explained by its own reason(s), counted once. */
+  addModel(logOdds: number): void {
+    this.modelLogOdds += logOdds;
+  }
+
+  indicator(...found: readonly Indicator[]): void {
+    for (const i of found) {
+      const key = `${i.type}\u0000${i.value}`;
+      if (this.indicatorKeys.has(key) || this.indicators.length >= MAX_INDICATORS) continue;
+      this.indicatorKeys.add(key);
+      this.indicators.push(i);
+    }
+  }
+
+  /** Known-bad indicators from the injected matcher become strong evidence. */
+  matchIntel(matcher: IndicatorMatcher | undefined): void {
+    if (matcher === undefined || this.indicators.length === 0) return;
+    for (const m of matcher.match(this.indicators)) {
+      const code = `intel.known_bad_${m.indicator.type}`;
+      this.put({
+        code,
+        message: `${m.indicator.value} is on a list of known scams (${m.source}).`,
+        source: 'threat_intel',
+        weight: intelWeight(m.confidence),
+        evidence: m.indicator.evidence,
+      });
+    }
+  }
+
+  /** Bias + model log-odds + every reason that is not the model's own explanation. */
+  logOdds(): number {
+    let sum = this.combiner.kinds[this.kind].bias + this.modelLogOdds;
+    for (const r of this.reasons.values()) if (!r.code.startsWith('model.')) sum += r.weight;
+    return sum;
+  }
+
+  /** The reasons, strongest towards scam first, then those towards genuine; at most `max`. */
+  sortedReasons(max: number): Reason[] {
+    const all = [...this.reasons.values()].filter((r) => r.weight !== 0 || r.source === 'language');
+    const pinned = all.filter((r) => r.source === 'language');
+    const rest = all
+      .filter((r) => r.source !== 'language')
+      .sort((a, b) => b.weight - a.weight || (a.code < b.code ? -1 : 1));
+    const positive = rest.filter((r) => r.weight > 0);
+    const negative = rest.filter((r) => r.weight < 0).reverse();
+    const keepNegative = Math.min(negative.length, 3);
+    return [
+      ...positive.slice(0, Math.max(0, max - keepNegative - pinned.length)),
+      ...negative.slice(0, keepNegative),
+      ...pinned,
+    ];
+  }
+
+  codes(): string[] {
+    return [...this.reasons.keys()];
+  }
+}

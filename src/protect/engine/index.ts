@@ -1,0 +1,14 @@
+/**
+ * The scam checker's engine: pure TypeScript with no I/O, the same in Node
+ * (CLI, server) and in the browser ("check on this device").
+ */
+export {
+  type CheckLimits,
+  createScamChecker,
+  DEFAULT_CHECK_LIMITS,
+  type ScamChecker,
+  type ScamCheckerOptions,
+} from './check/check.js';
+export { type Combiner, DEFAULT_COMBINER, type KindWeights } from './check/combiner.js';
+export { detectKind } from './detect-kind.js';
+export * from './types.js';
