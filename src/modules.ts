@@ -4,8 +4,10 @@
  */
 import { registerAuditCommands, registerAuditRoutes } from './platform/audit/index.js';
 import type { ShieldwallModule } from './platform/module.js';
+import { protectModule } from './protect/index.js';
 
 export const modules: readonly ShieldwallModule[] = [
+  protectModule,
   {
     id: 'audit',
     title: 'Audit log',

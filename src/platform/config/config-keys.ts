@@ -106,6 +106,17 @@ export const configKeys = {
     description:
       'Name of this audit log in its signed checkpoints (C2SP tlog-checkpoint origin line), e.g. audit.example.org.',
   },
+  checkRateLimit: {
+    type: { kind: 'integer', min: 1, max: 100_000 },
+    default: 60,
+    description:
+      'Scam checks one client address may ask the server for per minute (a batch counts each item). Checks in the browser are not limited.',
+  },
+  shareDays: {
+    type: { kind: 'integer', min: 1, max: 365 },
+    default: 30,
+    description: 'How many days a result shared with a trusted contact by link stays readable.',
+  },
 } as const satisfies Record<string, ConfigKeySpec>;
 
 export type ConfigKey = keyof typeof configKeys;

@@ -1,0 +1,33 @@
+/**
+ * The `protect` module: "Is this a scam?" for texts, emails, links and phone
+ * numbers — the HTTP API, its tables and the CLI command. The engine itself
+ * (src/protect/engine/) is pure and also runs in the browser.
+ */
+import type { ShieldwallModule } from '../platform/module.js';
+import { shippedChecker } from './checker.js';
+import { registerProtectRoutes } from './protect-routes.js';
+import { createProtectService } from './protect-service.js';
+import { protectMigrations } from './protect-tables.js';
+
+export const protectModule: ShieldwallModule = {
+  id: 'protect',
+  title: 'Is this a scam?',
+  summary:
+    'Check a text, email, link or phone number on your own device, and learn what to do next.',
+  migrations: protectMigrations,
+  routes: (app, platform) => {
+    const service = createProtectService({
+      store: platform.store,
+      audit: platform.audit,
+      bus: platform.bus,
+      checker: shippedChecker(),
+      now: Date.now,
+      shareDays: platform.config.shareDays,
+    });
+    registerProtectRoutes(app, {
+      service,
+      limiter: platform.limiter,
+      checksPerMinute: platform.config.checkRateLimit,
+    });
+  },
+};

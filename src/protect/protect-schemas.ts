@@ -1,0 +1,157 @@
+import Type from 'typebox';
+import { CATEGORIES, type Category } from './engine/types.js';
+
+/** Request and response schemas of the scam checker's API (they also feed the OpenAPI document). */
+const MAX = 25 * 1024 * 1024;
+/** A string limited to listed values; `Type.Unsafe` keeps the literal union as its static type. */
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>(Type.String({ enum: [...values] }));
+const Kind = oneOf(['auto', 'sms', 'email', 'url', 'phone'] as const);
+const CategorySchema = oneOf<Category>(CATEGORIES);
+const IndicatorTypeSchema = oneOf([
+  'url',
+  'domain',
+  'phone',
+  'email',
+  'crypto_wallet',
+  'payment_handle',
+] as const);
+
+export const CheckRequest = Type.Object(
+  {
+    kind: Type.Optional(Kind),
+    text: Type.Optional(
+      Type.String({ maxLength: MAX, description: 'A text message, chat or social DM' }),
+    ),
+    raw: Type.Optional(
+      Type.String({ maxLength: MAX, description: 'A whole email (.eml) as text' }),
+    ),
+    url: Type.Optional(Type.String({ maxLength: 100_000 })),
+    phone: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false, description: 'Exactly one of text, raw, url or phone.' },
+);
+
+const Evidence = Type.Object({
+  field: Type.String(),
+  start: Type.Integer(),
+  end: Type.Integer(),
+  excerpt: Type.String(),
+});
+
+export const CheckResultSchema = Type.Object({
+  kind: oneOf(['sms', 'email', 'url', 'phone'] as const),
+  verdict: oneOf(['scam', 'suspicious', 'no_signs'] as const),
+  score: Type.Number({ minimum: 0, maximum: 1 }),
+  category: CategorySchema,
+  reasons: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      source: Type.String(),
+      weight: Type.Number(),
+      evidence: Type.Optional(Evidence),
+    }),
+  ),
+  next_steps: Type.Array(
+    Type.Object({ code: Type.String(), message: Type.String(), priority: Type.Integer() }),
+  ),
+  indicators: Type.Array(
+    Type.Object({ type: IndicatorTypeSchema, value: Type.String(), evidence: Evidence }),
+  ),
+  language: Type.Object({ code: Type.String(), supported: Type.Boolean() }),
+  checked: Type.Array(Type.String()),
+  truncated: Type.Boolean(),
+  model_version: Type.String(),
+});
+
+export const BatchRequest = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          id: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Number()])),
+          kind: Type.Optional(Kind),
+          text: Type.Optional(Type.String({ maxLength: MAX })),
+          raw: Type.Optional(Type.String({ maxLength: MAX })),
+          url: Type.Optional(Type.String({ maxLength: 100_000 })),
+          phone: Type.Optional(Type.String({ maxLength: 100 })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BatchResponse = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      id: Type.Union([Type.String(), Type.Number(), Type.Null()]),
+      verdict: Type.Optional(Type.String()),
+      score: Type.Optional(Type.Number()),
+      category: Type.Optional(Type.String()),
+      reasons: Type.Optional(CheckResultSchema.properties.reasons),
+      indicators: Type.Optional(CheckResultSchema.properties.indicators),
+      error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+    }),
+  ),
+});
+
+const IndicatorRef = Type.Object({
+  type: IndicatorTypeSchema,
+  value: Type.String({ minLength: 1, maxLength: 2048 }),
+});
+
+export const ReportRequest = Type.Object(
+  {
+    kind: oneOf(['sms', 'email', 'url', 'phone'] as const),
+    verdict: CheckResultSchema.properties.verdict,
+    score: Type.Number({ minimum: 0, maximum: 1 }),
+    category: CheckResultSchema.properties.category,
+    indicators: Type.Array(IndicatorRef, { maxItems: 200 }),
+    reason_codes: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }),
+    content: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: MAX,
+        description: 'Only if the person chose to include the message',
+      }),
+    ),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ShareRequest = Type.Object(
+  {
+    kind: oneOf(['sms', 'email', 'url', 'phone'] as const),
+    verdict: CheckResultSchema.properties.verdict,
+    score: Type.Number({ minimum: 0, maximum: 1 }),
+    category: CheckResultSchema.properties.category,
+    reasons: Type.Array(
+      Type.Object({
+        code: Type.String({ maxLength: 100 }),
+        message: Type.String({ maxLength: 1000 }),
+      }),
+      { maxItems: 20 },
+    ),
+    next_steps: Type.Array(
+      Type.Object({
+        code: Type.String({ maxLength: 100 }),
+        message: Type.String({ maxLength: 1000 }),
+        priority: Type.Integer(),
+      }),
+      {
+        maxItems: 20,
+      },
+    ),
+    indicators: Type.Array(IndicatorRef, { maxItems: 50 }),
+    language: CheckResultSchema.properties.language,
+    checked: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 }),
+    truncated: Type.Boolean(),
+    model_version: Type.String({ maxLength: 100 }),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,45 @@
+import type { CheckResult } from './engine/types.js';
+
+/**
+ * The HTTP and CLI wire shape of a result: the engine's fields in snake_case
+ * (`next_steps`, `model_version`), the convention of our JSON APIs.
+ */
+export interface WireResult {
+  readonly kind: CheckResult['kind'];
+  readonly verdict: CheckResult['verdict'];
+  readonly score: number;
+  readonly category: CheckResult['category'];
+  readonly reasons: CheckResult['reasons'][number][];
+  readonly next_steps: CheckResult['nextSteps'][number][];
+  readonly indicators: CheckResult['indicators'][number][];
+  readonly language: CheckResult['language'];
+  readonly checked: string[];
+  readonly truncated: boolean;
+  readonly model_version: string;
+}
+
+export function toWire(result: CheckResult): WireResult {
+  return {
+    kind: result.kind,
+    verdict: result.verdict,
+    score: Math.round(result.score * 1000) / 1000,
+    category: result.category,
+    reasons: [...result.reasons],
+    next_steps: [...result.nextSteps],
+    indicators: [...result.indicators],
+    language: result.language,
+    checked: [...result.checked],
+    truncated: result.truncated,
+    model_version: result.modelVersion,
+  };
+}
+
+/** One batch input line: `{"id","kind","text"|"raw"|"url"|"phone"}` (`raw` is a whole email as a string). */
+export interface BatchItem {
+  readonly id?: string | number;
+  readonly kind?: string;
+  readonly text?: string;
+  readonly raw?: string;
+  readonly url?: string;
+  readonly phone?: string;
+}
