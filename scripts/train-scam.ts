@@ -37,6 +37,7 @@ import {
   URL_RECIPE,
 } from '../src/protect/engine/model/scam-recipes.js';
 import { type TrainedModel, trainScamModel } from '../src/protect/engine/model/scam-training.js';
+import { fitCombiner } from './scam-combiner-training.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const DATA_DIR = resolve(ROOT, '..', 'shared', 'data', 'scam');
@@ -98,6 +99,13 @@ function dataHash(data: ModelData): string {
   for (const e of [...data.train].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     h.update(`${e.id}\t${e.label}\t${e.hostOnly ? 'host' : 'full'}\t${e.input}\n`);
   }
+  return h.digest('hex');
+}
+
+/** The combiner is fitted on all three models' data: its version names all three. */
+function combinedHash(models: readonly TrainedModel[]): string {
+  const h = createHash('sha256');
+  for (const m of models) h.update(`${String(m.file.training.dataHash)}\n`);
   return h.digest('hex');
 }
 
@@ -194,10 +202,12 @@ async function main(argv: readonly string[]): Promise<number> {
   ];
   let leaked = false;
   const written: string[] = [];
+  const trained: Record<string, TrainedModel> = {};
   for (const [recipe, modelData, fileName] of jobs) {
     if (modelData === undefined) continue;
     const started = performance.now();
     const model = trainScamModel(recipe, modelData, { dataHash: dataHash(modelData), created });
+    trained[fileName] = model;
     report(model);
     process.stdout.write(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     if (model.leaks.length > 0) {
@@ -207,6 +217,24 @@ async function main(argv: readonly string[]): Promise<number> {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, fileName), `${JSON.stringify(model.file, null, 2)}\n`);
     written.push(join(outDir, fileName));
+  }
+  const [text, email, url] = ['scam-text.json', 'scam-email.json', 'scam-url.json'].map(
+    (f) => trained[f],
+  );
+  if (text !== undefined && email !== undefined && url !== undefined && data.text && data.url) {
+    process.stdout.write('# scam-combiner\n');
+    const started = performance.now();
+    const combiner = fitCombiner(
+      { text: text.file, email: email.file, url: url.file },
+      { text: data.text, url: data.url },
+      { text: text.oof, email: email.oof, url: url.oof },
+      { dataHash: combinedHash([text, email, url]), created },
+    );
+    process.stdout.write(`fitted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    writeFileSync(join(outDir, 'scam-combiner.json'), `${JSON.stringify(combiner, null, 2)}\n`);
+    written.push(join(outDir, 'scam-combiner.json'));
+  } else {
+    process.stdout.write('combiner not refitted: it needs all three models trained in one run\n');
   }
   formatLikeRepository(written);
   updateModelCard(outDir);

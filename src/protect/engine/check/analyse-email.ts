@@ -48,8 +48,7 @@ export function analyseEmail(
   const text = emailText(parsed);
   if (models.email !== undefined) {
     const explanation = models.email.explain(text);
-    const contribution = explanation.logOdds * scales.model;
-    into.addModel(contribution);
+    const contribution = into.addModel(explanation.logOdds, scales.model);
     const reason = modelReason('email', explanation, contribution, (p) =>
       locateInEmail(parsed, p.text),
     );
@@ -63,7 +62,12 @@ export function analyseEmail(
   const links: LinkToCheck[] = parsed.links
     .filter((l) => !/^(?:mailto|tel|sms|cid|callto):/i.test(l.href))
     .map((l) => ({ url: l.href, evidence: linkEvidence(parsed, l) }));
+  // Up to 10,000 links: each distinct one once, and none once the indicator list is full.
+  const seen = new Set<string>();
   for (const l of links) {
+    if (into.indicatorsFull) break;
+    if (seen.has(l.url)) continue;
+    seen.add(l.url);
     for (const i of extractIndicators(l.url, 'url')) {
       into.indicator(i.type === 'url' || i.type === 'domain' ? { ...i, evidence: l.evidence } : i);
     }
@@ -71,6 +75,7 @@ export function analyseEmail(
   checkLinks(links, models.url, scales.linkModel, into);
   if (parsed.from !== null) {
     for (const m of parsed.from.mailboxes.slice(0, 1)) {
+      if (m.address === '') continue; // a From of only a name has no address to look up
       into.indicator({
         type: 'email',
         value: m.address.toLowerCase(),

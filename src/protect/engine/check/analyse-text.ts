@@ -28,8 +28,7 @@ export function analyseText(
   if (models.text !== undefined) {
     const explanation = models.text.explain(text);
     modelTruncated = explanation.truncated;
-    const contribution = explanation.logOdds * scales.model;
-    into.addModel(contribution);
+    const contribution = into.addModel(explanation.logOdds, scales.model);
     const reason = modelReason('text', explanation, contribution, (p) =>
       spanEvidence('text', text, p.start, p.end),
     );

@@ -14,8 +14,7 @@ export function analyseUrl(
   for (const s of urlSignals(url)) into.signal(s);
   if (model !== undefined) {
     const explanation = model.explain(url);
-    const contribution = explanation.logOdds * modelScale;
-    into.addModel(contribution);
+    const contribution = into.addModel(explanation.logOdds, modelScale);
     const reason = modelReason('url', explanation, contribution, (p) =>
       spanEvidence('url', url, p.start, p.end),
     );
@@ -23,7 +22,7 @@ export function analyseUrl(
   }
   const found = extractIndicators(url, 'url');
   if (found.some((i) => i.type === 'url')) into.indicator(...found);
-  else
+  else if (url !== '')
     into.indicator({ type: 'url', value: url, evidence: spanEvidence('url', url, 0, url.length) });
   return [
     'how the web address is built: its name, look-alikes of well-known brands, its ending and its path',

@@ -11,7 +11,7 @@
 import { categorize } from '../advice/categorize.js';
 import { nextSteps } from '../advice/next-steps.js';
 import { detectKind } from '../detect-kind.js';
-import { parseEmail } from '../email/index.js';
+import { DEFAULT_EMAIL_LIMITS, parseEmail } from '../email/index.js';
 import { detectLanguage } from '../language/detect-language.js';
 import { loadModel, type ScamModel } from '../model/load-model.js';
 import type {
@@ -26,8 +26,9 @@ import { analyseEmail } from './analyse-email.js';
 import { analysePhone } from './analyse-phone.js';
 import { analyseText } from './analyse-text.js';
 import { analyseUrl } from './analyse-url.js';
-import { Collector } from './collector.js';
+import { Collector, type SignalFeatures } from './collector.js';
 import { type Combiner, DEFAULT_COMBINER, type KindWeights, sigmoid } from './combiner.js';
+import { parseCombiner } from './combiner-file.js';
 import { languageName } from './language-names.js';
 
 export interface CheckLimits {
@@ -36,6 +37,13 @@ export interface CheckLimits {
   /** Characters of a URL read (DNS names stop at 253; real links rarely pass 2,000). */
   readonly maxUrlChars: number;
   readonly maxPhoneChars: number;
+  /**
+   * Characters of an email's decoded body text read (plain and HTML together;
+   * the whole file, up to 25 MB, is still walked for its parts and attachments).
+   * Ten times a long newsletter: more only costs time, since the wording model
+   * reads the first 20,000 characters anyway.
+   */
+  readonly maxEmailTextChars: number;
   /** Reasons listed in a result (the score counts all of them). */
   readonly maxReasons: number;
 }
@@ -44,11 +52,16 @@ export const DEFAULT_CHECK_LIMITS: CheckLimits = {
   maxTextChars: 20_000,
   maxUrlChars: 8_192,
   maxPhoneChars: 64,
+  maxEmailTextChars: 200_000,
   maxReasons: 10,
 };
 
 export interface ScamCheckerOptions {
-  /** Parsed model files (`models/scam-text.json` …) keyed `text`, `email`, `url`. Missing ones are skipped. */
+  /**
+   * Parsed model files (`models/scam-text.json` …) keyed `text`, `email`, `url`,
+   * and the fitted combiner (`scam-combiner.json`) keyed `combiner`. Missing
+   * models are skipped; without a combiner file the hand-set priors apply.
+   */
   readonly models: Readonly<Record<string, unknown>>;
   readonly combiner?: Combiner;
   /** Threat-intel lookup (from the exchange module when present). */
@@ -58,17 +71,40 @@ export interface ScamCheckerOptions {
 
 export interface ScamChecker {
   check(input: CheckInput): CheckResult;
+  /** The result and the raw signals behind it (what a combiner is fitted on). */
+  analyse(input: CheckInput): { readonly result: CheckResult; readonly features: SignalFeatures };
   /** The models and combiner this checker runs, e.g. `text:scam-text-1a2b…;email:…;combiner:priors-1`. */
   readonly version: string;
 }
 
 const FALLBACK_THRESHOLDS = { suspicious: 0.35, scam: 0.7 };
 
+/**
+ * The bytes of an email: `raw` when given, else `content` as UTF-8, encoding
+ * no more than the parser reads (`cut` when some of the text was left out), so
+ * a 25 M-character paste costs no more than a 25 MB file.
+ */
+export function emailBytesOf(input: CheckInput): { bytes: Uint8Array; cut: boolean } {
+  if (input.raw !== undefined) return { bytes: input.raw, cut: false };
+  const buffer = new Uint8Array(
+    Math.min(input.content.length * 3, DEFAULT_EMAIL_LIMITS.maxInputBytes),
+  );
+  const { read, written } = new TextEncoder().encodeInto(input.content, buffer);
+  return { bytes: buffer.subarray(0, written), cut: read < input.content.length };
+}
+
 function loaded(models: Readonly<Record<string, unknown>>, key: string): ScamModel | undefined {
   if (models[key] === undefined) return undefined;
   const result = loadModel(models[key]);
   if (!result.ok) throw new Error(`model "${key}": ${result.error}`);
   return result.model;
+}
+
+function combinerFrom(json: unknown): Combiner {
+  if (json === undefined) return DEFAULT_COMBINER;
+  const parsed = parseCombiner(json);
+  if (typeof parsed === 'string') throw new Error(`combiner file: ${parsed}`);
+  return parsed;
 }
 
 function verdictOf(score: number, t: { suspicious: number; scam: number }): Verdict {
@@ -89,14 +125,14 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     email: loaded(options.models, 'email'),
     url: loaded(options.models, 'url'),
   };
-  const combiner = options.combiner ?? DEFAULT_COMBINER;
+  const combiner = options.combiner ?? combinerFrom(options.models.combiner);
   const limits = { ...DEFAULT_CHECK_LIMITS, ...options.limits };
   const version = [
     ...Object.entries(models).flatMap(([k, m]) => (m === undefined ? [] : [`${k}:${m.version}`])),
     `combiner:${combiner.version}`,
   ].join(';');
 
-  function check(input: CheckInput): CheckResult {
+  function analyse(input: CheckInput): { result: CheckResult; features: SignalFeatures } {
     const kind: MessageKind =
       input.kind === 'auto'
         ? input.raw !== undefined
@@ -112,8 +148,9 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     let language: LanguageInfo = { code: 'und', supported: true };
 
     if (kind === 'email') {
-      const parsed = parseEmail(input.raw ?? new TextEncoder().encode(input.content));
-      truncated = parsed.truncated;
+      const email = emailBytesOf(input);
+      const parsed = parseEmail(email.bytes, { maxTextChars: limits.maxEmailTextChars });
+      truncated = parsed.truncated || email.cut;
       const a = analyseEmail(parsed, models, scales, into);
       judgedText = a.text;
       checked = a.checked;
@@ -153,7 +190,7 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     const verdict = verdictOf(score, thresholds);
     const codes = into.codes();
     const category = verdict === 'no_signs' ? 'other' : categorize(judgedText).category;
-    return {
+    const result: CheckResult = {
       kind,
       verdict,
       score,
@@ -173,7 +210,8 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       truncated,
       modelVersion: version,
     };
+    return { result, features: into.features };
   }
 
-  return { check, version };
+  return { check: (input) => analyse(input).result, analyse, version };
 }

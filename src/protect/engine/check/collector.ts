@@ -8,12 +8,20 @@ import { type Combiner, intelWeight, signalWeight } from './combiner.js';
 
 const MAX_INDICATORS = 200;
 
+export interface SignalFeatures {
+  model: number;
+  link: number;
+  readonly priors: Record<string, number>;
+}
+
 export class Collector {
   private readonly reasons = new Map<string, Reason>();
   private readonly indicatorKeys = new Set<string>();
   readonly indicators: Indicator[] = [];
   /** Model and link-model log-odds, which are not reasons of their own code. */
   private modelLogOdds = 0;
+  /** What the combiner is fitted on: each rule's prior, the raw model and worst-link log-odds. */
+  readonly features: SignalFeatures = { model: 0, link: 0, priors: {} };
 
   constructor(
     private readonly combiner: Combiner,
@@ -22,6 +30,10 @@ export class Collector {
 
   /** A rule signal with its prior weight; the combiner decides what it counts for. */
   signal(reason: Reason): void {
+    const seen = this.features.priors[reason.code];
+    if (seen === undefined || Math.abs(reason.weight) > Math.abs(seen)) {
+      this.features.priors[reason.code] = reason.weight;
+    }
     this.put({
       ...reason,
       weight: signalWeight(this.combiner, this.kind, reason.code, reason.weight),
@@ -36,9 +48,21 @@ export class Collector {
     }
   }
 
-  /** Log-odds from a model that is explained by its own reason(s), counted once. */
-  addModel(logOdds: number): void {
-    this.modelLogOdds += logOdds;
+  /** The kind's own model: `raw` log-odds, counted × `scale` and explained by its own reason. */
+  addModel(raw: number, scale: number): number {
+    this.features.model = raw;
+    this.modelLogOdds += raw * scale;
+    return raw * scale;
+  }
+
+  /** The worst link's raw log-odds under the URL model (its reason is `url.link_model`). */
+  setLink(raw: number): void {
+    this.features.link = raw;
+  }
+
+  /** True when no more indicators are kept (so looking for more is wasted work). */
+  get indicatorsFull(): boolean {
+    return this.indicators.length >= MAX_INDICATORS;
   }
 
   indicator(...found: readonly Indicator[]): void {

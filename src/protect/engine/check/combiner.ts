@@ -21,13 +21,13 @@ export interface KindWeights {
    * kind's model file's own thresholds (or 0.35 / 0.7 when it has no model).
    */
   readonly thresholds?: { readonly suspicious: number; readonly scam: number };
+  /** Signal code → fitted weight in log-odds, replacing `prior × ruleScale` for that code. */
+  readonly weights?: Readonly<Record<string, number>>;
 }
 
 export interface Combiner {
   readonly version: string;
   readonly kinds: Readonly<Record<MessageKind, KindWeights>>;
-  /** Signal code → weight in log-odds, overriding the signal's own prior. */
-  readonly weights: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_COMBINER: Combiner = {
@@ -61,7 +61,6 @@ export const DEFAULT_COMBINER: Combiner = {
       thresholds: { suspicious: 0.35, scam: 0.7 },
     },
   },
-  weights: {},
 };
 
 /** Log-odds of a threat-intel match: strong enough to decide on its own. */
@@ -76,8 +75,8 @@ export function signalWeight(
   code: string,
   prior: number,
 ): number {
-  const trained = combiner.weights[code];
-  return trained !== undefined ? trained : prior * combiner.kinds[kind].ruleScale;
+  const weights = combiner.kinds[kind];
+  return weights.weights?.[code] ?? prior * weights.ruleScale;
 }
 
 export function sigmoid(x: number): number {

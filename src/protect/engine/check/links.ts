@@ -48,7 +48,9 @@ export function checkLinks(
       if (worst === undefined || logOdds > worst.logOdds) worst = { link, logOdds };
     }
   }
-  if (worst === undefined || worst.logOdds <= 0) return;
+  if (worst === undefined) return;
+  into.setLink(worst.logOdds);
+  if (worst.logOdds <= 0) return;
   const weight = worst.logOdds * linkModelScale;
   into.put({
     code: 'url.link_model',

@@ -41,6 +41,8 @@ export interface TrainedModel {
   readonly dense: readonly { readonly name: string; readonly weight: number }[];
   /** Strong features whose text looks like a data-source artefact. */
   readonly leaks: readonly string[];
+  /** Out-of-fold calibrated log-odds of each training example, by id (what the combiner is fitted on). */
+  readonly oof: ReadonlyMap<string, number>;
 }
 
 const round = (x: number) => Number(x.toPrecision(4));
@@ -146,5 +148,10 @@ export function trainScamModel(
       .filter((t) => looksLikeLeakage(t.text))
       .map((t) => `${t.text} (${f.weight.toFixed(3)})`),
   );
-  return { file: { ...file, metrics }, figures, grid: result.grid, top, dense, leaks };
+  const oof = new Map<string, number>();
+  data.train.forEach((e, i) => {
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, result.oofScores[i] as number));
+    oof.set(e.id, Math.log(p / (1 - p)));
+  });
+  return { file: { ...file, metrics }, figures, grid: result.grid, top, dense, leaks, oof };
 }

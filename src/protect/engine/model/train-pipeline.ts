@@ -119,7 +119,12 @@ function selectionLoss(scores: ArrayLike<number>, items: readonly TrainItem[]): 
   return parts.reduce((a, b) => a + b, 0) / parts.length;
 }
 
-function applyRule(rule: ThresholdRule, scores: Float64Array, labels: readonly number[]): number {
+/** The threshold a rule picks on scored, labelled items. */
+export function applyRule(
+  rule: ThresholdRule,
+  scores: Float64Array,
+  labels: readonly number[],
+): number {
   return rule.kind === 'best-f1'
     ? thresholdForBestF1(scores, labels)
     : thresholdForMaxFpr(scores, labels, rule.maxFpr);

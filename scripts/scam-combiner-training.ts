@@ -1,0 +1,115 @@
+/**
+ * Fit the checker's combiner (models/scam-combiner.json) after the three
+ * models are trained: for each training example the checker's raw signals,
+ * with the kind's model term replaced by its out-of-fold log-odds. Only
+ * examples the models could train on have out-of-fold scores, so the licence
+ * rule (phishing_pot never trains) holds here too.
+ */
+
+import { COMBINER_FORMAT, type CombinerFile } from '../src/protect/engine/check/combiner-file.js';
+import { type CombinerRow, fitCombinerKind } from '../src/protect/engine/check/fit-combiner.js';
+import { EMAIL_SIGNAL_CODES_KEEP_PRIOR } from '../src/protect/engine/email/index.js';
+import { createScamChecker, DEFAULT_COMBINER } from '../src/protect/engine/index.js';
+import { evaluateSet, formatMetric } from '../src/protect/engine/model/evaluate.js';
+import type { ModelData } from '../src/protect/engine/model/scam-datasets.js';
+import { EMAIL_RECIPE, TEXT_RECIPE, URL_RECIPE } from '../src/protect/engine/model/scam-recipes.js';
+import { applyRule } from '../src/protect/engine/model/train-pipeline.js';
+import type { CheckInput, MessageKind } from '../src/protect/engine/types.js';
+import { trainEmailItems } from './scam-checker-sets.js';
+
+export interface OofScores {
+  readonly text: ReadonlyMap<string, number>;
+  readonly email: ReadonlyMap<string, number>;
+  readonly url: ReadonlyMap<string, number>;
+}
+
+interface Labelled {
+  readonly id: string;
+  readonly label: string;
+  readonly y: 0 | 1;
+  readonly modern: boolean;
+  readonly input: CheckInput;
+}
+
+/** Modern fixtures are few but are what the checker will meet: they count this much more. */
+const MODERN_WEIGHT = 3;
+
+export function fitCombiner(
+  modelFiles: Readonly<Record<string, unknown>>,
+  data: { text: ModelData; url: ModelData },
+  oof: OofScores,
+  meta: { dataHash: string; created: string | null },
+): CombinerFile {
+  const checker = createScamChecker({ models: modelFiles });
+  const sets: Record<
+    'sms' | 'email' | 'url',
+    { items: Labelled[]; oof: ReadonlyMap<string, number> }
+  > = {
+    sms: {
+      oof: oof.text,
+      items: data.text.train.map((e) => ({ ...e, input: { kind: 'sms', content: e.input } })),
+    },
+    url: {
+      oof: oof.url,
+      items: data.url.train.map((e) => ({ ...e, input: { kind: 'url', content: e.input } })),
+    },
+    email: {
+      oof: oof.email,
+      items: trainEmailItems().map((e) => ({
+        ...e,
+        y: e.label === 'ham' ? 0 : 1,
+      })),
+    },
+  };
+  const rules = { sms: TEXT_RECIPE, email: EMAIL_RECIPE, url: URL_RECIPE };
+  const kinds = { ...DEFAULT_COMBINER.kinds };
+  const metrics: Record<string, number> = {};
+  const training: Record<string, unknown> = {
+    dataHash: meta.dataHash,
+    modernWeight: MODERN_WEIGHT,
+  };
+  for (const kind of ['sms', 'email', 'url'] as const satisfies readonly MessageKind[]) {
+    const rows: CombinerRow[] = [];
+    const labels: string[] = [];
+    for (const item of sets[kind].items) {
+      const model = sets[kind].oof.get(item.id);
+      if (model === undefined) continue; // not trainable (licence) or not in the model's training set
+      const { features } = checker.analyse(item.input);
+      rows.push({
+        y: item.y,
+        weight: item.modern ? MODERN_WEIGHT : 1,
+        model,
+        link: features.link,
+        priors: features.priors,
+      });
+      labels.push(item.label);
+    }
+    const fitted = fitCombinerKind(rows, {
+      start: DEFAULT_COMBINER.kinds[kind],
+      keepPrior: new Set<string>(EMAIL_SIGNAL_CODES_KEEP_PRIOR),
+      ruleSigma: 1,
+      steps: 1500,
+    });
+    const y = rows.map((r) => r.y);
+    const scam = applyRule(rules[kind].scam, fitted.scores, y);
+    const suspicious = Math.min(scam, applyRule(rules[kind].suspicious, fitted.scores, y));
+    kinds[kind] = { ...fitted.kind, thresholds: { suspicious, scam }, weights: fitted.weights };
+    training[`${kind}.rows`] = rows.length;
+    for (const f of evaluateSet(
+      { name: `checker.${kind}.train`, scores: fitted.scores, labels },
+      { suspicious, scam },
+    )) {
+      metrics[f.name] = Math.round(f.value * 1e5) / 1e5;
+      process.stdout.write(`${formatMetric(f)}\n`);
+    }
+  }
+  return {
+    format: COMBINER_FORMAT,
+    formatVersion: 1,
+    version: `scam-combiner-${meta.dataHash.slice(0, 12)}`,
+    created: meta.created,
+    kinds,
+    training,
+    metrics,
+  };
+}
