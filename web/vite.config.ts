@@ -12,6 +12,10 @@ const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
  * (which Vite would otherwise add as code) is left out — every browser we
  * support has native `modulepreload`.
  *
+ * The scam checker's engine and models run in a Web Worker (ES module worker,
+ * so its engine and each model are separate chunks fetched only when a person
+ * checks something on their device; the first paint never waits for them).
+ *
  * `npm run build:web`; during development `vite --config web/vite.config.ts`
  * proxies the API to a running `shieldwall serve` (API_PROXY_TARGET, default
  * http://127.0.0.1:8080).
@@ -28,6 +32,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Keep assets as files: `data:` works for images under the CSP, but files cache better.
     assetsInlineLimit: 0,
+  },
+  worker: {
+    format: 'es',
   },
   server: {
     proxy: {

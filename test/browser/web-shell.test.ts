@@ -126,24 +126,38 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     expect(overflow, `${label}: page is wider than the screen`).toBeLessThanOrEqual(0);
   }
 
-  it('home page: heading, description, navigation from /api/modules, title', async () => {
-    const { page, problems } = await open('/');
-    await expect.poll(() => page.title()).toBe('Shieldwall');
-    expect(await page.locator('h1').textContent()).toBe('Welcome to Shieldwall');
+  it('about page: heading, description, navigation from /api/modules, title', async () => {
+    const { page, problems } = await open('/about');
+    await expect.poll(() => page.title()).toBe('About Shieldwall – Shieldwall');
+    expect(await page.locator('h1').textContent()).toBe('About Shieldwall');
     expect(await page.locator('header').textContent()).toContain('stay safe from scams');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Audit log' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Audit log']);
-    expect(await nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
-    // The six parts of the plan, and the installed module offered to open.
+    // "Is this a scam?" (the protect module) is the home page and comes first.
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Is this a scam?',
+      'Audit log',
+      'About Shieldwall',
+    ]);
+    expect(
+      await nav.getByRole('link', { name: 'About Shieldwall' }).getAttribute('aria-current'),
+    ).toBe('page');
+    expect(
+      await page
+        .getByRole('contentinfo')
+        .getByRole('link', { name: 'About Shieldwall' })
+        .getAttribute('href'),
+    ).toBe('/about');
+    // The six parts of the plan, and the installed modules offered to open.
     expect(await page.locator('.plan-list h3').count()).toBe(6);
-    await page
-      .getByRole('region', { name: 'What you can use here' })
-      .getByRole('link', { name: 'Audit log' })
-      .waitFor();
+    const installed = page.getByRole('region', { name: 'What you can use here' });
+    await installed.getByRole('link', { name: 'Audit log' }).waitFor();
+    expect(
+      await installed.getByRole('link', { name: 'Is this a scam?' }).getAttribute('href'),
+    ).toBe('/');
     expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('18px');
-    await expectAccessible(page, 'home (light)');
-    await page.screenshot({ path: join(shots, 'home-desktop.png'), fullPage: true });
+    await expectAccessible(page, 'about (light)');
+    await page.screenshot({ path: join(shots, 'about-desktop.png'), fullPage: true });
     expect(await problems()).toEqual([]);
   });
 
@@ -167,7 +181,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect(new URL(page.url()).pathname).toBe('/');
 
-    // From the top again, on through the header: brand, Home, Audit log; Enter opens
+    // From the top again, on through the header: brand, Is this a scam?, Audit log; Enter opens
     // the page and focus lands on its heading.
     await page.reload();
     const order: string[] = [];
@@ -179,7 +193,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
     }
-    expect(order).toEqual(['Skip to main content', 'Shieldwall', 'Home', 'Audit log']);
+    expect(order).toEqual(['Skip to main content', 'Shieldwall', 'Is this a scam?', 'Audit log']);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/audit');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
@@ -231,7 +245,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
   });
 
   it('navigation uses real URLs: links, back button, titles and focus', async () => {
-    const { page, problems } = await open('/');
+    const { page, problems } = await open('/about');
     await page
       .getByRole('region', { name: 'What you can use here' })
       .getByRole('link', { name: 'Audit log' })
@@ -242,8 +256,8 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
       .toBe('Audit log');
     await page.goBack();
-    await page.waitForURL((url) => url.pathname === '/');
-    await expect.poll(() => page.title()).toBe('Shieldwall');
+    await page.waitForURL((url) => url.pathname === '/about');
+    await expect.poll(() => page.title()).toBe('About Shieldwall – Shieldwall');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await problems()).toEqual([]);
   });
@@ -265,7 +279,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
   });
 
   it('when /api/modules cannot be reached: says so plainly and offers Try again', async () => {
-    const { page } = await open('/');
+    const { page } = await open('/about');
     const context = page.context();
     await context.route('**/api/modules', (route) => route.abort('connectionrefused'));
     await page.reload();
@@ -288,7 +302,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     { name: 'narrow', width: 320 },
   ]) {
     it(`${name} (${width} px): no sideways scrolling, tap targets at least 44×44`, async () => {
-      for (const path of ['/', '/audit', '/no-such-page']) {
+      for (const path of ['/', '/about', '/audit', '/no-such-page']) {
         const { page, problems } = await open(path, {
           viewport: { width, height: 800 },
           isMobile: true,
@@ -317,7 +331,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
         );
         expect(small, `${path} at ${width}px: targets smaller than 44×44`).toEqual([]);
         if (width === 375) {
-          const file = path === '/' ? 'home' : path === '/audit' ? 'audit' : 'not-found';
+          const file = path === '/' ? 'home' : path.slice(1);
           await page.screenshot({ path: join(shots, `${file}-phone.png`), fullPage: true });
         }
         expect(await problems()).toEqual([]);
@@ -326,7 +340,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
   }
 
   it('200% zoom (640 CSS px on a 1280 px window): no sideways scrolling', async () => {
-    for (const path of ['/', '/audit']) {
+    for (const path of ['/', '/about', '/audit']) {
       const { page } = await open(path, {
         viewport: { width: 640, height: 450 },
         deviceScaleFactor: 2,
@@ -337,7 +351,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
   });
 
   it('dark mode: accessible colours on every page', async () => {
-    for (const path of ['/', '/audit', '/no-such-page']) {
+    for (const path of ['/', '/about', '/audit', '/no-such-page']) {
       const { page, problems } = await open(path, { colorScheme: 'dark' });
       if (path === '/audit') await page.getByRole('table').waitFor();
       await page
@@ -348,7 +362,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
         'rgb(255, 255, 255)',
       );
       await expectAccessible(page, `${path} (dark)`);
-      const file = path === '/' ? 'home' : path === '/audit' ? 'audit' : 'not-found';
+      const file = path === '/' ? 'home' : path.slice(1);
       await page.screenshot({ path: join(shots, `${file}-dark.png`), fullPage: true });
       if (path === '/audit') {
         await page.setViewportSize({ width: 375, height: 800 });

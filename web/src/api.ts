@@ -1,5 +1,5 @@
 /**
- * The one way the web UI talks to the server: GET JSON with a timeout, and
+ * The one way the web UI talks to the server: GET or POST JSON with a timeout, and
  * every failure turned into an {@link ApiError} whose message a person can read.
  * Errors from the server are RFC 9457 problem details (`{ title, detail, code }`);
  * their `detail` is written for people, so we show it as it is.
@@ -34,10 +34,39 @@ export interface GetOptions {
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** GET `path` (same origin) as JSON and check its shape with `parse`. */
-export async function getJson<T>(
+export function getJson<T>(path: string, parse: Parser<T>, options: GetOptions = {}): Promise<T> {
+  return requestJson(
+    path,
+    { method: 'GET', headers: { accept: 'application/json' } },
+    parse,
+    options,
+  );
+}
+
+/** POST `body` as JSON to `path` (same origin) and check the answer's shape with `parse`. */
+export function postJson<T>(
   path: string,
+  body: unknown,
   parse: Parser<T>,
   options: GetOptions = {},
+): Promise<T> {
+  return requestJson(
+    path,
+    {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+    parse,
+    options,
+  );
+}
+
+async function requestJson<T>(
+  path: string,
+  init: RequestInit,
+  parse: Parser<T>,
+  options: GetOptions,
 ): Promise<T> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal =
@@ -45,7 +74,7 @@ export async function getJson<T>(
   let response: Response;
   let body: unknown;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(path, { ...init, signal });
     body = await readJson(response);
   } catch (err) {
     if (options.signal?.aborted === true) throw err;

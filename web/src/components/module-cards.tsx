@@ -1,3 +1,4 @@
+import { modulePath } from '../module-paths.js';
 import type { ModuleInfo } from '../modules-api.js';
 import { AppLink } from './app-link.js';
 
@@ -16,7 +17,7 @@ export function ModuleCards({ modules }: { readonly modules: readonly ModuleInfo
       {modules.map((module) => (
         <li key={module.id} class="card">
           <h3 class="card__title">
-            <AppLink href={`/${module.id}`} class="card__link">
+            <AppLink href={modulePath(module.id)} class="card__link">
               {module.title}
             </AppLink>
           </h3>

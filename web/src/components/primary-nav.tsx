@@ -1,3 +1,4 @@
+import { ABOUT_PATH, modulePath } from '../module-paths.js';
 import type { ModuleInfo } from '../modules-api.js';
 import type { Resource } from '../use-resource.js';
 import { AppLink } from './app-link.js';
@@ -8,31 +9,39 @@ interface PrimaryNavProps {
 }
 
 /**
- * Home plus one link per installed module, in the order the server lists them.
- * While the list loads (or if it failed) only Home is shown; the page itself
- * says what is happening, so the message is not repeated here.
+ * "Is this a scam?" (the home page) first, then one link per other installed
+ * module in the order the server lists them, then About. The scam checker is
+ * always there: it works on the device even while the module list loads (or if
+ * it failed; the page itself says what is happening, so it is not repeated here).
  */
 export function PrimaryNav({ modules, path }: PrimaryNavProps) {
   const installed = modules.state === 'ready' ? modules.data : [];
+  const others = installed.filter((module) => modulePath(module.id) !== '/');
+  const home = path === '/' || path === '/protect';
   return (
     <nav class="primary-nav" aria-label="Main">
       <ul class="primary-nav__list">
         <li>
-          <AppLink href="/" class="primary-nav__link" current={path === '/'}>
-            Home
+          <AppLink href="/" class="primary-nav__link" current={home}>
+            Is this a scam?
           </AppLink>
         </li>
-        {installed.map((module) => (
+        {others.map((module) => (
           <li key={module.id}>
             <AppLink
-              href={`/${module.id}`}
+              href={modulePath(module.id)}
               class="primary-nav__link"
-              current={path === `/${module.id}`}
+              current={path === modulePath(module.id)}
             >
               {module.title}
             </AppLink>
           </li>
         ))}
+        <li>
+          <AppLink href={ABOUT_PATH} class="primary-nav__link" current={path === ABOUT_PATH}>
+            About Shieldwall
+          </AppLink>
+        </li>
       </ul>
     </nav>
   );

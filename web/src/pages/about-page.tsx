@@ -3,21 +3,21 @@ import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { ModuleCards } from '../components/module-cards.js';
 import { Page } from '../components/page.js';
+import { modulePath } from '../module-paths.js';
 import type { ModuleInfo } from '../modules-api.js';
 import type { Resource } from '../use-resource.js';
 import { planParts } from './plan-parts.js';
 
-interface HomePageProps {
+interface AboutPageProps {
   readonly modules: Resource<ModuleInfo[]>;
   readonly onRetry: () => void;
 }
 
 /** What Shieldwall is, what you can use here today, and what the whole plan covers. */
-export function HomePage({ modules, onRetry }: HomePageProps) {
+export function AboutPage({ modules, onRetry }: AboutPageProps) {
   return (
     <Page
-      title="Welcome to Shieldwall"
-      tabTitle="Shieldwall"
+      title="About Shieldwall"
       lead="Shieldwall is free security software that you run yourself. It helps people spot scams, and helps the people who defend us work together against attacks that use AI."
     >
       <section aria-labelledby="installed-heading">
@@ -69,7 +69,7 @@ function PartAvailability({
   return (
     <p class="plan-list__status">
       {installed.map((module) => (
-        <AppLink key={module.id} href={`/${module.id}`} class="button button--secondary">
+        <AppLink key={module.id} href={modulePath(module.id)} class="button button--secondary">
           {module.title}
           <span aria-hidden="true">→</span>
         </AppLink>

@@ -1,10 +1,13 @@
+import { ABOUT_PATH, modulePath } from '../module-paths.js';
 import type { ModuleInfo } from '../modules-api.js';
 import type { Resource } from '../use-resource.js';
-import { HomePage } from './home-page.js';
+import { AboutPage } from './about-page.js';
 import { LoadingPage } from './loading-page.js';
 import { modulePages } from './module-pages.js';
 import { ModulePendingPage } from './module-pending-page.js';
 import { NotFoundPage } from './not-found-page.js';
+import { ScamCheckPage } from './scam-check-page.js';
+import { SHARED_PATH, SharedResultPage } from './shared-result-page.js';
 import { UnreachablePage } from './unreachable-page.js';
 
 interface PageForPathProps {
@@ -14,16 +17,22 @@ interface PageForPathProps {
 }
 
 /**
- * Routes: `/` is home; `/<id>` is an installed module's page. A module's page
- * is shown only when the server lists the module, so a missing module is "not
- * found" rather than a page whose every request fails.
+ * Routes: `/` is "Is this a scam?" (also at `/protect`, the module's own
+ * address), `/shared/<token>` a result someone shared, `/about` what Shieldwall
+ * is; `/<id>` is an installed module's page. The scam checker works on the
+ * device, so its pages never wait for the module list. A module's page is shown
+ * only when the server lists the module, so a missing module is "not found"
+ * rather than a page whose every request fails.
  */
 export function PageForPath({ path, modules, onRetryModules }: PageForPathProps) {
-  if (path === '/') return <HomePage modules={modules} onRetry={onRetryModules} />;
+  if (path === '/' || path === '/protect') return <ScamCheckPage />;
+  const shared = SHARED_PATH.exec(path);
+  if (shared?.[1] !== undefined) return <SharedResultPage token={decodeToken(shared[1])} />;
+  if (path === ABOUT_PATH) return <AboutPage modules={modules} onRetry={onRetryModules} />;
   if (modules.state === 'loading') return <LoadingPage />;
   if (modules.state === 'failed')
     return <UnreachablePage error={modules.error} onRetry={onRetryModules} />;
-  const module = modules.data.find((candidate) => `/${candidate.id}` === path);
+  const module = modules.data.find((candidate) => modulePath(candidate.id) === path);
   if (module === undefined) return <NotFoundPage />;
   const ModulePage = modulePages[module.id];
   return ModulePage === undefined ? (
@@ -31,4 +40,12 @@ export function PageForPath({ path, modules, onRetryModules }: PageForPathProps)
   ) : (
     <ModulePage module={module} />
   );
+}
+
+function decodeToken(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
