@@ -4,9 +4,7 @@
  * (src/protect/engine/) is pure and also runs in the browser.
  */
 import type { ShieldwallModule } from '../platform/module.js';
-import { shippedChecker } from './checker.js';
-import { registerProtectRoutes } from './protect-routes.js';
-import { createProtectService } from './protect-service.js';
+import { registerProtectCommands } from './cli.js';
 import { protectMigrations } from './protect-tables.js';
 
 export const protectModule: ShieldwallModule = {
@@ -15,7 +13,14 @@ export const protectModule: ShieldwallModule = {
   summary:
     'Check a text, email, link or phone number on your own device, and learn what to do next.',
   migrations: protectMigrations,
-  routes: (app, platform) => {
+  // Imported on use: the CLI's `check` starts without the HTTP schemas and the engine.
+  routes: async (app, platform) => {
+    const [{ shippedChecker }, { registerProtectRoutes }, { createProtectService }] =
+      await Promise.all([
+        import('./checker.js'),
+        import('./protect-routes.js'),
+        import('./protect-service.js'),
+      ]);
     const service = createProtectService({
       store: platform.store,
       audit: platform.audit,
@@ -30,4 +35,5 @@ export const protectModule: ShieldwallModule = {
       checksPerMinute: platform.config.checkRateLimit,
     });
   },
+  commands: registerProtectCommands,
 };

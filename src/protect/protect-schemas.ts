@@ -65,12 +65,18 @@ export const CheckResultSchema = Type.Object({
   model_version: Type.String(),
 });
 
+/**
+ * A batch item's id, given back as it came. One `type` list rather than a union:
+ * with the server's type coercion a union's first branch would turn 2 into "2".
+ */
+const BatchId = Type.Unsafe<string | number>({ type: ['string', 'number'], maxLength: 200 });
+
 export const BatchRequest = Type.Object(
   {
     items: Type.Array(
       Type.Object(
         {
-          id: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Number()])),
+          id: Type.Optional(BatchId),
           kind: Type.Optional(Kind),
           text: Type.Optional(Type.String({ maxLength: MAX })),
           raw: Type.Optional(Type.String({ maxLength: MAX })),
@@ -151,7 +157,8 @@ export const ShareRequest = Type.Object(
     language: CheckResultSchema.properties.language,
     checked: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 }),
     truncated: Type.Boolean(),
-    model_version: Type.String({ maxLength: 100 }),
+    // The shipped models' version string is already 101 characters long.
+    model_version: Type.String({ maxLength: 300 }),
   },
   { additionalProperties: false },
 );

@@ -102,7 +102,7 @@ export function createProtectService(deps: {
           token_hash: hashToken(token),
           created_at: now,
           expires_at: expiresAt,
-          result: JSON.stringify(result),
+          result: JSON.stringify(shareable(result)),
         })
         .execute();
       await deps.audit.append({
@@ -124,6 +124,27 @@ export function createProtectService(deps: {
         throw protectErrors.create('share_not_found');
       return JSON.parse(row.result) as SharedResult;
     },
+  };
+}
+
+/**
+ * Exactly the fields a share holds. The request schema checks only the top level,
+ * so a client sending a whole check result would otherwise have its evidence
+ * excerpts (pieces of the message) and weights stored with the share.
+ */
+function shareable(r: SharedResult): SharedResult {
+  return {
+    kind: r.kind,
+    verdict: r.verdict,
+    score: r.score,
+    category: r.category,
+    reasons: r.reasons.map(({ code, message }) => ({ code, message })),
+    next_steps: r.next_steps.map(({ code, message, priority }) => ({ code, message, priority })),
+    indicators: r.indicators.map(({ type, value }) => ({ type, value })),
+    language: { code: r.language.code, supported: r.language.supported },
+    checked: [...r.checked],
+    truncated: r.truncated,
+    model_version: r.model_version,
   };
 }
 

@@ -1,12 +1,20 @@
 import { Command, CommanderError, Option } from 'commander';
-import { composePlatform, type Platform } from '../compose.js';
+import type { Platform } from '../compose.js';
 import type { Config } from '../config/config-keys.js';
-import { loadConfig, maskedConfig } from '../config/load-config.js';
 import { platformErrors, ShieldwallError } from '../errors.js';
-import { startServer } from '../http/serve.js';
-import { createLogger } from '../logger.js';
 import type { CliContext, ShieldwallModule } from '../module.js';
 import { createOutput } from './output.js';
+
+/**
+ * The server, the adapters and the config loader are imported when a command
+ * needs them, so commands that need none (`check`, `--help`) start fast.
+ */
+const load = {
+  compose: () => import('../compose.js'),
+  config: () => import('../config/load-config.js'),
+  logger: () => import('../logger.js'),
+  serve: () => import('../http/serve.js'),
+};
 
 export interface CliEnvironment {
   readonly argv: readonly string[];
@@ -46,10 +54,10 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     });
 
   const globals = () => program.opts<{ config?: string; data?: string; json?: boolean }>();
-  const config = (
+  const config = async (
     overrides: Partial<Record<keyof Config, string | number | boolean | undefined>> = {},
   ) =>
-    loadConfig({
+    (await load.config()).loadConfig({
       env: environment.env,
       file: globals().config,
       overrides: { data: globals().data, ...overrides },
@@ -68,7 +76,11 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     stdin: environment.stdin,
     async platform() {
       if (platform === undefined) {
-        const cfg = config();
+        const cfg = await config();
+        const [{ createLogger }, { composePlatform }] = await Promise.all([
+          load.logger(),
+          load.compose(),
+        ]);
         // CLI commands keep stdout for their data: logs go to stderr, warnings only.
         const logger = createLogger(
           { logLevel: cfg.logLevel === 'info' ? 'warn' : cfg.logLevel },
@@ -89,7 +101,12 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     )
     .addOption(new Option('--port <port>', 'port to listen on (SHIELDWALL_PORT, default 8080)'))
     .action(async (opts: { host?: string; port?: string }) => {
-      const cfg = config({ host: opts.host, port: opts.port });
+      const cfg = await config({ host: opts.host, port: opts.port });
+      const [{ createLogger }, { composePlatform }, { startServer }] = await Promise.all([
+        load.logger(),
+        load.compose(),
+        load.serve(),
+      ]);
       const logger = createLogger(cfg, environment.stdout);
       const served = await composePlatform(cfg, { logger, modules: environment.modules });
       const server = await startServer(served, environment.modules, {
@@ -112,7 +129,11 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     .command('migrate')
     .description('apply pending database migrations and exit')
     .action(async () => {
-      const cfg = config();
+      const cfg = await config();
+      const [{ createLogger }, { composePlatform }] = await Promise.all([
+        load.logger(),
+        load.compose(),
+      ]);
       const logger = createLogger({ logLevel: 'warn' }, environment.stderr);
       platform = await composePlatform(cfg, { logger, modules: environment.modules });
       const report = await platform.migrate();
@@ -128,8 +149,8 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     .description('inspect configuration')
     .command('show')
     .description('print the effective configuration, secrets masked')
-    .action(() => {
-      const shown = maskedConfig(config());
+    .action(async () => {
+      const shown = (await load.config()).maskedConfig(await config());
       out.data(shown, () =>
         Object.entries(shown)
           .map(([k, v]) => `${k.padEnd(18)} ${v === null ? '(not set)' : String(v)}`)
