@@ -9,7 +9,8 @@
  * bytes. Prints every quality figure and the 50 strongest features each way,
  * and exits non-zero when a strong feature looks like data leakage.
  *
- * Options: --only=text,email,url   --created=YYYY-MM-DD   --out=DIR
+ * Options: --only=text,email,url,combiner   --created=YYYY-MM-DD   --out=DIR
+ * (`--only=combiner` refits the combiner alone from the cached out-of-fold scores)
  * The pure work lives in src/protect/engine/model/; this file reads and writes.
  */
 import { execFileSync } from 'node:child_process';
@@ -103,10 +104,49 @@ function dataHash(data: ModelData): string {
 }
 
 /** The combiner is fitted on all three models' data: its version names all three. */
-function combinedHash(models: readonly TrainedModel[]): string {
+function combinedHash(files: readonly ModelFile[]): string {
   const h = createHash('sha256');
-  for (const m of models) h.update(`${String(m.file.training.dataHash)}\n`);
+  for (const f of files) h.update(`${String(f.training.dataHash)}\n`);
   return h.digest('hex');
+}
+
+/**
+ * Out-of-fold scores are only known while a model trains. They are cached
+ * (with the model version they belong to) so `--only=combiner` can refit the
+ * combiner in a minute instead of retraining every model.
+ */
+const OOF_CACHE = join(ROOT, '.cache', 'scam-training');
+
+interface Part {
+  readonly file: ModelFile;
+  readonly oof: ReadonlyMap<string, number>;
+}
+
+function saveOof(fileName: string, model: TrainedModel): void {
+  mkdirSync(OOF_CACHE, { recursive: true });
+  const body = { version: model.file.version, oof: Object.fromEntries(model.oof) };
+  writeFileSync(join(OOF_CACHE, `${fileName}.oof.json`), JSON.stringify(body));
+}
+
+function trainedOrCached(fileName: string, model: TrainedModel | undefined, dir: string): Part {
+  if (model !== undefined) return { file: model.file, oof: model.oof };
+  const file = JSON.parse(readFileSync(join(dir, fileName), 'utf8')) as ModelFile;
+  const cachePath = join(OOF_CACHE, `${fileName}.oof.json`);
+  if (!existsSync(cachePath)) {
+    throw new Error(
+      `no out-of-fold scores cached for ${fileName}: train it first (npm run train:scam)`,
+    );
+  }
+  const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as {
+    version: string;
+    oof: Record<string, number>;
+  };
+  if (cached.version !== file.version) {
+    throw new Error(
+      `${cachePath} belongs to ${cached.version}, not ${file.version}: retrain ${fileName}`,
+    );
+  }
+  return { file, oof: new Map(Object.entries(cached.oof)) };
 }
 
 function report(model: TrainedModel): void {
@@ -218,23 +258,30 @@ async function main(argv: readonly string[]): Promise<number> {
     writeFileSync(join(outDir, fileName), `${JSON.stringify(model.file, null, 2)}\n`);
     written.push(join(outDir, fileName));
   }
-  const [text, email, url] = ['scam-text.json', 'scam-email.json', 'scam-url.json'].map(
-    (f) => trained[f],
-  );
-  if (text !== undefined && email !== undefined && url !== undefined && data.text && data.url) {
+  for (const [fileName, model] of Object.entries(trained)) saveOof(fileName, model);
+  const wantCombiner = only.includes('combiner') || Object.keys(trained).length === 3;
+  if (wantCombiner) {
+    const parts = ['scam-text.json', 'scam-email.json', 'scam-url.json'].map((f) =>
+      trainedOrCached(f, trained[f], outDir),
+    );
+    const [text, email, url] = parts as [Part, Part, Part];
+    const sets =
+      data.text !== undefined && data.url !== undefined ? data : loadScamData(['text', 'url']);
     process.stdout.write('# scam-combiner\n');
     const started = performance.now();
     const combiner = fitCombiner(
       { text: text.file, email: email.file, url: url.file },
-      { text: data.text, url: data.url },
+      { text: sets.text as ModelData, url: sets.url as ModelData },
       { text: text.oof, email: email.oof, url: url.oof },
-      { dataHash: combinedHash([text, email, url]), created },
+      { dataHash: combinedHash(parts.map((p) => p.file)), created },
     );
     process.stdout.write(`fitted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     writeFileSync(join(outDir, 'scam-combiner.json'), `${JSON.stringify(combiner, null, 2)}\n`);
     written.push(join(outDir, 'scam-combiner.json'));
   } else {
-    process.stdout.write('combiner not refitted: it needs all three models trained in one run\n');
+    process.stdout.write(
+      'combiner not refitted: train all three models, or add --only=…,combiner\n',
+    );
   }
   formatLikeRepository(written);
   updateModelCard(outDir);

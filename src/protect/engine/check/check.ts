@@ -14,6 +14,7 @@ import { detectKind } from '../detect-kind.js';
 import { DEFAULT_EMAIL_LIMITS, parseEmail } from '../email/index.js';
 import { detectLanguage } from '../language/detect-language.js';
 import { loadModel, type ScamModel } from '../model/load-model.js';
+import { type ModelFile, validateModelFile } from '../model/model-file.js';
 import type {
   CheckInput,
   CheckResult,
@@ -93,11 +94,43 @@ export function emailBytesOf(input: CheckInput): { bytes: Uint8Array; cut: boole
   return { bytes: buffer.subarray(0, written), cut: read < input.content.length };
 }
 
-function loaded(models: Readonly<Record<string, unknown>>, key: string): ScamModel | undefined {
-  if (models[key] === undefined) return undefined;
-  const result = loadModel(models[key]);
-  if (!result.ok) throw new Error(`model "${key}": ${result.error}`);
-  return result.model;
+interface Models {
+  readonly text?: ScamModel;
+  readonly email?: ScamModel;
+  readonly url?: ScamModel;
+}
+
+/**
+ * The models, each checked now (a broken file fails at once) but decoded on
+ * first use: a CLI run that checks one text never pays for the email and URL
+ * models' weights.
+ */
+function lazyModels(files: Readonly<Record<string, unknown>>): {
+  models: Models;
+  versions: string[];
+} {
+  const versions: string[] = [];
+  const cache: Record<string, ScamModel | undefined> = {};
+  const models = {};
+  for (const key of ['text', 'email', 'url'] as const) {
+    const file = files[key];
+    if (file === undefined) continue;
+    const problem = validateModelFile(file);
+    if (problem !== null) throw new Error(`model "${key}": invalid model file: ${problem}`);
+    versions.push(`${key}:${(file as ModelFile).version}`);
+    Object.defineProperty(models, key, {
+      enumerable: true,
+      get() {
+        if (cache[key] === undefined) {
+          const result = loadModel(file);
+          if (!result.ok) throw new Error(`model "${key}": ${result.error}`);
+          cache[key] = result.model;
+        }
+        return cache[key];
+      },
+    });
+  }
+  return { models, versions };
 }
 
 function combinerFrom(json: unknown): Combiner {
@@ -112,25 +145,15 @@ function verdictOf(score: number, t: { suspicious: number; scam: number }): Verd
 }
 
 /** The kind's own model, for thresholds and version. */
-function modelOfKind(
-  kind: MessageKind,
-  m: { text?: ScamModel; email?: ScamModel; url?: ScamModel },
-): ScamModel | undefined {
+function modelOfKind(kind: MessageKind, m: Models): ScamModel | undefined {
   return kind === 'sms' ? m.text : kind === 'email' ? m.email : kind === 'url' ? m.url : undefined;
 }
 
 export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
-  const models = {
-    text: loaded(options.models, 'text'),
-    email: loaded(options.models, 'email'),
-    url: loaded(options.models, 'url'),
-  };
+  const { models, versions } = lazyModels(options.models);
   const combiner = options.combiner ?? combinerFrom(options.models.combiner);
   const limits = { ...DEFAULT_CHECK_LIMITS, ...options.limits };
-  const version = [
-    ...Object.entries(models).flatMap(([k, m]) => (m === undefined ? [] : [`${k}:${m.version}`])),
-    `combiner:${combiner.version}`,
-  ].join(';');
+  const version = [...versions, `combiner:${combiner.version}`].join(';');
 
   function analyse(input: CheckInput): { result: CheckResult; features: SignalFeatures } {
     const kind: MessageKind =

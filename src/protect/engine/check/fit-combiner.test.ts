@@ -97,3 +97,22 @@ describe('parseCombiner', () => {
     expect(parseCombiner(file)).toMatch(message);
   });
 });
+
+describe('fitCombinerKind signs', () => {
+  it('weakens a rule the data contradicts to zero, never past it', () => {
+    // `rule.backwards` (prior +1) fires only on genuine rows.
+    const data: CombinerRow[] = Array.from({ length: 300 }, (_, i): CombinerRow => {
+      const y = (i % 2) as 0 | 1;
+      const priors: Record<string, number> = y === 0 ? { 'rule.backwards': 1 } : {};
+      return {
+        y,
+        weight: 1,
+        model: y === 1 ? 1 : -1,
+        link: 0,
+        priors,
+      };
+    });
+    const fitted = fitCombinerKind(data, { start, keepPrior: new Set(), ruleSigma: 2, steps: 600 });
+    expect(fitted.weights['rule.backwards']).toBe(0);
+  });
+});

@@ -4,8 +4,9 @@
  * trusted), the worst link's log-odds and one weight per rule signal —
  * maximum a posteriori with a Gaussian prior centred on the hand-set weights.
  * A signal seen a handful of times keeps about its prior; a signal the data
- * contradicts moves. Codes listed in `keepPrior` (auth results the 2002 ham
- * cannot measure) are not fitted. Deterministic: full-batch Adam, fixed steps.
+ * contradicts moves, down to zero but never to the other side. Codes listed
+ * in `keepPrior` (auth results the 2002 ham cannot measure) are not fitted.
+ * Deterministic: full-batch Adam, fixed steps.
  */
 import type { KindWeights } from './combiner.js';
 import { sigmoid } from './combiner.js';
@@ -98,9 +99,18 @@ export function fitCombinerKind(rows: readonly CombinerRow[], options: FitOption
       const vh = (v[i] as number) / (1 - 0.999 ** step);
       theta[i] = (theta[i] as number) - (0.05 * mh) / (Math.sqrt(vh) + 1e-8);
     }
-    // Scales never flip sign: a model that predicts scam must not count against it.
+    // Nothing flips sign. A model score towards scam never counts against it, and a rule
+    // written as evidence one way may be weakened by the data, never reversed: the old
+    // corpora would otherwise teach era artefacts (2002 ham links were plain http, so
+    // "no https" would become a sign of genuine mail).
     theta[1] = Math.max(0, theta[1] as number);
     theta[2] = Math.max(0, theta[2] as number);
+    for (let i = 3; i < theta.length; i++) {
+      const prior = mean[i] as number;
+      const w = theta[i] as number;
+      if (prior > 0 && w < 0) theta[i] = 0;
+      else if (prior < 0 && w > 0) theta[i] = 0;
+    }
   }
   const weights: Record<string, number> = {};
   for (const [c, i] of index) weights[c] = round(theta[i] as number);

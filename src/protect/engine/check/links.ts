@@ -14,8 +14,26 @@ export interface LinkToCheck {
   readonly evidence: Evidence;
 }
 
-/** URL checks and the URL model on a few hundred links would cost more than a person waits. */
-export const MAX_LINKS_CHECKED = 20;
+/**
+ * URL checks and the URL model on a few hundred links would cost more than a
+ * person waits. Newsletters repeat one tracking host dozens of times, so a
+ * host's first few links stand for the rest.
+ */
+export const MAX_LINKS_CHECKED = 16;
+const MAX_LINKS_PER_HOST = 3;
+
+/** The authority part of a link, lower-cased (enough to group links; not a parser). */
+function hostKey(url: string): string {
+  const scheme = url.indexOf('://');
+  const from = scheme >= 0 && scheme < 12 ? scheme + 3 : 0;
+  let to = from;
+  while (to < url.length && to - from < 300) {
+    const c = url.charCodeAt(to);
+    if (c === 0x2f || c === 0x3f || c === 0x23 || c === 0x5c) break; // / ? # \
+    to++;
+  }
+  return url.slice(from, to).toLowerCase();
+}
 
 /** Shift a URL signal's evidence into the text the link was found in, when the link appears there verbatim. */
 function placeInText(link: LinkToCheck, inUrl: Evidence): Evidence {
@@ -35,10 +53,15 @@ export function checkLinks(
   into: Collector,
 ): void {
   const seen = new Set<string>();
+  const perHost = new Map<string, number>();
   let worst: { link: LinkToCheck; logOdds: number } | undefined;
   for (const link of links) {
     if (seen.size >= MAX_LINKS_CHECKED) break;
     if (seen.has(link.url)) continue;
+    const host = hostKey(link.url);
+    const n = perHost.get(host) ?? 0;
+    if (n >= MAX_LINKS_PER_HOST) continue;
+    perHost.set(host, n + 1);
     seen.add(link.url);
     for (const s of urlSignals(link.url)) {
       into.signal({ ...s, evidence: placeInText(link, s.evidence) });

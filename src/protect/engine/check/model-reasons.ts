@@ -14,21 +14,70 @@ export type PhraseLocator = (phrase: {
   text: string;
 }) => Evidence | undefined;
 
-function quoted(phrases: readonly { text: string }[]): string {
+/** Words that say nothing on their own at the edge of a quoted phrase ("…to avoid a"). */
+const EDGE_WORDS = new Set(
+  'a an and are as at be by for from has have i in is it me my of on or so than that the this to was we were with you your'.split(
+    ' ',
+  ),
+);
+
+const WORDLIKE = /^[\p{L}\p{N}]$/u;
+
+/** `s` without the characters at its start and end that the predicates reject (code points, in linear time). */
+function trimWhile(
+  s: string,
+  dropStart: (c: string) => boolean,
+  dropEnd: (c: string) => boolean,
+): string {
+  const chars = [...s];
+  let from = 0;
+  let to = chars.length;
+  while (from < to && dropStart(chars[from] as string)) from++;
+  while (to > from && dropEnd(chars[to - 1] as string)) to--;
+  return chars.slice(from, to).join('');
+}
+
+/**
+ * A phrase as a person should read it: without links (their own reasons
+ * quote them), without dangling punctuation and filler words at its edges;
+ * undefined when nothing meaningful is left.
+ */
+export function readablePhrase(text: string): string | undefined {
+  if (/https?:|www\.|:\/\//i.test(text)) return undefined; // literal alternatives: linear
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const bare = (w: string) =>
+    trimWhile(
+      w,
+      (c) => !WORDLIKE.test(c),
+      (c) => !WORDLIKE.test(c),
+    ).toLowerCase();
+  while (words.length > 0 && EDGE_WORDS.has(bare(words[0] as string))) words.shift();
+  while (words.length > 0 && EDGE_WORDS.has(bare(words.at(-1) as string))) words.pop();
+  const joined = trimWhile(
+    words.join(' '),
+    (c) => !WORDLIKE.test(c) && !'$£€'.includes(c),
+    (c) => !WORDLIKE.test(c) && c !== '!' && c !== '?',
+  );
+  const letters = [...joined].filter((c) => /\p{L}/u.test(c)).length;
+  if (letters < 4) return undefined;
+  return joined.length > 60 ? `${joined.slice(0, 57)}…` : joined;
+}
+
+function quoted(phrases: readonly string[]): string {
   return phrases
     .slice(0, 3)
-    .map((p) => `"${p.text.length > 60 ? `${p.text.slice(0, 57)}…` : p.text}"`)
+    .map((p) => `"${p}"`)
     .join(', ');
 }
 
 const WORDING: Record<'text' | 'email' | 'url', { scam: string; genuine: string }> = {
   text: {
     scam: 'The wording is like scam messages we have seen: {phrases}.',
-    genuine: 'The wording reads like ordinary messages: {phrases}.',
+    genuine: 'The wording reads like ordinary messages between people and companies.',
   },
   email: {
     scam: 'The wording is like scam and phishing emails we have seen: {phrases}.',
-    genuine: 'The wording reads like ordinary email: {phrases}.',
+    genuine: 'The wording reads like ordinary email.',
   },
   url: {
     scam: 'This web address is built like addresses used for phishing: {phrases}.',
@@ -49,14 +98,25 @@ export function modelReason(
 ): Reason | undefined {
   if (Math.abs(contribution) < MIN_MODEL_WEIGHT) return undefined;
   const scam = contribution > 0;
-  const phrases = scam ? explanation.positive : explanation.negative;
-  if (phrases.length === 0) return undefined;
+  const raw = scam ? explanation.positive : explanation.negative;
+  // URL phrases are pieces of the address itself; message phrases are cleaned for reading.
+  const phrases =
+    which === 'url'
+      ? raw.map((p) => ({ p, text: p.text }))
+      : raw.flatMap((p) => {
+          const text = readablePhrase(p.text);
+          return text === undefined ? [] : [{ p, text }];
+        });
   const template = scam ? WORDING[which].scam : WORDING[which].genuine;
+  if (phrases.length === 0 && template.includes('{phrases}')) return undefined;
   const source: SignalSource = which === 'url' ? 'url' : 'text_model';
-  const evidence = phrases.map((p) => locate(p)).find((e) => e !== undefined);
+  // Evidence only where the message quotes it (a "genuine" sentence about the whole text has none).
+  const evidence = template.includes('{phrases}')
+    ? phrases.map(({ p }) => locate(p)).find((e) => e !== undefined)
+    : undefined;
   return {
     code: scam ? `model.${which}_scam_wording` : `model.${which}_genuine_wording`,
-    message: template.replace('{phrases}', quoted(phrases)),
+    message: template.replace('{phrases}', quoted(phrases.map((x) => x.text))),
     source,
     weight: contribution,
     ...(evidence === undefined ? {} : { evidence }),
