@@ -83,7 +83,8 @@ export class Collector {
         code,
         message: `${m.indicator.value} is on a list of known scams (${m.source}).`,
         source: 'threat_intel',
-        weight: intelWeight(m.confidence),
+        // A list without a readable confidence still says the indicator is known bad: the least weight.
+        weight: intelWeight(Number.isNaN(m.confidence) ? 0 : m.confidence),
         evidence: m.indicator.evidence,
       });
     }
