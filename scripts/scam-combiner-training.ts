@@ -6,6 +6,7 @@
  * rule (phishing_pot never trains) holds here too.
  */
 
+import { createHash } from 'node:crypto';
 import { COMBINER_FORMAT, type CombinerFile } from '../src/protect/engine/check/combiner-file.js';
 import { type CombinerRow, fitCombinerKind } from '../src/protect/engine/check/fit-combiner.js';
 import { EMAIL_SIGNAL_CODES_KEEP_PRIOR } from '../src/protect/engine/email/index.js';
@@ -106,7 +107,11 @@ export function fitCombiner(
   return {
     format: COMBINER_FORMAT,
     formatVersion: 1,
-    version: `scam-combiner-${meta.dataHash.slice(0, 12)}`,
+    // Named by what it learnt from and what it learnt, so a change in either shows in results.
+    version: `scam-combiner-${createHash('sha256')
+      .update(`${meta.dataHash}\n${JSON.stringify(kinds)}`)
+      .digest('hex')
+      .slice(0, 12)}`,
     created: meta.created,
     kinds,
     training,

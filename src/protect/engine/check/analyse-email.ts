@@ -12,6 +12,11 @@ import type { Collector } from './collector.js';
 import { checkLinks, type LinkToCheck } from './links.js';
 import { modelReason, spanEvidence } from './model-reasons.js';
 
+/** Characters of the model's input explained phrase by phrase (see analyseEmail). */
+const EXPLAIN_CHARS = 1_500;
+/** Body characters scanned for cues and indicators: the body a person actually reads. */
+const MAX_SCANNED = 100_000;
+
 /** Where a phrase of the model's input (subject + body, normalised) is in the email as shown. */
 function locateInEmail(parsed: ParsedEmail, phrase: string): Evidence | undefined {
   if (phrase.length === 0) return undefined;
@@ -47,18 +52,25 @@ export function analyseEmail(
   for (const s of emailSignals(parsed)) into.signal(s);
   const text = emailText(parsed);
   if (models.email !== undefined) {
-    const explanation = models.email.explain(text);
-    const contribution = into.addModel(explanation.logOdds, scales.model);
-    const reason = modelReason('email', explanation, contribution, (p) =>
-      locateInEmail(parsed, p.text),
-    );
+    const model = models.email;
+    const score = model.score(text);
+    const contribution = into.addModel(score.logOdds, scales.model);
+    // The score reads the whole text; the quotes come from its opening, which is what the
+    // person reads first (explaining 10,000 characters would cost more than the rest of the check).
+    // When the opening has no phrase pushing the same way, the whole text is explained.
+    const head = text.length > EXPLAIN_CHARS ? text.slice(0, EXPLAIN_CHARS) : text;
+    const locate = (p: { text: string }) => locateInEmail(parsed, p.text);
+    const reason =
+      modelReason('email', model.explain(head), contribution, locate) ??
+      (head === text ? undefined : modelReason('email', model.explain(text), contribution, locate));
     if (reason !== undefined) into.put(reason);
   }
+  const body = parsed.body.length > MAX_SCANNED ? parsed.body.slice(0, MAX_SCANNED) : parsed.body;
   for (const r of cueSignals(parsed.subject, 'subject')) into.signal(r);
-  for (const r of cueSignals(parsed.body, 'body')) into.signal(r);
+  for (const r of cueSignals(body, 'body')) into.signal(r);
 
   into.indicator(...extractIndicators(parsed.subject, 'subject'));
-  into.indicator(...extractIndicators(parsed.body, 'body'));
+  into.indicator(...extractIndicators(body, 'body'));
   const links: LinkToCheck[] = parsed.links
     .filter((l) => !/^(?:mailto|tel|sms|cid|callto):/i.test(l.href))
     .map((l) => ({ url: l.href, evidence: linkEvidence(parsed, l) }));

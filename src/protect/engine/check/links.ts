@@ -19,7 +19,7 @@ export interface LinkToCheck {
  * person waits. Newsletters repeat one tracking host dozens of times, so a
  * host's first few links stand for the rest.
  */
-export const MAX_LINKS_CHECKED = 16;
+export const MAX_LINKS_CHECKED = 10;
 const MAX_LINKS_PER_HOST = 3;
 
 /** The authority part of a link, lower-cased (enough to group links; not a parser). */

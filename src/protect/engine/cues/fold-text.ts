@@ -25,29 +25,48 @@ const PUNCT: Record<number, string> = {
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c, 0xa0, 0x2028, 0x2029, 0x3000]);
 
 export function foldText(text: string): FoldedText {
-  const parts: string[] = [];
+  // Code units into a typed array, turned into a string in chunks: a string per
+  // character would cost more than the whole phrase search.
+  const out = new Uint16Array(text.length);
   const origin = new Uint32Array(text.length + 1);
   let n = 0;
   let lastSpace = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+        if (lastSpace) continue;
+        lastSpace = true;
+        out[n] = 0x20;
+        origin[n++] = i;
+        continue;
+      }
+      lastSpace = false;
+      out[n] = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+      origin[n++] = i;
+      continue;
+    }
     if (INVISIBLE.has(code)) continue;
     if (SPACE.has(code) || (code >= 0x2000 && code <= 0x200a)) {
       if (lastSpace) continue;
       lastSpace = true;
-      parts.push(' ');
+      out[n] = 0x20;
       origin[n++] = i;
       continue;
     }
     lastSpace = false;
-    const ch = text.charAt(i);
-    const lower = PUNCT[code] ?? ch.toLowerCase();
+    const punct = PUNCT[code];
+    const lower = punct ?? text.charAt(i).toLowerCase();
     // Folding must not change the length, or the origin map would be off by one.
-    parts.push(lower.length === 1 ? lower : ch);
+    out[n] = lower.length === 1 ? lower.charCodeAt(0) : code;
     origin[n++] = i;
   }
   origin[n] = text.length;
-  return { text: parts.join(''), origin: origin.subarray(0, n + 1) };
+  let folded = '';
+  for (let at = 0; at < n; at += 8192) {
+    folded += String.fromCharCode(...out.subarray(at, Math.min(n, at + 8192)));
+  }
+  return { text: folded, origin: origin.subarray(0, n + 1) };
 }
 
 /** The original-text span of folded [start, end). */
