@@ -104,6 +104,7 @@ describe('shieldwall check (one message)', () => {
         'language',
         'model_version',
         'next_steps',
+        'notes',
         'reasons',
         'score',
         'truncated',

@@ -343,5 +343,9 @@ export function formatResult(r: CheckResult): string {
   lines.push('', `What was checked (as ${KIND_NAMES[r.kind]}):`);
   for (const item of r.checked) lines.push(`  - ${item}`);
   if (r.truncated) lines.push('  (It was too long: only the first part was read.)');
+  if (r.notes.length > 0) {
+    lines.push('', 'What could not be read:');
+    for (const note of r.notes) lines.push(`  - ${note}`);
+  }
   return lines.join('\n');
 }

@@ -62,6 +62,9 @@ export const CheckResultSchema = Type.Object({
   language: Type.Object({ code: Type.String(), supported: Type.Boolean() }),
   checked: Type.Array(Type.String()),
   truncated: Type.Boolean(),
+  notes: Type.Array(Type.String(), {
+    description: 'What could not be read, in plain words; empty when everything was read',
+  }),
   model_version: Type.String(),
 });
 
@@ -157,6 +160,8 @@ export const ShareRequest = Type.Object(
     language: CheckResultSchema.properties.language,
     checked: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 }),
     truncated: Type.Boolean(),
+    // Accepted so a whole check result can be posted as it came; not stored or shown.
+    notes: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 5 })),
     // The shipped models' version string is already 101 characters long.
     model_version: Type.String({ maxLength: 300 }),
   },

@@ -32,7 +32,7 @@ const SCAM =
 
 /** What the web page sends to share: the wire result without message or evidence. */
 function sharedFrom(text: string): SharedResult {
-  const w = toWire(shippedChecker().check({ kind: 'auto', content: text }));
+  const { notes: _notes, ...w } = toWire(shippedChecker().check({ kind: 'auto', content: text }));
   return {
     ...w,
     reasons: w.reasons.map(({ code, message }) => ({ code, message })),

@@ -21,7 +21,7 @@ export interface ReportInput {
 }
 
 /** A shared result: the verdict and advice, never the message and never evidence excerpts. */
-export type SharedResult = Omit<WireResult, 'reasons' | 'indicators'> & {
+export type SharedResult = Omit<WireResult, 'reasons' | 'indicators' | 'notes'> & {
   readonly reasons: { code: string; message: string }[];
   readonly indicators: { type: IndicatorType; value: string }[];
 };

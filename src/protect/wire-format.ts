@@ -15,6 +15,7 @@ export interface WireResult {
   readonly language: CheckResult['language'];
   readonly checked: string[];
   readonly truncated: boolean;
+  readonly notes: string[];
   readonly model_version: string;
 }
 
@@ -30,6 +31,7 @@ export function toWire(result: CheckResult): WireResult {
     language: result.language,
     checked: [...result.checked],
     truncated: result.truncated,
+    notes: [...result.notes],
     model_version: result.modelVersion,
   };
 }

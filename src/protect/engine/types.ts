@@ -130,5 +130,10 @@ export interface CheckResult {
   readonly checked: readonly string[];
   /** Set when the input was larger than the limits and only a part was read. */
   readonly truncated: boolean;
+  /**
+   * What could not be read, in plain words (a damaged part of an email, an
+   * unknown character set, no phone number found). Empty when all was read.
+   */
+  readonly notes: readonly string[];
   readonly modelVersion: string;
 }

@@ -18,6 +18,8 @@ export interface ShownResult {
   readonly language: { readonly code: string; readonly supported: boolean };
   readonly checked: readonly string[];
   readonly truncated: boolean;
+  /** What could not be read (damaged parts, unknown characters); empty for shared results. */
+  readonly notes: readonly string[];
   readonly modelVersion: string;
 }
 
@@ -52,6 +54,7 @@ export function fromEngine(result: CheckResult): ShownResult {
     language: result.language,
     checked: [...result.checked],
     truncated: result.truncated,
+    notes: [...result.notes],
     modelVersion: result.modelVersion,
   };
 }
@@ -94,6 +97,7 @@ export function parseWireResult(value: unknown): ShownResult | null {
         : { code: 'und', supported: true },
     checked,
     truncated: truncated === true,
+    notes: listOf(value.notes ?? [], (item) => (typeof item === 'string' ? item : null)) ?? [],
     modelVersion: typeof value.model_version === 'string' ? value.model_version : '',
   };
 }

@@ -67,6 +67,18 @@ export function ResultView({ result, headingRef, place, children }: ResultViewPr
             was not looked at.
           </p>
         ) : null}
+        {result.notes.length === 0 ? null : (
+          <div class="notice result__note">
+            <p>
+              <strong>Some of it could not be read:</strong>
+            </p>
+            <ul>
+              {result.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </div>
+        )}
 
         {/* "No signs" is only as good as what was looked at, so that comes first there. */}
         {result.verdict === 'no_signs' ? <CheckedList checked={result.checked} /> : null}

@@ -125,3 +125,29 @@ describe('createScamChecker', () => {
     expect(checker.version).toMatch(/^text:scam-text-[0-9a-f]+;email:.*;url:.*;combiner:/);
   });
 });
+
+describe('what could not be read', () => {
+  it('says so in plain words for a damaged email part', () => {
+    const raw = [
+      'From: Bank <alerts@example.com>',
+      'Subject: Statement',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=x-made-up-charset',
+      '',
+      'Your statement is ready.',
+    ].join('\r\n');
+    const r = checker.check({ kind: 'email', content: raw });
+    expect(r.notes.join(' ')).toMatch(/character set we do not know/);
+  });
+
+  it('says when no phone number could be read', () => {
+    expect(check('call me maybe', 'phone').notes.join(' ')).toMatch(
+      /could not read a phone number/,
+    );
+    expect(check('+44 20 7946 0000', 'phone').notes).toEqual([]);
+  });
+
+  it('has no notes for a clean text', () => {
+    expect(check('See you at 6 by the station').notes).toEqual([]);
+  });
+});

@@ -78,6 +78,9 @@ export interface ScamChecker {
   readonly version: string;
 }
 
+/** A damaged email can raise one warning per part: a few say enough. */
+const MAX_NOTES = 5;
+
 const FALLBACK_THRESHOLDS = { suspicious: 0.35, scam: 0.7 };
 
 /**
@@ -166,6 +169,7 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     const scales = { model: weights.modelScale, linkModel: weights.linkModelScale };
     const into = new Collector(combiner, kind);
     let truncated = false;
+    const notes: string[] = [];
     let judgedText = '';
     let checked: string[];
     let language: LanguageInfo = { code: 'und', supported: true };
@@ -174,6 +178,7 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       const email = emailBytesOf(input);
       const parsed = parseEmail(email.bytes, { maxTextChars: limits.maxEmailTextChars });
       truncated = parsed.truncated || email.cut;
+      for (const w of parsed.warnings) if (!notes.includes(w.message)) notes.push(w.message);
       const a = analyseEmail(parsed, models, scales, into);
       judgedText = a.text;
       checked = a.checked;
@@ -186,6 +191,11 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       const phone = input.content.trim();
       truncated = phone.length > limits.maxPhoneChars;
       checked = analysePhone(phone.slice(0, limits.maxPhoneChars), into);
+      if (into.indicators.length === 0) {
+        notes.push(
+          'We could not read a phone number in this. Type it with its digits, for example +44 20 7946 0000.',
+        );
+      }
     } else {
       truncated = input.content.length > limits.maxTextChars;
       judgedText = truncated ? input.content.slice(0, limits.maxTextChars) : input.content;
@@ -231,6 +241,7 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       language,
       checked,
       truncated,
+      notes: notes.slice(0, MAX_NOTES),
       modelVersion: version,
     };
     return { result, features: into.features };

@@ -1116,6 +1116,13 @@ export function resultProblems(
   ) {
     out.push('checked is not a list of plain words');
   }
+  if (
+    !Array.isArray(result.notes) ||
+    !result.notes.every(nonEmptyString) ||
+    result.notes.length > 5
+  ) {
+    out.push('notes is not a short list of plain words');
+  }
   if (typeof result.truncated !== 'boolean') out.push('truncated is not a boolean');
   if (options.version !== undefined && result.modelVersion !== options.version) {
     out.push(`modelVersion ${result.modelVersion}, not the checker's ${options.version}`);
