@@ -15,7 +15,7 @@ import { modelReason, spanEvidence } from './model-reasons.js';
 /** Characters of the model's input explained phrase by phrase (see analyseEmail). */
 const EXPLAIN_CHARS = 1_500;
 /** Body characters scanned for cues and indicators: the body a person actually reads. */
-const MAX_SCANNED = 100_000;
+const MAX_SCANNED = 50_000;
 
 /** Where a phrase of the model's input (subject + body, normalised) is in the email as shown. */
 function locateInEmail(parsed: ParsedEmail, phrase: string): Evidence | undefined {

@@ -3,6 +3,7 @@ import { CUES } from './cue-table.js';
 import { findPhrases, foldText, originalSpan } from './fold-text.js';
 
 const MAX_TEXT = 20_000;
+const ALL_PHRASES: readonly string[] = [...new Set(CUES.flatMap((c) => c.phrases))];
 
 /**
  * Find pressure, payment and request cues in a text. One reason per cue kind,
@@ -10,9 +11,16 @@ const MAX_TEXT = 20_000;
  */
 export function cueSignals(text: string, field: Evidence['field']): Reason[] {
   const folded = foldText(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text);
+  // One pass over the text for every cue's phrases, then each cue's earliest hit.
+  const hits = new Map(findPhrases(folded.text, ALL_PHRASES).map((h) => [h.phrase, h]));
   const reasons: Reason[] = [];
   for (const cue of CUES) {
-    const hit = findPhrases(folded.text, cue.phrases).sort((a, b) => a.start - b.start)[0];
+    const hit = cue.phrases
+      .flatMap((p) => {
+        const h = hits.get(p);
+        return h === undefined ? [] : [h];
+      })
+      .sort((a, b) => a.start - b.start)[0];
     if (hit === undefined) continue;
     const { start, end } = originalSpan(folded, hit.start, hit.end);
     const excerpt = text.slice(start, Math.min(end, start + 200));
