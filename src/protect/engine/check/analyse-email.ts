@@ -61,8 +61,10 @@ export function analyseEmail(
     const head = text.length > EXPLAIN_CHARS ? text.slice(0, EXPLAIN_CHARS) : text;
     const locate = (p: { text: string }) => locateInEmail(parsed, p.text);
     const reason =
-      modelReason('email', model.explain(head), contribution, locate) ??
-      (head === text ? undefined : modelReason('email', model.explain(text), contribution, locate));
+      modelReason('email', () => model.explain(head), contribution, locate) ??
+      (head === text
+        ? undefined
+        : modelReason('email', () => model.explain(text), contribution, locate));
     if (reason !== undefined) into.put(reason);
   }
   const body = parsed.body.length > MAX_SCANNED ? parsed.body.slice(0, MAX_SCANNED) : parsed.body;

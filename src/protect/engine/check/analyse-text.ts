@@ -26,11 +26,15 @@ export function analyseText(
   const checked = ['the wording, for pressure, payment requests and scam phrases'];
   let modelTruncated = false;
   if (models.text !== undefined) {
-    const explanation = models.text.explain(text);
-    modelTruncated = explanation.truncated;
-    const contribution = into.addModel(explanation.logOdds, scales.model);
-    const reason = modelReason('text', explanation, contribution, (p) =>
-      spanEvidence('text', text, p.start, p.end),
+    const model = models.text;
+    const score = model.score(text);
+    modelTruncated = score.truncated;
+    const contribution = into.addModel(score.logOdds, scales.model);
+    const reason = modelReason(
+      'text',
+      () => model.explain(text),
+      contribution,
+      (p) => spanEvidence('text', text, p.start, p.end),
     );
     if (reason !== undefined) into.put(reason);
   }

@@ -15,8 +15,11 @@ export function analyseUrl(
   if (model !== undefined) {
     const explanation = model.explain(url);
     const contribution = into.addModel(explanation.logOdds, modelScale);
-    const reason = modelReason('url', explanation, contribution, (p) =>
-      spanEvidence('url', url, p.start, p.end),
+    const reason = modelReason(
+      'url',
+      () => explanation,
+      contribution,
+      (p) => spanEvidence('url', url, p.start, p.end),
     );
     if (reason !== undefined) into.put(reason);
   }

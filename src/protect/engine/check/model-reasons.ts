@@ -92,12 +92,23 @@ const WORDING: Record<'text' | 'email' | 'url', { scam: string; genuine: string 
  */
 export function modelReason(
   which: 'text' | 'email' | 'url',
-  explanation: ModelExplanation,
+  explain: () => ModelExplanation,
   contribution: number,
   locate: PhraseLocator,
 ): Reason | undefined {
   if (Math.abs(contribution) < MIN_MODEL_WEIGHT) return undefined;
   const scam = contribution > 0;
+  const template = scam ? WORDING[which].scam : WORDING[which].genuine;
+  if (!template.includes('{phrases}')) {
+    // Nothing to quote, so nothing to explain (explaining costs more than scoring).
+    return {
+      code: `model.${which}_genuine_wording`,
+      message: template,
+      source: 'text_model',
+      weight: contribution,
+    };
+  }
+  const explanation = explain();
   const raw = scam ? explanation.positive : explanation.negative;
   // URL phrases are pieces of the address itself; message phrases are cleaned for reading.
   const phrases =
@@ -107,13 +118,9 @@ export function modelReason(
           const text = readablePhrase(p.text);
           return text === undefined ? [] : [{ p, text }];
         });
-  const template = scam ? WORDING[which].scam : WORDING[which].genuine;
-  if (phrases.length === 0 && template.includes('{phrases}')) return undefined;
+  if (phrases.length === 0) return undefined;
   const source: SignalSource = which === 'url' ? 'url' : 'text_model';
-  // Evidence only where the message quotes it (a "genuine" sentence about the whole text has none).
-  const evidence = template.includes('{phrases}')
-    ? phrases.map(({ p }) => locate(p)).find((e) => e !== undefined)
-    : undefined;
+  const evidence = phrases.map(({ p }) => locate(p)).find((e) => e !== undefined);
   return {
     code: scam ? `model.${which}_scam_wording` : `model.${which}_genuine_wording`,
     message: template.replace('{phrases}', quoted(phrases.map((x) => x.text))),
