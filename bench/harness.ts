@@ -47,6 +47,10 @@ export async function timeMs(fn: () => Promise<unknown> | unknown): Promise<numb
 }
 
 export function formatFigure(f: Figure): string {
-  const v = f.value >= 100 ? Math.round(f.value).toString() : f.value.toPrecision(3);
+  // Counts (0 crashes, 91 items) print as integers; measurements keep three significant digits.
+  const v =
+    f.value >= 100 || Number.isInteger(f.value)
+      ? Math.round(f.value).toString()
+      : f.value.toPrecision(3);
   return `${f.name}: ${v} ${f.unit}`;
 }

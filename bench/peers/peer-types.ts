@@ -12,6 +12,8 @@ import { join } from 'node:path';
 export interface Peer {
   /** Short lower-case name used in figure names, e.g. `spamassassin`. */
   readonly name: string;
+  /** CPU cores its scans can use at once (server workers, or 1 for in-process). */
+  readonly cores: number;
   /**
    * True when the peer flags the message (its own spam verdict at its stock
    * threshold). Rejects on a timeout or a server error; never resolves a guess.

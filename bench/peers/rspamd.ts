@@ -252,6 +252,7 @@ export async function startRspamd(): Promise<Peer> {
   }
   return {
     name: 'rspamd',
+    cores: RSPAMD_WORKERS,
     async classify(raw) {
       const res = await fetch(`${base}/checkv2`, {
         method: 'POST',

@@ -13,6 +13,7 @@ export async function startShieldwall(): Promise<Peer> {
   const checker = createScamChecker({ models: loadScamModelFiles() });
   return {
     name: 'shieldwall',
+    cores: 1,
     classify: async (raw) => checker.check({ kind: 'email', content: '', raw }).verdict === 'scam',
     stop: async () => {},
   };

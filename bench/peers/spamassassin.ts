@@ -92,6 +92,7 @@ export async function startSpamAssassin(): Promise<Peer> {
   }
   return {
     name: 'spamassassin',
+    cores: SPAMASSASSIN_CHILDREN,
     async classify(raw) {
       // -x: no safe fallback (an error is an error, not "ham"); -c: verdict only;
       // -s: above the largest message, so none is passed through unchecked.
