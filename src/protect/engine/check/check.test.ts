@@ -65,7 +65,7 @@ describe('createScamChecker', () => {
 
   it('turns a known-bad indicator from the matcher into strong evidence', () => {
     const text =
-      'Hello, here is the document we discussed: https://docs-share.example.net/file/123';
+      'Hi Sam, the minutes from Tuesday are here: https://docs-share.example.net/file/123';
     expect(check(text).verdict).toBe('no_signs');
     const matcher: IndicatorMatcher = {
       match: (indicators: readonly Indicator[]) =>
