@@ -16,7 +16,7 @@ import { toCheckInput } from './check-input.js';
 import type { ScamChecker } from './engine/index.js';
 import type { CheckInput, CheckResult, MessageKind } from './engine/types.js';
 import { protectErrors } from './errors.js';
-import { type BatchItem, toWire, type WireResult } from './wire-format.js';
+import { type BatchItem, type BatchLine, batchLine, toWire } from './wire-format.js';
 
 /** Piped input larger than this is refused (a 25 MB email grows by about a third in base64). */
 export const MAX_STDIN_BYTES = 30 * 1024 * 1024;
@@ -125,13 +125,6 @@ async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<Ui
   return Buffer.concat(chunks, size);
 }
 
-/** One output line of a batch: the result, or why this line could not be checked. */
-type BatchLine =
-  | (Pick<WireResult, 'verdict' | 'score' | 'category' | 'reasons' | 'indicators'> & {
-      id: string | number | null;
-    })
-  | { id: string | number | null; error: { code: string; message: string } };
-
 async function checkBatch(
   path: string,
   kind: Kind | undefined,
@@ -197,15 +190,7 @@ function checkLine(
     const input = toCheckInput(
       kind === undefined || item.kind !== undefined ? item : { ...item, kind },
     );
-    const r = toWire(checker.check(input));
-    return {
-      id,
-      verdict: r.verdict,
-      score: r.score,
-      category: r.category,
-      reasons: r.reasons,
-      indicators: r.indicators,
-    };
+    return batchLine(id, checker.check(input));
   } catch (err) {
     if (err instanceof ShieldwallError) return lineError(id, err.code, err.message);
     return lineError(id, 'internal', 'This item could not be checked.');

@@ -14,7 +14,7 @@ import {
   ShareRequest,
 } from './protect-schemas.js';
 import type { ProtectService, SharedResult } from './protect-service.js';
-import { toWire } from './wire-format.js';
+import { batchLine, toWire } from './wire-format.js';
 
 /** A whole 25 MB email as a JSON string, with room for escaping. */
 const CHECK_BODY_LIMIT = 40 * 1024 * 1024;
@@ -144,15 +144,7 @@ export function registerProtectRoutes(
 function checkOne(service: ProtectService, item: Static<typeof BatchRequest>['items'][number]) {
   const id = item.id ?? null;
   try {
-    const r = toWire(service.check(toCheckInput(item)));
-    return {
-      id,
-      verdict: r.verdict,
-      score: r.score,
-      category: r.category,
-      reasons: r.reasons,
-      indicators: r.indicators,
-    };
+    return batchLine(id, service.check(toCheckInput(item)));
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'internal';
     return {

@@ -45,3 +45,22 @@ export interface BatchItem {
   readonly url?: string;
   readonly phone?: string;
 }
+
+/** One batch answer (HTTP batch and `check --jsonl`): the result's headline fields, or why the item could not be checked. */
+export type BatchLine =
+  | (Pick<WireResult, 'verdict' | 'score' | 'category' | 'reasons' | 'indicators'> & {
+      readonly id: string | number | null;
+    })
+  | { readonly id: string | number | null; readonly error: { code: string; message: string } };
+
+export function batchLine(id: string | number | null, result: CheckResult): BatchLine {
+  const r = toWire(result);
+  return {
+    id,
+    verdict: r.verdict,
+    score: r.score,
+    category: r.category,
+    reasons: r.reasons,
+    indicators: r.indicators,
+  };
+}
