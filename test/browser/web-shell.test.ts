@@ -11,19 +11,18 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type Browser,
-  type BrowserContext,
-  type BrowserContextOptions,
-  chromium,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startTestServer } from '../../src/platform/test-support/test-server.js';
 import { runAxe } from './axe-check.js';
+import {
+  CHROMIUM,
+  hasChromium,
+  launchChromium,
+  openWatched,
+  type WatchedPage,
+} from './chromium-session.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true';
 const shots = join(repoRoot, 'test-results', 'web-shell');
 
@@ -39,12 +38,6 @@ describe.runIf(!hasChromium && inCi)('web shell: browser', () => {
   });
 });
 
-/** A page plus everything it complained about: console errors, uncaught errors, CSP violations. */
-interface WatchedPage {
-  readonly page: Page;
-  problems(): Promise<string[]>;
-}
-
 describe.runIf(hasChromium)('web shell in Chromium', () => {
   let browser: Browser;
   let server: { url: string; close(): Promise<void> };
@@ -56,19 +49,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     }
     mkdirSync(shots, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
@@ -81,36 +62,9 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
   });
 
   async function open(path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      ...options,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    const seen: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') seen.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => seen.push(`uncaught: ${error.message}`));
-    // Init scripts run outside the page's CSP, so this listener sees every violation.
-    await page.addInitScript(() => {
-      const log: string[] = [];
-      Object.defineProperty(window, '__cspViolations', { value: log });
-      document.addEventListener('securitypolicyviolation', (event) => {
-        log.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
-      });
-    });
-    await page.goto(new URL(path, server.url).href);
-    await page.locator('h1').waitFor();
-    return {
-      page,
-      async problems() {
-        const csp = await page.evaluate(
-          () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
-        );
-        return [...seen, ...csp.map((line) => `CSP: ${line}`)];
-      },
-    };
+    const watched = await openWatched(browser, new URL(path, server.url).href, options);
+    contexts.push(watched.context);
+    return watched;
   }
 
   async function expectAccessible(page: Page, label: string): Promise<void> {
