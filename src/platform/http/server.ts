@@ -47,7 +47,16 @@ export async function buildServer(options: ServerOptions): Promise<App> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    ajv: { customOptions: { allErrors: false, coerceTypes: true, removeAdditional: false } },
+    ajv: {
+      customOptions: {
+        allErrors: false,
+        coerceTypes: true,
+        removeAdditional: false,
+        // `type: ["string", "number"]` (e.g. a batch item's id) is how a schema accepts either
+        // without coercion turning one into the other; it is valid JSON Schema.
+        allowUnionTypes: true,
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onRequest', async (request, reply) => {
