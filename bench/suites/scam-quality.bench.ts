@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type CheckerSet, checkerDevSets } from '../../scripts/scam-checker-sets.js';
-import { DATA_DIR, ROOT } from '../../scripts/train-scam.js';
+import { DATA_DIR, FIXTURES_DIR, ROOT } from '../../scripts/train-scam.js';
+import { categorize } from '../../src/protect/engine/advice/categorize.js';
 import { emailText, parseEmail } from '../../src/protect/engine/email/index.js';
 import {
   type CheckInput,
@@ -24,6 +25,7 @@ import {
 } from '../../src/protect/engine/model/calibration.js';
 import { evaluateSet, isPositiveLabel } from '../../src/protect/engine/model/evaluate.js';
 import { loadModel, type ScamModel } from '../../src/protect/engine/model/load-model.js';
+import { fixtureSplit } from '../../src/protect/engine/model/training-data.js';
 import { loadScamModelFiles } from '../../src/protect/load-models.js';
 import type { BenchSuite, Figure } from '../harness.js';
 
@@ -82,6 +84,40 @@ function modelQuality(set: CheckerSet): Figure[] {
   ).filter((f) => /\.(recall|fpr|f1)$/.test(f.name));
 }
 
+/**
+ * How often the category (which picks the advice) matches the fixture's label,
+ * on the held-out (dev) scam fixtures: texts and emails as a person sees them.
+ */
+function categoryAccuracy(): Figure[] {
+  let right = 0;
+  let total = 0;
+  for (const file of ['sms.jsonl', 'email.jsonl']) {
+    for (const line of readFileSync(join(FIXTURES_DIR, file), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const r = JSON.parse(line) as {
+        id: string;
+        label: string;
+        category: string;
+        text?: string;
+        file?: string;
+        split?: unknown;
+      };
+      if (r.label !== 'scam' || fixtureSplit(r.id, r.split) !== 'dev') continue;
+      let text = r.text ?? '';
+      if (r.file !== undefined) {
+        const parsed = parseEmail(new Uint8Array(readFileSync(join(FIXTURES_DIR, r.file))));
+        text = `${parsed.subject}\n${parsed.body}`;
+      }
+      total += 1;
+      if (categorize(text).category === r.category) right += 1;
+    }
+  }
+  return [
+    { name: 'category.modern.accuracy', value: right / total, unit: 'ratio' },
+    { name: 'category.modern.count', value: total, unit: 'items' },
+  ];
+}
+
 /** Items per second of `op` over `items`, cycling for at least `ms` on one core. */
 function throughput<T>(items: readonly T[], op: (item: T) => unknown, ms = 3000): number {
   for (const item of items.slice(0, 200)) op(item);
@@ -122,6 +158,7 @@ export const suite: BenchSuite = {
     const figures: Figure[] = [];
     for (const set of sets) figures.push(...quality(checker, set));
     for (const set of sets) figures.push(...modelQuality(set));
+    figures.push(...categoryAccuracy());
 
     const inputsOf = (prefix: string) =>
       sets.filter((s) => s.name.startsWith(prefix)).flatMap((s) => s.items.map((i) => i.input));
