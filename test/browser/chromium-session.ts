@@ -3,7 +3,8 @@
  * and pages that remember what they complained about: console errors,
  * uncaught errors and Content-Security-Policy violations.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type Browser,
   type BrowserContext,
@@ -11,6 +12,12 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  repoRoot,
+  startTestServer,
+  type TestServer,
+} from '../../src/platform/test-support/test-server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -92,4 +99,67 @@ export function smallTargets(page: Page, selector: string): Promise<string[]> {
         .map((box) => `"${box.text}" ${Math.round(box.width)}×${Math.round(box.height)}`),
     selector,
   );
+}
+
+/**
+ * What every browser suite needs around its tests, registered as Vitest hooks
+ * (call it inside the suite's `describe`): the built UI, a real test server,
+ * Debian's Chromium, a screenshots folder, and contexts closed after each test.
+ */
+export interface BrowserSuite {
+  readonly server: TestServer;
+  /** A watched page at `path` of the test server, in a new context closed after the test. */
+  open(path: string, options?: BrowserContextOptions): Promise<WatchedPage>;
+}
+
+export function browserSuite(shotsDir: string): BrowserSuite {
+  let browser: Browser | undefined;
+  let server: TestServer | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
+      throw new Error('The web UI is not built. Run `npm run build:web` first.');
+    }
+    mkdirSync(shotsDir, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = () => {
+    if (browser === undefined || server === undefined) throw new Error('suite not started');
+    return { browser, server };
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    async open(path, options = {}) {
+      const { browser: b, server: s } = started();
+      const watched = await openWatched(b, new URL(path, s.url).href, options);
+      contexts.push(watched.context);
+      return watched;
+    },
+  };
+}
+
+/**
+ * Say loudly when Chromium is missing: a skipped line locally, a failing test
+ * in CI (CI=true), where the browser suites must run.
+ */
+export function requireChromium(suite: string): void {
+  if (hasChromium) return;
+  console.warn(
+    `SKIPPED ${suite} browser tests: ${CHROMIUM} is missing (apt-get install chromium).`,
+  );
+  describe.runIf(process.env.CI === 'true')(`${suite}: browser`, () => {
+    it('has Chromium installed (required in CI)', () => {
+      expect.fail(`${CHROMIUM} is missing; install Debian's chromium package on the CI image.`);
+    });
+  });
 }

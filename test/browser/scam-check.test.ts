@@ -10,28 +10,21 @@
  * Screenshots go to test-results/scam-check/ (or SCREENSHOT_DIR) for people
  * to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  repoRoot,
-  startTestServer,
-  type TestServer,
-} from '../../src/platform/test-support/test-server.js';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../src/platform/test-support/test-server.js';
 import type { ProtectTables } from '../../src/protect/protect-tables.js';
 import { runAxe } from './axe-check.js';
 import {
-  CHROMIUM,
+  browserSuite,
   hasChromium,
-  launchChromium,
-  openWatched,
+  requireChromium,
   smallTargets,
   type WatchedPage,
   watchedPage,
 } from './chromium-session.js';
 
-const inCi = process.env.CI === 'true';
 const shots = process.env.SCREENSHOT_DIR ?? join(repoRoot, 'test-results', 'scam-check');
 
 /** A toll "smish" from fixtures/scam/sms.jsonl (sw-sms-0001). */
@@ -44,48 +37,17 @@ const SCAM_EMAIL = join(repoRoot, 'fixtures/scam/email/sw-email-0001.eml');
 /** What people press on this page: all must be at least 44×44 CSS pixels. */
 const TARGETS = 'main button, main a.button, main label:not(.field-label), nav a, .site-footer a';
 
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED scam check browser tests: ${CHROMIUM} is missing (apt-get install chromium).`,
-  );
-}
-
-describe.runIf(!hasChromium && inCi)('scam check: browser', () => {
-  it('has Chromium installed (required in CI)', () => {
-    expect.fail(`${CHROMIUM} is missing; install Debian's chromium package on the CI image.`);
-  });
-});
+requireChromium('scam check');
 
 describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
-  let browser: Browser;
-  let server: TestServer;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
-      throw new Error('The web UI is not built. Run `npm run build:web` first.');
-    }
-    mkdirSync(shots, { recursive: true });
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(shots);
 
   /** The page at `path`, with every request to /api/check recorded. */
   async function open(
     path = '/',
     options: BrowserContextOptions = {},
   ): Promise<WatchedPage & { apiChecks: string[] }> {
-    const watched = await openWatched(browser, new URL(path, server.url).href, options);
-    contexts.push(watched.context);
+    const watched = await suite.open(path, options);
     const apiChecks: string[] = [];
     watched.page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/check')) apiChecks.push(request.url());
@@ -313,7 +275,7 @@ describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
       'Thank you — your report was saved.',
     );
 
-    const stored = await server.platform.store
+    const stored = await suite.server.platform.store
       .db<ProtectTables>()
       .selectFrom('protect_report')
       .selectAll()
@@ -341,7 +303,7 @@ describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
     );
     await dialog.getByRole('button', { name: 'Send report' }).click();
     const { id } = (await (await answered).json()) as { id: string };
-    const stored = await server.platform.store
+    const stored = await suite.server.platform.store
       .db<ProtectTables>()
       .selectFrom('protect_report')
       .select(['content'])

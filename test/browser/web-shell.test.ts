@@ -9,63 +9,19 @@
  *
  * Screenshots go to test-results/web-shell/ for people to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startTestServer } from '../../src/platform/test-support/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../src/platform/test-support/test-server.js';
 import { runAxe } from './axe-check.js';
-import {
-  CHROMIUM,
-  hasChromium,
-  launchChromium,
-  openWatched,
-  type WatchedPage,
-} from './chromium-session.js';
+import { browserSuite, hasChromium, requireChromium } from './chromium-session.js';
 
-const inCi = process.env.CI === 'true';
 const shots = join(repoRoot, 'test-results', 'web-shell');
 
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED web shell browser tests: ${CHROMIUM} is missing (apt-get install chromium).`,
-  );
-}
-
-describe.runIf(!hasChromium && inCi)('web shell: browser', () => {
-  it('has Chromium installed (required in CI)', () => {
-    expect.fail(`${CHROMIUM} is missing; install Debian's chromium package on the CI image.`);
-  });
-});
+requireChromium('web shell');
 
 describe.runIf(hasChromium)('web shell in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
-      throw new Error('The web UI is not built. Run `npm run build:web` first.');
-    }
-    mkdirSync(shots, { recursive: true });
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
-    const watched = await openWatched(browser, new URL(path, server.url).href, options);
-    contexts.push(watched.context);
-    return watched;
-  }
+  const { open } = browserSuite(shots);
 
   async function expectAccessible(page: Page, label: string): Promise<void> {
     const serious = await runAxe(page, label);
