@@ -10,7 +10,7 @@
  *
  * Figures: fuzz.inputs, fuzz.crashes (must be 0), fuzz.malformed (must be 0),
  * fuzz.slowest_ms, fuzz.p99_ms, fuzz.inputs_per_s (check time only).
- * Environment: SHIELDWALL_FUZZ_INPUTS (default 100000), SHIELDWALL_FUZZ_SEED (default 20260).
+ * Environment: BENCH_FUZZ_INPUTS (default 100000), BENCH_FUZZ_SEED (default 20260).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import {
   type FuzzCorpus,
   fuzzCase,
   resultProblems,
-} from '../../src/protect/engine/check/fuzz-inputs.js';
+} from '../../src/protect/engine/check/test-support/fuzz-inputs.js';
 import { type CheckResult, createScamChecker } from '../../src/protect/engine/index.js';
 import { loadScamModelFiles } from '../../src/protect/load-models.js';
 import type { BenchSuite, Figure } from '../harness.js';
@@ -58,8 +58,8 @@ function envInt(name: string, fallback: number): number {
 export const suite: BenchSuite = {
   name: 'scam-fuzz: the scam checker on 100,000 generated hostile inputs',
   async run(): Promise<Figure[]> {
-    const count = envInt('SHIELDWALL_FUZZ_INPUTS', 100_000);
-    const seed = envInt('SHIELDWALL_FUZZ_SEED', 20_260);
+    const count = envInt('BENCH_FUZZ_INPUTS', 100_000);
+    const seed = envInt('BENCH_FUZZ_SEED', 20_260);
     const corpus = loadFuzzCorpus();
     const models = loadScamModelFiles();
     // Every other input also goes through a threat-intel matcher (with nonsense confidences too).

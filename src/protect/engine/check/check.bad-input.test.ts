@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScamModelFiles } from '../../load-models.js';
 import type { CheckInput, CheckResult, IndicatorMatcher } from '../types.js';
 import { type CheckLimits, createScamChecker } from './check.js';
-import { describeInput, INVALID_UTF8, resultProblems } from './fuzz-inputs.js';
+import { describeInput, INVALID_UTF8, resultProblems } from './test-support/fuzz-inputs.js';
 
 const models = loadScamModelFiles();
 const checker = createScamChecker({ models });

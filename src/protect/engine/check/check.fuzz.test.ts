@@ -1,11 +1,13 @@
 /**
  * For any input of any kind the checker returns a well-formed result
- * (resultProblems in fuzz-inputs.ts) within about a second, and never throws.
- * Three fast-check properties share SHIELDWALL_FUZZ_RUNS (default 3,000):
+ * (resultProblems in test-support/fuzz-inputs.ts) within about a second, and
+ * never throws. Three fast-check properties share TEST_FUZZ_RUNS (default
+ * 3,000; not a SHIELDWALL_* name, which the config loader rejects as unknown):
  * the seeded hostile-input generator that the benchmark runs 100,000 times
- * (`npm run bench:scam-fuzz`), half of them with a threat-intel matcher, fast-check's own strings and bytes built from
- * hostile pieces, and fast-check edits of the real fixtures. A failure prints
- * fast-check's seed and path; SHIELDWALL_FUZZ_SEED replays a run.
+ * (`npm run bench:scam-fuzz`), half of them with a threat-intel matcher;
+ * fast-check's own strings and bytes built from hostile pieces; and fast-check
+ * edits of the real fixtures. A failure prints fast-check's seed and path;
+ * TEST_FUZZ_SEED replays a run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -26,12 +28,10 @@ import {
   resultProblems,
   type TextEdit,
   utf8AsLatin1,
-} from './fuzz-inputs.js';
+} from './test-support/fuzz-inputs.js';
 
-const RUNS = Math.max(3, Number(process.env.SHIELDWALL_FUZZ_RUNS) || 3_000);
-const SEED = process.env.SHIELDWALL_FUZZ_SEED
-  ? Number(process.env.SHIELDWALL_FUZZ_SEED)
-  : undefined;
+const RUNS = Math.max(3, Number(process.env.TEST_FUZZ_RUNS) || 3_000);
+const SEED = process.env.TEST_FUZZ_SEED ? Number(process.env.TEST_FUZZ_SEED) : undefined;
 const BOUND_MS = 1_500;
 
 const fixtures = new URL('../../../../fixtures/scam/', import.meta.url);

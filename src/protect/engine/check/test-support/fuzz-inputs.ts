@@ -14,16 +14,16 @@
  *   const problems = resultProblems(input, checker.check(input), { version: checker.version });
  */
 
-import { DEFAULT_EMAIL_LIMITS, type ParsedEmail, parseEmail } from '../email/index.js';
-import { mulberry32, type Prng } from '../model/prng.js';
+import { DEFAULT_EMAIL_LIMITS, type ParsedEmail, parseEmail } from '../../email/index.js';
+import { mulberry32, type Prng } from '../../model/prng.js';
 import {
   CATEGORIES,
   type CheckInput,
   type CheckResult,
   type Evidence,
   type IndicatorMatcher,
-} from '../types.js';
-import { type CheckLimits, DEFAULT_CHECK_LIMITS, emailBytesOf } from './check.js';
+} from '../../types.js';
+import { type CheckLimits, DEFAULT_CHECK_LIMITS, emailBytesOf } from '../check.js';
 
 // ---------------------------------------------------------------------------
 // Building blocks
