@@ -1,0 +1,5 @@
+import type { Migration } from '../platform/ports/store.js';
+import { accessCoreMigrations } from './access-tables.js';
+
+/** Every migration of the access module, in one list (the module registers it). */
+export const accessMigrations: readonly Migration[] = [...accessCoreMigrations];
