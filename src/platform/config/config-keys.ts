@@ -112,6 +112,12 @@ export const configKeys = {
     description:
       'Scam checks one client address may ask the server for per minute (a batch counts each item). Checks in the browser are not limited.',
   },
+  tiersFile: {
+    type: { kind: 'string', minLength: 1, maxLength: 4096 },
+    default: undefined,
+    description:
+      'Trust-tier policy file (YAML), reloaded when it changes; the built-in policy when unset (print it with `shieldwall admin tiers show --default`).',
+  },
   shareDays: {
     type: { kind: 'integer', min: 1, max: 365 },
     default: 30,
