@@ -48,6 +48,13 @@ type WithPrincipal = {
   [RESOLVED]?: Promise<{ principal: Principal; session: SessionAuth | null }>;
 };
 
+/**
+ * How recently a session must have proved who it is (signed in, or confirmed with
+ * a password, code or passkey) for sensitive actions: creating keys, changing
+ * tiers, turning off a second factor, reviewing verifications.
+ */
+export const STEP_UP_MS = 10 * 60_000;
+
 /** Failed credential checks one address may make per minute before it is refused with 429. */
 export const FAILED_AUTH_PER_MINUTE = 30;
 
@@ -61,9 +68,19 @@ export const FAILED_AUTH_PER_MINUTE = 30;
  * });
  */
 export function accessGate(app: App): AccessGate {
-  const gate = (app as unknown as WithGate)[GATE];
-  if (gate === undefined) throw new Error('the access module is not registered on this server');
-  return gate;
+  // Looked up when a request is handled, not when routes are registered, so a
+  // module may register its routes before the access module installs the gate.
+  const gate = (): AccessGate => {
+    const installed = (app as unknown as WithGate)[GATE];
+    if (installed === undefined)
+      throw new Error('the access module is not registered on this server');
+    return installed;
+  };
+  return {
+    principal: (request) => gate().principal(request),
+    session: (request) => gate().session(request),
+    require: (request, capability, resource) => gate().require(request, capability, resource),
+  };
 }
 
 export function installAccessGate(

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { App } from '../platform/http/app.js';
 import { ProblemSchema } from '../platform/http/problem.js';
-import type { AccessGate } from './access-http.js';
+import { type AccessGate, STEP_UP_MS } from './access-http.js';
 import {
   AcceptInvitationRequest,
   CreatedKey,
@@ -35,9 +35,6 @@ import type { Actor, Org, TierGrant } from './directory.js';
 import { can, type OrgRole, type Principal, parseDuration, tierAt } from './engine/index.js';
 import { accessErrors } from './errors.js';
 import type { Invitations } from './invitations.js';
-
-/** A session must have proved who it is this recently to create keys or change tiers. */
-export const STEP_UP_MS = 15 * 60_000;
 
 const problems = {
   400: ProblemSchema,

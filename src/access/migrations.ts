@@ -1,5 +1,9 @@
 import type { Migration } from '../platform/ports/store.js';
 import { accessCoreMigrations } from './access-tables.js';
+import { accountMigrations } from './accounts/account-tables.js';
 
 /** Every migration of the access module, in one list (the module registers it). */
-export const accessMigrations: readonly Migration[] = [...accessCoreMigrations];
+export const accessMigrations: readonly Migration[] = [
+  ...accessCoreMigrations,
+  ...accountMigrations,
+];
