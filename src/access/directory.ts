@@ -276,6 +276,30 @@ export function createDirectory(deps: DirectoryDeps) {
       );
     },
 
+    /**
+     * Add a grant beside the subject's others (a verification approving tier 2
+     * does not take away tier 3 vouched by an intermediary).
+     */
+    async addGrant(
+      subject: { type: 'org' | 'user'; id: string },
+      tier: number,
+      reason: string,
+      actor: Actor,
+      options: { expiresInMs?: number | null; source?: string } = {},
+    ): Promise<TierGrant> {
+      return grant(
+        {
+          subjectType: subject.type,
+          subjectId: subject.id,
+          tier,
+          reason,
+          replace: false,
+          ...options,
+        },
+        actor,
+      );
+    },
+
     /** Make an org an intermediary that may vouch members into tiers up to `cap` (null ends it). */
     async setVouchCap(
       orgId: string,
