@@ -2,17 +2,15 @@
  * The modules this build of Shieldwall serves, in navigation order. Adding a
  * module is one line here (STYLE habit 10: registered in one place).
  */
-// The CLI file directly, not the audit index: the routes (and their HTTP schemas) load only for `serve`.
-
 import { accessModule } from './access/index.js';
+// The CLI file directly, not the audit index: the routes (and their HTTP schemas) load only for `serve`.
 import { registerAuditCommands } from './platform/audit/audit-cli.js';
 import type { ShieldwallModule } from './platform/module.js';
 import { protectModule } from './protect/index.js';
 
 export const modules: readonly ShieldwallModule[] = [
-  // First: its gate must be installed before other modules register routes that use it.
-  accessModule,
   protectModule,
+  accessModule,
   {
     id: 'audit',
     title: 'Audit log',

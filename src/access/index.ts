@@ -1,6 +1,7 @@
 /**
- * The `access` module: accounts, organizations, trust tiers, intermediaries and
- * API keys, and the one authorization decision every module uses.
+ * The `access` module: accounts and their security (passkeys, passwords, TOTP,
+ * sessions), organizations, identity verification, trust tiers, intermediaries
+ * and API keys, and the one authorization decision every module uses.
  *
  * Other modules use it like this:
  *
@@ -15,7 +16,7 @@ import type { ShieldwallModule } from '../platform/module.js';
 import { registerAdminCommands } from './cli.js';
 import { accessMigrations } from './migrations.js';
 
-export { type AccessGate, accessGate, type SessionAuth } from './access-http.js';
+export { type AccessGate, accessGate, type SessionAuth, STEP_UP_MS } from './access-http.js';
 export {
   can,
   type Decision,
@@ -27,38 +28,14 @@ export {
 
 export const accessModule: ShieldwallModule = {
   id: 'access',
-  title: 'Access and accounts',
+  title: 'Your account',
   summary:
-    'Your account and its security, your organization, and the trust tier that decides what you may use.',
+    'Sign in with a passkey, keep your account safe, and manage your organization and what it may use.',
   migrations: accessMigrations,
+  // Everything is imported on use: CLI commands that never serve HTTP do not load it.
   routes: async (app, platform) => {
-    const [
-      { accessForPlatform },
-      { installAccessGate },
-      { registerAccessRoutes },
-      { createInvitations },
-    ] = await Promise.all([
-      import('./access-service.js'),
-      import('./access-http.js'),
-      import('./access-routes.js'),
-      import('./invitations.js'),
-    ]);
-    const access = accessForPlatform(platform);
-    await access.start();
-    app.addHook('onClose', async () => access.close());
-    const gate = installAccessGate(app, {
-      authenticator: access.authenticator,
-      policy: access.policy,
-      limiter: platform.limiter,
-    });
-    const invitations = createInvitations({
-      store: platform.store,
-      audit: platform.audit,
-      directory: access.directory,
-      mailer: () => undefined,
-      now: access.now,
-    });
-    registerAccessRoutes(app, { access, gate, invitations });
+    const { wireAccess } = await import('./wire-access.js');
+    await wireAccess(app, platform);
   },
   commands: registerAdminCommands,
 };

@@ -95,6 +95,7 @@ describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
     await nav.getByRole('link', { name: 'Audit log' }).waitFor();
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Is this a scam?',
+      'Your account',
       'Audit log',
       'About Shieldwall',
     ]);

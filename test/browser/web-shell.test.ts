@@ -46,6 +46,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     // "Is this a scam?" (the protect module) is the home page and comes first.
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Is this a scam?',
+      'Your account',
       'Audit log',
       'About Shieldwall',
     ]);
@@ -91,7 +92,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect(new URL(page.url()).pathname).toBe('/');
 
-    // From the top again, on through the header: brand, Is this a scam?, Audit log; Enter opens
+    // From the top again, on through the header: brand, Is this a scam?, Your account, Audit log; Enter opens
     // the page and focus lands on its heading.
     await page.reload();
     const order: string[] = [];
@@ -99,11 +100,17 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Audit log' })
       .waitFor();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
     }
-    expect(order).toEqual(['Skip to main content', 'Shieldwall', 'Is this a scam?', 'Audit log']);
+    expect(order).toEqual([
+      'Skip to main content',
+      'Shieldwall',
+      'Is this a scam?',
+      'Your account',
+      'Audit log',
+    ]);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/audit');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');

@@ -112,6 +112,12 @@ export const configKeys = {
     description:
       'Scam checks one client address may ask the server for per minute (a batch counts each item). Checks in the browser are not limited.',
   },
+  publicUrl: {
+    type: { kind: 'string', minLength: 8, maxLength: 2048 },
+    default: undefined,
+    description:
+      'The address people open Shieldwall at, e.g. https://shieldwall.example.org: passkeys are bound to its host name and links in mail point to it. Unset: the host each request came to (passkeys need a host name such as localhost, not an IP address).',
+  },
   tiersFile: {
     type: { kind: 'string', minLength: 1, maxLength: 4096 },
     default: undefined,
