@@ -2,17 +2,14 @@
  * What the use cases of the accounts part share: the stores, the audit and mail
  * helpers, and the step-up check. Built once by `createAccounts`.
  */
-
 import type { Kysely } from 'kysely';
-import type { SessionAuth } from '../access-http.js';
-import { STEP_UP_MS } from '../access-http.js';
+import { type SessionAuth, STEP_UP_MS } from '../access-http.js';
 import type { AccessUserRow } from '../access-tables.js';
 import { accessErrors } from '../errors.js';
 import type { AccountsDeps, RequestContext } from './account-deps.js';
 import type { NoticeSite } from './account-notices.js';
 import type { AccountTables } from './account-tables.js';
 import { type AccountTokens, createAccountTokens } from './account-tokens.js';
-import { accountErrors } from './errors.js';
 import type { MailMessage } from './mailer.js';
 import { createSecondFactor, type SecondFactor } from './second-factor.js';
 import { createSessions, type Sessions } from './sessions.js';

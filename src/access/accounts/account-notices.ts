@@ -11,19 +11,19 @@ export interface NoticeSite {
 
 const when = (ms: number) => new Date(ms).toUTCString();
 const notYou = (site: NoticeSite) =>
-  `If this was not you, reset your password at ${site.appUrl}/account/reset and review your signed-in sessions at ${site.appUrl}/account/security.`;
+  `If this was not you, reset your password at ${site.appUrl}/access/reset and review your signed-in sessions at ${site.appUrl}/access/security.`;
 
 export const notices = {
   verifyEmail: (site: NoticeSite, to: string, name: string, token: string): MailMessage => ({
     to,
     subject: `Confirm your email address for ${site.siteName}`,
-    text: `Hello ${name},\n\nPlease confirm this is your email address by opening this link within 24 hours:\n\n${site.appUrl}/account/verify-email#token=${token}\n\nIf you did not create an account, you can ignore this message.\n`,
+    text: `Hello ${name},\n\nPlease confirm this is your email address by opening this link within 24 hours:\n\n${site.appUrl}/access/verify-email#token=${token}\n\nIf you did not create an account, you can ignore this message.\n`,
   }),
 
   alreadyRegistered: (site: NoticeSite, to: string): MailMessage => ({
     to,
     subject: `Someone tried to create a ${site.siteName} account with your address`,
-    text: `Someone tried to create a new account with this email address, but you already have one.\n\nIf it was you, sign in at ${site.appUrl}/account/sign-in, or reset your password at ${site.appUrl}/account/reset.\nIf it was not you, you do not need to do anything.\n`,
+    text: `Someone tried to create a new account with this email address, but you already have one.\n\nIf it was you, sign in at ${site.appUrl}/access/sign-in, or reset your password at ${site.appUrl}/access/reset.\nIf it was not you, you do not need to do anything.\n`,
   }),
 
   newSignIn: (site: NoticeSite, to: string, device: string, at: number): MailMessage => ({
@@ -35,7 +35,7 @@ export const notices = {
   resetLink: (site: NoticeSite, to: string, token: string): MailMessage => ({
     to,
     subject: `Reset your ${site.siteName} password`,
-    text: `Someone (hopefully you) asked to reset the password of your account. Open this link within 30 minutes to choose a new one:\n\n${site.appUrl}/account/reset#token=${token}\n\nThe link works once. If you did not ask, ignore this message: your password stays as it is.\n`,
+    text: `Someone (hopefully you) asked to reset the password of your account. Open this link within 30 minutes to choose a new one:\n\n${site.appUrl}/access/reset#token=${token}\n\nThe link works once. If you did not ask, ignore this message: your password stays as it is.\n`,
   }),
 
   resetRefused: (site: NoticeSite, to: string, why: string): MailMessage => ({

@@ -100,7 +100,7 @@ describe('account routes', () => {
         )
       ).statusCode,
     ).toBe(202);
-    const token = await fx.tokenFrom(email, '/account/verify-email');
+    const token = await fx.tokenFrom(email, '/access/verify-email');
     secrets.push(token);
     expect((await call('POST', '/verify-email', {}, { token })).statusCode).toBe(204);
     const res = await call('POST', '/sign-in', {}, { email, password: GOOD_PASSWORD });
@@ -130,7 +130,7 @@ describe('account routes', () => {
       'POST',
       '/verify-email',
       {},
-      { token: await fx.tokenFrom('web@example.org', '/account/verify-email') },
+      { token: await fx.tokenFrom('web@example.org', '/access/verify-email') },
     );
     const signIn = await call(
       'POST',

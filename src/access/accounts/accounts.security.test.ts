@@ -200,7 +200,7 @@ describe('accounts security', () => {
     const u = await fx.signedIn('expiry@example.org');
     secrets.push(u.token, u.csrfToken);
     await fx.accounts.requestPasswordReset('expiry@example.org', fx.ctx());
-    const token = await fx.tokenFrom('expiry@example.org', '/account/reset');
+    const token = await fx.tokenFrom('expiry@example.org', '/access/reset');
     secrets.push(token);
     fx.clock.advance(31 * 60_000);
     await expect(
@@ -216,7 +216,7 @@ describe('accounts security', () => {
     const u = await fx.signedIn('ap@example.org');
     secrets.push(u.token, u.csrfToken);
     await fx.accounts.requestPasswordReset('ap@example.org', fx.ctx());
-    const early = await fx.tokenFrom('ap@example.org', '/account/reset');
+    const early = await fx.tokenFrom('ap@example.org', '/access/reset');
     secrets.push(early);
     await db()
       .insertInto('access_passkey')

@@ -46,7 +46,7 @@ describe.each(stores)('accounts on %s', (_name, makeDb) => {
     expect(user.email_verified_at).toBeNull();
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
     await fx.accounts.verifyEmail(
-      await fx.tokenFrom('ada@example.org', '/account/verify-email'),
+      await fx.tokenFrom('ada@example.org', '/access/verify-email'),
       ctx,
     );
     const verified = await fx.accounts.overview({
@@ -226,7 +226,7 @@ describe.each(stores)('accounts on %s', (_name, makeDb) => {
   it('resets a forgotten password by email, once, and signs out everywhere', async () => {
     const u = await fx.signedIn('reset@example.org');
     await fx.accounts.requestPasswordReset('reset@example.org', fx.ctx());
-    const token = await fx.tokenFrom('reset@example.org', '/account/reset');
+    const token = await fx.tokenFrom('reset@example.org', '/access/reset');
     await expect(
       fx.accounts.completePasswordReset(token, 'password1', fx.ctx()),
     ).rejects.toMatchObject({ code: 'weak_password' });

@@ -116,7 +116,7 @@ export async function accountsFixture(
     async signedIn(email, password = GOOD_PASSWORD) {
       const ctx = self.ctx();
       await accounts.signUp({ email, displayName: 'Test Person', password }, ctx);
-      await accounts.verifyEmail(await self.tokenFrom(email, '/account/verify-email'), ctx);
+      await accounts.verifyEmail(await self.tokenFrom(email, '/access/verify-email'), ctx);
       const result = await accounts.signIn({ email, password }, ctx);
       if (result.kind !== 'signed_in') throw new Error('expected a session');
       return {
