@@ -1,6 +1,7 @@
 import type { Migration } from '../platform/ports/store.js';
 import { accessCoreMigrations } from './access-tables.js';
 import { accountMigrations } from './accounts/account-tables.js';
+import { recoveryMigrations } from './accounts/recovery-tables.js';
 import { passkeyMigrations } from './passkeys/passkey-tables.js';
 import { verificationMigrations } from './verification/verification-tables.js';
 
@@ -10,4 +11,5 @@ export const accessMigrations: readonly Migration[] = [
   ...accountMigrations,
   ...verificationMigrations,
   ...passkeyMigrations,
+  ...recoveryMigrations,
 ];

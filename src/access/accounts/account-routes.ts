@@ -23,6 +23,7 @@ import {
 import { csrfTokenOf } from './account-secrets.js';
 import { registerAccountSettingsRoutes } from './account-settings-routes.js';
 import type { Accounts } from './accounts.js';
+import { registerRecoveryRoutes } from './recovery-routes.js';
 import { contextOf, iso, requireSession, withRetryAfter } from './route-support.js';
 import { clearedSessionCookie, sessionCookie, sessionTokenOf } from './session-cookie.js';
 import type { SignInResult } from './sign-in.js';
@@ -263,6 +264,7 @@ export function registerAccountRoutes(app: App, deps: AccountRoutesDeps): void {
   );
 
   registerAccountSettingsRoutes(app, deps);
+  registerRecoveryRoutes(app, deps);
 }
 
 /** The code or recovery code of a request: one of them, or (when not `required`) neither. */

@@ -12,6 +12,7 @@ import { notices } from './account-notices.js';
 import { takeAttempt } from './attempt-limits.js';
 import { accountErrors } from './errors.js';
 import { boundedPassword, checkNewPassword, hashPassword } from './passwords.js';
+import { alertContact } from './trusted-contact.js';
 
 export interface AccountOverview {
   readonly userId: string;
@@ -57,6 +58,7 @@ export function securityUseCases(core: AccountCore) {
     await core.audit({ action, userId, ctx, ...(data === undefined ? {} : { data }) });
     await core.changed(userId);
     await core.mail(notices.securityChange(core.site, email, what, deps.now()));
+    await alertContact(core, userId, 'security_change', what);
   };
 
   return {

@@ -31,7 +31,13 @@ export interface AccountSessionRow {
   revoke_reason: string | null;
 }
 
-export type AccountTokenPurpose = 'verify_email' | 'password_reset' | 'sign_in';
+export type AccountTokenPurpose =
+  | 'verify_email'
+  | 'password_reset'
+  | 'sign_in'
+  | 'recovery'
+  | 'recovery_complete'
+  | 'contact_stop';
 
 /** A single-use emailed token, or the pending first step of a two-step sign-in. */
 export interface AccountTokenRow {

@@ -10,8 +10,10 @@ import { createAccountCore, RECENT_AUTH_MS, sessionRef } from './account-core.js
 import type { AccountsDeps, RequestContext } from './account-deps.js';
 import { securityUseCases } from './account-security.js';
 import { passwordResetUseCases } from './password-reset.js';
+import { recoveryUseCases } from './recovery.js';
 import type { SessionInfo } from './sessions.js';
 import { signInUseCases } from './sign-in.js';
+import { trustedContactUseCases } from './trusted-contact.js';
 
 export type Accounts = ReturnType<typeof createAccounts>;
 
@@ -31,6 +33,8 @@ export function createAccounts(deps: AccountsDeps) {
     ...signInUseCases(core),
     ...securityUseCases(core),
     ...passwordResetUseCases(core),
+    ...recoveryUseCases(core),
+    ...trustedContactUseCases(core),
 
     /** The live session a cookie's token stands for, or null (see session-cookie.ts). */
     resolveSession: (token: string) => core.sessions.resolve(token),

@@ -8,6 +8,7 @@ import type { AccountCore } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
 import { notices } from './account-notices.js';
 import { deviceKey, deviceLabel } from './devices.js';
+import { alertContact } from './trusted-contact.js';
 
 /** Record the (browser, network) pair; mail an alert when it is new and not the first ever. */
 export async function rememberDevice(
@@ -46,5 +47,11 @@ export async function rememberDevice(
   if (Number(known.n) === 0) return false;
   await core.audit({ action: 'access.account.sign_in_alert', userId: user.id, ctx });
   await core.mail(notices.newSignIn(core.site, user.email, label, now));
+  await alertContact(
+    core,
+    user.id,
+    'new_sign_in',
+    `A sign-in from a device not used before: ${label}.`,
+  );
   return true;
 }

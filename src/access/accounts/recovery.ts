@@ -1,0 +1,268 @@
+/**
+ * Recovering an account whose owner lost every second factor (phone, passkeys
+ * and recovery codes), without opening a takeover path:
+ *
+ * 1. They ask by email; the link (30 minutes) proves they read the inbox.
+ * 2. Opening it starts a waiting period (3 days). Nothing changes yet. The owner
+ *    is mailed, their trusted contact is alerted, and every signed-in device
+ *    shows it with a "Stop this" button: someone who only stole the inbox is
+ *    found out before it matters.
+ * 3. After the wait, a second mailed link sets a new password and removes the
+ *    old second factors and passkeys, and signs out every session.
+ *
+ * Refused, like password reset, for advanced protection and for tiers whose
+ * policy turns email recovery off: their owners recover through an operator.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SessionAuth } from '../access-http.js';
+import type { AccessUserRow } from '../access-tables.js';
+import { accessErrors } from '../errors.js';
+import type { AccountCore } from './account-core.js';
+import { earnedTier, type RequestContext } from './account-deps.js';
+import { normaliseEmail } from './account-input.js';
+import { notices } from './account-notices.js';
+import { takeAttempt } from './attempt-limits.js';
+import { accountErrors } from './errors.js';
+import { maskEmail } from './mailer.js';
+import { boundedPassword, checkNewPassword, hashPassword } from './passwords.js';
+import type { RecoveryTables } from './recovery-tables.js';
+import { alertContact } from './trusted-contact.js';
+
+/** How long a recovery waits before it may be completed. */
+export const RECOVERY_WAIT_MS = 3 * 86_400_000;
+const START_LINK_MS = 30 * 60_000;
+/** The finishing link works for a week after the wait. */
+const FINISH_WINDOW_MS = 7 * 86_400_000;
+const when = (ms: number) => new Date(ms).toUTCString();
+
+export interface RecoveryStatus {
+  readonly id: string;
+  readonly startedAt: number;
+  readonly completesAt: number;
+}
+
+export function recoveryUseCases(core: AccountCore) {
+  const { deps } = core;
+  const db = () => deps.store.db<RecoveryTables>();
+
+  const refusal = async (user: AccessUserRow): Promise<string | undefined> => {
+    if (user.advanced_protection === 1) return 'advanced_protection';
+    if (!(await earnedTier(deps.directory, deps.policy(), user.id)).emailRecovery)
+      return 'tier_policy';
+    return undefined;
+  };
+  const open = (userId: string) =>
+    db()
+      .selectFrom('access_recovery')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('cancelled_at', 'is', null)
+      .where('completed_at', 'is', null)
+      .executeTakeFirst();
+
+  return {
+    /** Step 1: mail a link. The same answer whether or not the address has an account. */
+    async startRecovery(emailInput: string, ctx: RequestContext): Promise<void> {
+      const email = normaliseEmail(emailInput);
+      await takeAttempt(deps.limiter, 'resetRequest', { account: email, ip: ctx.ip });
+      const user = await core.userByEmail(email);
+      if (user === undefined || user.disabled_at !== null) {
+        deps.logger.info(`account recovery asked for ${maskEmail(email)}: no such account`);
+        return;
+      }
+      const why = await refusal(user);
+      if (why !== undefined) {
+        await core.audit({
+          action: 'access.account.recovery_requested',
+          userId: user.id,
+          outcome: 'denied',
+          data: { reason: why },
+          ctx,
+          anonymous: true,
+        });
+        await core.mail(
+          notices.resetRefused(
+            core.site,
+            user.email,
+            why === 'advanced_protection'
+              ? 'advanced protection is on, so the account cannot be recovered by email.'
+              : 'accounts at your access level cannot be recovered by email alone.',
+          ),
+        );
+        return;
+      }
+      const { token } = await core.tokens.issue(user.id, 'recovery', START_LINK_MS);
+      await core.audit({
+        action: 'access.account.recovery_requested',
+        userId: user.id,
+        ctx,
+        anonymous: true,
+      });
+      await core.mail({
+        to: user.email,
+        subject: `Recover your ${core.site.siteName} account`,
+        text: `Someone (hopefully you) said they lost every way to confirm it is them on this account: their authenticator app, passkeys and recovery codes.\n\nTo start recovering it, open this link within 30 minutes:\n\n${core.site.appUrl}/access/recover#token=${token}\n\nFor your safety nothing changes for ${RECOVERY_WAIT_MS / 86_400_000} days after that, and you can stop it from any device where you are still signed in. If you did not ask, ignore this message.\n`,
+      });
+    },
+
+    /** Step 2: the emailed link starts the waiting period; the finishing link comes by mail. */
+    async confirmRecovery(token: string, ctx: RequestContext): Promise<{ completesAt: number }> {
+      await takeAttempt(deps.limiter, 'token', { account: undefined, ip: ctx.ip });
+      const row = await core.tokens.find(token, 'recovery');
+      const user = row === undefined ? undefined : await core.user(row.user_id);
+      if (
+        row === undefined ||
+        user === undefined ||
+        user.disabled_at !== null ||
+        !(await core.tokens.consume(row.id))
+      )
+        throw accountErrors.create('invalid_token');
+      const existing = await open(user.id);
+      if (existing !== undefined) return { completesAt: Number(existing.completes_at) };
+      const now = deps.now();
+      const completesAt = now + RECOVERY_WAIT_MS;
+      await db()
+        .insertInto('access_recovery')
+        .values({
+          id: randomUUID(),
+          user_id: user.id,
+          started_at: now,
+          completes_at: completesAt,
+          cancelled_at: null,
+          completed_at: null,
+        })
+        .execute();
+      const { token: finish } = await core.tokens.issue(
+        user.id,
+        'recovery_complete',
+        RECOVERY_WAIT_MS + FINISH_WINDOW_MS,
+      );
+      await core.audit({
+        action: 'access.account.recovery_started',
+        userId: user.id,
+        data: { completesAt: new Date(completesAt).toISOString() },
+        ctx,
+        anonymous: true,
+      });
+      await core.mail({
+        to: user.email,
+        subject: `Account recovery started on ${core.site.siteName}`,
+        text: `Recovery of your account has started. On ${when(completesAt)} you can finish it with this link, which sets a new password and removes your old authenticator app, passkeys and recovery codes:\n\n${core.site.appUrl}/access/recover/finish#token=${finish}\n\nIf this was not you, sign in on any device you still have and press "Stop this recovery" (${core.site.appUrl}/access/security), and change your email password.\n`,
+      });
+      await alertContact(
+        core,
+        user.id,
+        'recovery_started',
+        `Someone started recovering the account without its second factor. It can be finished on ${when(completesAt)} unless it is stopped.`,
+      );
+      return { completesAt };
+    },
+
+    /** Step 3: after the wait, a new password; old second factors and passkeys go, every session ends. */
+    async completeRecovery(token: string, newPassword: string, ctx: RequestContext): Promise<void> {
+      boundedPassword(newPassword);
+      await takeAttempt(deps.limiter, 'token', { account: undefined, ip: ctx.ip });
+      const row = await core.tokens.find(token, 'recovery_complete');
+      const user = row === undefined ? undefined : await core.user(row.user_id);
+      if (row === undefined || user === undefined || user.disabled_at !== null)
+        throw accountErrors.create('invalid_token');
+      const pending = await open(user.id);
+      if (pending === undefined)
+        throw accountErrors.create('invalid_token', {
+          message: 'This recovery was stopped or has already finished.',
+        });
+      const now = deps.now();
+      if (now < Number(pending.completes_at))
+        throw accessErrors.create('invalid_input', {
+          message: `For your safety, recovery can be finished on ${when(Number(pending.completes_at))}, not before.`,
+        });
+      const why = await refusal(user);
+      if (why !== undefined) throw accountErrors.create('email_recovery_disabled');
+      const password = checkNewPassword(newPassword, {
+        email: user.email,
+        displayName: user.display_name,
+      });
+      if (!(await core.tokens.consume(row.id))) throw accountErrors.create('invalid_token');
+      await core
+        .db()
+        .updateTable('access_user')
+        .set({
+          password_hash: await hashPassword(password),
+          totp_secret: null,
+          totp_enabled_at: null,
+        })
+        .where('id', '=', user.id)
+        .execute();
+      await core.secondFactor.clear(user.id);
+      const passkeys = await core
+        .db()
+        .deleteFrom('access_passkey')
+        .where('user_id', '=', user.id)
+        .executeTakeFirst();
+      const ended = await core.sessions.revokeAll(user.id, 'recovery');
+      await db()
+        .updateTable('access_recovery')
+        .set({ completed_at: now })
+        .where('id', '=', pending.id)
+        .execute();
+      await core.audit({
+        action: 'access.account.recovery_completed',
+        userId: user.id,
+        data: { sessionsEnded: ended, passkeysRemoved: Number(passkeys.numDeletedRows) },
+        ctx,
+      });
+      await core.changed(user.id);
+      await core.mail(
+        notices.securityChange(
+          core.site,
+          user.email,
+          'Your account was recovered: it has a new password, and its old authenticator app, passkeys and recovery codes were removed. Add a passkey again soon.',
+          now,
+        ),
+      );
+      await alertContact(
+        core,
+        user.id,
+        'security_change',
+        'The account was recovered with a new password, and its old second factors were removed.',
+      );
+    },
+
+    /** A recovery in progress, shown on every signed-in device. */
+    async recoveryStatus(session: SessionAuth): Promise<RecoveryStatus | null> {
+      const row = await open(session.userId);
+      return row === undefined
+        ? null
+        : { id: row.id, startedAt: Number(row.started_at), completesAt: Number(row.completes_at) };
+    },
+
+    /** Stop a recovery from any signed-in device: the owner still has a way in. */
+    async cancelRecovery(session: SessionAuth, ctx: RequestContext): Promise<void> {
+      const row = await open(session.userId);
+      if (row === undefined)
+        throw accessErrors.create('not_found', { message: 'No recovery is in progress.' });
+      await db()
+        .updateTable('access_recovery')
+        .set({ cancelled_at: deps.now() })
+        .where('id', '=', row.id)
+        .execute();
+      await core.tokens.revokeAll(session.userId, 'recovery_complete');
+      await core.tokens.revokeAll(session.userId, 'recovery');
+      const user = await core.user(session.userId);
+      await core.audit({
+        action: 'access.account.recovery_cancelled',
+        userId: session.userId,
+        ctx,
+      });
+      if (user !== undefined)
+        await core.mail(
+          notices.securityChange(
+            core.site,
+            user.email,
+            'The recovery of your account was stopped from one of your signed-in devices. If that was not you, change your password now.',
+            deps.now(),
+          ),
+        );
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * A trusted contact: a family member or carer a person names (on their own
+ * account) to receive the alerts they choose — a new sign-in, a security change,
+ * someone trying to recover the account. The contact gets mail and nothing
+ * else: no access, no view of the account. They are told they were named, and
+ * can stop the alerts themselves with a link.
+ */
+import type { SessionAuth } from '../access-http.js';
+import { accessErrors } from '../errors.js';
+import type { AccountCore } from './account-core.js';
+import type { RequestContext } from './account-deps.js';
+import { normaliseEmail } from './account-input.js';
+import type { RecoveryTables } from './recovery-tables.js';
+
+export const CONTACT_ALERTS = ['new_sign_in', 'security_change', 'recovery_started'] as const;
+export type ContactAlert = (typeof CONTACT_ALERTS)[number];
+
+/** How long the contact's "stop these alerts" link works. */
+const STOP_LINK_MS = 365 * 86_400_000;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: names go into mail; no control characters
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+export interface TrustedContact {
+  readonly name: string;
+  readonly email: string;
+  readonly alerts: readonly ContactAlert[];
+  readonly since: number;
+}
+
+/** Mail the person's trusted contact, when they have one who opted into `kind`. Never throws. */
+export async function alertContact(
+  core: AccountCore,
+  userId: string,
+  kind: ContactAlert,
+  text: string,
+): Promise<void> {
+  try {
+    const row = await core.deps.store
+      .db<RecoveryTables>()
+      .selectFrom('access_trusted_contact')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (row === undefined || !(JSON.parse(row.alerts) as string[]).includes(kind)) return;
+    const user = await core.user(userId);
+    if (user === undefined) return;
+    await core.mail({
+      to: row.email,
+      subject: `${core.site.siteName}: an alert about ${user.display_name}'s account`,
+      text: `Hello ${row.name},\n\n${user.display_name} asked ${core.site.siteName} to tell you when this happens on their account:\n\n  ${text}\n\nIf they did not expect it, please check with them: their account may be at risk. You cannot see or change their account; this is only an alert.\n`,
+    });
+  } catch (err) {
+    core.deps.logger.warn({ err }, 'could not alert the trusted contact');
+  }
+}
+
+export function trustedContactUseCases(core: AccountCore) {
+  const db = () => core.deps.store.db<RecoveryTables>();
+  return {
+    async trustedContact(session: SessionAuth): Promise<TrustedContact | null> {
+      const row = await db()
+        .selectFrom('access_trusted_contact')
+        .selectAll()
+        .where('user_id', '=', session.userId)
+        .executeTakeFirst();
+      if (row === undefined) return null;
+      return {
+        name: row.name,
+        email: row.email,
+        alerts: JSON.parse(row.alerts) as ContactAlert[],
+        since: Number(row.created_at),
+      };
+    },
+
+    /** Name (or replace) the trusted contact; needs a recent step-up and tells the contact. */
+    async setTrustedContact(
+      session: SessionAuth,
+      input: { name: string; email: string; alerts: readonly string[] },
+      ctx: RequestContext,
+    ): Promise<TrustedContact> {
+      core.requireRecentAuth(session);
+      const user = await core.user(session.userId);
+      if (user === undefined) throw accessErrors.create('unauthenticated');
+      const name = input.name.replace(CONTROL, '').trim().slice(0, 80);
+      const email = normaliseEmail(input.email);
+      if (name === '')
+        throw accessErrors.create('invalid_input', { message: 'Give your contact’s name.' });
+      if (email === user.email)
+        throw accessErrors.create('invalid_input', {
+          message: 'Your trusted contact needs an address other than yours.',
+        });
+      const alerts = [...new Set(input.alerts)].filter((a): a is ContactAlert =>
+        (CONTACT_ALERTS as readonly string[]).includes(a),
+      );
+      if (alerts.length !== new Set(input.alerts).size)
+        throw accessErrors.create('invalid_input', {
+          message: `Alerts are any of: ${CONTACT_ALERTS.join(', ')}.`,
+        });
+      const now = core.deps.now();
+      await db()
+        .deleteFrom('access_trusted_contact')
+        .where('user_id', '=', session.userId)
+        .execute();
+      await db()
+        .insertInto('access_trusted_contact')
+        .values({
+          user_id: session.userId,
+          name,
+          email,
+          alerts: JSON.stringify(alerts),
+          created_at: now,
+        })
+        .execute();
+      await core.tokens.revokeAll(session.userId, 'contact_stop');
+      const { token } = await core.tokens.issue(session.userId, 'contact_stop', STOP_LINK_MS);
+      await core.audit({
+        action: 'access.account.trusted_contact_set',
+        userId: session.userId,
+        data: { alerts },
+        ctx,
+      });
+      await core.mail({
+        to: email,
+        subject: `${user.display_name} named you as a trusted contact on ${core.site.siteName}`,
+        text: `Hello ${name},\n\n${user.display_name} (${user.email}) named you as their trusted contact on ${core.site.siteName}. You will get an email if any of these happens on their account: ${alerts.map(describeAlert).join('; ') || 'nothing yet'}.\n\nYou cannot see or use their account. If you do not want these emails, open this link:\n\n${core.site.appUrl}/access/trusted-contact/stop#token=${token}\n`,
+      });
+      await core.mail({
+        to: user.email,
+        subject: `You named a trusted contact on ${core.site.siteName}`,
+        text: `${name} (${email}) will now get an email when: ${alerts.map(describeAlert).join('; ') || 'nothing yet'}. They cannot see or use your account. If this was not you, review your account at ${core.site.appUrl}/access/security.\n`,
+      });
+      return { name, email, alerts, since: now };
+    },
+
+    async removeTrustedContact(session: SessionAuth, ctx: RequestContext): Promise<void> {
+      core.requireRecentAuth(session);
+      const res = await db()
+        .deleteFrom('access_trusted_contact')
+        .where('user_id', '=', session.userId)
+        .executeTakeFirst();
+      if (Number(res.numDeletedRows) === 0)
+        throw accessErrors.create('not_found', { message: 'You have no trusted contact.' });
+      await core.tokens.revokeAll(session.userId, 'contact_stop');
+      await core.audit({
+        action: 'access.account.trusted_contact_removed',
+        userId: session.userId,
+        ctx,
+      });
+    },
+
+    /** The contact stops the alerts with the link from their mail (no account needed). */
+    async stopContactAlerts(token: string, ctx: RequestContext): Promise<void> {
+      const row = await core.tokens.find(token, 'contact_stop');
+      if (row === undefined || !(await core.tokens.consume(row.id)))
+        throw accessErrors.create('not_found', { message: 'This link does not work any more.' });
+      await db().deleteFrom('access_trusted_contact').where('user_id', '=', row.user_id).execute();
+      await core.audit({
+        action: 'access.account.trusted_contact_stopped',
+        userId: row.user_id,
+        ctx,
+        anonymous: true,
+      });
+      const user = await core.user(row.user_id);
+      if (user !== undefined)
+        await core.mail({
+          to: user.email,
+          subject: `Your trusted contact stopped their alerts`,
+          text: `Your trusted contact asked not to get alerts about your account any more. You can name someone else at ${core.site.appUrl}/access/security.\n`,
+        });
+    },
+  };
+}
+
+function describeAlert(kind: ContactAlert): string {
+  return {
+    new_sign_in: 'someone signs in from a new device',
+    security_change: 'a password, second factor or passkey is changed',
+    recovery_started: 'someone asks to recover the account without its second factor',
+  }[kind];
+}
