@@ -32,11 +32,18 @@ describe('access routes', () => {
     expiredKey: string;
     operatorKey: string;
     hubKey: string;
+    samCookie: string;
   };
 
-  const call = async (method: string, path: string, key?: string, body?: unknown) => {
+  const call = async (
+    method: string,
+    path: string,
+    key?: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) => {
     ip = (ip % 250) + 1;
-    const headers: Record<string, string> = { 'x-forwarded-for': `203.0.113.${ip}` };
+    const headers: Record<string, string> = { 'x-forwarded-for': `203.0.113.${ip}`, ...extra };
     if (key !== undefined) headers.authorization = `Bearer ${key}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${server.url}${path}`, {
@@ -155,6 +162,35 @@ describe('access routes', () => {
       operator,
     );
     world.expiredKey = expired.key;
+    // A person signed in with a session cookie, owner of Acme, for the CSRF cases.
+    const up = await call('POST', '/api/access/account/sign-up', undefined, {
+      email: 'sam@acme.example',
+      display_name: 'Sam',
+      password: 'quiet meadow sparrow 61',
+    });
+    expect(up.status).toBeLessThan(300);
+    const mail = await server.platform.store
+      .db<{ access_mail_outbox: { to_address: string; body: string } }>()
+      .selectFrom('access_mail_outbox')
+      .select('body')
+      .where('to_address', '=', 'sam@acme.example')
+      .executeTakeFirstOrThrow();
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];
+    await call('POST', '/api/access/account/verify-email', undefined, { token });
+    const res = await fetch(`${server.url}/api/access/account/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.251' },
+      body: JSON.stringify({ email: 'sam@acme.example', password: 'quiet meadow sparrow 61' }),
+    });
+    world.samCookie = /sw_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] as string;
+    expect(world.samCookie).toBeDefined();
+    const sam = await server.platform.store
+      .db<AccessTables>()
+      .selectFrom('access_user')
+      .select('id')
+      .where('email', '=', 'sam@acme.example')
+      .executeTakeFirstOrThrow();
+    await d.addMember(world.orgA, sam.id, 'owner', operator);
   });
   afterAll(async () => {
     await access?.close();
@@ -413,6 +449,18 @@ describe('access routes', () => {
         const res = await call(r.method, r.path(), key, r.body?.());
         expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(status);
         expect(res.body?.code).toBeTypeOf('string');
+      }
+      // A forged session cookie: 401. A real session without its CSRF token on a change: 403.
+      const forged = await call(r.method, r.path(), undefined, r.body?.(), {
+        cookie: `sw_session=${'Q'.repeat(43)}`,
+      });
+      expect(forged.status, JSON.stringify(forged.body)).toBe(401);
+      if (r.method !== 'GET') {
+        const csrf = await call(r.method, r.path(), undefined, r.body?.(), {
+          cookie: `sw_session=${world.samCookie}`,
+        });
+        expect(csrf.status, JSON.stringify(csrf.body)).toBe(403);
+        expect(csrf.body?.code).toBe('csrf_failed');
       }
       expect(await snapshot()).toBe(before);
     });

@@ -29,6 +29,8 @@ export async function startTestServer(
     env?: Record<string, string>;
     modules?: readonly ShieldwallModule[];
     dataDir?: string;
+    /** Where the server's log lines go (default: standard output). */
+    logStream?: NodeJS.WritableStream;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sw-test-'));
@@ -37,7 +39,10 @@ export async function startTestServer(
     overrides: { data: dataDir, port: 0, host: '127.0.0.1' },
   });
   const modules = options.modules ?? allModules;
-  const platform = await composePlatform(config, { logger: createLogger(config), modules });
+  const platform = await composePlatform(config, {
+    logger: createLogger(config, options.logStream),
+    modules,
+  });
   const server = await startServer(platform, modules, {
     version: '0.0.0-test',
     webRoot: join(repoRoot, 'dist/web'),
