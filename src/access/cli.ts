@@ -263,6 +263,35 @@ export function registerAdminCommands(
       );
     });
 
+  const verification = admin
+    .command('verification')
+    .description('identity verification upkeep (run daily, e.g. from cron)');
+  verification
+    .command('expire')
+    .description('mark approved verifications whose grant has ended as expired')
+    .action(async () => {
+      const v = await openVerification(await open(), context);
+      const expired = await v.expireDue();
+      context.out.data({ expired }, () => `${expired.length} verification(s) expired`);
+    });
+  verification
+    .command('remind')
+    .description('mail the people whose grants end soon, asking them to verify again')
+    .option('--within <days>', 'grants ending within this many days', '30')
+    .action(async (opts: { within: string }) => {
+      if (!/^[1-9][0-9]{0,2}$/.test(opts.within))
+        throw platformErrors.create('usage', {
+          message: '--within is a number of days (1 to 999).',
+        });
+      const v = await openVerification(await open(), context);
+      const result = await v.remindReverification({ withinDays: Number(opts.within) });
+      context.out.data(
+        result,
+        () => `${result.reminded} reminder(s) queued, ${result.failed} failed`,
+      );
+      if (result.failed > 0) context.out.setExitCode(1);
+    });
+
   const tiers = admin.command('tiers').description('the trust-tier policy');
   tiers
     .command('show')
@@ -315,6 +344,24 @@ async function openAccess(context: CliContext): Promise<Access> {
   const platform = await context.platform();
   const { accessForPlatform } = await import('./access-service.js');
   return accessForPlatform(platform);
+}
+
+async function openVerification(access: Access, context: CliContext) {
+  const platform = await context.platform();
+  const [{ createVerification }, { createOutboxMailer }] = await Promise.all([
+    import('./verification/verification.js'),
+    import('./accounts/index.js'),
+  ]);
+  return createVerification({
+    store: platform.store,
+    audit: platform.audit,
+    limiter: platform.limiter,
+    mailer: createOutboxMailer(platform.store, platform.logger, access.now),
+    directory: access.directory,
+    policy: access.policy,
+    now: access.now,
+    ...(platform.config.publicUrl === undefined ? {} : { publicUrl: platform.config.publicUrl }),
+  });
 }
 
 function tierArg(text: string): number {

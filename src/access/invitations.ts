@@ -68,7 +68,7 @@ export function createInvitations(deps: {
       await deps.mailer()?.send({
         to,
         subject: `You are invited to ${org.name} on Shieldwall`,
-        text: `You have been invited to join ${org.name} as ${role}.\n\nSign in with this address and accept the invitation with this code within ${INVITATION_DAYS} days:\n\n${token}\n\n${deps.baseUrl === undefined ? '' : `${deps.baseUrl}/access/invitations#${token}\n\n`}If you did not expect this, ignore this message.`,
+        text: `You have been invited to join ${org.name} as ${role}.\n\nSign in with this address and accept the invitation with this code within ${INVITATION_DAYS} days:\n\n${token}\n\n${deps.baseUrl === undefined ? '' : `${deps.baseUrl}/access/invitations#token=${token}\n\n`}If you did not expect this, ignore this message.`,
       });
       return { id, token, expiresAt: now + INVITATION_DAYS * 86_400_000 };
     },

@@ -24,6 +24,8 @@ import { registerVerificationRoutes } from './verification/verification-routes.j
 
 export async function wireAccess(app: App, platform: Platform): Promise<void> {
   const publicUrl = checkedPublicUrl(platform.config.publicUrl);
+  // Links in mail need an address even when none is configured: this machine's, as `npm start` serves it.
+  const appUrl = publicUrl ?? `http://localhost:${platform.config.port}`;
   const access = accessForPlatform(platform);
   await access.start();
   app.addHook('onClose', async () => access.close());
@@ -41,7 +43,7 @@ export async function wireAccess(app: App, platform: Platform): Promise<void> {
     now,
     logger: log,
     mailer,
-    ...(publicUrl === undefined ? {} : { appUrl: publicUrl }),
+    appUrl,
   });
   const gate = installAccessGate(app, {
     authenticator: access.authenticator,
@@ -55,7 +57,7 @@ export async function wireAccess(app: App, platform: Platform): Promise<void> {
     directory: access.directory,
     mailer: () => mailer,
     now,
-    ...(publicUrl === undefined ? {} : { baseUrl: publicUrl }),
+    baseUrl: appUrl,
   });
   const verification = createVerification({
     store,
@@ -65,7 +67,7 @@ export async function wireAccess(app: App, platform: Platform): Promise<void> {
     directory: access.directory,
     policy: access.policy,
     now,
-    ...(publicUrl === undefined ? {} : { publicUrl }),
+    publicUrl: appUrl,
   });
   const passkeys = createPasskeys({ store, audit, directory: access.directory, now });
 
