@@ -130,9 +130,40 @@ export function installAccessGate(
     return { principal: anonymous(), session: null };
   };
 
+  /**
+   * Each tier's `requests_per_minute`, per principal (per address when anonymous),
+   * counted once per request through the limiter port (shared across instances
+   * with Redis). Routes that never ask the gate (the scam checker) have their own.
+   */
+  const limit = async (request: FastifyRequest, principal: Principal) => {
+    const who =
+      principal.kind === 'user'
+        ? `user:${principal.userId}`
+        : principal.kind === 'org'
+          ? `org:${principal.orgId}`
+          : `ip:${request.ip}`;
+    const perMinute = tierAt(deps.policy(), principal.tier).rateLimits.requestsPerMinute;
+    const decision = await deps.limiter.consume(`access:rate:${who}`, {
+      limit: perMinute,
+      windowMs: 60_000,
+    });
+    if (!decision.allowed) {
+      const seconds = Number.isFinite(decision.retryAfterMs)
+        ? Math.max(1, Math.ceil(decision.retryAfterMs / 1000))
+        : 60;
+      throw accessErrors.create('rate_limited', {
+        message: `Your access level allows ${perMinute} requests a minute. Please wait ${seconds} s.`,
+        details: { retryAfterSeconds: seconds },
+      });
+    }
+  };
+
   const resolved = (request: FastifyRequest) => {
     const r = request as unknown as WithPrincipal;
-    r[RESOLVED] ??= resolve(request);
+    r[RESOLVED] ??= resolve(request).then(async (who) => {
+      await limit(request, who.principal);
+      return who;
+    });
     return r[RESOLVED];
   };
 

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import Type from 'typebox';
 import type { Platform } from '../compose.js';
+import { ShieldwallError } from '../errors.js';
 import type { ShieldwallModule } from '../module.js';
 import type { App } from './app.js';
 import { createEventStreams } from './event-stream.js';
@@ -118,6 +119,10 @@ export async function buildServer(options: ServerOptions): Promise<App> {
 
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblem(err, request);
+    // Rate limits say when to come back, whichever module refused.
+    const retry = err instanceof ShieldwallError ? err.details?.retryAfterSeconds : undefined;
+    if (problem.status === 429 && typeof retry === 'number' && !reply.hasHeader('retry-after'))
+      reply.header('retry-after', String(retry));
     if (problem.status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: problem.code, detail: problem.detail }, 'request rejected');
     return sendProblem(reply, problem);
