@@ -78,8 +78,9 @@ export async function accessFixture(
       : createPostgresStore({ url: options.postgresUrl, migrations });
   await store.migrate();
   const bus = options.bus ?? createLocalBus({ journalFile: ':memory:' });
-  const limiter = createMemoryLimiter({});
   const clock = manualClock();
+  // Limits follow the test's clock too, so moving time on also refills them.
+  const limiter = createMemoryLimiter({ now: clock });
   const audit = createAuditLog({
     store,
     bus,
