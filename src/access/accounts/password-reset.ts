@@ -7,12 +7,10 @@
 import type { AccessUserRow } from '../access-tables.js';
 import type { AccountCore } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
-import { earnedTier } from './account-deps.js';
-import { normaliseEmail } from './account-input.js';
 import { notices } from './account-notices.js';
 import { takeAttempt } from './attempt-limits.js';
+import { accountForEmailRequest, emailRecoveryRefusal } from './email-recovery.js';
 import { accountErrors } from './errors.js';
-import { maskEmail } from './mailer.js';
 import { boundedPassword, checkNewPassword, hashPassword } from './passwords.js';
 
 const RESET_TTL_MS = 30 * 60_000;
@@ -20,45 +18,19 @@ const RESET_TTL_MS = 30 * 60_000;
 export function passwordResetUseCases(core: AccountCore) {
   const { deps } = core;
 
-  /** Why email recovery is refused for this user, or undefined when it is allowed. */
-  const refusal = async (user: AccessUserRow): Promise<string | undefined> => {
-    if (user.advanced_protection === 1) return 'advanced_protection';
-    const tier = await earnedTier(deps.directory, deps.policy(), user.id);
-    if (!tier.emailRecovery) return 'tier_policy';
-    return undefined;
-  };
+  const refusal = (user: AccessUserRow) => emailRecoveryRefusal(core, user);
 
   return {
     /** Mail a reset link. Same answer whether or not the address has an account. */
     async requestPasswordReset(emailInput: string, ctx: RequestContext): Promise<void> {
-      const email = normaliseEmail(emailInput);
-      await takeAttempt(deps.limiter, 'resetRequest', { account: email, ip: ctx.ip });
-      const user = await core.userByEmail(email);
-      if (user === undefined || user.disabled_at !== null) {
-        deps.logger.info(`password reset asked for ${maskEmail(email)}: no such account`);
-        return;
-      }
-      const why = await refusal(user);
-      if (why !== undefined) {
-        await core.audit({
-          action: 'access.account.password_reset_requested',
-          userId: user.id,
-          outcome: 'denied',
-          data: { reason: why },
-          ctx,
-          anonymous: true,
-        });
-        await core.mail(
-          notices.resetRefused(
-            core.site,
-            user.email,
-            why === 'advanced_protection'
-              ? 'advanced protection is on, so passwords cannot be reset by email.'
-              : 'accounts at your access level cannot be recovered by email alone.',
-          ),
-        );
-        return;
-      }
+      const user = await accountForEmailRequest(
+        core,
+        emailInput,
+        ctx,
+        'access.account.password_reset_requested',
+        'the password',
+      );
+      if (user === undefined) return;
       const { token } = await core.tokens.issue(user.id, 'password_reset', RESET_TTL_MS);
       await core.audit({
         action: 'access.account.password_reset_requested',

@@ -18,12 +18,11 @@ import type { SessionAuth } from '../access-http.js';
 import type { AccessUserRow } from '../access-tables.js';
 import { accessErrors } from '../errors.js';
 import type { AccountCore } from './account-core.js';
-import { earnedTier, type RequestContext } from './account-deps.js';
-import { normaliseEmail } from './account-input.js';
+import type { RequestContext } from './account-deps.js';
 import { notices } from './account-notices.js';
 import { takeAttempt } from './attempt-limits.js';
+import { accountForEmailRequest, emailRecoveryRefusal } from './email-recovery.js';
 import { accountErrors } from './errors.js';
-import { maskEmail } from './mailer.js';
 import { boundedPassword, checkNewPassword, hashPassword } from './passwords.js';
 import type { RecoveryTables } from './recovery-tables.js';
 import { alertContact } from './trusted-contact.js';
@@ -45,12 +44,7 @@ export function recoveryUseCases(core: AccountCore) {
   const { deps } = core;
   const db = () => deps.store.db<RecoveryTables>();
 
-  const refusal = async (user: AccessUserRow): Promise<string | undefined> => {
-    if (user.advanced_protection === 1) return 'advanced_protection';
-    if (!(await earnedTier(deps.directory, deps.policy(), user.id)).emailRecovery)
-      return 'tier_policy';
-    return undefined;
-  };
+  const refusal = (user: AccessUserRow) => emailRecoveryRefusal(core, user);
   const open = (userId: string) =>
     db()
       .selectFrom('access_recovery')
@@ -63,34 +57,14 @@ export function recoveryUseCases(core: AccountCore) {
   return {
     /** Step 1: mail a link. The same answer whether or not the address has an account. */
     async startRecovery(emailInput: string, ctx: RequestContext): Promise<void> {
-      const email = normaliseEmail(emailInput);
-      await takeAttempt(deps.limiter, 'resetRequest', { account: email, ip: ctx.ip });
-      const user = await core.userByEmail(email);
-      if (user === undefined || user.disabled_at !== null) {
-        deps.logger.info(`account recovery asked for ${maskEmail(email)}: no such account`);
-        return;
-      }
-      const why = await refusal(user);
-      if (why !== undefined) {
-        await core.audit({
-          action: 'access.account.recovery_requested',
-          userId: user.id,
-          outcome: 'denied',
-          data: { reason: why },
-          ctx,
-          anonymous: true,
-        });
-        await core.mail(
-          notices.resetRefused(
-            core.site,
-            user.email,
-            why === 'advanced_protection'
-              ? 'advanced protection is on, so the account cannot be recovered by email.'
-              : 'accounts at your access level cannot be recovered by email alone.',
-          ),
-        );
-        return;
-      }
+      const user = await accountForEmailRequest(
+        core,
+        emailInput,
+        ctx,
+        'access.account.recovery_requested',
+        'the account',
+      );
+      if (user === undefined) return;
       const { token } = await core.tokens.issue(user.id, 'recovery', START_LINK_MS);
       await core.audit({
         action: 'access.account.recovery_requested',
