@@ -176,7 +176,7 @@ describe('no secret in logs, the audit log or later answers', () => {
     secrets.add(s2.cookie).add(s2.csrf);
     for (const path of [
       '/api/access/me',
-      '/api/access/keys?org=' + String(org.json.id),
+      `/api/access/keys?org=${String(org.json.id)}`,
       '/api/access/account/sessions',
       '/api/access/orgs',
     ])
