@@ -96,7 +96,7 @@ export function installAccessGate(
   const anonymous = (): Principal => ({
     kind: 'anonymous',
     tier: 0,
-    capabilities: tierAt(deps.policy(), 0).capabilities,
+    capabilities: deps.policy().anonymous,
   });
 
   const refuse = async (request: FastifyRequest, why: string): Promise<never> => {

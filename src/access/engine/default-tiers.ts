@@ -76,6 +76,9 @@ tiers:
 advanced_protection:
   session_hours: 12
 
+# What callers without an account or API key may do (no more than tier 0).
+anonymous: [scam.check, scam.report, intel.read:clear]
+
 # Roles operators give to their own staff; they add to the person's tier.
 staff:
   verifier: [access.review]

@@ -83,3 +83,25 @@ describe('tier policy', () => {
     expect(securityMeets('password', 'mfa')).toBe(false);
   });
 });
+
+describe('anonymous capabilities', () => {
+  it('default to the listed ones, never more than tier 0', () => {
+    const r = parsePolicy(base());
+    if (!r.ok) throw new Error('invalid');
+    expect([...r.policy.anonymous].sort()).toEqual([
+      'intel.read:clear',
+      'scam.check',
+      'scam.report',
+    ]);
+    expect(r.policy.anonymous.has('account.manage')).toBe(false);
+    const more = base();
+    more.anonymous = ['scam.check', 'intel.write'];
+    const refused = parsePolicy(more);
+    expect(refused.ok).toBe(false);
+    const none = base();
+    delete none.anonymous;
+    const dflt = parsePolicy(none);
+    if (!dflt.ok) throw new Error('invalid');
+    expect(dflt.policy.anonymous).toEqual(dflt.policy.tiers[0]?.capabilities);
+  });
+});

@@ -54,6 +54,11 @@ export interface TierPolicy {
    * They are given to people by operators, not earned by verification, and add to the tier's.
    */
   readonly staff: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * What callers without an account or key may do: tier 0's capabilities unless
+   * the policy lists them (tier 0 also covers new accounts, which may manage themselves).
+   */
+  readonly anonymous: ReadonlySet<string>;
 }
 
 export interface PolicyProblem {
@@ -104,10 +109,10 @@ export function parsePolicy(doc: unknown): PolicyResult {
   };
   if (!isRecord(doc)) return { ok: false, problems: [{ path: '', message: 'must be a mapping' }] };
   for (const key of Object.keys(doc))
-    if (!['version', 'tiers', 'advanced_protection', 'staff'].includes(key))
+    if (!['version', 'tiers', 'advanced_protection', 'staff', 'anonymous'].includes(key))
       fail(
         `/${key}`,
-        'is not a known setting (expected version, tiers, advanced_protection, staff)',
+        'is not a known setting (expected version, tiers, advanced_protection, staff, anonymous)',
       );
   if (doc.version !== 1) fail('/version', 'must be 1');
   const rawTiers = doc.tiers;
@@ -223,6 +228,10 @@ export function parsePolicy(doc: unknown): PolicyResult {
         );
       }
   }
+  const anonymousList =
+    doc.anonymous === undefined
+      ? undefined
+      : stringList(doc.anonymous, '/anonymous', MAX_CAPABILITIES, fail, capabilityProblem);
   if (problems.length > 0) return { ok: false, problems };
 
   drafts.sort((a, b) => a.level - b.level);
@@ -256,7 +265,22 @@ export function parsePolicy(doc: unknown): PolicyResult {
     tiers.push(Object.freeze({ ...t, capabilities }));
     inherited = capabilities;
   }
-  return { ok: true, policy: Object.freeze({ version: 1, tiers, advancedProtection, staff }) };
+  const anonymous = new Set(anonymousList ?? tiers[0]?.capabilities ?? []);
+  for (const c of anonymous)
+    if (!(tiers[0]?.capabilities.has(c) ?? false))
+      return {
+        ok: false,
+        problems: [
+          {
+            path: '/anonymous',
+            message: `"${c}" is not a tier 0 capability: anonymous callers get no more than tier 0`,
+          },
+        ],
+      };
+  return {
+    ok: true,
+    policy: Object.freeze({ version: 1, tiers, advancedProtection, staff, anonymous }),
+  };
 }
 
 /** Whether `name` is a valid capability name (see the policy file's comments for the grammar). */
