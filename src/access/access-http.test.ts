@@ -19,8 +19,8 @@ describe('the gate applies each tier’s request rate', () => {
     // Tier 0: 3 a minute; tier 1: 5 a minute.
     writeFileSync(
       file,
-      DEFAULT_TIERS_YAML.replace('requests_per_minute: 60,', 'requests_per_minute: 3,').replace(
-        'requests_per_minute: 120,',
+      DEFAULT_TIERS_YAML.replace('requests_per_minute: 300,', 'requests_per_minute: 3,').replace(
+        'requests_per_minute: 600,',
         'requests_per_minute: 5,',
       ),
     );

@@ -112,7 +112,18 @@ export interface BrowserSuite {
   open(path: string, options?: BrowserContextOptions): Promise<WatchedPage>;
 }
 
-export function browserSuite(shotsDir: string): BrowserSuite {
+export interface BrowserSuiteOptions {
+  /**
+   * Open pages at this host name instead of the server's 127.0.0.1 (same port):
+   * passkeys (WebAuthn) need a name such as `localhost`, never an IP address.
+   */
+  readonly host?: string;
+}
+
+export function browserSuite(
+  shotsDir: string,
+  suiteOptions: BrowserSuiteOptions = {},
+): BrowserSuite {
   let browser: Browser | undefined;
   let server: TestServer | undefined;
   const contexts: BrowserContext[] = [];
@@ -141,7 +152,9 @@ export function browserSuite(shotsDir: string): BrowserSuite {
     },
     async open(path, options = {}) {
       const { browser: b, server: s } = started();
-      const watched = await openWatched(b, new URL(path, s.url).href, options);
+      const base = new URL(s.url);
+      if (suiteOptions.host !== undefined) base.hostname = suiteOptions.host;
+      const watched = await openWatched(b, new URL(path, base).href, options);
       contexts.push(watched.context);
       return watched;
     },

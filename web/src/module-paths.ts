@@ -11,5 +11,14 @@ export function modulePath(id: string): string {
   return modulePaths[id] ?? `/${id}`;
 }
 
+/** Modules whose page also answers addresses under its own (`/access/security`, …). */
+const modulesWithSubpages: ReadonlySet<string> = new Set(['access']);
+
+/** Whether a module's page serves `path`: its own address, or one under it when it has pages of its own. */
+export function servesPath(id: string, path: string): boolean {
+  const base = modulePath(id);
+  return path === base || (modulesWithSubpages.has(id) && path.startsWith(`${base}/`));
+}
+
 /** What Shieldwall is: linked from the navigation and the footer. */
 export const ABOUT_PATH = '/about';

@@ -1,4 +1,4 @@
-import { ABOUT_PATH, modulePath } from '../module-paths.js';
+import { ABOUT_PATH, modulePath, servesPath } from '../module-paths.js';
 import type { ModuleInfo } from '../modules-api.js';
 import type { Resource } from '../use-resource.js';
 import { AppLink } from './app-link.js';
@@ -31,7 +31,7 @@ export function PrimaryNav({ modules, path }: PrimaryNavProps) {
             <AppLink
               href={modulePath(module.id)}
               class="primary-nav__link"
-              current={path === modulePath(module.id)}
+              current={servesPath(module.id, path)}
             >
               {module.title}
             </AppLink>

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { AccessPage } from '../access/access-page.js';
 import type { ModuleInfo } from '../modules-api.js';
 import { AuditPage } from './audit-page.js';
 
@@ -13,5 +14,6 @@ export interface ModulePageProps {
  * module's page here when it gets one.
  */
 export const modulePages: Readonly<Record<string, ComponentType<ModulePageProps>>> = {
+  access: AccessPage,
   audit: AuditPage,
 };

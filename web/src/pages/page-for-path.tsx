@@ -1,4 +1,4 @@
-import { ABOUT_PATH, modulePath } from '../module-paths.js';
+import { ABOUT_PATH, servesPath } from '../module-paths.js';
 import type { ModuleInfo } from '../modules-api.js';
 import type { Resource } from '../use-resource.js';
 import { AboutPage } from './about-page.js';
@@ -32,7 +32,7 @@ export function PageForPath({ path, modules, onRetryModules }: PageForPathProps)
   if (modules.state === 'loading') return <LoadingPage />;
   if (modules.state === 'failed')
     return <UnreachablePage error={modules.error} onRetry={onRetryModules} />;
-  const module = modules.data.find((candidate) => modulePath(candidate.id) === path);
+  const module = modules.data.find((candidate) => servesPath(candidate.id, path));
   if (module === undefined) return <NotFoundPage />;
   const ModulePage = modulePages[module.id];
   return ModulePage === undefined ? (

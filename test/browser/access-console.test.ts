@@ -1,0 +1,293 @@
+/**
+ * "Your account" (/access) in a real browser against a real server: sign-up,
+ * password and passkey sign-in (Chromium's virtual WebAuthn authenticator,
+ * driven through the DevTools protocol), devices, organizations and API keys,
+ * verification; axe-core on each page, and no sideways scrolling at 320 px.
+ *
+ * Pages are opened at http://localhost:<port>, not 127.0.0.1: browsers bind
+ * passkeys to a host name. Screenshots go to test-results/access-console/.
+ */
+import { join } from 'node:path';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../src/platform/test-support/test-server.js';
+import { runAxe } from './axe-check.js';
+import { browserSuite, hasChromium, requireChromium, smallTargets } from './chromium-session.js';
+
+const shots = join(repoRoot, 'test-results', 'access-console');
+const PASSWORD = 'Plum-Tractor-Velvet-93';
+
+requireChromium('access console');
+
+describe.runIf(hasChromium)('access console in Chromium', () => {
+  const suite = browserSuite(shots, { host: 'localhost' });
+  let people = 0;
+
+  /**
+   * Pages without transitions, so axe never measures a navigation link's colours
+   * halfway through its 0.15 s change to "current page".
+   */
+  const open = (path: string, options: BrowserContextOptions = {}) =>
+    suite.open(path, { reducedMotion: 'reduce', ...options });
+
+  /** A new account made through the API (the sign-up form has its own test). */
+  async function newAccount(name: string): Promise<string> {
+    people += 1;
+    const email = `person${people}-${Date.now()}@example.org`;
+    const answer = await fetch(new URL('/api/access/account/sign-up', suite.server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, display_name: name, password: PASSWORD }),
+    });
+    expect(answer.status).toBe(202);
+    return email;
+  }
+
+  /** Sign in with email and password on the page showing the sign-in form. */
+  async function signInWithPassword(page: Page, email: string): Promise<void> {
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  async function openSignedIn(path: string, name = 'Ann Example', width = 1280) {
+    const email = await newAccount(name);
+    const watched = await open(path, { viewport: { width, height: 900 } });
+    await watched.page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await signInWithPassword(watched.page, email);
+    return { ...watched, email };
+  }
+
+  async function expectAccessible(page: Page, label: string): Promise<void> {
+    const serious = await runAxe(page, label);
+    expect(serious, `${label}: serious or critical axe violations (printed above)`).toEqual([]);
+  }
+
+  async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `${label}: page is wider than the screen`).toBeLessThanOrEqual(0);
+  }
+
+  /** The console errors that matter: the signed-out session check answers 401 on purpose. */
+  async function unexpected(problems: () => Promise<string[]>): Promise<string[]> {
+    return (await problems()).filter((line) => !/status of 401/.test(line));
+  }
+
+  it('signed out: "Sign in" with the passkey button first, then the password form and links', async () => {
+    const { page, problems } = await open('/access');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toBe('Sign in – Shieldwall');
+    const main = page.getByRole('main');
+    const buttons = await main.getByRole('button').allTextContents();
+    expect(buttons[0]).toBe('Sign in with a passkey');
+    expect(await main.textContent()).toContain('fake websites can');
+    await main.getByRole('link', { name: 'Create an account' }).waitFor();
+    await main.getByRole('link', { name: 'Forgot your password?' }).waitFor();
+    expect(await smallTargets(page, 'main .button, main input')).toEqual([]);
+
+    // A wrong password: the server's words in the alert, and what was typed is kept.
+    await page.getByLabel('Email address').fill('nobody@example.org');
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'With your email and password' })
+          .locator('.form-alert')
+          .textContent(),
+      )
+      .toContain('The email address or password is not right.');
+    expect(await page.getByLabel('Email address').inputValue()).toBe('nobody@example.org');
+
+    await expectAccessible(page, 'sign in');
+    await page.screenshot({ path: join(shots, 'sign-in-desktop.png'), fullPage: true });
+    expect(await unexpected(problems)).toEqual([]);
+  });
+
+  it('sign up → sign in with a password → add a passkey → sign out → sign in with the passkey', async () => {
+    const { page, problems } = await open('/access/sign-up');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    });
+
+    // Sign up.
+    const email = `passkey-${Date.now()}@example.org`;
+    await page.getByRole('heading', { name: 'Create an account', level: 1 }).waitFor();
+    await page.getByLabel('Your name').fill('Pat Passkey');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Choose a password').fill(PASSWORD);
+    await expectAccessible(page, 'sign up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Check your email').waitFor();
+
+    // Sign in with the password: the overview.
+    await page.getByRole('link', { name: 'Sign in' }).first().click();
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await signInWithPassword(page, email);
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/access');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    const main = page.getByRole('main');
+    expect(await main.textContent()).toContain('Basic:');
+    expect(await main.textContent()).toContain('Public');
+    await expectAccessible(page, 'overview');
+    await page.screenshot({ path: join(shots, 'overview-desktop.png'), fullPage: true });
+
+    // Add a passkey on the security page.
+    await main.getByRole('link', { name: 'Sign-in and security' }).click();
+    await page.getByRole('heading', { name: 'Sign-in and security', level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toBe('Sign-in and security – Shieldwall');
+    await page.getByText('You have no passkeys yet.').waitFor();
+    await page.getByLabel('A name for it (optional)').fill('Test laptop');
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.getByRole('heading', { name: 'Test laptop', level: 3 }).waitFor();
+    await expect.poll(() => main.locator('.protection').textContent()).toContain('Strong:');
+    await expectAccessible(page, 'security');
+    await page.screenshot({ path: join(shots, 'security-desktop.png'), fullPage: true });
+
+    // Sign out from the overview.
+    await page.getByRole('link', { name: 'Back to Your account' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+
+    // Sign in with the passkey: no email, no password.
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    expect(await main.textContent()).toContain('Signed in as Pat Passkey');
+    expect(await main.textContent()).toContain('Strong:');
+    expect(await unexpected(problems)).toEqual([]);
+  });
+
+  it('devices: this device is listed and can be renamed', async () => {
+    const { page, problems } = await openSignedIn('/access/devices');
+    await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+    const list = page.getByRole('list', { name: 'Where you are signed in' });
+    await list.getByText('This device').waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(1);
+    // Keyboard only: Enter on "Rename", focus lands in the field, Enter saves.
+    await page.getByRole('button', { name: /^Rename / }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Kitchen computer');
+    await page.keyboard.press('Enter');
+    await list.getByRole('heading', { name: /Kitchen computer/ }).waitFor();
+    await expectAccessible(page, 'devices');
+    await page.screenshot({ path: join(shots, 'devices-desktop.png'), fullPage: true });
+    expect(await unexpected(problems)).toEqual([]);
+  });
+
+  it('organizations: create one, make an API key (shown once), then revoke it', async () => {
+    const { page, problems } = await openSignedIn('/access/orgs', 'Olive Owner');
+    await page.getByRole('heading', { name: 'Organizations', level: 1 }).waitFor();
+    await page.getByLabel('Name of the organization').fill(`Acme Water ${Date.now()}`);
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByRole('heading', { name: /^Acme Water/, level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/access\/orgs\/[0-9a-f-]{36}$/);
+    const main = page.getByRole('main');
+    await main.getByText('Olive Owner').first().waitFor();
+
+    await page.getByLabel('What is it for?').fill('Mail filter');
+    await page.getByLabel('When should it stop working?').selectOption('30d');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = main.locator('.secret__text');
+    await secret.waitFor();
+    const key = (await secret.textContent()) ?? '';
+    expect(key).toMatch(/^sw_live_/);
+    expect(await main.textContent()).toContain('we show it only this once');
+    await expectAccessible(page, 'org with new key');
+    await page.screenshot({ path: join(shots, 'org-new-key-desktop.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await expect.poll(() => secret.count()).toBe(0);
+    const keys = page.getByRole('list', { name: 'Keys of this organization' });
+    await keys.getByRole('heading', { name: 'Mail filter' }).waitFor();
+    const listed = (await keys.textContent()) ?? '';
+    // Only the key's id (its first part) is listed, never the whole key.
+    expect(listed).not.toContain(key);
+    expect(listed).toContain(key.slice(0, 20));
+
+    // Escape closes the confirmation without revoking; focus returns to the button.
+    const revoke = keys.getByRole('button', { name: 'Revoke Mail filter' });
+    await revoke.click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke the key "Mail filter"?' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Revoke Mail filter',
+    );
+    await revoke.click();
+    await dialog.waitFor();
+    await expectAccessible(page, 'revoke dialog');
+    await dialog.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await keys.getByText(/Revoked on/).waitFor();
+    await expectAccessible(page, 'org');
+    await page.screenshot({ path: join(shots, 'org-desktop.png'), fullPage: true });
+    expect(await unexpected(problems)).toEqual([]);
+  });
+
+  it('verification: ask to be verified, then the DNS record to publish is shown', async () => {
+    const { page, problems } = await openSignedIn('/access/verification', 'Vera Fied');
+    await page.getByRole('heading', { name: 'Verification', level: 1 }).waitFor();
+    await page.getByText('You have not asked to be verified yet.').waitFor();
+    await expectAccessible(page, 'verification (empty)');
+    await page.getByLabel('Who is it for?').selectOption('me');
+    await page.getByLabel('What level?').selectOption({ label: 'Verified individual' });
+    await page
+      .getByLabel('Tell the reviewer about yourself')
+      .fill('I look after the computers of a small charity and want to check suspicious links.');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    const request = page.getByRole('list', { name: 'Your requests' }).getByRole('listitem');
+    await request.getByText('Waiting for a reviewer.').waitFor();
+
+    await request.getByLabel('Your web address').first().fill('example.org');
+    await request.getByRole('button', { name: 'Show me the record to add' }).click();
+    const record = request.locator('.secret__text');
+    await record.waitFor();
+    expect((await record.textContent())?.length).toBeGreaterThan(10);
+    expect(await request.textContent()).toContain('_shieldwall');
+    await request.getByRole('button', { name: 'Check now' }).waitFor();
+    await expectAccessible(page, 'verification');
+    await page.screenshot({ path: join(shots, 'verification-desktop.png'), fullPage: true });
+    expect(await unexpected(problems)).toEqual([]);
+  });
+
+  it('320 px wide: no page scrolls sideways', async () => {
+    const signedOut = await open('/access', { viewport: { width: 320, height: 700 } });
+    await signedOut.page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await expectNoHorizontalScroll(signedOut.page, 'sign in 320');
+    await signedOut.page.screenshot({ path: join(shots, 'sign-in-320.png'), fullPage: true });
+
+    const { page } = await openSignedIn('/access', 'Narrow Screen', 320);
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    for (const [path, heading] of [
+      ['/access', 'Your account'],
+      ['/access/security', 'Sign-in and security'],
+      ['/access/devices', 'Devices'],
+      ['/access/orgs', 'Organizations'],
+      ['/access/verification', 'Verification'],
+    ] as const) {
+      await page.evaluate((to) => {
+        window.history.pushState(null, '', to);
+        window.dispatchEvent(new Event('shieldwall:navigate'));
+      }, path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.locator('.loading').first().waitFor({ state: 'detached' });
+      await expectNoHorizontalScroll(page, `${path} 320`);
+      const name = path === '/access' ? 'overview' : path.slice('/access/'.length);
+      await page.screenshot({ path: join(shots, `${name}-320.png`), fullPage: true });
+    }
+  });
+});

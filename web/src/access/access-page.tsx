@@ -1,0 +1,113 @@
+import { ErrorMessage } from '../components/error-message.js';
+import { LoadingMessage } from '../components/loading-message.js';
+import { Page } from '../components/page.js';
+import type { ModulePageProps } from '../pages/module-pages.js';
+import { NotFoundPage } from '../pages/not-found-page.js';
+import { currentPath, navigate } from '../router.js';
+import { ACCESS, accessPaths } from './access-paths.js';
+import { AccountContext, type SignedIn, useAccountState } from './account-state.js';
+import { DevicesPage } from './devices-page.js';
+import { InvitationPage } from './invitation-page.js';
+import { OrgPage } from './org-page.js';
+import { OrgsPage } from './orgs-page.js';
+import { OverviewPage } from './overview-page.js';
+import { PasswordResetPage } from './password-reset-page.js';
+import { ReviewPage } from './review-page.js';
+import { SecurityPage } from './security-page.js';
+import { SignInPage } from './sign-in-page.js';
+import { SignUpPage } from './sign-up-page.js';
+import { StepUpProvider } from './step-up.js';
+import { VerificationPage } from './verification-page.js';
+import { VerifyEmailPage } from './verify-email-page.js';
+import './access.css';
+
+/** Why a signed-out person must sign in first, for each signed-in page. */
+const signInReasons: Readonly<Record<string, string>> = {
+  security: 'Sign in to see and change how you sign in.',
+  devices: 'Sign in to see the devices where your account is signed in.',
+  orgs: 'Sign in to see your organizations.',
+  invitations: 'Sign in with the email address the invitation was sent to, then accept it.',
+  verification: 'Sign in to ask to be verified or to see your requests.',
+  review: 'Sign in to see the reviewer queue.',
+};
+
+/**
+ * "Your account" (`/access/…`): one page component for the module, choosing
+ * the page from the rest of the address. The shell re-renders it on every
+ * navigation, so `currentPath()` is always the address being shown.
+ */
+export function AccessPage({ module }: ModulePageProps) {
+  const rest = currentPath().slice(ACCESS.length).replace(/^\/+/, '');
+  const [account, reload] = useAccountState();
+
+  // Pages that work the same whether or not someone is signed in (links in mails).
+  if (rest === 'reset') return <PasswordResetPage />;
+  if (rest === 'verify-email') return <VerifyEmailPage signedIn={account.state === 'signed_in'} />;
+
+  if (account.state === 'loading')
+    return (
+      <Page title={module.title}>
+        <LoadingMessage>Checking whether you are signed in…</LoadingMessage>
+      </Page>
+    );
+  if (account.state === 'failed')
+    return (
+      <Page title={module.title}>
+        <ErrorMessage
+          heading="We couldn't open your account."
+          error={account.error}
+          onRetry={() => void reload()}
+        />
+      </Page>
+    );
+  if (account.state === 'signed_out') {
+    if (rest === 'sign-up') return <SignUpPage />;
+    const onSignedIn = async () => {
+      await reload();
+      // Same address, except the sign-in page's own: the shell then focuses the new heading.
+      const { pathname, search, hash } = window.location;
+      navigate(rest === 'sign-in' ? accessPaths.overview : pathname + search + hash);
+    };
+    const area = rest.split('/')[0] ?? '';
+    return <SignInPage reason={signInReasons[area]} onSignedIn={onSignedIn} />;
+  }
+  return (
+    <AccountContext.Provider value={{ account, reload }}>
+      <StepUpProvider>
+        <SignedInPage rest={rest} title={module.title} account={account} />
+      </StepUpProvider>
+    </AccountContext.Provider>
+  );
+}
+
+const ORG = /^orgs\/([0-9a-f-]{36})$/;
+
+function SignedInPage({
+  rest,
+  title,
+}: {
+  readonly rest: string;
+  readonly title: string;
+  readonly account: SignedIn;
+}) {
+  switch (rest) {
+    case '':
+    case 'sign-in':
+    case 'sign-up':
+      return <OverviewPage title={title} />;
+    case 'security':
+      return <SecurityPage />;
+    case 'devices':
+      return <DevicesPage />;
+    case 'orgs':
+      return <OrgsPage />;
+    case 'invitations':
+      return <InvitationPage />;
+    case 'verification':
+      return <VerificationPage />;
+    case 'review':
+      return <ReviewPage />;
+  }
+  const org = ORG.exec(rest)?.[1];
+  return org === undefined ? <NotFoundPage /> : <OrgPage key={org} id={org} />;
+}
