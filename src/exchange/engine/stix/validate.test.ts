@@ -1,0 +1,270 @@
+/**
+ * STIX 2.1 validation against the real corpus in ../shared/data/intel (the OASIS
+ * examples, the TLP marking definitions, MITRE ATT&CK ICS and Mobile bundles),
+ * with the official OASIS JSON schemas run in ajv as an independent second
+ * opinion on valid objects and on broken ones.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TLP1_IDS, TLP2_IDS, tlpOf, upgradeTlpMarkings } from './tlp.js';
+import { validateBundle, validateStixObject } from './validate.js';
+
+const intel = join(import.meta.dirname, '../../../../../shared/data/intel');
+const present = existsSync(intel);
+if (!present)
+  process.stderr.write(
+    `\n  SKIP STIX corpus tests: ${intel} is absent (it is beside the repository in CI)\n`,
+  );
+
+const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
+const objectsOf = (file: string): Record<string, unknown>[] => {
+  const doc = readJson(file);
+  return Array.isArray(doc.objects) ? (doc.objects as Record<string, unknown>[]) : [doc];
+};
+
+/** ajv with every OASIS schema registered by its $id, and a validator per object type. */
+function oasis() {
+  const root = join(intel, 'oasis/stix2-json-schemas/schemas');
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    validateFormats: true,
+    unicodeRegExp: false,
+  });
+  addFormats(ajv);
+  const byType = new Map<string, string>();
+  for (const dir of ['common', 'sdos', 'sros', 'observables']) {
+    for (const f of readdirSync(join(root, dir))) {
+      const schema = readJson(join(root, dir, f));
+      ajv.addSchema(schema);
+      if (dir !== 'common') byType.set(f.replace(/\.json$/, ''), schema.$id as string);
+    }
+  }
+  byType.set(
+    'marking-definition',
+    readJson(join(root, 'common/marking-definition.json')).$id as string,
+  );
+  return (o: Record<string, unknown>): boolean | undefined => {
+    const id = byType.get(String(o.type));
+    if (id === undefined) return undefined;
+    const check = ajv.getSchema(id);
+    return check === undefined ? undefined : (check(o) as boolean);
+  };
+}
+
+describe.skipIf(!present)('STIX 2.1 validation on the real corpus', () => {
+  const files = present
+    ? [
+        ...readdirSync(join(intel, 'oasis/cti-documentation-examples')).map((f) =>
+          join(intel, 'oasis/cti-documentation-examples', f),
+        ),
+        ...readdirSync(join(intel, 'oasis/stix2-json-schemas/examples')).map((f) =>
+          join(intel, 'oasis/stix2-json-schemas/examples', f),
+        ),
+        join(intel, 'oasis/tlp/tlp2-marking-definitions.json'),
+        join(intel, 'oasis/tlp/tlp1-marking-definitions.json'),
+        join(intel, 'attack/ics-attack-18.1.json'),
+        join(intel, 'attack/mobile-attack-17.1.json'),
+      ].filter((f) => f.endsWith('.json'))
+    : [];
+  const corpus = files.flatMap(objectsOf);
+
+  it('accepts every object of the corpus, as the OASIS schemas do', () => {
+    expect(corpus.length).toBeGreaterThan(3000);
+    const schema = oasis();
+    const refused: string[] = [];
+    let crossChecked = 0;
+    for (const o of corpus) {
+      const r = validateStixObject(o);
+      if (!r.ok)
+        refused.push(
+          `${String(o.id)}: ${r.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        );
+      const theirs = schema(o);
+      if (theirs !== undefined) {
+        crossChecked++;
+        expect(theirs, `OASIS schema on ${String(o.id)}`).toBe(true);
+      }
+    }
+    expect(refused).toEqual([]);
+    expect(crossChecked).toBeGreaterThan(1500);
+  });
+
+  it('refuses the malformed upstream TLP example, naming the object and property', () => {
+    const bad = readJson(join(intel, 'oasis/tlp/INVALID-using-tlp2.0-green.json'));
+    const r = validateBundle(bad);
+    expect(r.problems.map((p) => p.path)).toContain('/type');
+    const refused = r.objects.filter((o) => !o.ok);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.ok === false && refused[0].problems.map((p) => p.path)).toContain(
+      '/created',
+    );
+    // The rest of the bundle is still good.
+    expect(r.objects.filter((o) => o.ok).length).toBe(r.objects.length - 1);
+  });
+
+  it('refuses broken objects exactly where the OASIS schemas also do', () => {
+    const schema = oasis();
+    const samples = corpus
+      .filter((o) =>
+        ['indicator', 'malware', 'relationship', 'attack-pattern', 'sighting', 'identity'].includes(
+          String(o.type),
+        ),
+      )
+      .slice(0, 200);
+    expect(samples.length).toBeGreaterThan(50);
+    const breakers: [string, (o: Record<string, unknown>) => Record<string, unknown>][] = [
+      ['no id', ({ id: _, ...o }) => o],
+      [
+        'id of another type',
+        (o) => ({ ...o, id: String(o.id).replace(/^[a-z-]+--/, 'campaign--') }),
+      ],
+      ['created without milliseconds', (o) => ({ ...o, created: '2020-01-01T00:00:00Z' })],
+      ['spec_version 2.2', (o) => ({ ...o, spec_version: '2.2' })],
+      ['confidence 101', (o) => ({ ...o, confidence: 101 })],
+      ['empty labels', (o) => ({ ...o, labels: [] })],
+      ['created_by_ref not an identifier', (o) => ({ ...o, created_by_ref: 'identity--nope' })],
+    ];
+    for (const o of samples)
+      for (const [what, breakIt] of breakers) {
+        const broken = breakIt(o);
+        const ours = validateStixObject(broken);
+        expect(ours.ok, `${what} on ${String(o.id)}`).toBe(false);
+        expect(schema(broken), `OASIS schema, ${what} on ${String(o.id)}`).toBe(false);
+      }
+  });
+});
+
+describe('STIX 2.1 rules', () => {
+  const indicator = {
+    type: 'indicator',
+    spec_version: '2.1',
+    id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+    created: '2026-12-05T10:00:00.000Z',
+    modified: '2026-12-05T10:00:00.000Z',
+    pattern: "[url:value = 'https://example.org/phish']",
+    pattern_type: 'stix',
+    valid_from: '2026-12-05T10:00:00Z',
+  };
+
+  it('names each problem with its path', () => {
+    const r = validateStixObject({
+      ...indicator,
+      valid_until: '2026-12-01T00:00:00Z',
+      pattern_type: undefined,
+      confidence: 'high',
+      'Bad-Name': 1,
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.path).sort()).toEqual(
+      ['', '/Bad-Name', '/confidence', '/pattern_type'].sort(),
+    );
+    expect(r.problems.find((p) => p.path === '')?.message).toBe(
+      'valid_until must be later than valid_from',
+    );
+  });
+
+  it('checks type-specific rules: observed-data, location, malware family, network traffic', () => {
+    const base = {
+      spec_version: '2.1',
+      created: '2026-12-05T10:00:00.000Z',
+      modified: '2026-12-05T10:00:00.000Z',
+    };
+    expect(
+      validateStixObject({
+        ...base,
+        type: 'observed-data',
+        id: 'observed-data--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+        first_observed: '2026-12-05T10:00:00Z',
+        last_observed: '2026-12-05T10:00:00Z',
+        number_observed: 1,
+      }).ok,
+    ).toBe(false);
+    expect(
+      validateStixObject({
+        ...base,
+        type: 'location',
+        id: 'location--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+        latitude: 10,
+      }).ok,
+    ).toBe(false);
+    expect(
+      validateStixObject({
+        ...base,
+        type: 'malware',
+        id: 'malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+        is_family: true,
+      }).ok,
+    ).toBe(false);
+    expect(
+      validateStixObject({
+        type: 'network-traffic',
+        id: 'network-traffic--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+        protocols: ['tcp'],
+      }).ok,
+    ).toBe(false);
+    expect(
+      validateStixObject({
+        type: 'ipv4-addr',
+        id: 'ipv4-addr--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+        value: '198.51.100.3',
+      }).ok,
+    ).toBe(true);
+  });
+
+  it('allows custom types and x_ properties', () => {
+    const r = validateStixObject({
+      ...indicator,
+      type: 'x-shieldwall-abuse-signature',
+      id: 'x-shieldwall-abuse-signature--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+      x_shieldwall_prompt_hash: 'ab',
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings[0]?.message).toContain('not a STIX 2.1 type');
+  });
+
+  it('never throws, whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        const r = validateStixObject(x);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 2000 },
+    );
+    let deep: unknown = {};
+    for (let i = 0; i < 1000; i++) deep = { a: deep };
+    expect(validateStixObject({ ...indicator, x_deep: deep }).ok).toBe(false);
+  });
+});
+
+describe('TLP', () => {
+  it('reads the strictest marking, maps TLP 1.0 (WHITE is CLEAR)', () => {
+    expect(tlpOf({ object_marking_refs: [TLP2_IDS.green, TLP2_IDS.amber] })).toBe('amber');
+    expect(
+      tlpOf({ object_marking_refs: ['marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9'] }),
+    ).toBe('clear');
+    expect(tlpOf({})).toBeUndefined();
+    expect(
+      upgradeTlpMarkings([
+        'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9',
+        TLP2_IDS.clear,
+      ]),
+    ).toEqual([TLP2_IDS.clear]);
+  });
+
+  it.skipIf(!present)('uses the ids of the OASIS marking definitions', () => {
+    for (const o of objectsOf(join(intel, 'oasis/tlp/tlp2-marking-definitions.json'))) {
+      const level = (
+        Object.values(o.extensions as Record<string, { tlp_2_0: string }>)[0] as { tlp_2_0: string }
+      ).tlp_2_0;
+      expect(TLP2_IDS[level as keyof typeof TLP2_IDS]).toBe(o.id);
+    }
+    const tlp1 = objectsOf(join(intel, 'oasis/tlp/tlp1-marking-definitions.json'));
+    expect(tlp1.map((o) => o.id).sort()).toEqual(Object.keys(TLP1_IDS).sort());
+  });
+});
