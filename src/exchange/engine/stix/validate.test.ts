@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TLP1_IDS, TLP2_IDS, tlpOf, upgradeTlpMarkings } from './tlp.js';
@@ -35,7 +35,8 @@ function oasis() {
     validateFormats: true,
     unicodeRegExp: false,
   });
-  addFormats(ajv);
+  // ajv-formats is CommonJS: its function is the module's default export.
+  (formats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
   const byType = new Map<string, string>();
   for (const dir of ['common', 'sdos', 'sros', 'observables']) {
     for (const f of readdirSync(join(root, dir))) {
