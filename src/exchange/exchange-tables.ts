@@ -1,0 +1,87 @@
+import type { Migration } from '../platform/ports/store.js';
+
+/**
+ * The exchange module's store.
+ *
+ * `exchange_collection`: a TAXII collection (one API root for now, `default`).
+ * `exchange_object`: every version of every STIX object in a collection. A
+ * version is the object's `modified` (or `created`, or, for objects with
+ * neither, the time it was added), as TAXII 2.1 §3.4 defines it. `date_added`
+ * is microseconds since the epoch, strictly increasing per collection, so
+ * `added_after` pagination never skips or repeats an object.
+ */
+export interface ExchangeCollectionRow {
+  id: string;
+  title: string;
+  description: string | null;
+  /** JSON array of media types (`application/stix+json;version=2.1`). */
+  media_types: string;
+  /** The organization that owns it, or null for the server's own. */
+  owner_org: string | null;
+  created_at: number;
+}
+
+export interface ExchangeObjectRow {
+  collection_id: string;
+  id: string;
+  /** The version: RFC 3339 timestamp text as sent (millisecond or finer). */
+  version: string;
+  /** Microseconds since the epoch. */
+  date_added: number;
+  type: string;
+  spec_version: string;
+  /** Strictest TLP 2.0 level of the version's markings, or null. */
+  tlp: string | null;
+  created_by_ref: string | null;
+  /** Who added it: `org:<id>`, `user:<id>`, `key:<id>`. */
+  added_by: string;
+  /** The object, as JSON text. */
+  json: string;
+}
+
+export interface ExchangeTables {
+  exchange_collection: ExchangeCollectionRow;
+  exchange_object: ExchangeObjectRow;
+}
+
+export const exchangeMigrations: readonly Migration[] = [
+  {
+    name: '20261205-20-exchange-objects',
+    async up(db) {
+      await db.schema
+        .createTable('exchange_collection')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('media_types', 'text', (c) => c.notNull())
+        .addColumn('owner_org', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('exchange_object')
+        .addColumn('collection_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('date_added', 'bigint', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('spec_version', 'text', (c) => c.notNull())
+        .addColumn('tlp', 'text')
+        .addColumn('created_by_ref', 'text')
+        .addColumn('added_by', 'text', (c) => c.notNull())
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('exchange_object_pk', ['collection_id', 'id', 'version'])
+        .execute();
+      await db.schema
+        .createIndex('exchange_object_added')
+        .on('exchange_object')
+        .columns(['collection_id', 'date_added'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('exchange_object_type')
+        .on('exchange_object')
+        .columns(['collection_id', 'type'])
+        .execute();
+    },
+  },
+];

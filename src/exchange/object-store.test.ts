@@ -1,0 +1,179 @@
+/**
+ * The STIX object store on SQLite and PostgreSQL: validation on the way in,
+ * versions, TAXII's filters and pagination, with a real ATT&CK bundle.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresStore } from '../platform/adapters/postgres-store.js';
+import { createSqliteStore } from '../platform/adapters/sqlite-store.js';
+import type { Store } from '../platform/ports/store.js';
+import { createTempDatabase, requireService } from '../platform/test-support/services.js';
+import { exchangeMigrations } from './exchange-tables.js';
+import { createObjectStore, type ObjectStore } from './object-store.js';
+import { fromMicros, normalizeTimestamp, toMicros } from './stix-time.js';
+
+const ics = join(import.meta.dirname, '../../../shared/data/intel/attack/ics-attack-18.1.json');
+
+const indicator = (modified: string, extra: Record<string, unknown> = {}) => ({
+  type: 'indicator',
+  spec_version: '2.1',
+  id: 'indicator--1d0ec3ee-3c1c-4ce2-9b8e-6f6f1f0c6a11',
+  created: '2026-12-01T10:00:00.000Z',
+  modified,
+  pattern: "[url:value = 'https://usps-redelivery.top/pay']",
+  pattern_type: 'stix',
+  valid_from: '2026-12-01T10:00:00Z',
+  ...extra,
+});
+
+function suite(name: string, open: () => Promise<{ store: Store; close(): Promise<void> }>) {
+  describe(name, () => {
+    let handle: { store: Store; close(): Promise<void> };
+    let objects: ObjectStore;
+    let clock = Date.UTC(2026, 11, 5, 10);
+    beforeAll(async () => {
+      handle = await open();
+      await handle.store.migrate();
+      objects = createObjectStore({ store: handle.store, now: () => clock++ });
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+
+    it('keeps every version; reads the last by default, or first, all, or one', async () => {
+      const c = await objects.createCollection({ title: 'Versions' });
+      const r = await objects.add(
+        c.id,
+        [
+          indicator('2026-12-01T10:00:00.000Z'),
+          indicator('2026-12-02T10:00:00.000Z'),
+          indicator('2026-12-02T10:00:00.000Z'),
+        ],
+        'test',
+      );
+      expect(r.failures).toEqual([]);
+      expect(r.successes.map((s) => s.message)).toEqual([undefined, undefined, 'already present']);
+      const last = await objects.query(c.id);
+      expect(last.rows.map((x) => x.version)).toEqual(['2026-12-02T10:00:00.000000Z']);
+      expect(
+        (await objects.query(c.id, { match: { version: ['first'] } })).rows.map((x) => x.version),
+      ).toEqual(['2026-12-01T10:00:00.000000Z']);
+      expect((await objects.query(c.id, { match: { version: ['all'] } })).rows).toHaveLength(2);
+      expect(
+        (await objects.query(c.id, { match: { version: ['2026-12-01T10:00:00Z'] } })).rows,
+      ).toHaveLength(1);
+      expect(
+        (await objects.query(c.id, { match: { version: ['first', 'last'] } })).rows,
+      ).toHaveLength(2);
+      expect(await objects.delete(c.id, indicator('x').id, { version: ['first'] })).toBe(1);
+      expect((await objects.query(c.id, { match: { version: ['all'] } })).rows).toHaveLength(1);
+    });
+
+    it('refuses a bad object with its problems and keeps the good ones of the same request', async () => {
+      const c = await objects.createCollection({ title: 'Mixed' });
+      const r = await objects.add(
+        c.id,
+        [
+          indicator('2026-12-01T10:00:00.000Z', { valid_until: '2020-01-01T00:00:00Z' }),
+          {
+            type: 'ipv4-addr',
+            id: 'ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd',
+            value: '198.51.100.3',
+          },
+          'not an object',
+        ],
+        'test',
+      );
+      expect(r.successes.map((s) => s.id)).toEqual([
+        'ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd',
+      ]);
+      expect(r.failures).toHaveLength(2);
+      expect(r.failures[0]?.message).toContain('valid_until must be later than valid_from');
+      // An SCO has no modified or created: its version is when it was added.
+      expect((await objects.query(c.id)).rows[0]?.version).toMatch(/^2026-12-05T10:00:00\.\d{6}Z$/);
+    });
+
+    it.skipIf(!existsSync(ics))(
+      'stores a real ATT&CK bundle once, pages through it in order without gaps or repeats',
+      async () => {
+        const bundle = JSON.parse(readFileSync(ics, 'utf8')) as { objects: unknown[] };
+        const c = await objects.createCollection({ title: 'ATT&CK for ICS' });
+        const first = await objects.add(c.id, bundle.objects, 'test');
+        expect(first.failures).toEqual([]);
+        expect(first.successes).toHaveLength(bundle.objects.length);
+        const again = await objects.add(c.id, bundle.objects.slice(0, 50), 'test');
+        expect(again.successes.every((s) => s.message === 'already present')).toBe(true);
+        const seen = new Set<string>();
+        let next: string | undefined;
+        let previous = -1;
+        let pages = 0;
+        do {
+          const p = await objects.query(c.id, {
+            limit: 250,
+            ...(next === undefined ? {} : { next }),
+          });
+          for (const r of p.rows) {
+            expect(r.date_added).toBeGreaterThan(previous);
+            previous = r.date_added;
+            seen.add(r.id);
+          }
+          next = p.next;
+          pages++;
+          if (!p.more) break;
+        } while (pages < 100);
+        expect(seen.size).toBe(new Set(bundle.objects.map((o) => (o as { id: string }).id)).size);
+        expect(pages).toBe(Math.ceil(seen.size / 250));
+        const patterns = await objects.query(c.id, {
+          match: { type: ['attack-pattern'] },
+          limit: 1000,
+        });
+        expect(patterns.rows.length).toBe(
+          bundle.objects.filter((o) => (o as { type: string }).type === 'attack-pattern').length,
+        );
+        const after = await objects.query(c.id, { addedAfter: previous - 1 });
+        expect(after.rows).toHaveLength(1);
+      },
+    );
+  });
+}
+
+suite('object store (SQLite)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-exchange-'));
+  const store = createSqliteStore({ file: join(dir, 'x.sqlite'), migrations: exchangeMigrations });
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+const pgUrl = await requireService('postgres');
+describe.skipIf(pgUrl === undefined)('on PostgreSQL', () => {
+  suite('object store (PostgreSQL)', async () => {
+    const db = await createTempDatabase(pgUrl as string);
+    const store = createPostgresStore({ url: db.url, migrations: exchangeMigrations });
+    return {
+      store,
+      close: async () => {
+        await store.close();
+        await db.drop();
+      },
+    };
+  });
+});
+
+describe('STIX time', () => {
+  it('normalizes to microseconds that sort as text in time order', () => {
+    const a = normalizeTimestamp('2026-12-05T10:00:00Z') as string;
+    const b = normalizeTimestamp('2026-12-05T10:00:00.5Z') as string;
+    expect(a < b).toBe(true);
+    expect(normalizeTimestamp('2026-13-05T10:00:00Z')).toBeUndefined();
+    expect(fromMicros(toMicros('2026-12-05T10:00:00.123456Z') as number)).toBe(
+      '2026-12-05T10:00:00.123456Z',
+    );
+  });
+});
