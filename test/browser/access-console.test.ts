@@ -70,6 +70,23 @@ describe.runIf(hasChromium)('access console in Chromium', () => {
     expect(overflow, `${label}: page is wider than the screen`).toBeLessThanOrEqual(0);
   }
 
+  /** The token of the last link to `path` (`…#token=`) mailed to `to`, from the mail outbox. */
+  async function mailedToken(to: string, path: string): Promise<string> {
+    const rows = await suite.server.platform.store
+      .db<{ access_mail_outbox: { to_address: string; body: string; created_at: number } }>()
+      .selectFrom('access_mail_outbox')
+      .select('body')
+      .where('to_address', '=', to)
+      .orderBy('created_at', 'desc')
+      .execute();
+    const link = new RegExp(`${path}#token=([A-Za-z0-9_-]+)`);
+    for (const row of rows) {
+      const token = link.exec(row.body)?.[1];
+      if (token !== undefined) return token;
+    }
+    throw new Error(`no mail to ${to} links to ${path}`);
+  }
+
   /** The console errors that matter: the signed-out session check answers 401 on purpose. */
   async function unexpected(problems: () => Promise<string[]>): Promise<string[]> {
     return (await problems()).filter((line) => !/status of 401/.test(line));
@@ -264,11 +281,201 @@ describe.runIf(hasChromium)('access console in Chromium', () => {
     expect(await unexpected(problems)).toEqual([]);
   });
 
+  it('trusted contact: name one, see them listed, change nothing, remove them; the contact can stop the emails', async () => {
+    const { page, problems } = await openSignedIn('/access/security', 'Tess Trusting');
+    await page.getByRole('heading', { name: 'Sign-in and security', level: 1 }).waitFor();
+    const section = page.getByRole('region', { name: 'Trusted contact' });
+    await section.getByRole('heading', { name: 'Add a trusted contact' }).waitFor();
+    const contactEmail = `carer-${Date.now()}@example.org`;
+    await section.getByLabel('Their name').fill('Carl Carer');
+    await section.getByLabel('Their email address').fill(contactEmail);
+    // Every alert is ticked for a new contact; untick one.
+    const signIns = section.getByLabel('Someone signs in from a new device or at an unusual time');
+    expect(await signIns.isChecked()).toBe(true);
+    await signIns.uncheck();
+    expect(
+      await smallTargets(page, 'main .button, main input[type=text], main input[type=email]'),
+    ).toEqual([]);
+    await expectAccessible(page, 'trusted contact form');
+    await section.getByRole('button', { name: 'Save trusted contact' }).click();
+    // A fresh sign-in needs no "Confirm it is you"; an older one would ask first.
+    const confirm = page.getByRole('dialog', { name: 'Confirm it is you' });
+    await Promise.race([
+      section.getByRole('heading', { name: 'Carl Carer', level: 3 }).waitFor(),
+      confirm.waitFor().then(async () => {
+        await confirm.getByLabel('Your password').fill(PASSWORD);
+        await confirm.getByRole('button', { name: 'Confirm' }).click();
+      }),
+    ]);
+    await section.getByRole('heading', { name: 'Carl Carer', level: 3 }).waitFor();
+    const listed = (await section.textContent()) ?? '';
+    expect(listed).toContain(contactEmail);
+    expect(listed).toContain('Carl Carer is now your trusted contact.');
+    expect(listed).toContain('Your password, passkeys or sign-in settings change');
+    expect(listed).not.toContain('Someone signs in from a new device');
+    await expectAccessible(page, 'security with trusted contact');
+    await page.screenshot({ path: join(shots, 'trusted-contact-desktop.png'), fullPage: true });
+
+    // "Change" opens the form with what was saved; Cancel goes back.
+    await section.getByRole('button', { name: 'Change Carl Carer or their emails' }).click();
+    expect(await section.getByLabel('Their name').inputValue()).toBe('Carl Carer');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contact-name');
+    await section.getByRole('button', { name: 'Cancel' }).click();
+
+    // Remove, after a confirmation.
+    await section.getByRole('button', { name: 'Remove Carl Carer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove Carl Carer as your trusted contact?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Yes, remove them' }).click();
+    await section.getByRole('heading', { name: 'Add a trusted contact' }).waitFor();
+    expect(await section.textContent()).toContain('Carl Carer is no longer your trusted contact.');
+
+    // Named again, the contact stops the emails with the link in their mail.
+    await section.getByLabel('Their name').fill('Carl Carer');
+    await section.getByLabel('Their email address').fill(contactEmail);
+    await section.getByRole('button', { name: 'Save trusted contact' }).click();
+    await section.getByRole('heading', { name: 'Carl Carer', level: 3 }).waitFor();
+    const token = await mailedToken(contactEmail, '/access/trusted-contact/stop');
+    const contact = await open(`/access/trusted-contact/stop#token=${token}`);
+    await contact.page
+      .getByRole('heading', { name: "Stop the emails about someone's account", level: 1 })
+      .waitFor();
+    await expectAccessible(contact.page, 'stop contact emails');
+    await contact.page.getByRole('button', { name: 'Stop these emails' }).click();
+    await contact.page.getByText('we will not email you about their account any more').waitFor();
+    await expectAccessible(contact.page, 'contact emails stopped');
+    await contact.page.screenshot({
+      path: join(shots, 'contact-stop-desktop.png'),
+      fullPage: true,
+    });
+    await page.reload();
+    await page
+      .getByRole('region', { name: 'Trusted contact' })
+      .getByRole('heading', { name: 'Add a trusted contact' })
+      .waitFor();
+    expect(await unexpected(problems)).toEqual([]);
+    expect(await unexpected(contact.problems)).toEqual([]);
+  });
+
+  it('recovery: asked by email, started from the link, shown on the signed-in overview, stopped there', async () => {
+    const { page, email, problems } = await openSignedIn('/access', 'Rita Recover');
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // The sign-in page links to the recovery page, which asks for the address.
+    const start = await open('/access/sign-in');
+    await start.page
+      .getByRole('link', { name: 'Lost your phone and your recovery codes?' })
+      .click();
+    await start.page.getByRole('heading', { name: 'Recover your account', level: 1 }).waitFor();
+    await expectAccessible(start.page, 'recover (ask)');
+    await start.page.getByLabel('Email address of your account').fill(email);
+    await start.page.getByRole('button', { name: 'Send me a link' }).click();
+    await start.page.getByText('Check your email').waitFor();
+    await start.page.screenshot({ path: join(shots, 'recover-ask-desktop.png'), fullPage: true });
+
+    // The mailed link: nothing happens until the button is pressed.
+    const token = await mailedToken(email, '/access/recover');
+    const link = await open(`/access/recover#token=${token}`);
+    await link.page.getByRole('heading', { name: 'Recover your account', level: 1 }).waitFor();
+    await expectAccessible(link.page, 'recover (start)');
+    await link.page.getByRole('button', { name: 'Start the recovery' }).click();
+    const started = link.page.getByRole('status').filter({ hasText: 'Recovery started.' });
+    await started.waitFor();
+    expect(await started.textContent()).toContain('You can finish it on');
+    expect(await started.textContent()).toContain('you can stop it from any device');
+    await expectAccessible(link.page, 'recovery started');
+    await link.page.screenshot({
+      path: join(shots, 'recover-started-desktop.png'),
+      fullPage: true,
+    });
+
+    // The finishing link, too early: the server's "not before" in the alert.
+    const finish = await mailedToken(email, '/access/recover/finish');
+    const early = await open(`/access/recover/finish#token=${finish}`);
+    await early.page
+      .getByRole('heading', { name: 'Finish recovering your account', level: 1 })
+      .waitFor();
+    await early.page.getByLabel('New password').fill('Quiet-Harbour-Lantern-58');
+    await early.page.getByRole('button', { name: 'Save new password' }).click();
+    await expect
+      .poll(() => early.page.locator('.form-alert').textContent())
+      .toContain('not before');
+    await expectAccessible(early.page, 'recover finish (too early)');
+    await early.page.screenshot({
+      path: join(shots, 'recover-finish-early-desktop.png'),
+      fullPage: true,
+    });
+
+    // The signed-in device shows it at the top, and stops it.
+    await page.reload();
+    const banner = page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone asked to recover your account' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('If that was not you, stop it now.');
+    const stop = page.getByRole('button', { name: 'Stop this recovery' });
+    expect(await smallTargets(page, 'main .recovery-banner .button')).toEqual([]);
+    await expectAccessible(page, 'overview with recovery');
+    await page.screenshot({ path: join(shots, 'overview-recovery-desktop.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Sign-in and security' }).first().click();
+    await page.getByRole('heading', { name: 'Sign-in and security', level: 1 }).waitFor();
+    await banner.waitFor();
+    await page.getByRole('link', { name: 'Back to Your account' }).click();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    await stop.click();
+    const stopped = page.getByRole('status').filter({ hasText: 'The recovery is stopped.' });
+    await stopped.waitFor();
+    expect(await stopped.textContent()).toContain('Change the password of your email account');
+    expect(await banner.count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toContain('The recovery is stopped.');
+    await expectAccessible(page, 'overview after stopping the recovery');
+    await page.screenshot({
+      path: join(shots, 'overview-recovery-stopped-desktop.png'),
+      fullPage: true,
+    });
+
+    // Once stopped, the finishing link no longer works.
+    await early.page.getByRole('button', { name: 'Save new password' }).click();
+    await expect
+      .poll(() => early.page.locator('.form-alert').textContent())
+      .toContain('This link is not valid');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    expect(await banner.count()).toBe(0);
+    for (const watched of [{ problems }, start, link])
+      expect(await unexpected(watched.problems)).toEqual([]);
+    // The finishing page was refused twice on purpose (too early, then stopped).
+    const refused = (line: string) => /status of 400/.test(line);
+    expect((await unexpected(early.problems)).filter((line) => !refused(line))).toEqual([]);
+  });
+
   it('320 px wide: no page scrolls sideways', async () => {
     const signedOut = await open('/access', { viewport: { width: 320, height: 700 } });
     await signedOut.page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await expectNoHorizontalScroll(signedOut.page, 'sign in 320');
     await signedOut.page.screenshot({ path: join(shots, 'sign-in-320.png'), fullPage: true });
+    for (const [path, heading, name] of [
+      ['/access/recover', 'Recover your account', 'recover'],
+      ['/access/recover#token=not-a-real-token', 'Recover your account', 'recover-link'],
+      [
+        '/access/recover/finish#token=not-a-real-token',
+        'Finish recovering your account',
+        'recover-finish',
+      ],
+      [
+        '/access/trusted-contact/stop#token=not-a-real-token',
+        "Stop the emails about someone's account",
+        'contact-stop',
+      ],
+    ] as const) {
+      const mailLink = await open(path, { viewport: { width: 320, height: 700 } });
+      await mailLink.page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expectNoHorizontalScroll(mailLink.page, `${path} 320`);
+      await mailLink.page.screenshot({ path: join(shots, `${name}-320.png`), fullPage: true });
+    }
 
     const { page } = await openSignedIn('/access', 'Narrow Screen', 320);
     await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();

@@ -6,12 +6,14 @@ import { NotFoundPage } from '../pages/not-found-page.js';
 import { currentPath, navigate } from '../router.js';
 import { ACCESS, accessPaths } from './access-paths.js';
 import { AccountContext, type SignedIn, useAccountState } from './account-state.js';
+import { ContactStopPage } from './contact-stop-page.js';
 import { DevicesPage } from './devices-page.js';
 import { InvitationPage } from './invitation-page.js';
 import { OrgPage } from './org-page.js';
 import { OrgsPage } from './orgs-page.js';
 import { OverviewPage } from './overview-page.js';
 import { PasswordResetPage } from './password-reset-page.js';
+import { FinishRecoveryPage, RecoverPage } from './recover-page.js';
 import { ReviewPage } from './review-page.js';
 import { SecurityPage } from './security-page.js';
 import { SignInPage } from './sign-in-page.js';
@@ -42,6 +44,9 @@ export function AccessPage({ module }: ModulePageProps) {
 
   // Pages that work the same whether or not someone is signed in (links in mails).
   if (rest === 'reset') return <PasswordResetPage />;
+  if (rest === 'recover') return <RecoverPage />;
+  if (rest === 'recover/finish') return <FinishRecoveryPage />;
+  if (rest === 'trusted-contact/stop') return <ContactStopPage />;
   if (rest === 'verify-email') return <VerifyEmailPage signedIn={account.state === 'signed_in'} />;
 
   if (account.state === 'loading')

@@ -195,3 +195,41 @@ export async function stepUpWithPasskey() {
     parserOf(object({ authenticated_at: str })),
   );
 }
+
+/** Recovering an account that lost every second factor: start, confirm, finish, stop. */
+const Recovery = object({ started_at: str, completes_at: str });
+export type Recovery = Of<typeof Recovery>;
+
+export const startRecovery = (email: string) =>
+  apiSend(`${ACCOUNT}/recovery/start`, { email }, parserOf(object({ message: str })));
+export const confirmRecovery = (token: string) =>
+  apiSend(`${ACCOUNT}/recovery/confirm`, { token }, parserOf(object({ completes_at: str })));
+export const completeRecovery = (token: string, newPassword: string) =>
+  apiSend(`${ACCOUNT}/recovery/complete`, { token, new_password: newPassword }, ignoreBody);
+export const getRecovery = (signal?: AbortSignal) =>
+  apiGet(`${ACCOUNT}/recovery`, parserOf(object({ recovery: nullable(Recovery) })), signal).then(
+    (answer) => answer.recovery,
+  );
+export const cancelRecovery = () => apiSend(`${ACCOUNT}/recovery/cancel`, undefined, ignoreBody);
+
+/** The alerts a trusted contact can get, in the server's words. */
+export const CONTACT_ALERTS = ['new_sign_in', 'security_change', 'recovery_started'] as const;
+export type ContactAlert = (typeof CONTACT_ALERTS)[number];
+
+// Alerts are read as plain strings: one this page does not know yet is kept, not refused.
+const TrustedContact = object({ name: str, email: str, alerts: arrayOf(str), since: str });
+export type TrustedContact = Of<typeof TrustedContact>;
+
+export const getTrustedContact = (signal?: AbortSignal) =>
+  apiGet(
+    `${ACCOUNT}/trusted-contact`,
+    parserOf(object({ contact: nullable(TrustedContact) })),
+    signal,
+  ).then((answer) => answer.contact);
+export const setTrustedContact = (name: string, email: string, alerts: readonly string[]) =>
+  apiSend(`${ACCOUNT}/trusted-contact`, { name, email, alerts }, ignoreBody, 'PUT');
+export const removeTrustedContact = () =>
+  apiSend(`${ACCOUNT}/trusted-contact`, undefined, ignoreBody, 'DELETE');
+/** For the contact, from the link in their mail: no account needed. */
+export const stopContactAlerts = (token: string) =>
+  apiSend(`${ACCOUNT}/trusted-contact/stop`, { token }, ignoreBody);

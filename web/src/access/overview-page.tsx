@@ -7,6 +7,7 @@ import { signOut } from './account-api.js';
 import { useAccount } from './account-state.js';
 import { FormAlert, useAction } from './form-parts.js';
 import { protectionOf } from './protection-words.js';
+import { RecoveryBanner } from './recovery-banner.js';
 
 /** `/access` when signed in: who you are, how safe your sign-in is, what you can use, where to go. */
 export function OverviewPage({ title }: { readonly title: string }) {
@@ -19,6 +20,7 @@ export function OverviewPage({ title }: { readonly title: string }) {
   const reviewer = me.capabilities.includes('access.review');
   return (
     <Page title={title} lead={`Signed in as ${me.name} (${facts.email}).`}>
+      <RecoveryBanner />
       {facts.email_verified ? null : (
         <div class="notice">
           <p class="notice__title">Please confirm your email address</p>
@@ -52,7 +54,7 @@ export function OverviewPage({ title }: { readonly title: string }) {
       <h2>Manage your account</h2>
       <ul class="cards">
         <Card href={accessPaths.security} title="Sign-in and security">
-          Passkeys, the authenticator app, recovery codes and your password.
+          Passkeys, the authenticator app, recovery codes, your password and your trusted contact.
         </Card>
         <Card href={accessPaths.devices} title="Devices">
           The computers and phones where you are signed in. Sign out the ones you don't know.

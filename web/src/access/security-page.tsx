@@ -5,8 +5,10 @@ import { BackLink } from './back-link.js';
 import { PasskeysSection } from './passkeys-section.js';
 import { AdvancedProtectionSection, PasswordSection } from './password-section.js';
 import { protectionOf } from './protection-words.js';
+import { RecoveryBanner } from './recovery-banner.js';
+import { TrustedContactSection } from './trusted-contact-section.js';
 
-/** `/access/security`: every way you sign in, and how to make it safer. */
+/** `/access/security`: every way you sign in, how to make it safer, and who is told when something happens. */
 export function SecurityPage() {
   const { account } = useAccount();
   const protection = protectionOf(account.session.account);
@@ -14,6 +16,7 @@ export function SecurityPage() {
     <>
       <BackLink />
       <Page title="Sign-in and security">
+        <RecoveryBanner />
         <p class={`protection protection--${protection.level}`} role="status">
           <strong>{protection.title}:</strong> {protection.text}
         </p>
@@ -21,6 +24,7 @@ export function SecurityPage() {
         <AuthenticatorSection />
         <PasswordSection />
         <AdvancedProtectionSection />
+        <TrustedContactSection />
       </Page>
     </>
   );

@@ -37,6 +37,9 @@ export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
             <li>
               <AppLink href={accessPaths.reset}>Forgot your password?</AppLink>
             </li>
+            <li>
+              <AppLink href={accessPaths.recover}>Lost your phone and your recovery codes?</AppLink>
+            </li>
           </ul>
         </>
       ) : (
