@@ -3,6 +3,7 @@
  * module is one line here (STYLE habit 10: registered in one place).
  */
 import { accessModule } from './access/index.js';
+import { exchangeModule } from './exchange/index.js';
 // The CLI file directly, not the audit index: the routes (and their HTTP schemas) load only for `serve`.
 import { registerAuditCommands } from './platform/audit/audit-cli.js';
 import type { ShieldwallModule } from './platform/module.js';
@@ -11,6 +12,7 @@ import { protectModule } from './protect/index.js';
 export const modules: readonly ShieldwallModule[] = [
   protectModule,
   accessModule,
+  exchangeModule,
   {
     id: 'audit',
     title: 'Audit log',

@@ -12,11 +12,14 @@
  *   const who = await gate.require(request, 'intel.write', { orgId, minRole: 'analyst' });
  * });
  */
+import type { Platform } from '../platform/compose.js';
 import type { ShieldwallModule } from '../platform/module.js';
+import type { Access } from './access-service.js';
 import { registerAdminCommands } from './cli.js';
 import { accessMigrations } from './migrations.js';
 
 export { type AccessGate, accessGate, type SessionAuth, STEP_UP_MS } from './access-http.js';
+export type { Access } from './access-service.js';
 export {
   can,
   type Decision,
@@ -25,6 +28,20 @@ export {
   type Resource,
   type TierPolicy,
 } from './engine/index.js';
+
+/**
+ * The access services (directory, keys, authenticator) over a composed platform,
+ * for other modules' CLI commands and tests. Loaded on use, so importing this
+ * index costs a command nothing.
+ *
+ * @example
+ * const access = await accessServices(platform);
+ * const { key } = await access.keys.create({ owner: { type: 'org', id: orgId } }, { id: 'cli:me' });
+ */
+export async function accessServices(platform: Platform): Promise<Access> {
+  const { accessForPlatform } = await import('./access-service.js');
+  return accessForPlatform(platform);
+}
 
 export const accessModule: ShieldwallModule = {
   id: 'access',

@@ -16,8 +16,12 @@ export interface ExchangeCollectionRow {
   description: string | null;
   /** JSON array of media types (`application/stix+json;version=2.1`). */
   media_types: string;
-  /** The organization that owns it, or null for the server's own. */
+  /** The organization that owns it (only its members may use it), or null for a shared one. */
   owner_org: string | null;
+  /** Capability needed to read (`intel.read:clear`); TLP then hides what the reader may not see. */
+  read_capability: string;
+  /** Capability needed to add objects (`intel.write`). */
+  write_capability: string;
   created_at: number;
 }
 
@@ -39,9 +43,22 @@ export interface ExchangeObjectRow {
   json: string;
 }
 
+/** A TAXII status resource: the outcome of one POST of objects. */
+export interface ExchangeStatusRow {
+  id: string;
+  collection_id: string;
+  /** Who posted it; only they may read the status. */
+  added_by: string;
+  request_timestamp: string;
+  /** JSON of { successes, failures }. */
+  outcome: string;
+  created_at: number;
+}
+
 export interface ExchangeTables {
   exchange_collection: ExchangeCollectionRow;
   exchange_object: ExchangeObjectRow;
+  exchange_status: ExchangeStatusRow;
 }
 
 export const exchangeMigrations: readonly Migration[] = [
@@ -55,6 +72,8 @@ export const exchangeMigrations: readonly Migration[] = [
         .addColumn('description', 'text')
         .addColumn('media_types', 'text', (c) => c.notNull())
         .addColumn('owner_org', 'text')
+        .addColumn('read_capability', 'text', (c) => c.notNull())
+        .addColumn('write_capability', 'text', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema
@@ -76,6 +95,15 @@ export const exchangeMigrations: readonly Migration[] = [
         .on('exchange_object')
         .columns(['collection_id', 'date_added'])
         .unique()
+        .execute();
+      await db.schema
+        .createTable('exchange_status')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('collection_id', 'text', (c) => c.notNull())
+        .addColumn('added_by', 'text', (c) => c.notNull())
+        .addColumn('request_timestamp', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('exchange_object_type')

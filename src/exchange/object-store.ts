@@ -8,8 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Store } from '../platform/ports/store.js';
+import { validatePattern } from './engine/pattern/index.js';
 import { type StixObject, tlpOf, validateStixObject } from './engine/stix/index.js';
-import type { ExchangeObjectRow, ExchangeTables } from './exchange-tables.js';
+import type {
+  ExchangeCollectionRow,
+  ExchangeObjectRow,
+  ExchangeTables,
+} from './exchange-tables.js';
 import { normalizeTimestamp, toMicros } from './stix-time.js';
 
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
@@ -22,6 +27,8 @@ export interface Collection {
   readonly description: string | null;
   readonly mediaTypes: readonly string[];
   readonly ownerOrg: string | null;
+  readonly readCapability: string;
+  readonly writeCapability: string;
 }
 
 export interface AddResult {
@@ -53,6 +60,8 @@ export interface Query {
   /** The cursor a previous page returned. */
   readonly next?: string;
   readonly match?: Match;
+  /** TLP levels the reader may see; objects marked with any other are left out (unmarked ones are shown). */
+  readonly visibleTlp?: readonly string[];
 }
 
 export interface Page {
@@ -75,6 +84,8 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
       description?: string;
       ownerOrg?: string;
       id?: string;
+      readCapability?: string;
+      writeCapability?: string;
     }): Promise<Collection> {
       const row = {
         id: input.id ?? randomUUID(),
@@ -82,6 +93,8 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
         description: input.description?.slice(0, 2000) ?? null,
         media_types: JSON.stringify([STIX_MEDIA_TYPE]),
         owner_org: input.ownerOrg ?? null,
+        read_capability: input.readCapability ?? 'intel.read:clear',
+        write_capability: input.writeCapability ?? 'intel.write',
         created_at: deps.now(),
       };
       await db().insertInto('exchange_collection').values(row).execute();
@@ -135,6 +148,11 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
               .map((p) => `${p.path || '(object)'} ${p.message}`)
               .join('; '),
           });
+          continue;
+        }
+        const patternProblem = indicatorPatternProblem(r.object);
+        if (patternProblem !== undefined) {
+          failures.push({ id, message: `/pattern ${patternProblem}` });
           continue;
         }
         const version = versionOf(r.object, deps.now());
@@ -223,6 +241,13 @@ async function page(db: Kysely<ExchangeTables>, collectionId: string, q: Query):
   const m = q.match ?? {};
   if (m.id !== undefined && m.id.length > 0) sql = sql.where('o.id', 'in', [...m.id]);
   if (m.type !== undefined && m.type.length > 0) sql = sql.where('o.type', 'in', [...m.type]);
+  const tlps = q.visibleTlp;
+  if (tlps !== undefined)
+    sql = sql.where((eb) =>
+      tlps.length === 0
+        ? eb('o.tlp', 'is', null)
+        : eb.or([eb('o.tlp', 'is', null), eb('o.tlp', 'in', [...tlps])]),
+    );
   if (m.specVersion !== undefined && m.specVersion.length > 0)
     sql = sql.where('o.spec_version', 'in', [...m.specVersion]);
   const versions = m.version === undefined || m.version.length === 0 ? ['last'] : m.version;
@@ -274,6 +299,18 @@ async function page(db: Kysely<ExchangeTables>, collectionId: string, q: Query):
   return { rows: shown, more, ...(more ? { next: String(shown.at(-1)?.date_added) } : {}) };
 }
 
+/** A STIX indicator's pattern must parse and validate (other pattern languages are taken as they are). */
+function indicatorPatternProblem(o: StixObject): string | undefined {
+  if (o.type !== 'indicator' || o.pattern_type !== 'stix' || typeof o.pattern !== 'string')
+    return undefined;
+  const r = validatePattern(o.pattern);
+  if (r.ok) return undefined;
+  const e = r.errors[0];
+  return e === undefined
+    ? 'is not a valid STIX pattern'
+    : `is not a valid STIX pattern: ${e.message} (at character ${e.offset})`;
+}
+
 /** TAXII 2.1 §3.4: `modified`, else `created`, else the time it is added. */
 function versionOf(o: StixObject, nowMs: number): string {
   for (const k of ['modified', 'created'] as const) {
@@ -286,19 +323,15 @@ function versionOf(o: StixObject, nowMs: number): string {
   return normalizeTimestamp(new Date(nowMs).toISOString()) as string;
 }
 
-function toCollection(r: {
-  id: string;
-  title: string;
-  description: string | null;
-  media_types: string;
-  owner_org: string | null;
-}): Collection {
+function toCollection(r: ExchangeCollectionRow): Collection {
   return {
     id: r.id,
     title: r.title,
     description: r.description,
     mediaTypes: JSON.parse(r.media_types) as string[],
     ownerOrg: r.owner_org,
+    readCapability: r.read_capability,
+    writeCapability: r.write_capability,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ShieldwallModule {
   readonly title: string;
   /** One plain-language sentence: what it does for you. */
   readonly summary: string;
+  /** False for a module that is an API only (no page yet): it is left out of the web navigation. */
+  readonly nav?: boolean;
   /** Schema migrations the module's tables need. */
   readonly migrations?: readonly Migration[];
   /** Register HTTP routes; called once per server with the composed platform. */

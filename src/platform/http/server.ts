@@ -161,7 +161,10 @@ export async function buildServer(options: ServerOptions): Promise<App> {
         },
       },
     },
-    async () => options.modules.map(({ id, title, summary }) => ({ id, title, summary })),
+    async () =>
+      options.modules
+        .filter((m) => m.nav !== false)
+        .map(({ id, title, summary }) => ({ id, title, summary })),
   );
   registerHealthRoutes(app, platform);
   const http = { eventStream: createEventStreams(app, platform.bus) };
