@@ -9,7 +9,7 @@ import { can, type Principal } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Bus } from '../platform/ports/bus.js';
 import type { Store } from '../platform/ports/store.js';
-import { TLP_LEVELS, type TlpLevel } from './engine/stix/index.js';
+import { TLP_LEVELS, type TlpLevel, tlpOf } from './engine/stix/index.js';
 import type { ExchangeTables } from './exchange-tables.js';
 import {
   type AddResult,
@@ -117,6 +117,7 @@ export function createExchange(deps: {
     },
 
     collection: find,
+    visibleTlp,
 
     async read(p: Principal, collectionId: string, q: Query): Promise<Page> {
       const a = await find(p, collectionId);
@@ -135,6 +136,12 @@ export function createExchange(deps: {
       if (!a.canWrite) refuse(p, 'write');
       const requestTimestamp = new Date(deps.now()).toISOString();
       const outcome = await objects.add(collectionId, input, actor);
+      const tlpById = new Map(
+        input.flatMap((o) => {
+          const x = o as { id?: unknown; object_marking_refs?: unknown } | null;
+          return typeof x?.id === 'string' ? [[x.id, tlpOf(x) ?? null] as const] : [];
+        }),
+      );
       const id = randomUUID();
       await db()
         .insertInto('exchange_status')
@@ -165,7 +172,12 @@ export function createExchange(deps: {
           OBJECTS_ADDED,
           {
             collection: collectionId,
-            objects: added.map((s) => ({ id: s.id, version: s.version })),
+            // Each object's TLP travels with it, so live streams show readers only what they may see.
+            objects: added.map((s) => ({
+              id: s.id,
+              version: s.version,
+              tlp: tlpById.get(s.id) ?? null,
+            })),
           },
           { msgId: `exchange-status-${id}` },
         );

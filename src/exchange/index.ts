@@ -14,11 +14,13 @@ export const exchangeModule: ShieldwallModule = {
   // An API for now (TAXII 2.1); its web pages come later.
   nav: false,
   migrations: exchangeMigrations,
-  routes: async (app, platform) => {
-    const [{ createExchange }, { registerTaxiiRoutes }] = await Promise.all([
-      import('./exchange-service.js'),
-      import('./taxii-routes.js'),
-    ]);
+  routes: async (app, platform, http) => {
+    const [{ createExchange }, { registerTaxiiRoutes }, { registerStreamRoute }] =
+      await Promise.all([
+        import('./exchange-service.js'),
+        import('./taxii-routes.js'),
+        import('./stream-route.js'),
+      ]);
     const exchange = createExchange({
       store: platform.store,
       audit: platform.audit,
@@ -26,5 +28,6 @@ export const exchangeModule: ShieldwallModule = {
       now: Date.now,
     });
     registerTaxiiRoutes(app, { exchange });
+    registerStreamRoute(app, { exchange, eventStream: http.eventStream });
   },
 };

@@ -245,4 +245,26 @@ describe('TAXII 2.1 server', () => {
       expect.arrayContaining(['exchange.objects.added', 'exchange.objects.deleted']),
     );
   });
+
+  it('streams new objects live, each reader only what its TLP allows', async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${server.url}/api/exchange/stream`, { signal: abort.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const read = async (until: string) => {
+      while (!text.includes(until)) text += decoder.decode((await reader.read()).value);
+    };
+    await read(': connected');
+    const amber = indicator(400, { object_marking_refs: [TLP2_IDS.amber] });
+    const clear = indicator(401, { object_marking_refs: [TLP2_IDS.clear] });
+    await taxii('POST', `${COLLECTION}/objects/`, keys.t2, { objects: [amber] });
+    await taxii('POST', `${COLLECTION}/objects/`, keys.t2, { objects: [clear] });
+    await read(clear.id);
+    // The AMBER object was added first: had it been sent to this anonymous reader, it would be here.
+    expect(text).toContain('event: objects');
+    expect(text).not.toContain(amber.id);
+    abort.abort();
+  });
 });

@@ -7,7 +7,7 @@ export interface EventStreamOptions {
   readonly pattern: string;
   /** SSE `event:` name sent to the client. */
   readonly eventName: string;
-  /** What of the bus event the client may see (never more than it may read). */
+  /** What of the bus event the client may see (never more than it may read); undefined sends nothing. */
   readonly project: (event: BusEvent) => unknown;
 }
 
@@ -68,8 +68,10 @@ export function createEventStreams(app: App, bus: Bus): EventStream {
     const subscription = await bus.subscribe(
       options.pattern,
       (event) => {
+        const shown = options.project(event);
+        if (shown === undefined) return;
         raw.write(
-          `id: ${event.seq}\nevent: ${options.eventName}\ndata: ${JSON.stringify(options.project(event))}\n\n`,
+          `id: ${event.seq}\nevent: ${options.eventName}\ndata: ${JSON.stringify(shown)}\n\n`,
         );
       },
       { from },
