@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { accessServices } from '../../src/access/index.js';
 import { repoRoot } from '../../src/platform/test-support/test-server.js';
 import { runAxe } from './axe-check.js';
 import { browserSuite, hasChromium, requireChromium, smallTargets } from './chromium-session.js';
@@ -278,6 +279,62 @@ describe.runIf(hasChromium)('access console in Chromium', () => {
     await request.getByRole('button', { name: 'Check now' }).waitFor();
     await expectAccessible(page, 'verification');
     await page.screenshot({ path: join(shots, 'verification-desktop.png'), fullPage: true });
+    expect(await unexpected(problems)).toEqual([]);
+  });
+
+  it('reviewer queue: a verifier opens a waiting request and denies it with a reason the applicant reads', async () => {
+    // The applicant asks through the API, signed in with a session cookie.
+    const applicant = await newAccount('Appy Plicant');
+    const signIn = await fetch(new URL('/api/access/account/sign-in', suite.server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: applicant, password: PASSWORD }),
+    });
+    const cookie = /sw_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] as string;
+    const csrf = ((await signIn.json()) as { csrf_token: string }).csrf_token;
+    const session = { cookie: `sw_session=${cookie}`, 'x-csrf-token': csrf };
+    const asked = await fetch(new URL('/api/access/verification/requests', suite.server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...session },
+      body: JSON.stringify({
+        subject: { type: 'user' },
+        tier: 1,
+        statement: 'I run the IT of a village food bank.',
+      }),
+    });
+    expect(asked.status).toBe(201);
+    const requestId = ((await asked.json()) as { id: string }).id;
+
+    // The verifier is a staff member; a new account is made one by an operator.
+    const verifier = await newAccount('Vic Verifier');
+    const access = await accessServices(suite.server.platform);
+    await access.directory.setStaffRoles(verifier, ['verifier'], { id: 'operator:test' });
+    await access.close();
+    const { page, problems } = await open('/access/review');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await signInWithPassword(page, verifier);
+    await page.getByRole('heading', { name: 'Reviewer queue', level: 1 }).waitFor();
+    const waiting = page.getByRole('list', { name: 'Waiting requests' }).getByRole('listitem');
+    await waiting.getByText('Person asks for Verified individual').waitFor();
+    await expectAccessible(page, 'reviewer queue');
+    await waiting.getByRole('button', { name: /Open the request/ }).click();
+    await page.getByText('I run the IT of a village food bank.').waitFor();
+    await page
+      .getByLabel('Your reason')
+      .fill('Please add a letter from the food bank that says you look after its computers.');
+    await expectAccessible(page, 'reviewer decision');
+    await page.screenshot({ path: join(shots, 'review-desktop.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Deny', exact: true }).click();
+    await page.getByText('Nothing is waiting. Thank you!').waitFor();
+
+    // The applicant reads the decision and its reason.
+    const mine = await fetch(
+      new URL(`/api/access/verification/requests/${requestId}`, suite.server.url),
+      { headers: session },
+    );
+    const body = JSON.stringify(await mine.json());
+    expect(body).toContain('denied');
+    expect(body).toContain('a letter from the food bank');
     expect(await unexpected(problems)).toEqual([]);
   });
 
