@@ -4,8 +4,58 @@
  * TLP 2.0 on every read. The pure engine (src/exchange/engine/) validates STIX
  * objects and parses, validates and evaluates STIX patterns.
  */
+import type { Platform } from '../platform/compose.js';
 import type { ShieldwallModule } from '../platform/module.js';
+import type { Exchange } from './exchange-service.js';
 import { exchangeMigrations } from './exchange-tables.js';
+import type { IndicatorIndex, IndicatorLookup } from './indicator-index.js';
+
+export type { IndicatorLookup, KnownIndicator } from './indicator-index.js';
+
+/** One exchange service and one indicator index per composed platform (server or CLI run). */
+const running = new WeakMap<Platform, Promise<{ exchange: Exchange; index: IndicatorIndex }>>();
+
+function exchangeFor(platform: Platform) {
+  let found = running.get(platform);
+  if (found === undefined) {
+    found = (async () => {
+      const [{ createExchange }, { createIndicatorIndex }] = await Promise.all([
+        import('./exchange-service.js'),
+        import('./indicator-index.js'),
+      ]);
+      const exchange = createExchange({
+        store: platform.store,
+        audit: platform.audit,
+        bus: platform.bus,
+        now: Date.now,
+      });
+      const index = createIndicatorIndex({
+        objects: exchange.objects,
+        bus: platform.bus,
+        logger: platform.logger,
+        now: Date.now,
+      });
+      return { exchange, index };
+    })();
+    running.set(platform, found);
+  }
+  return found;
+}
+
+/**
+ * Known-bad URLs, domains, email and IP addresses from shared TLP:CLEAR
+ * indicators, kept current from the bus: the scam checker's (and anyone's)
+ * threat-intel matcher. Loading starts on first use and retries until the store is ready.
+ *
+ * @example
+ * const matcher = await threatIntelMatcher(platform);
+ * createScamChecker({ models, matcher });
+ */
+export async function threatIntelMatcher(platform: Platform): Promise<IndicatorLookup> {
+  const { index } = await exchangeFor(platform);
+  index.startInBackground(() => platform.state.migrated);
+  return index.matcher();
+}
 
 export const exchangeModule: ShieldwallModule = {
   id: 'exchange',
@@ -15,18 +65,12 @@ export const exchangeModule: ShieldwallModule = {
   nav: false,
   migrations: exchangeMigrations,
   routes: async (app, platform, http) => {
-    const [{ createExchange }, { registerTaxiiRoutes }, { registerStreamRoute }] =
-      await Promise.all([
-        import('./exchange-service.js'),
-        import('./taxii-routes.js'),
-        import('./stream-route.js'),
-      ]);
-    const exchange = createExchange({
-      store: platform.store,
-      audit: platform.audit,
-      bus: platform.bus,
-      now: Date.now,
-    });
+    const [{ registerTaxiiRoutes }, { registerStreamRoute }] = await Promise.all([
+      import('./taxii-routes.js'),
+      import('./stream-route.js'),
+    ]);
+    const { exchange, index } = await exchangeFor(platform);
+    app.addHook('onClose', async () => index.close());
     registerTaxiiRoutes(app, { exchange });
     registerStreamRoute(app, { exchange, eventStream: http.eventStream });
   },

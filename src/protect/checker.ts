@@ -3,7 +3,7 @@
  * first use (reading and decoding the models takes ~100 ms, which the CLI
  * should only pay when it checks something).
  */
-import { createScamChecker, type ScamChecker } from './engine/index.js';
+import { createScamChecker, type IndicatorMatcher, type ScamChecker } from './engine/index.js';
 import { loadScamModelFiles } from './load-models.js';
 
 let shipped: ScamChecker | undefined;
@@ -11,4 +11,9 @@ let shipped: ScamChecker | undefined;
 export function shippedChecker(): ScamChecker {
   shipped ??= createScamChecker({ models: loadScamModelFiles() });
   return shipped;
+}
+
+/** A checker with the shipped models that also looks indicators up in shared threat intelligence (the server's). */
+export function checkerWithIntel(matcher: IndicatorMatcher): ScamChecker {
+  return createScamChecker({ models: loadScamModelFiles(), matcher });
 }

@@ -15,17 +15,20 @@ export const protectModule: ShieldwallModule = {
   migrations: protectMigrations,
   // Imported on use: the CLI's `check` starts without the HTTP schemas and the engine.
   routes: async (app, platform) => {
-    const [{ shippedChecker }, { registerProtectRoutes }, { createProtectService }] =
+    const [{ checkerWithIntel }, { registerProtectRoutes }, { createProtectService }, exchange] =
       await Promise.all([
         import('./checker.js'),
         import('./protect-routes.js'),
         import('./protect-service.js'),
+        import('../exchange/index.js'),
       ]);
+    // Known-bad links and addresses shared through the exchange become strong evidence.
+    const matcher = await exchange.threatIntelMatcher(platform);
     const service = createProtectService({
       store: platform.store,
       audit: platform.audit,
       bus: platform.bus,
-      checker: shippedChecker(),
+      checker: checkerWithIntel(matcher),
       now: Date.now,
       shareDays: platform.config.shareDays,
     });

@@ -23,9 +23,17 @@ describe('simpleIndicators', () => {
     ]);
   });
 
+  it('takes observations joined by OR like tests joined by OR', () => {
+    expect(triples("[url:value = 'a'] OR [domain-name:value = 'b' OR url:value = 'a']")).toEqual([
+      { type: 'url', property: 'value', value: 'a' },
+      { type: 'domain-name', property: 'value', value: 'b' },
+    ]);
+  });
+
   it.each([
     "[url:value = 'a'] WITHIN 5 SECONDS",
-    "[url:value = 'a'] OR [url:value = 'b']",
+    "[url:value = 'a'] AND [url:value = 'b']",
+    "[url:value = 'a'] OR [url:value = 'b'] WITHIN 5 SECONDS",
     "[url:value = 'a' AND url:value = 'b']",
     "[url:value != 'a']",
     "[url:value NOT = 'a']",

@@ -18,13 +18,18 @@ export interface SimpleIndicator {
 
 /**
  * The (type, property, value) triples of a pattern that is only string equality tests joined
- * by OR inside a single `[…]`, with no qualifiers, list indexes or references to follow;
+ * by OR, inside one `[…]` or across `[…] OR […]`, with no qualifiers, list indexes or references to follow;
  * otherwise null, and the pattern must be evaluated with `matchPattern`.
  */
 export function simpleIndicators(pattern: Pattern): SimpleIndicator[] | null {
-  if (pattern.kind !== 'observation') return null;
-  const c = pattern.comparison;
-  const tests = c.kind === 'or' ? c.operands : [c];
+  // `[a] OR [b]` (observations joined by OR, without qualifiers) means the same for a lookup as `[a OR b]`.
+  const observations = pattern.kind === 'or' ? pattern.operands : [pattern];
+  const tests: ComparisonExpression[] = [];
+  for (const o of observations) {
+    if (o.kind !== 'observation') return null;
+    const c = o.comparison;
+    tests.push(...(c.kind === 'or' ? c.operands : [c]));
+  }
   const out: SimpleIndicator[] = [];
   const seen = new Set<string>();
   for (const t of tests) {

@@ -1,0 +1,112 @@
+/**
+ * The loop that makes it a shield wall, end to end on the real server: a
+ * verified defender shares an indicator over TAXII, and the next person who
+ * checks a message with that link is warned — within a second, with the
+ * shared indicator as the reason. AMBER intelligence never warns the public
+ * (the warning would reveal it).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type Access, accessServices } from '../access/index.js';
+import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
+import { TLP2_IDS } from './engine/stix/index.js';
+import { DEFAULT_COLLECTION_ID } from './exchange-service.js';
+
+const TAXII = 'application/taxii+json;version=2.1';
+
+describe('shared indicators warn the next person', () => {
+  let server: TestServer;
+  let access: Access;
+  let key: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    access = await accessServices(server.platform);
+    const op = { id: 'test' };
+    const org = await access.directory.createOrg({ name: 'Regional CERT', tier: 2 }, op);
+    key = (await access.keys.create({ owner: { type: 'org', id: org.id } }, op)).key;
+  });
+  afterAll(async () => {
+    await access?.close();
+    await server?.close();
+  });
+
+  const share = async (host: string, marking: string) => {
+    const res = await fetch(
+      `${server.url}/taxii2/default/collections/${DEFAULT_COLLECTION_ID}/objects/`,
+      {
+        method: 'POST',
+        headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          objects: [
+            {
+              type: 'indicator',
+              spec_version: '2.1',
+              id: `indicator--${randomUUID()}`,
+              created: '2026-12-05T10:00:00.000Z',
+              modified: '2026-12-05T10:00:00.000Z',
+              name: 'Parcel-fee smishing site',
+              pattern: `[url:value = 'https://${host}/pay'] OR [domain-name:value = '${host}']`,
+              pattern_type: 'stix',
+              valid_from: '2026-12-05T10:00:00Z',
+              confidence: 90,
+              object_marking_refs: [marking],
+            },
+          ],
+        }),
+      },
+    );
+    expect(res.status).toBe(202);
+  };
+  const check = async (host: string) => {
+    const res = await fetch(`${server.url}/api/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: `Hi Mum, can you look at this for me https://${host}/pay thanks`,
+      }),
+    });
+    return (await res.json()) as { verdict: string; reasons: { code: string; message: string }[] };
+  };
+
+  it('a TLP:CLEAR indicator shared over TAXII is a reason in the next check, within a second', async () => {
+    const host = `family-photos-${randomUUID().slice(0, 8)}.example`;
+    const before = await check(host);
+    expect(before.reasons.some((r) => r.code.startsWith('intel.'))).toBe(false);
+    const started = Date.now();
+    await share(host, TLP2_IDS.clear);
+    await vi.waitFor(
+      async () =>
+        expect((await check(host)).reasons.map((r) => r.code)).toContain('intel.known_bad_url'),
+      { timeout: 1000, interval: 25 },
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    const after = await check(host);
+    expect(after.reasons.find((r) => r.code === 'intel.known_bad_url')?.message).toContain(
+      'shared threat intelligence',
+    );
+    expect(after.verdict).not.toBe('no_signs');
+  });
+
+  it('a TLP:AMBER indicator is not revealed to the public through a check', async () => {
+    const host = `quiet-${randomUUID().slice(0, 8)}.example`;
+    await share(host, TLP2_IDS.amber);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await check(host)).reasons.some((r) => r.code.startsWith('intel.'))).toBe(false);
+  });
+
+  it('indicators stored before the server started are loaded', async () => {
+    const host = `stored-${randomUUID().slice(0, 8)}.example`;
+    await share(host, TLP2_IDS.clear);
+    const dir = server.dataDir;
+    await access.close();
+    await server.server.shutdown('restart for the test');
+    server = await startTestServer({ dataDir: dir });
+    access = await accessServices(server.platform);
+    await vi.waitFor(
+      async () =>
+        expect((await check(host)).reasons.map((r) => r.code)).toContain('intel.known_bad_url'),
+      { timeout: 5000, interval: 50 },
+    );
+  });
+});
