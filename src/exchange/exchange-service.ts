@@ -105,6 +105,63 @@ export function createExchange(deps: {
     });
   };
 
+  /** Validate and keep objects, keep a status resource, audit, and announce what was new. */
+  const store = async (
+    collectionId: string,
+    input: readonly unknown[],
+    actor: string,
+    requestId: string,
+  ): Promise<StatusResource> => {
+    const requestTimestamp = new Date(deps.now()).toISOString();
+    const outcome = await objects.add(collectionId, input, actor);
+    const tlpById = new Map(
+      input.flatMap((o) => {
+        const x = o as { id?: unknown; object_marking_refs?: unknown } | null;
+        return typeof x?.id === 'string' ? [[x.id, tlpOf(x) ?? null] as const] : [];
+      }),
+    );
+    const id = randomUUID();
+    await db()
+      .insertInto('exchange_status')
+      .values({
+        id,
+        collection_id: collectionId,
+        added_by: actor,
+        request_timestamp: requestTimestamp,
+        outcome: JSON.stringify(outcome),
+        created_at: deps.now(),
+      })
+      .execute();
+    const added = outcome.successes.filter((s) => s.message === undefined);
+    await deps.audit.append({
+      actor,
+      action: 'exchange.objects.added',
+      subject: `collection:${collectionId}`,
+      data: {
+        status: id,
+        added: added.length,
+        refused: outcome.failures.length,
+        already: outcome.successes.length - added.length,
+      },
+      requestId,
+    });
+    if (added.length > 0)
+      await deps.bus.publish(
+        OBJECTS_ADDED,
+        {
+          collection: collectionId,
+          // Each object's TLP travels with it, so live streams show readers only what they may see.
+          objects: added.map((s) => ({
+            id: s.id,
+            version: s.version,
+            tlp: tlpById.get(s.id) ?? null,
+          })),
+        },
+        { msgId: `exchange-status-${id}` },
+      );
+    return { id, status: 'complete', requestTimestamp, outcome };
+  };
+
   return {
     objects,
     ensureDefault,
@@ -134,54 +191,20 @@ export function createExchange(deps: {
     ): Promise<StatusResource> {
       const a = await find(p, collectionId);
       if (!a.canWrite) refuse(p, 'write');
-      const requestTimestamp = new Date(deps.now()).toISOString();
-      const outcome = await objects.add(collectionId, input, actor);
-      const tlpById = new Map(
-        input.flatMap((o) => {
-          const x = o as { id?: unknown; object_marking_refs?: unknown } | null;
-          return typeof x?.id === 'string' ? [[x.id, tlpOf(x) ?? null] as const] : [];
-        }),
-      );
-      const id = randomUUID();
-      await db()
-        .insertInto('exchange_status')
-        .values({
-          id,
-          collection_id: collectionId,
-          added_by: actor,
-          request_timestamp: requestTimestamp,
-          outcome: JSON.stringify(outcome),
-          created_at: deps.now(),
-        })
-        .execute();
-      const added = outcome.successes.filter((s) => s.message === undefined);
-      await deps.audit.append({
-        actor,
-        action: 'exchange.objects.added',
-        subject: `collection:${collectionId}`,
-        data: {
-          status: id,
-          added: added.length,
-          refused: outcome.failures.length,
-          already: outcome.successes.length - added.length,
-        },
-        requestId,
-      });
-      if (added.length > 0)
-        await deps.bus.publish(
-          OBJECTS_ADDED,
-          {
-            collection: collectionId,
-            // Each object's TLP travels with it, so live streams show readers only what they may see.
-            objects: added.map((s) => ({
-              id: s.id,
-              version: s.version,
-              tlp: tlpById.get(s.id) ?? null,
-            })),
-          },
-          { msgId: `exchange-status-${id}` },
-        );
-      return { id, status: 'complete', requestTimestamp, outcome };
+      return store(collectionId, input, actor, requestId);
+    },
+
+    /** An operator's import (the CLI): no principal, the same validation, status, audit and announcement. */
+    async importAs(
+      actor: string,
+      collectionId: string,
+      input: readonly unknown[],
+      requestId: string,
+    ): Promise<StatusResource> {
+      await ensureDefault();
+      if ((await objects.collection(collectionId)) === undefined)
+        throw exchangeErrors.create('collection_not_found');
+      return store(collectionId, input, actor, requestId);
     },
 
     /** A status resource; only whoever made the request may read it. */

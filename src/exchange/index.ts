@@ -6,6 +6,7 @@
  */
 import type { Platform } from '../platform/compose.js';
 import type { ShieldwallModule } from '../platform/module.js';
+import { registerIntelCommands } from './cli.js';
 import type { Exchange } from './exchange-service.js';
 import { exchangeMigrations } from './exchange-tables.js';
 import type { IndicatorIndex, IndicatorLookup } from './indicator-index.js';
@@ -74,4 +75,5 @@ export const exchangeModule: ShieldwallModule = {
     registerTaxiiRoutes(app, { exchange });
     registerStreamRoute(app, { exchange, eventStream: http.eventStream });
   },
+  commands: registerIntelCommands,
 };
