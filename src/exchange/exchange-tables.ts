@@ -55,11 +55,53 @@ export interface ExchangeStatusRow {
   created_at: number;
 }
 
+/**
+ * Links people reported as scams (from the scam checker's "report"), counted
+ * once per report; past a threshold the link is shared as an indicator.
+ */
+export interface ExchangeReportedRow {
+  /** The normalized URL. */
+  value: string;
+  reports: number;
+  first_reported: number;
+  last_reported: number;
+  /** The STIX indicator shared for it, once it has been. */
+  indicator_id: string | null;
+}
+
+/** Which report counted for which link (so a redelivered event is not counted twice). */
+export interface ExchangeReportSeenRow {
+  report_id: string;
+  value: string;
+}
+
 export interface ExchangeTables {
+  exchange_reported: ExchangeReportedRow;
+  exchange_report_seen: ExchangeReportSeenRow;
   exchange_collection: ExchangeCollectionRow;
   exchange_object: ExchangeObjectRow;
   exchange_status: ExchangeStatusRow;
 }
+
+const communityMigration: Migration = {
+  name: '20261205-21-exchange-community-reports',
+  async up(db) {
+    await db.schema
+      .createTable('exchange_reported')
+      .addColumn('value', 'text', (c) => c.primaryKey())
+      .addColumn('reports', 'integer', (c) => c.notNull())
+      .addColumn('first_reported', 'bigint', (c) => c.notNull())
+      .addColumn('last_reported', 'bigint', (c) => c.notNull())
+      .addColumn('indicator_id', 'text')
+      .execute();
+    await db.schema
+      .createTable('exchange_report_seen')
+      .addColumn('report_id', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('exchange_report_seen_pk', ['report_id', 'value'])
+      .execute();
+  },
+};
 
 export const exchangeMigrations: readonly Migration[] = [
   {
@@ -112,4 +154,5 @@ export const exchangeMigrations: readonly Migration[] = [
         .execute();
     },
   },
+  communityMigration,
 ];

@@ -71,7 +71,23 @@ export const exchangeModule: ShieldwallModule = {
       import('./stream-route.js'),
     ]);
     const { exchange, index } = await exchangeFor(platform);
-    app.addHook('onClose', async () => index.close());
+    const { createCommunityReports } = await import('./community-reports.js');
+    // People's scam reports become shared indicators past a threshold (step 2 of the loop).
+    const community = createCommunityReports({
+      store: platform.store,
+      bus: platform.bus,
+      audit: platform.audit,
+      exchange,
+      logger: platform.logger,
+      threshold: platform.config.intelReportThreshold,
+      origin: platform.config.publicUrl ?? platform.config.auditOrigin,
+      now: Date.now,
+    });
+    await community.start();
+    app.addHook('onClose', async () => {
+      await community.close();
+      await index.close();
+    });
     registerTaxiiRoutes(app, { exchange });
     registerStreamRoute(app, { exchange, eventStream: http.eventStream });
   },

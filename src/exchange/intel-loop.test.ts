@@ -110,3 +110,80 @@ describe('shared indicators warn the next person', () => {
     );
   });
 });
+
+describe('people’s reports become shared intelligence', () => {
+  let server: TestServer;
+  let ip = 0;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      env: { SHIELDWALL_INTEL_REPORT_THRESHOLD: '2', SHIELDWALL_TRUST_PROXY: 'true' },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const report = async (text: string, withMessage: boolean, url: string) => {
+    ip += 1;
+    const res = await fetch(`${server.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${ip}` },
+      body: JSON.stringify({
+        kind: 'sms',
+        verdict: 'scam',
+        score: 0.99,
+        category: 'delivery',
+        indicators: [{ type: 'url', value: url }],
+        reason_codes: [],
+        ...(withMessage ? { content: text } : {}),
+      }),
+    });
+    expect(res.status).toBe(201);
+  };
+  const indicators = async () => {
+    const res = await fetch(
+      `${server.url}/taxii2/default/collections/${DEFAULT_COLLECTION_ID}/objects/?match[type]=indicator,sighting`,
+      { headers: { accept: TAXII } },
+    );
+    const body = (await res.json()) as {
+      objects?: { type: string; pattern?: string; count?: number }[];
+    };
+    return body.objects ?? [];
+  };
+  const checkCodes = async (text: string) => {
+    const res = await fetch(`${server.url}/api/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.200' },
+      body: JSON.stringify({ text }),
+    });
+    return ((await res.json()) as { reasons: { code: string }[] }).reasons.map((r) => r.code);
+  };
+
+  it('two reports with the message make the link a TLP:CLEAR indicator with a sighting; the next check warns', async () => {
+    const url = `https://usps-redelivery-${randomUUID().slice(0, 6)}.top/pay`;
+    const text = `USPS: your parcel is held, pay the $1.99 fee now at ${url} or it goes back.`;
+    await report(text, true, url);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await indicators()).some((o) => o.pattern?.includes(url))).toBe(false);
+    await report(text, true, url);
+    await vi.waitFor(
+      async () =>
+        expect((await indicators()).some((o) => o.pattern === `[url:value = '${url}']`)).toBe(true),
+      { timeout: 3000, interval: 50 },
+    );
+    expect((await indicators()).find((o) => o.type === 'sighting')?.count).toBe(2);
+    await vi.waitFor(
+      async () =>
+        expect(await checkCodes(`Hi, is this real? ${url}`)).toContain('intel.known_bad_url'),
+      { timeout: 2000, interval: 50 },
+    );
+  });
+
+  it('reports without the message (a client’s own summary) never count', async () => {
+    const url = `https://my-bank-${randomUUID().slice(0, 6)}.example/login`;
+    for (let i = 0; i < 3; i++) await report('', false, url);
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await indicators()).some((o) => o.pattern?.includes(url))).toBe(false);
+  });
+});

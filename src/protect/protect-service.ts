@@ -87,6 +87,8 @@ export function createProtectService(deps: {
         verdict: row.verdict,
         category: row.category,
         indicators: JSON.parse(row.indicators) as unknown,
+        // True when the server judged the message itself (verdict and indicators are its own, not the client's).
+        judged: judged !== undefined,
       };
       await deps.bus.publish(REPORT_CREATED, event, { msgId: row.id });
       return { id: row.id };

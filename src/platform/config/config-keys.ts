@@ -124,6 +124,12 @@ export const configKeys = {
     description:
       'Trust-tier policy file (YAML), reloaded when it changes; the built-in policy when unset (print it with `shieldwall admin tiers show --default`).',
   },
+  intelReportThreshold: {
+    type: { kind: 'integer', min: 0, max: 10_000 },
+    default: 3,
+    description:
+      'People\'s scam reports (with the message, judged scam or suspicious by this server) naming the same link before it is shared as a TLP:CLEAR indicator; 0 turns it off.',
+  },
   shareDays: {
     type: { kind: 'integer', min: 1, max: 365 },
     default: 30,
