@@ -5,49 +5,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { modules } from '../modules.js';
 import { removeDir, tempDir } from '../platform/audit/test-support/audit-fixture.js';
-import { runCli } from '../platform/cli/program.js';
+import { cliOn } from '../platform/test-support/in-process-cli.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { DEFAULT_TIERS_YAML } from './engine/index.js';
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe('shieldwall admin', () => {
   let dir: string;
   let server: TestServer;
 
-  const shieldwall = async (...args: string[]): Promise<Run> => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stdout.on('data', (c: Buffer) => out.push(c));
-    stderr.on('data', (c: Buffer) => err.push(c));
-    const code = await runCli({
-      argv: ['--data', dir, ...args],
-      env: { SHIELDWALL_LOG_LEVEL: 'warn' },
-      stdin: Readable.from([]),
-      stdout,
-      stderr,
-      cwd: dir,
-      version: '0.0.0-test',
-      webRoot: null,
-      // All modules: the data directory holds every module's tables, and migrations must know them all.
-      modules,
-    });
-    return {
-      code,
-      stdout: Buffer.concat(out).toString('utf8'),
-      stderr: Buffer.concat(err).toString('utf8'),
-    };
-  };
+  const shieldwall = (...args: string[]) => cliOn(dir)(...args);
   const me = (key: string) =>
     fetch(`${server.url}/api/access/me`, { headers: { authorization: `Bearer ${key}` } });
 

@@ -3,11 +3,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modules } from '../modules.js';
 import { removeDir, tempDir } from '../platform/audit/test-support/audit-fixture.js';
-import { runCli } from '../platform/cli/program.js';
+import { cliOn } from '../platform/test-support/in-process-cli.js';
 
 describe('shieldwall intel', () => {
   let dir: string;
@@ -16,30 +14,7 @@ describe('shieldwall intel', () => {
   });
   afterAll(() => removeDir(dir));
 
-  const shieldwall = async (...args: string[]) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stdout.on('data', (c: Buffer) => out.push(c));
-    stderr.on('data', (c: Buffer) => err.push(c));
-    const code = await runCli({
-      argv: ['--data', dir, ...args],
-      env: { SHIELDWALL_LOG_LEVEL: 'warn' },
-      stdin: Readable.from([]),
-      stdout,
-      stderr,
-      cwd: dir,
-      version: '0.0.0-test',
-      webRoot: null,
-      modules,
-    });
-    return {
-      code,
-      stdout: Buffer.concat(out).toString('utf8'),
-      stderr: Buffer.concat(err).toString('utf8'),
-    };
-  };
+  const shieldwall = (...args: string[]) => cliOn(dir)(...args);
 
   const indicator = (id: string, pattern: string) => ({
     type: 'indicator',

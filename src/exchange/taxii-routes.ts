@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessGate, type Principal } from '../access/index.js';
 import { ShieldwallError } from '../platform/errors.js';
 import type { App } from '../platform/http/app.js';
-import type { Exchange } from './exchange-service.js';
+import type { Exchange, StatusResource } from './exchange-service.js';
 import type { ExchangeObjectRow } from './exchange-tables.js';
 import { MAX_PAGE, type Match, type Page, type Query, STIX_MEDIA_TYPE } from './object-store.js';
 import { fromMicros, toMicros } from './stix-time.js';
@@ -109,27 +109,7 @@ export function registerTaxiiRoutes(app: App, deps: { readonly exchange: Exchang
           if (!UUID.test(statusId)) throw exchangeErrors.create('status_not_found');
           const p = await gate.principal(request);
           const s = await exchange.status(actorOf(p), statusId);
-          const { successes, failures } = s.outcome;
-          return send(reply, 200, {
-            id: s.id,
-            status: s.status,
-            request_timestamp: s.requestTimestamp,
-            total_count: successes.length + failures.length,
-            success_count: successes.length,
-            successes: successes.map((x) => ({
-              id: x.id,
-              version: x.version,
-              ...(x.message === undefined ? {} : { message: x.message }),
-            })),
-            failure_count: failures.length,
-            failures: failures.map((x) => ({
-              id: x.id,
-              ...(x.version === undefined ? {} : { version: x.version }),
-              message: x.message,
-            })),
-            pending_count: 0,
-            pendings: [],
-          });
+          return send(reply, 200, statusOut(s));
         },
       );
 
@@ -180,23 +160,7 @@ export function registerTaxiiRoutes(app: App, deps: { readonly exchange: Exchang
             throw exchangeErrors.create('bad_envelope');
           const p = await gate.principal(request);
           const s = await exchange.add(p, id, body.objects, actorOf(p), String(request.id));
-          const { successes, failures } = s.outcome;
-          return send(reply, 202, {
-            id: s.id,
-            status: s.status,
-            request_timestamp: s.requestTimestamp,
-            total_count: successes.length + failures.length,
-            success_count: successes.length,
-            successes: successes.map((x) => ({
-              id: x.id,
-              version: x.version,
-              ...(x.message === undefined ? {} : { message: x.message }),
-            })),
-            failure_count: failures.length,
-            failures: failures.map((x) => ({ id: x.id, message: x.message })),
-            pending_count: 0,
-            pendings: [],
-          });
+          return send(reply, 202, statusOut(s));
         },
       );
 
@@ -289,6 +253,31 @@ export function registerTaxiiRoutes(app: App, deps: { readonly exchange: Exchang
     },
     { prefix: '/taxii2' },
   );
+}
+
+/** A TAXII status resource (§4.3.1). Everything completes at once here, so nothing is pending. */
+function statusOut(s: StatusResource) {
+  const { successes, failures } = s.outcome;
+  return {
+    id: s.id,
+    status: s.status,
+    request_timestamp: s.requestTimestamp,
+    total_count: successes.length + failures.length,
+    success_count: successes.length,
+    successes: successes.map((x) => ({
+      id: x.id,
+      version: x.version,
+      ...(x.message === undefined ? {} : { message: x.message }),
+    })),
+    failure_count: failures.length,
+    failures: failures.map((x) => ({
+      id: x.id,
+      ...(x.version === undefined ? {} : { version: x.version }),
+      message: x.message,
+    })),
+    pending_count: 0,
+    pendings: [],
+  };
 }
 
 function collectionOut(a: {

@@ -128,7 +128,7 @@ export const configKeys = {
     type: { kind: 'integer', min: 0, max: 10_000 },
     default: 3,
     description:
-      'People\'s scam reports (with the message, judged scam or suspicious by this server) naming the same link before it is shared as a TLP:CLEAR indicator; 0 turns it off.',
+      "People's scam reports (with the message, judged scam or suspicious by this server) naming the same link before it is shared as a TLP:CLEAR indicator; 0 turns it off.",
   },
   shareDays: {
     type: { kind: 'integer', min: 1, max: 365 },
