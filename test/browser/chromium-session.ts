@@ -118,6 +118,8 @@ export interface BrowserSuiteOptions {
    * passkeys (WebAuthn) need a name such as `localhost`, never an IP address.
    */
   readonly host?: string;
+  /** Extra SHIELDWALL_* settings for the test server. */
+  readonly env?: Record<string, string>;
 }
 
 export function browserSuite(
@@ -132,7 +134,7 @@ export function browserSuite(
       throw new Error('The web UI is not built. Run `npm run build:web` first.');
     }
     mkdirSync(shotsDir, { recursive: true });
-    server = await startTestServer();
+    server = await startTestServer(suiteOptions.env === undefined ? {} : { env: suiteOptions.env });
     browser = await launchChromium();
   });
   afterEach(async () => {
