@@ -9,6 +9,13 @@
  * const tlp = tlpOf(accepted[0].object); // 'green'
  */
 export {
+  AI_ABUSE_ACTIONS,
+  AI_ABUSE_EXTENSION_DEFINITION,
+  AI_ABUSE_EXTENSION_ID,
+  AI_ABUSE_SIGNATURE_TYPES,
+  checkAiAbuseExtension,
+} from './ai-abuse-extension.js';
+export {
   COMMON_PROPERTIES,
   type PropertyRule,
   STIX_TYPES,

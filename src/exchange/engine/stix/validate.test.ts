@@ -10,6 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AI_ABUSE_EXTENSION_DEFINITION, AI_ABUSE_EXTENSION_ID } from './ai-abuse-extension.js';
 import { TLP1_IDS, TLP2_IDS, tlpOf, upgradeTlpMarkings } from './tlp.js';
 import { validateBundle, validateStixObject } from './validate.js';
 
@@ -267,5 +268,65 @@ describe('TLP', () => {
     }
     const tlp1 = objectsOf(join(intel, 'oasis/tlp/tlp1-marking-definitions.json'));
     expect(tlp1.map((o) => o.id).sort()).toEqual(Object.keys(TLP1_IDS).sort());
+  });
+});
+
+describe('AI-abuse signature extension', () => {
+  const pattern = (ext: Record<string, unknown>) => ({
+    type: 'attack-pattern',
+    spec_version: '2.1',
+    id: 'attack-pattern--6f5d7a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a',
+    created: '2026-12-05T10:00:00.000Z',
+    modified: '2026-12-05T10:00:00.000Z',
+    name: 'Jailbreak asking for a working exploit by role-play',
+    external_references: [{ source_name: 'mitre-atlas', external_id: 'AML.T0054' }],
+    extensions: { [AI_ABUSE_EXTENSION_ID]: { extension_type: 'property-extension', ...ext } },
+  });
+
+  it('its definition is a valid STIX extension-definition', () => {
+    expect(validateStixObject(AI_ABUSE_EXTENSION_DEFINITION).ok).toBe(true);
+  });
+
+  it('accepts a regex signature that runs in linear time, with ATLAS ids, capability and action', () => {
+    const r = validateStixObject(
+      pattern({
+        signature_type: 'regex',
+        signature: '(?i)pretend (you are|to be) .{0,40}(no|without) (rules|restrictions)',
+        atlas_techniques: ['AML.T0054'],
+        capability: 'ai.cyber.exploit-dev',
+        action: 'friction',
+      }),
+    );
+    expect(r.ok).toBe(true);
+  });
+
+  it('refuses a signature that could not be matched in linear time, bad ATLAS ids and unknown actions, with paths', () => {
+    const r = validateStixObject(
+      pattern({
+        signature_type: 'regex',
+        signature: '(a+)\\1',
+        atlas_techniques: ['T1059'],
+        action: 'delete-account',
+      }),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.path).sort()).toEqual(
+      [
+        `/extensions/${AI_ABUSE_EXTENSION_ID}/action`,
+        `/extensions/${AI_ABUSE_EXTENSION_ID}/atlas_techniques`,
+        `/extensions/${AI_ABUSE_EXTENSION_ID}/signature`,
+      ].sort(),
+    );
+  });
+
+  it('belongs on attack patterns only', () => {
+    const r = validateStixObject({
+      ...pattern({ signature_type: 'phrase', signature: 'ignore previous instructions' }),
+      type: 'malware',
+      id: 'malware--6f5d7a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a',
+      is_family: false,
+    });
+    expect(r.ok).toBe(false);
   });
 });

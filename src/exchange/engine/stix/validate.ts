@@ -9,6 +9,7 @@
  * Custom object types and properties are allowed, as the specification allows
  * them; unknown types get the common checks only.
  */
+import { AI_ABUSE_EXTENSION_ID, checkAiAbuseExtension } from './ai-abuse-extension.js';
 import { COMMON_PROPERTIES, type PropertyRule, STIX_TYPES } from './stix-types.js';
 
 export interface StixProblem {
@@ -142,6 +143,10 @@ export function validateStixObject(input: unknown): ValidationResult {
   checkExternalReferences(o.external_references, fail);
   checkGranularMarkings(o.granular_markings, fail);
   checkExtensions(o.extensions, fail);
+  const aiAbuse = (o.extensions as Record<string, unknown> | undefined)?.[AI_ABUSE_EXTENSION_ID];
+  if (typeof aiAbuse === 'object' && aiAbuse !== null && !Array.isArray(aiAbuse))
+    for (const p of checkAiAbuseExtension(aiAbuse as Record<string, unknown>, type))
+      fail(`/extensions/${AI_ABUSE_EXTENSION_ID}${p.path}`, p.message);
   const cross = spec?.check?.(o);
   if (cross !== undefined) fail('', cross);
 
