@@ -161,5 +161,9 @@ describe('shieldwall admin', () => {
     const good = join(dir, 'tiers.yaml');
     writeFileSync(good, DEFAULT_TIERS_YAML);
     expect((await shieldwall('admin', 'tiers', 'check', good)).code).toBe(0);
+    const shown = await shieldwall('admin', 'tiers', 'show', '--default');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('version: 1');
+    expect(shown.stdout).toContain('id: critical-infrastructure');
   });
 });

@@ -300,7 +300,8 @@ export function registerAdminCommands(
     .action(async (opts: { default?: boolean }) => {
       const { DEFAULT_TIERS_YAML } = await import('./engine/default-tiers.js');
       if (opts.default) {
-        process.stdout.write(DEFAULT_TIERS_YAML);
+        // Through the program's output (not process.stdout), so it goes where the CLI was told to write.
+        context.out.data(DEFAULT_TIERS_YAML, () => DEFAULT_TIERS_YAML.trimEnd());
         return;
       }
       const access = await open();

@@ -111,6 +111,25 @@ describe('TAXII 2.1 server', () => {
     expect(post.status).toBe(415);
   });
 
+  it('bad input: malformed JSON is 400, a body over max_content_length 413, no envelope 400 — TAXII errors, nothing stored', async () => {
+    const before = (await taxii('GET', `${COLLECTION}/manifest/`, keys.t2)).body;
+    const raw = (body: string) =>
+      fetch(`${server.url}${COLLECTION}/objects/`, {
+        method: 'POST',
+        headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${keys.t2}` },
+        body,
+      });
+    const malformed = await raw('{"objects": [');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toBe(TAXII);
+    expect(await malformed.json()).toMatchObject({ http_status: '400' });
+    const huge = await raw(`{"objects": ["${'x'.repeat(10 * 1024 * 1024 + 10)}"]}`);
+    expect(huge.status).toBe(413);
+    expect((await raw('{"objects": "not a list"}')).status).toBe(400);
+    expect((await raw('[]')).status).toBe(400);
+    expect((await taxii('GET', `${COLLECTION}/manifest/`, keys.t2)).body).toEqual(before);
+  });
+
   it('lists the shared collection with what each caller may do', async () => {
     const anon = await taxii('GET', `${ROOT}/collections/`);
     expect(anon.body.collections).toEqual([
