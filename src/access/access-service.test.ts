@@ -91,6 +91,9 @@ function suite(name: string, open: () => Promise<AccessFixture>) {
         { timeout: 2000 },
       );
       expect(await fx.access.authenticator.authenticateKey(key)).toBeNull();
+      // Only the key's holder (who has its secret) learns that it was revoked (the gateway's key_revoked).
+      expect(await fx.access.authenticator.refusal(key)).toBe('revoked');
+      expect(await fx.access.authenticator.refusal(forged)).toBe('invalid');
       const stored = JSON.stringify(
         await fx.store.db<AccessTables>().selectFrom('access_api_key').selectAll().execute(),
       );

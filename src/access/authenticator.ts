@@ -275,6 +275,20 @@ export function createAuthenticator(deps: AuthenticatorDeps) {
     },
 
     /**
+     * Why a key `authenticateKey` refused was refused: `revoked` when it names a
+     * revoked key and its secret matches (so only the key's holder learns it), else
+     * `invalid`. For APIs that must tell the two apart (the gateway's `key_revoked`).
+     */
+    async refusal(key: string): Promise<'revoked' | 'invalid'> {
+      const parsed = parseApiKey(key);
+      if (parsed === undefined) return 'invalid';
+      const entry = keys.get(parsed.keyId) ?? (await loadKey(parsed.keyId));
+      if (entry === undefined || !entry.revoked) return 'invalid';
+      const presented = createHash('sha256').update(parsed.secret).digest();
+      return timingSafeEqual(presented, entry.secretHash) ? 'revoked' : 'invalid';
+    },
+
+    /**
      * The cached answer alone, without touching the store: undefined when the key
      * is not in the cache. The HTTP hook and the benchmark use it before `authenticateKey`.
      */

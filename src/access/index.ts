@@ -22,6 +22,7 @@ export { type AccessGate, accessGate, type SessionAuth, STEP_UP_MS } from './acc
 export type { Access } from './access-service.js';
 export {
   can,
+  DEFAULT_TIERS_YAML,
   type Decision,
   type OrgRole,
   type Principal,

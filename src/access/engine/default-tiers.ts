@@ -21,7 +21,7 @@ tiers:
     security: none
     session_hours: 720
     capabilities: [scam.check, scam.report, intel.read:clear, account.manage]
-    rate_limits: { requests_per_minute: 300, tokens_per_day: 0 }
+    rate_limits: { requests_per_minute: 300, tokens_per_day: 0, tokens_per_minute: 0 }
     models: []
 
   - level: 1
@@ -31,7 +31,7 @@ tiers:
     security: mfa
     session_hours: 336
     capabilities: [intel.read:green, intel.sighting, vuln.scan, detect.run, ai.cyber.defend, model.registry.read]
-    rate_limits: { requests_per_minute: 600, tokens_per_day: 200000 }
+    rate_limits: { requests_per_minute: 600, tokens_per_day: 200000, tokens_per_minute: 20000 }
     models: [defender-small]
     grant_days: 365
 
@@ -43,7 +43,7 @@ tiers:
     session_hours: 72
     email_recovery: false
     capabilities: [org.manage, intel.read:amber, intel.write, ai.cyber.analyze, ai.cyber.malware-analysis]
-    rate_limits: { requests_per_minute: 1200, tokens_per_day: 2000000 }
+    rate_limits: { requests_per_minute: 1200, tokens_per_day: 2000000, tokens_per_minute: 100000 }
     models: [defender-small, defender-large]
     grant_days: 365
 
@@ -55,7 +55,7 @@ tiers:
     session_hours: 24
     email_recovery: false
     capabilities: [intel.read:amber-strict, ai.cyber.exploit-dev, model.registry.write, access.vouch]
-    rate_limits: { requests_per_minute: 3000, tokens_per_day: 10000000 }
+    rate_limits: { requests_per_minute: 3000, tokens_per_day: 10000000, tokens_per_minute: 400000 }
     models: ['*']
     grant_days: 180
 
@@ -67,7 +67,7 @@ tiers:
     session_hours: 12
     email_recovery: false
     capabilities: [intel.read:red]
-    rate_limits: { requests_per_minute: 6000, tokens_per_day: 50000000 }
+    rate_limits: { requests_per_minute: 6000, tokens_per_day: 50000000, tokens_per_minute: 1000000 }
     models: ['*']
     grant_days: 180
 

@@ -105,3 +105,34 @@ describe('anonymous capabilities', () => {
     expect(dflt.policy.anonymous).toEqual(dflt.policy.tiers[0]?.capabilities);
   });
 });
+
+describe('gateway tokens per minute', () => {
+  it('come from tokens_per_minute, or a day spread over eight hours when absent', () => {
+    const r = parsePolicy(base());
+    if (!r.ok) throw new Error('invalid');
+    expect(r.policy.tiers.map((t) => t.rateLimits.tokensPerMinute)).toEqual([
+      0, 20_000, 100_000, 400_000, 1_000_000,
+    ]);
+    const doc = base();
+    doc.tiers[1] = {
+      ...doc.tiers[1],
+      rate_limits: { requests_per_minute: 10, tokens_per_day: 48_000 },
+    };
+    doc.tiers[2] = {
+      ...doc.tiers[2],
+      rate_limits: { requests_per_minute: 10, tokens_per_day: 1, tokens_per_minute: -1 },
+    };
+    const bad = parsePolicy(doc);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual([
+      '/tiers/2/rate_limits/tokens_per_minute',
+    ]);
+    doc.tiers[2] = {
+      ...doc.tiers[2],
+      rate_limits: { requests_per_minute: 10, tokens_per_day: 1 },
+    };
+    const ok = parsePolicy(doc);
+    if (!ok.ok) throw new Error(JSON.stringify(ok.problems));
+    expect(ok.policy.tiers[1]?.rateLimits.tokensPerMinute).toBe(100);
+    expect(ok.policy.tiers[2]?.rateLimits.tokensPerMinute).toBe(1);
+  });
+});

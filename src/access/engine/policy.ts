@@ -16,6 +16,12 @@ export interface TierRateLimits {
   readonly requestsPerMinute: number;
   /** AI tokens per day (gateway); 0 = no AI access. */
   readonly tokensPerDay: number;
+  /**
+   * AI tokens per minute (gateway), per key and per organization; from the
+   * policy's `tokens_per_minute`, or when it is absent a day's tokens spread over
+   * an eight-hour working day (tokens_per_day / 480, at least 1 when there are any).
+   */
+  readonly tokensPerMinute: number;
 }
 
 export interface Tier {
@@ -160,13 +166,19 @@ export function parsePolicy(doc: unknown): PolicyResult {
             MODEL.test(m) ? undefined : 'is not a model id',
           );
     const rl = raw.rate_limits;
-    let rateLimits: TierRateLimits = { requestsPerMinute: 0, tokensPerDay: 0 };
+    let rateLimits: TierRateLimits = { requestsPerMinute: 0, tokensPerDay: 0, tokensPerMinute: 0 };
     if (!isRecord(rl))
       fail(`${at}/rate_limits`, 'must be a mapping with requests_per_minute and tokens_per_day');
     else {
       for (const key of Object.keys(rl))
-        if (key !== 'requests_per_minute' && key !== 'tokens_per_day')
+        if (!['requests_per_minute', 'tokens_per_day', 'tokens_per_minute'].includes(key))
           fail(`${at}/rate_limits/${key}`, 'is not a known rate limit');
+      const perDay = nonNegativeInt(
+        rl.tokens_per_day,
+        `${at}/rate_limits/tokens_per_day`,
+        1e12,
+        fail,
+      );
       rateLimits = {
         requestsPerMinute: positiveInt(
           rl.requests_per_minute,
@@ -174,12 +186,19 @@ export function parsePolicy(doc: unknown): PolicyResult {
           1_000_000,
           fail,
         ),
-        tokensPerDay: nonNegativeInt(
-          rl.tokens_per_day,
-          `${at}/rate_limits/tokens_per_day`,
-          1e12,
-          fail,
-        ),
+        tokensPerDay: perDay,
+        // Bounded so limit × window (one minute) stays exact in the limiter (≤ 2^52).
+        tokensPerMinute:
+          rl.tokens_per_minute === undefined
+            ? perDay === 0
+              ? 0
+              : Math.max(1, Math.ceil(perDay / 480))
+            : nonNegativeInt(
+                rl.tokens_per_minute,
+                `${at}/rate_limits/tokens_per_minute`,
+                1e9,
+                fail,
+              ),
       };
     }
     const grantDays =
