@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../platform/engine-kit/model/prng.js';
 import { applyPlatt, expectedCalibrationError, fitPlatt, reliabilityBins } from './calibration.js';
-import { mulberry32 } from './prng.js';
 
 /** Labels drawn from a known sigmoid, so the fit has a right answer. */
 function synthetic(a: number, b: number, n: number, seed: number) {

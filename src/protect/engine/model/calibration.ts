@@ -5,7 +5,7 @@
  * messages, and two numbers are all it adds to a model file. It is fitted on
  * held-out (out-of-fold) margins of the training split, never on dev.
  */
-import { sigmoid } from './linear-model.js';
+import { sigmoid } from '../../../platform/engine-kit/model/linear-model.js';
 
 export interface PlattParams {
   readonly a: number;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  bucketOf,
+  FNV_OFFSET,
+  fmix32,
+  fnvRange,
+  fnvStep,
+} from '../../../platform/engine-kit/model/hash.js';
 import { mergePhrases, tokenContributions } from './explain.js';
 import { DEFAULT_TEXT_FEATURES, featurizeText } from './featurize.js';
-import { bucketOf, FNV_OFFSET, fmix32, fnvRange, fnvStep } from './hash.js';
 
 const input = 'Hi Sam, please verify your account today. Thanks, Jo';
 

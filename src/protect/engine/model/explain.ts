@@ -5,8 +5,9 @@
  * way are merged into one phrase — "verify your account" rather than five
  * character n-grams and two bigrams.
  */
+
+import type { SparseVector } from '../../../platform/engine-kit/model/sparse-vector.js';
 import type { FeatureEvidence } from './occurrence-log.js';
-import type { SparseVector } from './sparse-vector.js';
 
 export interface EvidencePhrase {
   /** Offsets (UTF-16) into the input that was scored. */

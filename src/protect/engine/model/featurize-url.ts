@@ -6,13 +6,21 @@
  * buckets). Every feature records its span in the input URL for explanations.
  * A leading "www." is dropped first (see featurizeUrl).
  */
+
+import {
+  bucketOf,
+  FNV_OFFSET,
+  fmix32,
+  fnvRange,
+  fnvStep,
+  signOf,
+} from '../../../platform/engine-kit/model/hash.js';
+import { FeatureAccumulator } from '../../../platform/engine-kit/model/sparse-vector.js';
 import { parseUrl } from '../url/parse-url.js';
 import { URL_FEATURE_NAMES, urlFeatureVector } from '../url/url-features.js';
 import type { TextFeatures } from './featurize.js';
-import { bucketOf, FNV_OFFSET, fmix32, fnvRange, fnvStep, signOf } from './hash.js';
 import type { FeatureSpec } from './model-file.js';
 import { OccurrenceLog } from './occurrence-log.js';
-import { FeatureAccumulator } from './sparse-vector.js';
 import { digitShape, registrableDomain } from './tokenize-text.js';
 
 export type UrlFeatureConfig = FeatureSpec & { kind: 'url' };

@@ -5,10 +5,20 @@
  * with signs into 2^hashBits buckets. Linear in the input, capped at
  * `maxChars` characters and `maxTokens` tokens.
  */
-import { bucketOf, FNV_OFFSET, fmix32, fnvRange, fnvStep, signOf } from './hash.js';
+import {
+  bucketOf,
+  FNV_OFFSET,
+  fmix32,
+  fnvRange,
+  fnvStep,
+  signOf,
+} from '../../../platform/engine-kit/model/hash.js';
+import {
+  FeatureAccumulator,
+  type SparseVector,
+} from '../../../platform/engine-kit/model/sparse-vector.js';
 import { normalizeText } from './normalize-text.js';
 import { type FeatureEvidence, OccurrenceLog } from './occurrence-log.js';
-import { FeatureAccumulator, type SparseVector } from './sparse-vector.js';
 import { hostSpan, registrableDomain, type Token, tokenize } from './tokenize-text.js';
 
 export interface TextFeatureConfig {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  margin,
+  type TrainingExample,
+  trainLogistic,
+} from '../../../platform/engine-kit/model/linear-model.js';
+import { encodeSparseWeights } from '../../../platform/engine-kit/model/weight-codec.js';
 import { featurizeText } from './featurize.js';
-import { margin, type TrainingExample, trainLogistic } from './linear-model.js';
-import { encodeSparseWeights } from './weight-codec.js';
 
 const TEXTS: [string, 0 | 1][] = [
   ['Your parcel is held, pay the £1.99 fee at royal-mail-fee.com', 1],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { trainLogistic } from '../../../platform/engine-kit/model/linear-model.js';
+import { encodeSparseWeights } from '../../../platform/engine-kit/model/weight-codec.js';
 import { DEFAULT_TEXT_FEATURES, featurizeText } from './featurize.js';
-import { trainLogistic } from './linear-model.js';
 import { loadModel } from './load-model.js';
 import { MODEL_FORMAT, type ModelFile, WEIGHT_ENCODING } from './model-file.js';
-import { encodeSparseWeights } from './weight-codec.js';
 
 const DATA: [string, 0 | 1][] = [
   ['Verify your account now at secure-login.top or it will be suspended', 1],

@@ -9,6 +9,9 @@
  * loaded.model.score('Your parcel is held, pay the fee at https://…').probability; // 0.97
  */
 
+import { sigmoid } from '../../../platform/engine-kit/model/linear-model.js';
+import { dot } from '../../../platform/engine-kit/model/sparse-vector.js';
+import { decodeSparseWeights } from '../../../platform/engine-kit/model/weight-codec.js';
 import {
   DEFAULT_PHRASE_OPTIONS,
   type EvidencePhrase,
@@ -18,10 +21,7 @@ import {
 } from './explain.js';
 import { featurizeText, type TextFeatures } from './featurize.js';
 import { denseMismatch, featurizeUrl } from './featurize-url.js';
-import { sigmoid } from './linear-model.js';
 import { type FeatureSpec, type ModelFile, textConfigOf, validateModelFile } from './model-file.js';
-import { dot } from './sparse-vector.js';
-import { decodeSparseWeights } from './weight-codec.js';
 
 export interface ModelScore {
   /** Calibrated probability of scam, phishing or spam. */

@@ -4,9 +4,10 @@
  * thresholds on out-of-fold scores. Changing a recipe changes the model
  * files; `npm run train:scam` rebuilds them.
  */
+
+import type { FtrlParams } from '../../../platform/engine-kit/model/linear-model.js';
 import { DEFAULT_TEXT_FEATURES, featurizeText, type TextFeatures } from './featurize.js';
 import { DENSE_URL_FEATURES, featurizeUrl } from './featurize-url.js';
-import type { FtrlParams } from './linear-model.js';
 import type { FeatureSpec } from './model-file.js';
 import type { Example } from './scam-datasets.js';
 import type { Candidate, ThresholdRule } from './train-pipeline.js';

@@ -10,13 +10,21 @@
  * 4. train the final model on all of train, round it to half precision, and
  *    return exactly the weights that will ship.
  */
+
+import { hashString } from '../../../platform/engine-kit/model/hash.js';
+import {
+  type FtrlParams,
+  type TrainingExample,
+  trainLogistic,
+} from '../../../platform/engine-kit/model/linear-model.js';
+import type { SparseVector } from '../../../platform/engine-kit/model/sparse-vector.js';
+import { dot } from '../../../platform/engine-kit/model/sparse-vector.js';
+import {
+  decodeSparseWeights,
+  encodeSparseWeights,
+} from '../../../platform/engine-kit/model/weight-codec.js';
 import { applyPlatt, fitPlatt, type PlattParams } from './calibration.js';
-import { hashString } from './hash.js';
-import { type FtrlParams, type TrainingExample, trainLogistic } from './linear-model.js';
 import { thresholdForBestF1, thresholdForMaxFpr } from './metrics.js';
-import type { SparseVector } from './sparse-vector.js';
-import { dot } from './sparse-vector.js';
-import { decodeSparseWeights, encodeSparseWeights } from './weight-codec.js';
 
 export interface TrainItem {
   readonly x: SparseVector;

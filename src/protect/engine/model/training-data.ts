@@ -5,7 +5,7 @@
  * commercially. Unknown sources are refused (fail closed), and a record listed
  * under several sources is trainable only when all of them are.
  */
-import { hashString } from './hash.js';
+import { hashString } from '../../../platform/engine-kit/model/hash.js';
 
 export interface SourcePolicy {
   /** Matches a record's `source` by prefix. */

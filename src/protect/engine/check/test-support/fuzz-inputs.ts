@@ -14,8 +14,8 @@
  *   const problems = resultProblems(input, checker.check(input), { version: checker.version });
  */
 
+import { mulberry32, type Prng } from '../../../../platform/engine-kit/model/prng.js';
 import { DEFAULT_EMAIL_LIMITS, type ParsedEmail, parseEmail } from '../../email/index.js';
-import { mulberry32, type Prng } from '../../model/prng.js';
 import {
   CATEGORIES,
   type CheckInput,

@@ -64,10 +64,16 @@ class CountTable {
 
 /** Counts signed hashed features per family, then emits one normalised vector. */
 export class FeatureAccumulator {
-  private readonly counts = new CountTable(1024);
+  private readonly counts: CountTable;
   private readonly dense: number[] = [];
 
-  constructor(private readonly familyCount: number) {}
+  /** `expected`: about how many features will be added (sizes the table once instead of growing it). */
+  constructor(
+    private readonly familyCount: number,
+    expected = 512,
+  ) {
+    this.counts = new CountTable(Math.max(1024, 1 << Math.ceil(Math.log2(expected * 2 + 2))));
+  }
 
   /** One occurrence of hashed feature `index` (< 2^24) in `family`, with its hashing sign. */
   add(family: number, index: number, sign: number): void {
