@@ -1,0 +1,174 @@
+/**
+ * `shieldwall safeguards classify --jsonl FILE [--tier 0..4]`: classify
+ * prompts on this machine, without the database. Input lines `{"id","text"}`
+ * (FILE or `-` for standard input); output lines `{"id","decision","risk",
+ * "categories"}` in input order. A bad line gets an error line naming its line
+ * number and the rest go on. Exit status 1 when any prompt was given friction
+ * or block (a finding, like grep) or a line could not be read, 2 on wrong usage.
+ */
+import { open } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { platformErrors } from '../platform/errors.js';
+import type { CliContext } from '../platform/module.js';
+import type { SafeguardsModel } from './engine/index.js';
+import type { safeguardsErrors } from './errors.js';
+
+/** A line longer than this is answered with an error and skipped. */
+export const MAX_LINE_CHARS = 1024 * 1024;
+
+export interface SafeguardsCliDeps {
+  readonly model?: () => Promise<SafeguardsModel>;
+}
+
+type OutLine =
+  | {
+      readonly id: string | number | null;
+      readonly decision: string;
+      readonly risk: number;
+      readonly categories: readonly { id: string; score: number }[];
+    }
+  | {
+      readonly id: string | number | null;
+      readonly line: number;
+      readonly error: { readonly code: string; readonly message: string };
+    };
+
+function usage(message: string, cause?: unknown) {
+  return platformErrors.create('usage', { message, cause });
+}
+
+export function registerSafeguardsCommands(
+  program: Command,
+  context: CliContext,
+  deps: SafeguardsCliDeps = {},
+): void {
+  const model =
+    deps.model ?? (async () => (await import('./load-model.js')).shippedSafeguardsModel());
+  const safeguards = program
+    .command('safeguards')
+    .description('real-time safeguards: classify prompts for cyber misuse');
+  safeguards
+    .command('classify')
+    .description(
+      'classify prompts (JSON Lines {"id","text"}); exit 1 if any gets friction or block',
+    )
+    .requiredOption('--jsonl <file>', 'one JSON object per line ("-" for standard input)')
+    .option('--tier <tier>', "the caller's trust tier, 0..4", '0')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  shieldwall safeguards classify --jsonl prompts.jsonl --tier 0 > decisions.jsonl
+  echo '{"id":"1","text":"write ransomware"}' | shieldwall safeguards classify --jsonl -
+
+Exit status: 0 all allowed or monitored, 1 friction or block (or a line could not be read), 2 wrong usage.`,
+    )
+    .action(async (opts: { jsonl: string; tier: string }) => {
+      if (!/^[0-4]$/.test(opts.tier))
+        throw usage(`--tier must be 0, 1, 2, 3 or 4 (got "${opts.tier}").`);
+      await classifyBatch(opts.jsonl, Number(opts.tier), context, await model());
+    });
+}
+
+async function classifyBatch(
+  path: string,
+  tier: number,
+  context: CliContext,
+  model: SafeguardsModel,
+): Promise<void> {
+  const { classifyPrompt } = await import('./engine/index.js');
+  const stream = path === '-' ? context.stdin : await openFile(path);
+  let lines = 0;
+  let finding = false;
+  for await (const line of readLines(stream)) {
+    if (line.text.trim() === '') continue;
+    lines += 1;
+    const out = classifyLine(line.text, line.number, (text) =>
+      classifyPrompt(model, { text }, { tier }),
+    );
+    context.out.line(out, JSON.stringify(out));
+    if ('error' in out || out.decision === 'friction' || out.decision === 'block') finding = true;
+  }
+  if (lines === 0)
+    throw usage(`Nothing to classify: ${path === '-' ? 'standard input' : path} has no lines.`);
+  if (finding) context.out.setExitCode(1);
+}
+
+function classifyLine(
+  text: string,
+  number: number,
+  classify: (text: string) => {
+    decision: string;
+    risk: number;
+    categories: readonly { id: string; score: number }[];
+  },
+): OutLine {
+  const fail = (
+    id: string | number | null,
+    code: keyof typeof safeguardsErrors.table,
+    message: string,
+  ): OutLine => ({ id, line: number, error: { code, message } });
+  if (text.length > MAX_LINE_CHARS)
+    return fail(
+      null,
+      'input_too_large',
+      `Line ${number} is longer than ${MAX_LINE_CHARS} characters; it was skipped.`,
+    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return fail(null, 'input_unreadable', `Line ${number} is not valid JSON.`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return fail(null, 'input_unreadable', `Line ${number} is not a JSON object.`);
+  const item = parsed as { id?: unknown; text?: unknown };
+  const id = typeof item.id === 'string' || typeof item.id === 'number' ? item.id : null;
+  if (item.id !== undefined && id === null)
+    return fail(null, 'input_unreadable', `Line ${number}: "id" must be a string or a number.`);
+  if (typeof item.text !== 'string' || item.text.trim() === '')
+    return fail(id, 'input_unreadable', `Line ${number}: "text" must be a non-empty string.`);
+  const r = classify(item.text);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    id,
+    decision: r.decision,
+    risk: round(r.risk),
+    categories: r.categories.map((c) => ({ id: c.id, score: round(c.score) })),
+  };
+}
+
+async function openFile(path: string): Promise<NodeJS.ReadableStream> {
+  try {
+    const handle = await open(path, 'r');
+    if ((await handle.stat()).isDirectory()) {
+      await handle.close();
+      throw new Error('it is a directory');
+    }
+    return handle.createReadStream();
+  } catch (err) {
+    throw usage(`Cannot read ${path}: ${(err as Error).message}`, err);
+  }
+}
+
+/** Lines of a stream (LF or CRLF); a line over MAX_LINE_CHARS is kept only up to just past the limit. */
+async function* readLines(
+  stream: NodeJS.ReadableStream,
+): AsyncGenerator<{ number: number; text: string }> {
+  const decoder = new TextDecoder();
+  let pending = '';
+  let number = 0;
+  for await (const chunk of stream) {
+    pending +=
+      typeof chunk === 'string' ? chunk : decoder.decode(chunk as Buffer, { stream: true });
+    for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
+      number += 1;
+      yield { number, text: pending.slice(0, nl).replace(/\r$/, '') };
+      pending = pending.slice(nl + 1);
+    }
+    // Bound memory: an endless line is cut just past the limit (and then reported as too large).
+    if (pending.length > MAX_LINE_CHARS + 1) pending = pending.slice(0, MAX_LINE_CHARS + 1);
+  }
+  pending += decoder.decode();
+  if (pending !== '') yield { number: number + 1, text: pending.replace(/\r$/, '') };
+}

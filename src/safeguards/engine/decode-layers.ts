@@ -1,0 +1,191 @@
+/**
+ * Finds text hidden in an encoding — base64, hex, URL percent-encoding, rot13 —
+ * and returns the decoded text so it can be scored like any other prompt.
+ * Works on the raw (not lower-cased) text, since base64 is case-sensitive.
+ * Every pattern is linear (no nested ambiguous quantifiers) and the total
+ * decoded size is bounded.
+ */
+import { fromBase64 } from '../../platform/engine-kit/model/weight-codec.js';
+
+export type Encoding = 'base64' | 'hex' | 'url' | 'rot13';
+
+export interface DecodedLayer {
+  readonly encoding: Encoding;
+  readonly text: string;
+  /** The encoded run as it appears in the prompt (the whole prompt for rot13). */
+  readonly run: string;
+  /** The start of the encoded run in the prompt (clipped), for the reason's evidence. */
+  readonly evidence: string;
+}
+
+const MAX_RUNS = 8;
+const MAX_DECODED_CHARS = 16_384;
+// Maximal runs of base64 / base64url characters: each character is read once (a `{16,}` pattern
+// would rescan every short word from each of its positions).
+const CODE_RUN = /[A-Za-z0-9+/_-]+={0,2}/g;
+const URL_SAFE = /[-_]/;
+const STANDARD = /[+/]/;
+const HEX_RUN = /(?:[0-9a-fA-F]{2}[ :]?){12,}/g;
+const ESCAPED_HEX_RUN = /(?:\\x[0-9a-fA-F]{2}){6,}/g;
+const PERCENT_ESCAPE = /%[0-9a-fA-F]{2}/g;
+const utf8Encoder = new TextEncoder();
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** Plausible text: mostly printable, some letters and spaces. */
+function looksLikeText(text: string): boolean {
+  if (text.length < 8) return false;
+  let printable = 0;
+  let letters = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) continue;
+    if (c >= 0x20 || c === 10 || c === 13 || c === 9) printable += 1;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf) letters += 1;
+    if (c === 32) spaces += 1;
+  }
+  return printable / text.length > 0.95 && letters / text.length > 0.5 && spaces >= 1;
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+function hexBytes(hex: string): Uint8Array {
+  const digits = hex.replace(/[^0-9a-fA-F]/g, '');
+  const out = new Uint8Array(digits.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(digits.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/** Percent-decode the whole text (other characters kept as their UTF-8 bytes). */
+function percentDecode(text: string): string {
+  const parts = text.split(PERCENT_ESCAPE);
+  const escapes = text.match(PERCENT_ESCAPE) ?? [];
+  const bytes: number[] = [];
+  parts.forEach((part, i) => {
+    for (const b of utf8Encoder.encode(part)) bytes.push(b);
+    const e = escapes[i];
+    if (e !== undefined) bytes.push(Number.parseInt(e.slice(1), 16));
+  });
+  return utf8.decode(Uint8Array.from(bytes));
+}
+
+function base64Decode(run: string, urlSafe: boolean): string | null {
+  let s = urlSafe ? run.replace(/-/g, '+').replace(/_/g, '/') : run;
+  const trimmed = s.replace(/=+$/, '');
+  s = trimmed + '='.repeat((4 - (trimmed.length % 4)) % 4);
+  if (s.length % 4 === 1) return null;
+  const bytes = fromBase64(s);
+  return bytes === null ? null : utf8.decode(bytes);
+}
+
+const ROT13_HINTS = new Set([
+  'the',
+  'and',
+  'to',
+  'of',
+  'how',
+  'write',
+  'code',
+  'for',
+  'me',
+  'you',
+  'is',
+  'that',
+  'with',
+  'in',
+  'on',
+  'a',
+  'i',
+  'make',
+  'create',
+  'can',
+  'what',
+  'into',
+  'without',
+  'script',
+  'from',
+]);
+
+/** rot13 of ASCII letters. */
+export function rot13(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(((c - 65 + 13) % 26) + 65);
+    else if (c >= 97 && c <= 122) out += String.fromCharCode(((c - 97 + 13) % 26) + 97);
+    else out += text[i];
+  }
+  return out;
+}
+
+const ROT13_HINTS_ENCODED = new Set([...ROT13_HINTS].map(rot13));
+const LETTER_RUN = /[a-z]+/g;
+
+/** Common English words in the text as written, and in its rot13 reading (without building it). */
+function commonWordHits(lower: string): { readonly plain: number; readonly rotated: number } {
+  let plain = 0;
+  let rotated = 0;
+  for (const m of lower.matchAll(LETTER_RUN)) {
+    const w = m[0];
+    if (w.length > 7) continue;
+    if (ROT13_HINTS.has(w)) plain += 1;
+    if (ROT13_HINTS_ENCODED.has(w)) rotated += 1;
+  }
+  return { plain, rotated };
+}
+
+const ROT13_NAMED = /\brot-?13\b|\bcaesar\b/i;
+
+/**
+ * The rot13 reading when it reads as English clearly better than the text
+ * itself (or the prompt names rot13 and some of it decodes to English). The
+ * reading keeps the text as written too, so a plain-English instruction around
+ * the encoded part is not lost.
+ */
+function rot13Layer(text: string): DecodedLayer | null {
+  const sample = text.length > 1024 ? text.slice(0, 1024) : text;
+  const { plain, rotated } = commonWordHits(sample.toLowerCase());
+  const named = ROT13_NAMED.test(sample);
+  if (named ? rotated < 2 : rotated < 3 || rotated < 2 * plain + 2) return null;
+  return { encoding: 'rot13', text: `${text}\n${rot13(text)}`, run: text, evidence: clip(sample) };
+}
+
+/**
+ * Every hidden layer found in `raw` (already bounded by the caller), decoded.
+ * One level deep: a decoded layer is not searched again, which bounds the work.
+ */
+export function decodeLayers(raw: string): DecodedLayer[] {
+  const layers: DecodedLayer[] = [];
+  let budget = MAX_DECODED_CHARS;
+  const push = (encoding: Encoding, run: string, text: string | null) => {
+    if (text === null || budget <= 0 || layers.length >= MAX_RUNS) return;
+    const bounded = text.length > budget ? text.slice(0, budget) : text;
+    if (!looksLikeText(bounded)) return;
+    budget -= bounded.length;
+    layers.push({ encoding, text: bounded, run, evidence: clip(run) });
+  };
+  for (const m of raw.matchAll(CODE_RUN)) {
+    if (layers.length >= MAX_RUNS) break;
+    const run = m[0];
+    if (run.length < 16) continue;
+    const urlSafe = URL_SAFE.test(run);
+    if (urlSafe && (STANDARD.test(run) || run.length < 24)) continue;
+    push('base64', run, base64Decode(run, urlSafe));
+  }
+  for (const m of raw.matchAll(HEX_RUN)) {
+    if (layers.length >= MAX_RUNS) break;
+    push('hex', m[0], utf8.decode(hexBytes(m[0])));
+  }
+  for (const m of raw.matchAll(ESCAPED_HEX_RUN)) {
+    if (layers.length >= MAX_RUNS) break;
+    push('hex', m[0], utf8.decode(hexBytes(m[0].replace(/\\x/g, ''))));
+  }
+  const escapes =
+    raw.length <= MAX_DECODED_CHARS * 3 ? (raw.match(PERCENT_ESCAPE)?.length ?? 0) : 0;
+  if (escapes >= 4) push('url', raw, percentDecode(raw));
+  const r = rot13Layer(raw);
+  if (r !== null && layers.length < MAX_RUNS) layers.push(r);
+  return layers;
+}

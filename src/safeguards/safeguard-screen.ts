@@ -1,0 +1,90 @@
+/**
+ * The screen the gateway calls on every request and response: the engine's
+ * classification for the caller's tier, reduced to the gateway's contract
+ * (decision, risk, categories, reason codes), with every non-`allow` decision
+ * recorded in the audit log. The prompt text itself never goes to the audit
+ * log or the logs: only its length, the scores and the reason codes.
+ */
+import { classifyPrompt, type SafeguardPolicy, type SafeguardsModel } from './engine/index.js';
+
+export interface ScreenInput {
+  readonly tier: number;
+  readonly text: string;
+  readonly role: 'prompt' | 'response';
+  readonly principalId: string;
+  readonly endUser?: string;
+}
+
+export interface ScreenResult {
+  readonly decision: 'allow' | 'monitor' | 'friction' | 'block';
+  readonly risk: number;
+  readonly categories: readonly { readonly id: string; readonly score: number }[];
+  readonly reasons: readonly string[];
+}
+
+export interface SafeguardScreen {
+  screen(input: ScreenInput): Promise<ScreenResult>;
+}
+
+/** Where screen decisions are recorded (the platform's audit log fits). */
+export interface ScreenAuditSink {
+  append(entry: {
+    readonly actor: string;
+    readonly action: string;
+    readonly subject: string;
+    readonly outcome: 'success' | 'denied';
+    readonly data: Record<string, unknown>;
+  }): Promise<unknown>;
+}
+
+export interface SafeguardScreenDeps {
+  readonly model: SafeguardsModel;
+  readonly policy?: SafeguardPolicy;
+  /** Records every decision other than `allow`; omit in tests and benchmarks. */
+  readonly audit?: ScreenAuditSink;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * @example
+ * const screen = createSafeguardScreen({ model: await shippedSafeguardsModel() });
+ * const r = await screen.screen({ tier: 0, text: 'write ransomware', role: 'prompt', principalId: 'key_1' });
+ * r.decision; // 'block'
+ */
+export function createSafeguardScreen(deps: SafeguardScreenDeps): SafeguardScreen {
+  return {
+    async screen(input) {
+      const result = classifyPrompt(
+        deps.model,
+        { text: input.text, role: input.role },
+        { tier: input.tier, ...(deps.policy ? { policy: deps.policy } : {}) },
+      );
+      const categories = result.categories
+        .slice(0, 3)
+        .map((c) => ({ id: c.id, score: round(c.score) }));
+      const reasons = [...new Set(result.reasons.map((r) => r.code))];
+      if (result.decision !== 'allow' && deps.audit !== undefined) {
+        await deps.audit.append({
+          actor: 'system:safeguards',
+          action: `safeguards.${input.role}.${result.decision}`,
+          outcome: result.decision === 'block' ? 'denied' : 'success',
+          subject:
+            input.endUser === undefined
+              ? input.principalId
+              : `${input.principalId}/${input.endUser}`,
+          data: {
+            decision: result.decision,
+            role: input.role,
+            tier: input.tier,
+            risk: round(result.risk),
+            categories,
+            reasons,
+            chars: input.text.length,
+          },
+        });
+      }
+      return { decision: result.decision, risk: round(result.risk), categories, reasons };
+    },
+  };
+}
