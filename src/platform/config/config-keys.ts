@@ -130,10 +130,52 @@ export const configKeys = {
     description:
       "People's scam reports (with the message, judged scam or suspicious by this server) naming the same link before it is shared as a TLP:CLEAR indicator; 0 turns it off.",
   },
+  intelSightingThreshold: {
+    type: { kind: 'integer', min: 0, max: 1_000 },
+    default: 3,
+    description:
+      'Independent sources (organizations or identities) that must sight a TLP:CLEAR or GREEN indicator before it is published to the shared collection automatically; 0 turns it off.',
+  },
+  intelWebhooksAllowInternal: {
+    type: { kind: 'boolean' },
+    default: false,
+    description:
+      'Let threat-intelligence webhooks reach loopback, private and link-local addresses (off: a webhook cannot be aimed at this server or its network).',
+  },
   shareDays: {
     type: { kind: 'integer', min: 1, max: 365 },
     default: 30,
     description: 'How many days a result shared with a trusted contact by link stays readable.',
+  },
+  upstreamUrl: {
+    type: { kind: 'string', minLength: 8, maxLength: 2048 },
+    default: undefined,
+    description:
+      "The simplest gateway setup: one OpenAI-compatible server (Ollama, vLLM, llama.cpp, a cloud API) such as http://127.0.0.1:11434/v1; every model it lists is served, each tier's model list still applying.",
+  },
+  upstreamKey: {
+    type: { kind: 'string', minLength: 1, maxLength: 4096 },
+    default: undefined,
+    description: 'API key sent to `upstreamUrl`, when that server needs one.',
+    secret: true,
+  },
+  gatewayFile: {
+    type: { kind: 'string', minLength: 1, maxLength: 4096 },
+    default: undefined,
+    description:
+      'Gateway upstreams file (YAML): several upstreams, models per upstream and per tier, fail-over order; reloaded when it changes. See docs/gateway.md.',
+  },
+  gatewayRetentionDays: {
+    type: { kind: 'integer', min: 0, max: 3650 },
+    default: 30,
+    description:
+      'Days the gateway keeps the (redacted) text of prompts and answers for monitoring; 0 keeps none. Request metadata is always kept.',
+  },
+  gatewayBodyLimit: {
+    type: { kind: 'integer', min: 1024, max: 256 * 1024 * 1024 },
+    default: 4 * 1024 * 1024,
+    description:
+      'Largest request body the gateway (/v1/*) accepts, in bytes; larger bodies get HTTP 413.',
   },
 } as const satisfies Record<string, ConfigKeySpec>;
 

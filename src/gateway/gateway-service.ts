@@ -1,0 +1,398 @@
+/**
+ * The gateway's one use case: answer an OpenAI-compatible call for a principal
+ * under its tier — check the model, count the limits, ask the screen, forward to
+ * the first upstream that answers, record the pair. No HTTP framework in here:
+ * routes hand over a call and send back what this returns.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Principal, TierPolicy } from '../access/index.js';
+import type { AuditLog } from '../platform/audit/index.js';
+import type { Logger } from '../platform/logger.js';
+import type { Limiter } from '../platform/ports/limiter.js';
+import { readAnswer, relayStream } from './answer-relay.js';
+import {
+  type Candidate,
+  candidatesFor,
+  modelsForTier,
+  tierAllowsModel,
+} from './engine/model-routing.js';
+import {
+  answerText,
+  type Endpoint,
+  estimatePromptTokens,
+  promptText,
+  type Usage,
+  usageOf,
+} from './engine/openai-payload.js';
+import { gatewayErrors } from './errors.js';
+import { createGatewayLimits, type Who, whoIs } from './gateway-limits.js';
+import type { RequestLog, RequestRecord } from './request-log.js';
+import { checkChat, checkResponses, firstProblem } from './request-schemas.js';
+import type { Screen, ScreenInput, ScreenResult } from './screen.js';
+import type { UpstreamClient } from './upstream-client.js';
+import type { UpstreamSource } from './upstream-source.js';
+
+/** The capability a tier needs to call AI models through the gateway. */
+export const AI_CAPABILITY = 'ai.cyber.defend';
+const END_USER = /^[\x21-\x7e]{1,256}$/;
+
+type Tier = TierPolicy['tiers'][number];
+type Body = Record<string, unknown> & { model: string; stream?: boolean | null };
+
+export interface GatewayCall {
+  readonly endpoint: Endpoint;
+  readonly body: unknown;
+  readonly principal: Principal;
+  /** The X-Shieldwall-End-User header, when sent. */
+  readonly endUserHeader: string | undefined;
+  readonly requestId: string;
+  /** Aborted when the client goes away. */
+  readonly signal: AbortSignal;
+}
+
+export type GatewayAnswer =
+  | {
+      readonly kind: 'buffer';
+      readonly status: number;
+      readonly contentType: string;
+      readonly body: Buffer;
+    }
+  | {
+      readonly kind: 'stream';
+      readonly status: number;
+      readonly contentType: string;
+      readonly stream: Readable;
+    };
+
+export interface GatewayDeps {
+  readonly policy: () => TierPolicy;
+  readonly upstreams: UpstreamSource;
+  readonly client: UpstreamClient;
+  readonly limiter: Limiter;
+  readonly screen: Screen;
+  readonly log: RequestLog;
+  readonly audit: AuditLog;
+  readonly logger: Pick<Logger, 'warn' | 'info'>;
+  readonly now: () => number;
+}
+
+export type Gateway = ReturnType<typeof createGatewayService>;
+
+/** One call on its way through: what it is, who asks, and its record so far. */
+interface Flight {
+  readonly call: GatewayCall;
+  readonly body: Body;
+  readonly who: Who;
+  readonly tier: Tier;
+  readonly endUser: string | undefined;
+  readonly estimate: number;
+  readonly record: RequestRecord;
+  /** Record the call once (the first finish wins). */
+  finish(patch: Partial<RequestRecord>): void;
+  readonly recorded: () => boolean;
+}
+
+export function createGatewayService(deps: GatewayDeps) {
+  const limits = createGatewayLimits(deps.limiter);
+
+  const tierOf = (p: Principal): Tier => {
+    const policy = deps.policy();
+    return policy.tiers[Math.max(0, Math.min(p.tier, policy.tiers.length - 1))] as Tier;
+  };
+
+  const screenWith = async (
+    fn: (input: ScreenInput) => ScreenResult | Promise<ScreenResult>,
+    f: Flight,
+    role: ScreenInput['role'],
+    text: string,
+  ): Promise<ScreenResult> => {
+    const input: ScreenInput = {
+      tier: f.tier.level,
+      text,
+      role,
+      principalId: f.who.principal,
+      ...(f.endUser === undefined ? {} : { endUser: f.endUser }),
+    };
+    const r = fn.call(deps.screen, input);
+    return r instanceof Promise ? await r : r;
+  };
+
+  function audit(action: string, f: Flight, r: ScreenResult): void {
+    void deps.audit
+      .append({
+        actor: 'system',
+        action,
+        subject: f.who.keyId === null ? f.who.principal : `key:${f.who.keyId}`,
+        outcome: 'denied',
+        data: {
+          decision: r.decision,
+          risk: r.risk,
+          categories: r.categories.map((x) => x.id),
+          ...(f.endUser === undefined ? {} : { endUser: f.endUser }),
+        },
+        requestId: f.call.requestId,
+      })
+      .catch((err: unknown) => deps.logger.warn({ err }, 'could not audit a gateway decision'));
+  }
+
+  /** Parse and start the record; throws `invalid_request` for a body that is not a call. */
+  function board(c: GatewayCall): Flight {
+    const check = c.endpoint === 'chat' ? checkChat : checkResponses;
+    if (!check.Check(c.body)) {
+      const p = firstProblem(check, c.body);
+      throw gatewayErrors.create('invalid_request', {
+        message: p.message,
+        details: { param: p.param },
+      });
+    }
+    const body = c.body as Body;
+    const who = whoIs(c.principal);
+    const tier = tierOf(c.principal);
+    const endUser = pickEndUser(body, c.endUserHeader);
+    const text = promptText(c.endpoint, body);
+    const messages = c.endpoint === 'chat' ? (body.messages as unknown[]).length : 1;
+    const estimate = estimatePromptTokens(text, messages);
+    const started = deps.now();
+    const record: RequestRecord = {
+      id: randomUUID(),
+      created_at: started,
+      principal: who.principal,
+      org_id: who.orgId,
+      key_id: who.keyId,
+      end_user: endUser ?? null,
+      tier: tier.level,
+      endpoint: c.endpoint,
+      model: body.model,
+      upstream: null,
+      status: 200,
+      error_code: null,
+      stream: body.stream === true ? 1 : 0,
+      latency_ms: 0,
+      prompt_tokens: estimate,
+      completion_tokens: 0,
+      total_tokens: estimate,
+      decision: 'allow',
+      risk: 0,
+      categories: '[]',
+      prompt: text,
+      response: null,
+    };
+    let recorded = false;
+    return {
+      call: c,
+      body,
+      who,
+      tier,
+      endUser,
+      estimate,
+      record,
+      finish(patch) {
+        if (recorded) return;
+        recorded = true;
+        deps.log.record({ ...record, ...patch, latency_ms: Math.round(deps.now() - started) });
+      },
+      recorded: () => recorded,
+    };
+  }
+
+  /** Tier, model, limits and the prompt screen; returns the upstreams to try. */
+  async function admit(f: Flight): Promise<Candidate[]> {
+    const { tier, body } = f;
+    const where = `Your access tier (${tier.level}, ${tier.name})`;
+    if (
+      !f.call.principal.capabilities.has(AI_CAPABILITY) ||
+      tier.models.length === 0 ||
+      tier.rateLimits.tokensPerMinute === 0
+    )
+      throw gatewayErrors.create('tier_insufficient', {
+        message: `${where} does not include AI models.`,
+      });
+    if (!tierAllowsModel(tier.models, body.model))
+      throw gatewayErrors.create('tier_insufficient', {
+        message: `${where} does not include the model "${body.model}".`,
+        details: { param: 'model' },
+      });
+    const candidates = candidatesFor(
+      deps.upstreams.config(),
+      body.model,
+      tier.level,
+      deps.upstreams.discovered(),
+    );
+    if (candidates.length === 0)
+      throw gatewayErrors.create('model_not_found', {
+        message: `The model "${body.model}" is not served by this gateway.`,
+        details: { param: 'model' },
+      });
+    await limits.take(f.who, tier.rateLimits, f.estimate);
+    const r = await screenWith(deps.screen.screenPrompt, f, 'prompt', f.record.prompt ?? '');
+    f.record.decision = r.decision;
+    f.record.risk = r.risk;
+    f.record.categories = JSON.stringify(r.categories);
+    if (r.decision === 'block') {
+      audit('gateway.request.blocked', f, r);
+      throw gatewayErrors.create('safeguard_blocked', {
+        message: `This request was blocked by the safeguards of this gateway${reasons(r)}.`,
+      });
+    }
+    if (r.decision === 'friction') {
+      audit('gateway.request.step-up', f, r);
+      throw gatewayErrors.create('step_up_required', {
+        message: `This request needs you to confirm who you are first${reasons(r)}. Sign in to Shieldwall again (or re-verify your organization), then retry.`,
+        details: { link: '/access/step-up' },
+      });
+    }
+    return candidates;
+  }
+
+  async function forward(f: Flight, candidates: Candidate[]): Promise<GatewayAnswer> {
+    const { body, call } = f;
+    const result = await deps.client.send(
+      candidates,
+      call.endpoint === 'chat' ? '/chat/completions' : '/responses',
+      (model) => Buffer.from(JSON.stringify(model === body.model ? body : { ...body, model })),
+      { signal: call.signal, requestId: call.requestId },
+    );
+    f.record.upstream = result.upstream;
+    if (!result.ok) {
+      if (result.reason === 'aborted') f.finish({ status: 499, error_code: 'client_closed' });
+      throw result.reason === 'open'
+        ? gatewayErrors.create('upstream_overloaded')
+        : gatewayErrors.create('upstream_unavailable', {
+            message:
+              result.reason === 'timeout'
+                ? 'The model server did not answer in time.'
+                : result.reason === 'aborted'
+                  ? 'The client went away.'
+                  : 'The model server could not be reached.',
+          });
+    }
+    const tpm = f.tier.rateLimits.tokensPerMinute;
+    const contentType = String(result.response.headers['content-type'] ?? 'application/json');
+    if (body.stream === true && contentType.startsWith('text/event-stream')) {
+      const stream = relayStream(result.response, result.abort, call.signal, (o) => {
+        limits.settle(f.who, tpm, f.estimate, o.usage);
+        f.finish({
+          status: o.status,
+          error_code: o.error,
+          response: o.text,
+          ...(o.usage === undefined
+            ? { completion_tokens: Math.ceil(o.text.length / 4) }
+            : tokens(o.usage)),
+        });
+      });
+      return { kind: 'stream', status: result.status, contentType, stream };
+    }
+    const buffer = await readAnswer(result.response, result.abort);
+    // Reading usage and text for the record and the limits happens after the answer is
+    // sent, unless a response screen must see the answer first.
+    const settle = () => {
+      const parsed = contentType.includes('json') ? safeParse(buffer) : undefined;
+      const usage = usageOf(parsed);
+      limits.settle(f.who, tpm, f.estimate, usage);
+      return { answer: answerText(parsed), usage };
+    };
+    const finish = ({ answer, usage }: ReturnType<typeof settle>) =>
+      f.finish({
+        status: result.status,
+        response: answer,
+        ...(usage === undefined ? {} : tokens(usage)),
+      });
+    if (deps.screen.screenResponse === undefined || result.status >= 300)
+      setImmediate(() => finish(settle()));
+    else {
+      const read = settle();
+      const r = await screenWith(deps.screen.screenResponse, f, 'response', read.answer);
+      if (r.decision === 'block') {
+        f.finish({
+          status: 403,
+          error_code: 'safeguard_blocked',
+          response: read.answer,
+          decision: 'block',
+        });
+        audit('gateway.response.blocked', f, r);
+        throw gatewayErrors.create('safeguard_blocked', {
+          message: 'The answer to this request was withheld by the safeguards of this gateway.',
+        });
+      }
+      finish(read);
+    }
+    return { kind: 'buffer', status: result.status, contentType, body: buffer };
+  }
+
+  return {
+    /** Answer one call; throws gateway errors (OpenAI-shaped by the routes). */
+    async call(c: GatewayCall): Promise<GatewayAnswer> {
+      const f = board(c);
+      try {
+        return await forward(f, await admit(f));
+      } catch (err) {
+        if (!f.recorded()) f.finish({ status: statusOf(err), error_code: codeOf(err) });
+        throw err;
+      }
+    },
+
+    /** The models a principal's tier may call, as OpenAI's model list. */
+    models(p: Principal) {
+      const tier = tierOf(p);
+      const ids =
+        p.capabilities.has(AI_CAPABILITY) && tier.models.length > 0
+          ? modelsForTier(
+              deps.upstreams.config(),
+              tier.level,
+              tier.models,
+              deps.upstreams.discovered(),
+            )
+          : [];
+      return {
+        object: 'list' as const,
+        data: ids.map((id) => ({
+          id,
+          object: 'model' as const,
+          created: 0,
+          owned_by: 'shieldwall',
+        })),
+      };
+    },
+  };
+}
+
+function tokens(u: Usage) {
+  return {
+    prompt_tokens: u.promptTokens,
+    completion_tokens: u.completionTokens,
+    total_tokens: u.totalTokens,
+  };
+}
+
+function reasons(r: ScreenResult): string {
+  return r.reasons.length === 0 ? '' : ` (${r.reasons.slice(0, 3).join('; ')})`;
+}
+
+/** OpenAI's `safety_identifier` (or the older `user`), else the header. */
+function pickEndUser(
+  body: Record<string, unknown>,
+  header: string | undefined,
+): string | undefined {
+  for (const v of [body.safety_identifier, body.user, header])
+    if (typeof v === 'string' && END_USER.test(v)) return v;
+  return undefined;
+}
+
+function codeOf(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? code : 'internal';
+}
+
+function statusOf(err: unknown): number {
+  const status = (err as { status?: unknown }).status;
+  return typeof status === 'number' ? status : 500;
+}
+
+function safeParse(b: Buffer): unknown {
+  try {
+    return JSON.parse(b.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The request log on both stores: records are written in batches off the hot
+ * path, content is redacted before storage, and the purge clears content past
+ * retention while keeping the metadata.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPostgresStore } from '../platform/adapters/postgres-store.js';
+import { createSqliteStore } from '../platform/adapters/sqlite-store.js';
+import type { Logger } from '../platform/logger.js';
+import type { Store } from '../platform/ports/store.js';
+import { createTempDatabase, requireService } from '../platform/test-support/services.js';
+import { type GatewayTables, gatewayMigrations } from './gateway-tables.js';
+import { createRequestLog, type RequestRecord } from './request-log.js';
+
+const logger = pino({ level: 'silent' }) as unknown as Logger;
+const DAY = 86_400_000;
+
+function record(id: string, at: number, prompt: string): RequestRecord {
+  return {
+    id,
+    created_at: at,
+    principal: 'org:o1',
+    org_id: 'o1',
+    key_id: 'sw_live_AbCdEfGhIjKl',
+    end_user: 'eu-1',
+    tier: 1,
+    endpoint: 'chat',
+    model: 'defender-small',
+    upstream: 'a',
+    status: 200,
+    error_code: null,
+    stream: 0,
+    latency_ms: 3,
+    prompt_tokens: 10,
+    completion_tokens: 5,
+    total_tokens: 15,
+    decision: 'allow',
+    risk: 0.25,
+    categories: '[]',
+    prompt,
+    response: 'ok',
+  };
+}
+
+function suite(name: string, makeStore: () => Promise<{ store: Store; done(): Promise<void> }>) {
+  describe(`request log on ${name}`, () => {
+    it('writes batches, redacts content, and purges content past retention only', async () => {
+      const { store, done } = await makeStore();
+      let now = Date.UTC(2026, 11, 1);
+      const log = createRequestLog({ store, logger, now: () => now, retentionDays: 30 });
+      try {
+        log.record(record('old', now - 31 * DAY, 'my password=hunter2hunter2 is old'));
+        for (let i = 0; i < 450; i++) log.record(record(`r${i}`, now, `prompt ${i}`));
+        await log.flush();
+        const db = store.db<GatewayTables>();
+        const count = await db
+          .selectFrom('gateway_requests')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        expect(Number(count.n)).toBe(451);
+        const old = await db
+          .selectFrom('gateway_requests')
+          .selectAll()
+          .where('id', '=', 'old')
+          .executeTakeFirstOrThrow();
+        expect(old.prompt).toBe('my password=[REDACTED:password] is old');
+        expect(old.risk).toBeCloseTo(0.25);
+        now += 1;
+        expect(await log.purge()).toBe(1);
+        const purged = await db
+          .selectFrom('gateway_requests')
+          .selectAll()
+          .where('id', '=', 'old')
+          .executeTakeFirstOrThrow();
+        expect([purged.prompt, purged.response, purged.end_user, purged.total_tokens]).toEqual([
+          null,
+          null,
+          'eu-1',
+          15,
+        ]);
+        const kept = await db
+          .selectFrom('gateway_requests')
+          .select('prompt')
+          .where('id', '=', 'r7')
+          .executeTakeFirstOrThrow();
+        expect(kept.prompt).toBe('prompt 7');
+      } finally {
+        await log.close();
+        await done();
+      }
+    });
+
+    it('stores no content at all with retention 0', async () => {
+      const { store, done } = await makeStore();
+      const log = createRequestLog({ store, logger, now: Date.now, retentionDays: 0 });
+      try {
+        log.record(record('x', Date.now(), 'secret prompt'));
+        await log.flush();
+        const row = await store
+          .db<GatewayTables>()
+          .selectFrom('gateway_requests')
+          .selectAll()
+          .executeTakeFirstOrThrow();
+        expect([row.prompt, row.response, row.content_expires_at]).toEqual([null, null, null]);
+      } finally {
+        await log.close();
+        await done();
+      }
+    });
+  });
+}
+
+suite('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-gw-log-'));
+  const store = createSqliteStore({ file: join(dir, 'db.sqlite'), migrations: gatewayMigrations });
+  await store.migrate();
+  return {
+    store,
+    async done() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+const pgUrl = await requireService('postgres');
+const dbs: { drop(): Promise<void> }[] = [];
+afterAll(async () => {
+  for (const d of dbs) await d.drop();
+});
+if (pgUrl !== undefined)
+  suite('PostgreSQL', async () => {
+    const db = await createTempDatabase(pgUrl, 'sw_gw');
+    dbs.push(db);
+    const store = createPostgresStore({ url: db.url, migrations: gatewayMigrations });
+    await store.migrate();
+    return { store, done: () => store.close() };
+  });
