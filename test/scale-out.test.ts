@@ -3,7 +3,7 @@
  * PostgreSQL, NATS JetStream and Redis. A write on one is read on the other,
  * and an event published on one is received on the other.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +11,14 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase, requireService } from '../src/platform/test-support/services.js';
+import { runCli } from './support/run-cli.js';
 import { type ServeProcess, startServeProcess, waitForOk } from './support/serve-process.js';
 import { readSse } from './support/sse.js';
 
 const pgUrl = await requireService('postgres');
 const redisUrl = await requireService('redis');
 const natsUrl = await requireService('nats');
+const TAXII = 'application/taxii+json;version=2.1';
 const available = pgUrl !== undefined && redisUrl !== undefined && natsUrl !== undefined;
 
 describe.skipIf(!available)('two instances sharing PostgreSQL, NATS and Redis', () => {
@@ -88,4 +90,55 @@ describe.skipIf(!available)('two instances sharing PostgreSQL, NATS and Redis', 
     );
     expect(a?.split('\n').slice(0, 3)).toEqual(b?.split('\n').slice(0, 3));
   }, 90_000);
+
+  it('shares threat intelligence across instances: a TAXII POST on one reaches the live stream of the other', async () => {
+    if (first === undefined || second === undefined) throw new Error('the instances did not start');
+    const cliEnv = { ...env, SHIELDWALL_DATA: mkdtempSync(join(tmpdir(), 'sw-cli-')) };
+    const org = await runCli(['admin', 'org', 'create', `Scale CERT ${suffix}`, '--tier', '2'], {
+      env: cliEnv,
+    });
+    expect(org.code).toBe(0);
+    const made = await runCli(
+      ['--json', 'admin', 'key', 'create', '--org', `Scale CERT ${suffix}`],
+      {
+        env: cliEnv,
+      },
+    );
+    expect(made.code).toBe(0);
+    const { key } = JSON.parse(made.stdout) as { key: string };
+
+    const stream = readSse(`${second.url}/api/intel/stream`);
+    await stream.connected;
+    const id = `indicator--${randomUUID()}`;
+    const collections = (await (
+      await fetch(`${first.url}/taxii2/default/collections/`, {
+        headers: { accept: TAXII, authorization: `Bearer ${key}` },
+      })
+    ).json()) as { collections: { id: string; can_write: boolean }[] };
+    const shared = collections.collections.find((c) => c.can_write);
+    expect(shared).toBeDefined();
+    const posted = await fetch(`${first.url}/taxii2/default/collections/${shared?.id}/objects/`, {
+      method: 'POST',
+      headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        objects: [
+          {
+            type: 'indicator',
+            spec_version: '2.1',
+            id,
+            created: '2026-12-06T10:00:00.000Z',
+            modified: '2026-12-06T10:00:00.000Z',
+            pattern: "[domain-name:value = 'scale-out.example']",
+            pattern_type: 'stix',
+            valid_from: '2026-12-06T10:00:00Z',
+            object_marking_refs: ['marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487'],
+          },
+        ],
+      }),
+    });
+    expect(posted.status).toBe(202);
+    const event = await stream.next((e) => e.event === 'objects' && e.data.includes(id), 10_000);
+    expect(JSON.parse(event.data)).toMatchObject({ collection: shared?.id });
+    stream.close();
+  }, 60_000);
 });

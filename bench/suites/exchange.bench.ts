@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { validatePattern } from '../../src/exchange/engine/pattern/index.js';
-import { createExchange, DEFAULT_COLLECTION_ID } from '../../src/exchange/exchange-service.js';
+import {
+  createExchange,
+  DEFAULT_COLLECTION_ID,
+  PUBLIC_VIEWER,
+} from '../../src/exchange/exchange-service.js';
 import { createIndicatorIndex } from '../../src/exchange/indicator-index.js';
 import { modules } from '../../src/modules.js';
 import { composePlatform, type Platform } from '../../src/platform/compose.js';
@@ -67,6 +71,7 @@ async function figuresFor(label: string, platform: Platform, bundle: unknown[]):
     await exchange.importAs('bench', DEFAULT_COLLECTION_ID, indicators.slice(i, i + 1000), 'bench');
   const index = createIndicatorIndex({
     objects: exchange.objects,
+    readPublic: (collection, q) => exchange.readAs(PUBLIC_VIEWER, collection, q),
     bus: platform.bus,
     logger: platform.logger,
     now: Date.now,

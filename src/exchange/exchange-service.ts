@@ -9,8 +9,19 @@ import { can, type Principal } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Bus } from '../platform/ports/bus.js';
 import type { Store } from '../platform/ports/store.js';
+import {
+  anonymousViewer,
+  type CollectionPolicy,
+  type Marked,
+  mayRead,
+  mayReadCollection,
+  mayWriteCollection,
+  recipientsOf,
+  TLP_CAPABILITY,
+  type Viewer,
+} from './engine/sharing/index.js';
 import { TLP_LEVELS, type TlpLevel, tlpOf } from './engine/stix/index.js';
-import type { ExchangeTables } from './exchange-tables.js';
+import type { ExchangeObjectRow, ExchangeTables } from './exchange-tables.js';
 import {
   type AddResult,
   type Collection,
@@ -18,6 +29,7 @@ import {
   type Page,
   type Query,
 } from './object-store.js';
+import { createSharingGroups, type GroupActor, orgsOf, type ResolveOrg } from './sharing-groups.js';
 import { exchangeErrors } from './taxii-errors.js';
 
 /** The collection every server has: shared intelligence anyone may read (TLP:CLEAR) and verified defenders may add to. */
@@ -29,6 +41,8 @@ export interface CollectionAccess {
   readonly collection: Collection;
   readonly canRead: boolean;
   readonly canWrite: boolean;
+  /** The rules `mayRead` applies to this collection's objects. */
+  readonly policy: CollectionPolicy;
 }
 
 export interface StatusResource {
@@ -38,15 +52,58 @@ export interface StatusResource {
   readonly outcome: AddResult;
 }
 
+/** One object version as the bus announces it: enough for `mayRead` without a lookup. */
+export interface AnnouncedObject extends Marked {
+  readonly id: string;
+  readonly version: string;
+  readonly type: string;
+}
+
 export type Exchange = ReturnType<typeof createExchange>;
+
+/** The sharing view of a principal (what `mayRead` needs to know about the reader). */
+/** Anyone at all: what this reader may read can be shown to the public (warnings, auto-publication). */
+export const PUBLIC_VIEWER: Viewer = anonymousViewer(new Set(['intel.read:clear']));
+
+export function viewerOf(p: Principal): Viewer {
+  const writerOrgs =
+    p.kind === 'org'
+      ? new Set([p.orgId])
+      : p.kind === 'user'
+        ? new Set([...p.orgs].filter(([, role]) => role !== 'member').map(([id]) => id))
+        : new Set<string>();
+  return { tier: p.tier, has: (c) => can(p, c).allowed, orgs: orgsOf(p), writerOrgs };
+}
+
+/** The rules of a row, for `mayRead`. */
+export function markedOf(r: Pick<ExchangeObjectRow, 'tlp' | 'source_org' | 'recipients'>): Marked {
+  let recipients: string[] = [];
+  if (r.recipients !== null) {
+    try {
+      recipients = recipientsOf({ x_shieldwall_recipient_orgs: JSON.parse(r.recipients) });
+    } catch {
+      recipients = []; // unreadable: names no one
+    }
+  }
+  return { tlp: r.tlp, sourceOrg: r.source_org, recipients };
+}
 
 export function createExchange(deps: {
   readonly store: Store;
   readonly audit: AuditLog;
   readonly bus: Bus;
   readonly now: () => number;
+  /** Organization ids from names or ids (the access directory); none resolve without it. */
+  readonly resolveOrg?: ResolveOrg;
 }) {
   const objects = createObjectStore({ store: deps.store, now: deps.now });
+  const groups = createSharingGroups({
+    store: deps.store,
+    audit: deps.audit,
+    bus: deps.bus,
+    resolveOrg: deps.resolveOrg ?? (async () => undefined),
+    now: deps.now,
+  });
   const db = () => deps.store.db<ExchangeTables>();
   let ensured: Promise<void> | undefined;
 
@@ -70,30 +127,40 @@ export function createExchange(deps: {
     return ensured;
   };
 
-  const accessTo = (p: Principal, c: Collection): CollectionAccess => {
-    const owner = c.ownerOrg === null ? undefined : c.ownerOrg;
+  type GroupMap = Awaited<ReturnType<typeof groups.collectionGroups>>;
+  const policyOf = (c: Collection, g: GroupMap): CollectionPolicy => {
+    const e = g.get(c.id);
     return {
-      collection: c,
-      canRead: can(p, c.readCapability, owner === undefined ? undefined : { orgId: owner }).allowed,
-      canWrite: can(
-        p,
-        c.writeCapability,
-        owner === undefined ? undefined : { orgId: owner, minRole: 'analyst' },
-      ).allowed,
+      ownerOrg: c.ownerOrg,
+      readCapability: c.readCapability,
+      writeCapability: c.writeCapability,
+      hasGroups: e !== undefined,
+      readOrgs: e?.readOrgs ?? new Set(),
+      writeOrgs: e?.writeOrgs ?? new Set(),
     };
   };
 
-  /** TLP levels a principal may read: each `intel.read:<level>` it holds. */
-  const visibleTlp = (p: Principal): TlpLevel[] =>
-    TLP_LEVELS.filter((l) => can(p, `intel.read:${l}`).allowed);
+  const accessTo = (v: Viewer, c: Collection, g: GroupMap): CollectionAccess => {
+    const policy = policyOf(c, g);
+    return {
+      collection: c,
+      canRead: mayReadCollection(v, policy),
+      canWrite: mayWriteCollection(v, policy),
+      policy,
+    };
+  };
 
-  /** The collection, or 404 when it does not exist or belongs to another organization. */
-  const find = async (p: Principal, id: string): Promise<CollectionAccess> => {
+  /** TLP levels a principal's tier may read: each level whose `intel.read:<level>` it holds. */
+  const visibleTlp = (p: Principal): TlpLevel[] =>
+    TLP_LEVELS.filter((l) => can(p, TLP_CAPABILITY[l]).allowed);
+
+  /** The collection for a viewer, or 404 when it does not exist or is not shared with the viewer. */
+  const findFor = async (v: Viewer, id: string): Promise<CollectionAccess> => {
     await ensureDefault();
     const c = await objects.collection(id);
     if (c === undefined) throw exchangeErrors.create('collection_not_found');
-    const a = accessTo(p, c);
-    if (c.ownerOrg !== null && !a.canRead && !a.canWrite)
+    const a = accessTo(v, c, await groups.collectionGroups());
+    if ((c.ownerOrg !== null || a.policy.hasGroups) && !a.canRead && !a.canWrite)
       throw exchangeErrors.create('collection_not_found');
     return a;
   };
@@ -105,19 +172,47 @@ export function createExchange(deps: {
     });
   };
 
+  /** The organization a principal shares as, in this collection. */
+  const sourceOrgOf = (p: Principal, a: CollectionAccess): string | null => {
+    const v = viewerOf(p);
+    if (p.kind === 'org') return p.orgId;
+    const owner = a.collection.ownerOrg;
+    if (owner !== null && v.writerOrgs.has(owner)) return owner;
+    const inGroups = [...v.writerOrgs].filter((o) => a.policy.writeOrgs.has(o)).sort();
+    if (inGroups[0] !== undefined) return inGroups[0];
+    return v.orgs.size === 1 ? ([...v.orgs][0] ?? null) : null;
+  };
+
+  /** Only the rows the viewer may see: the one filter every read path goes through. */
+  const visibleRows = (v: Viewer, a: CollectionAccess, page: Page): Page => ({
+    ...page,
+    rows: page.rows.filter((r) => mayRead(v, a.policy, markedOf(r))),
+  });
+
   /** Validate and keep objects, keep a status resource, audit, and announce what was new. */
   const store = async (
     collectionId: string,
     input: readonly unknown[],
     actor: string,
     requestId: string,
+    sourceOrg: string | null,
   ): Promise<StatusResource> => {
     const requestTimestamp = new Date(deps.now()).toISOString();
-    const outcome = await objects.add(collectionId, input, actor);
-    const tlpById = new Map(
+    const outcome = await objects.add(collectionId, input, actor, sourceOrg);
+    const facts = new Map(
       input.flatMap((o) => {
-        const x = o as { id?: unknown; object_marking_refs?: unknown } | null;
-        return typeof x?.id === 'string' ? [[x.id, tlpOf(x) ?? null] as const] : [];
+        const x = o as { id?: unknown; type?: unknown; object_marking_refs?: unknown } | null;
+        if (typeof x?.id !== 'string') return [];
+        return [
+          [
+            x.id,
+            {
+              type: typeof x.type === 'string' ? x.type : '',
+              tlp: tlpOf(x) ?? null,
+              recipients: recipientsOf(x as { readonly [k: string]: unknown }),
+            },
+          ] as const,
+        ];
       }),
     );
     const id = randomUUID();
@@ -142,44 +237,72 @@ export function createExchange(deps: {
         added: added.length,
         refused: outcome.failures.length,
         already: outcome.successes.length - added.length,
+        sourceOrg,
       },
       requestId,
     });
-    if (added.length > 0)
+    if (added.length > 0) {
+      // Each object's sharing facts travel with it, so live streams apply `mayRead` to every event.
+      const announced: AnnouncedObject[] = added.map((s) => {
+        const f = facts.get(s.id);
+        return {
+          id: s.id,
+          version: s.version,
+          type: f?.type ?? '',
+          tlp: f?.tlp ?? null,
+          sourceOrg,
+          recipients: f?.recipients ?? [],
+        };
+      });
       await deps.bus.publish(
         OBJECTS_ADDED,
-        {
-          collection: collectionId,
-          // Each object's TLP travels with it, so live streams show readers only what they may see.
-          objects: added.map((s) => ({
-            id: s.id,
-            version: s.version,
-            tlp: tlpById.get(s.id) ?? null,
-          })),
-        },
+        { collection: collectionId, objects: announced },
         { msgId: `exchange-status-${id}` },
       );
+    }
     return { id, status: 'complete', requestTimestamp, outcome };
   };
 
   return {
     objects,
+    groups,
     ensureDefault,
 
     async collections(p: Principal): Promise<CollectionAccess[]> {
       await ensureDefault();
+      const v = viewerOf(p);
+      const g = await groups.collectionGroups();
       return (await objects.collections())
-        .map((c) => accessTo(p, c))
+        .map((c) => accessTo(v, c, g))
         .filter((a) => a.canRead || a.canWrite);
     },
 
-    collection: find,
+    /** Every collection with its rules, for a viewer (live streams keep this and refresh it). */
+    async collectionsFor(v: Viewer): Promise<CollectionAccess[]> {
+      await ensureDefault();
+      const g = await groups.collectionGroups();
+      return (await objects.collections()).map((c) => accessTo(v, c, g));
+    },
+
+    collection: (p: Principal, id: string) => findFor(viewerOf(p), id),
     visibleTlp,
 
     async read(p: Principal, collectionId: string, q: Query): Promise<Page> {
-      const a = await find(p, collectionId);
+      const v = viewerOf(p);
+      const a = await findFor(v, collectionId);
       if (!a.canRead) refuse(p, 'read');
-      return objects.query(collectionId, { ...q, visibleTlp: visibleTlp(p) });
+      return visibleRows(v, a, await objects.query(collectionId, q));
+    },
+
+    /** Read as a viewer that is not a request's principal (exports, federation): the same rules. */
+    async readAs(v: Viewer, collectionId: string, q: Query): Promise<Page> {
+      await ensureDefault();
+      const c = await objects.collection(collectionId);
+      if (c === undefined) throw exchangeErrors.create('collection_not_found');
+      // A collection this reader may not use reads as empty (for a request it would be a 404).
+      const a = accessTo(v, c, await groups.collectionGroups());
+      if (!a.canRead) return { rows: [], more: false };
+      return visibleRows(v, a, await objects.query(collectionId, q));
     },
 
     async add(
@@ -189,22 +312,116 @@ export function createExchange(deps: {
       actor: string,
       requestId: string,
     ): Promise<StatusResource> {
-      const a = await find(p, collectionId);
+      const a = await findFor(viewerOf(p), collectionId);
       if (!a.canWrite) refuse(p, 'write');
-      return store(collectionId, input, actor, requestId);
+      return store(collectionId, input, actor, requestId, sourceOrgOf(p, a));
     },
 
-    /** An operator's import (the CLI): no principal, the same validation, status, audit and announcement. */
+    /**
+     * An operator's import (the CLI): no principal, the same validation, status, audit and
+     * announcement. The objects are shared as `sourceOrg` (default: the collection's owner).
+     */
     async importAs(
       actor: string,
       collectionId: string,
       input: readonly unknown[],
       requestId: string,
+      sourceOrg?: string,
     ): Promise<StatusResource> {
       await ensureDefault();
-      if ((await objects.collection(collectionId)) === undefined)
+      const c = await objects.collection(collectionId);
+      if (c === undefined) throw exchangeErrors.create('collection_not_found');
+      return store(collectionId, input, actor, requestId, sourceOrg ?? c.ownerOrg);
+    },
+
+    /** Create a collection, optionally owned by an organization and shared with groups; audited. */
+    async createCollection(
+      a: GroupActor,
+      input: {
+        title: string;
+        description?: string;
+        ownerOrg?: string;
+        readCapability?: string;
+        writeCapability?: string;
+        groups?: readonly { group: string; write: boolean }[];
+      },
+    ): Promise<Collection> {
+      const title = input.title.trim();
+      if (title.length === 0 || title.length > 200)
+        throw exchangeErrors.create('bad_sharing_input', {
+          message: 'A collection title is 1 to 200 characters.',
+        });
+      for (const cap of [input.readCapability, input.writeCapability])
+        if (
+          cap !== undefined &&
+          !/^(tier:[0-9]{1,2}|[a-z][a-z0-9.-]{0,60}(:[a-z0-9+-]{1,30})?)$/.test(cap)
+        )
+          throw exchangeErrors.create('bad_sharing_input', {
+            message: `"${cap.slice(0, 80)}" is not a capability or tier:N.`,
+          });
+      let ownerOrg: string | undefined;
+      if (input.ownerOrg !== undefined) {
+        ownerOrg = await deps.resolveOrg?.(input.ownerOrg);
+        if (ownerOrg === undefined)
+          throw exchangeErrors.create('org_not_found', {
+            message: `There is no organization "${input.ownerOrg.slice(0, 100)}".`,
+          });
+      }
+      if (!groups.mayManage(a, ownerOrg ?? null))
+        throw exchangeErrors.create('forbidden', {
+          message: 'Only an admin of the owning organization or an operator may create it.',
+        });
+      for (const g of input.groups ?? [])
+        if ((await groups.find(g.group)) === undefined)
+          throw exchangeErrors.create('group_not_found', {
+            message: `There is no sharing group "${g.group.slice(0, 100)}".`,
+          });
+      const c = await objects.createCollection({
+        title,
+        ...(input.description === undefined ? {} : { description: input.description }),
+        ...(ownerOrg === undefined ? {} : { ownerOrg }),
+        ...(input.readCapability === undefined ? {} : { readCapability: input.readCapability }),
+        ...(input.writeCapability === undefined ? {} : { writeCapability: input.writeCapability }),
+      });
+      await deps.audit.append({
+        actor: a.actor,
+        action: 'exchange.collection.created',
+        subject: `collection:${c.id}`,
+        data: {
+          title,
+          ownerOrg: c.ownerOrg,
+          read: c.readCapability,
+          write: c.writeCapability,
+        },
+        requestId: a.requestId,
+      });
+      if (input.groups !== undefined && input.groups.length > 0)
+        await groups.attach(a, c.id, input.groups);
+      return c;
+    },
+
+    /**
+     * Share a collection with a sharing group (its members read; and add, when `write`), or stop
+     * sharing it (`write: null`). The collection's owner's admins, or operators; audited.
+     */
+    async shareCollection(
+      a: GroupActor,
+      collectionId: string,
+      group: string,
+      write: boolean | null,
+    ): Promise<void> {
+      await ensureDefault();
+      const c = await objects.collection(collectionId);
+      if (c === undefined || !groups.mayManage(a, c.ownerOrg))
         throw exchangeErrors.create('collection_not_found');
-      return store(collectionId, input, actor, requestId);
+      if (write === null) {
+        if (!(await groups.detach(a, collectionId, group)))
+          throw exchangeErrors.create('group_not_found', {
+            message: 'That group is not attached to this collection.',
+          });
+        return;
+      }
+      await groups.attach(a, collectionId, [{ group, write }]);
     },
 
     /** A status resource; only whoever made the request may read it. */
@@ -233,15 +450,18 @@ export function createExchange(deps: {
       requestId: string,
       versions?: readonly string[],
     ): Promise<number> {
-      const a = await find(p, collectionId);
+      const a = await findFor(viewerOf(p), collectionId);
       if (!a.canWrite) refuse(p, 'write');
       const mine = await db()
         .selectFrom('exchange_object')
-        .select('added_by')
+        .select(['added_by', 'tlp', 'source_org', 'recipients'])
         .where('collection_id', '=', collectionId)
         .where('id', '=', objectId)
         .execute();
-      if (mine.length === 0) throw exchangeErrors.create('object_not_found');
+      // An object the caller may not read does not exist for it (no 403 that confirms it is there).
+      const v = viewerOf(p);
+      if (mine.length === 0 || !mine.some((r) => mayRead(v, a.policy, markedOf(r))))
+        throw exchangeErrors.create('object_not_found');
       if (!can(p, 'access.admin').allowed && mine.some((r) => r.added_by !== actor))
         refuse(p, 'write');
       const n = await objects.delete(

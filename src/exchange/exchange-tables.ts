@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Migration } from '../platform/ports/store.js';
 
 /**
@@ -41,6 +42,37 @@ export interface ExchangeObjectRow {
   added_by: string;
   /** The object, as JSON text. */
   json: string;
+  /** The organization that shared it (for TLP: it may always read it back; AMBER+STRICT stays with it). */
+  source_org: string | null;
+  /** TLP:RED recipients: JSON array of organization ids, or null. */
+  recipients: string | null;
+  /** 1 for the object's latest version in the collection (TAXII's default `match[version]=last`), else 0. */
+  latest: number;
+}
+
+/** A sharing group: a named set of organizations that collections can be shared with. */
+export interface ExchangeSharingGroupRow {
+  id: string;
+  name: string;
+  description: string | null;
+  /** The organization whose admins manage it, or null for one the operators manage. */
+  owner_org: string | null;
+  created_by: string;
+  created_at: number;
+}
+
+export interface ExchangeSharingGroupMemberRow {
+  group_id: string;
+  org_id: string;
+  added_by: string;
+  added_at: number;
+}
+
+/** A sharing group attached to a collection: its members may read it, and write when `can_write` is 1. */
+export interface ExchangeCollectionGroupRow {
+  collection_id: string;
+  group_id: string;
+  can_write: number;
 }
 
 /** A TAXII status resource: the outcome of one POST of objects. */
@@ -81,6 +113,9 @@ export interface ExchangeTables {
   exchange_collection: ExchangeCollectionRow;
   exchange_object: ExchangeObjectRow;
   exchange_status: ExchangeStatusRow;
+  exchange_sharing_group: ExchangeSharingGroupRow;
+  exchange_sharing_group_member: ExchangeSharingGroupMemberRow;
+  exchange_collection_group: ExchangeCollectionGroupRow;
 }
 
 const communityMigration: Migration = {
@@ -155,4 +190,59 @@ export const exchangeMigrations: readonly Migration[] = [
     },
   },
   communityMigration,
+  {
+    name: '20261206-01-exchange-sharing-groups',
+    async up(db) {
+      await db.schema.alterTable('exchange_object').addColumn('source_org', 'text').execute();
+      await db.schema.alterTable('exchange_object').addColumn('recipients', 'text').execute();
+      await db.schema
+        .createTable('exchange_sharing_group')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('description', 'text')
+        .addColumn('owner_org', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('exchange_sharing_group_member')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('added_by', 'text', (c) => c.notNull())
+        .addColumn('added_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('exchange_sharing_group_member_pk', ['group_id', 'org_id'])
+        .execute();
+      await db.schema
+        .createIndex('exchange_sharing_group_member_org')
+        .on('exchange_sharing_group_member')
+        .column('org_id')
+        .execute();
+      await db.schema
+        .createTable('exchange_collection_group')
+        .addColumn('collection_id', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('can_write', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('exchange_collection_group_pk', ['collection_id', 'group_id'])
+        .execute();
+    },
+  },
+  {
+    // Reads of the latest versions (every TAXII page by default) use a flag kept on insert
+    // and delete, not a per-row max(version) subquery.
+    name: '20261206-02-exchange-latest-version',
+    async up(db) {
+      await db.schema
+        .alterTable('exchange_object')
+        .addColumn('latest', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`update exchange_object set latest = 1 where version = (select max(l.version) from exchange_object l where l.collection_id = exchange_object.collection_id and l.id = exchange_object.id)`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex('exchange_object_latest')
+        .on('exchange_object')
+        .columns(['collection_id', 'latest', 'date_added'])
+        .execute();
+    },
+  },
 ];

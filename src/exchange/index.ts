@@ -9,34 +9,48 @@ import type { ShieldwallModule } from '../platform/module.js';
 import { registerIntelCommands } from './cli.js';
 import type { Exchange } from './exchange-service.js';
 import { exchangeMigrations } from './exchange-tables.js';
+import { federationMigrations } from './federation-tables.js';
 import type { IndicatorIndex, IndicatorLookup } from './indicator-index.js';
+import type { orgResolver } from './org-resolver.js';
+import { sightingsMigrations } from './sightings-tables.js';
+import { webhookMigrations } from './webhook-tables.js';
 
-export type { IndicatorLookup, KnownIndicator } from './indicator-index.js';
+export type { WarninglistHit } from './engine/matcher/warninglist-index.js';
+export type { IndicatorLookup, KnownIndicator, SuppressedIndicator } from './indicator-index.js';
+export { onWarninglist } from './warninglists.js';
 
 /** One exchange service and one indicator index per composed platform (server or CLI run). */
-const running = new WeakMap<Platform, Promise<{ exchange: Exchange; index: IndicatorIndex }>>();
+const running = new WeakMap<
+  Platform,
+  Promise<{ exchange: Exchange; index: IndicatorIndex; orgs: ReturnType<typeof orgResolver> }>
+>();
 
 function exchangeFor(platform: Platform) {
   let found = running.get(platform);
   if (found === undefined) {
     found = (async () => {
-      const [{ createExchange }, { createIndicatorIndex }] = await Promise.all([
-        import('./exchange-service.js'),
-        import('./indicator-index.js'),
-      ]);
+      const [{ createExchange, PUBLIC_VIEWER }, { createIndicatorIndex }, { orgResolver }] =
+        await Promise.all([
+          import('./exchange-service.js'),
+          import('./indicator-index.js'),
+          import('./org-resolver.js'),
+        ]);
+      const orgs = orgResolver(platform);
       const exchange = createExchange({
         store: platform.store,
         audit: platform.audit,
         bus: platform.bus,
         now: Date.now,
+        resolveOrg: orgs.resolveOrg,
       });
       const index = createIndicatorIndex({
         objects: exchange.objects,
+        readPublic: (collection, q) => exchange.readAs(PUBLIC_VIEWER, collection, q),
         bus: platform.bus,
         logger: platform.logger,
         now: Date.now,
       });
-      return { exchange, index };
+      return { exchange, index, orgs };
     })();
     running.set(platform, found);
   }
@@ -44,8 +58,9 @@ function exchangeFor(platform: Platform) {
 }
 
 /**
- * Known-bad URLs, domains, email and IP addresses from shared TLP:CLEAR
- * indicators, kept current from the bus: the scam checker's (and anyone's)
+ * Known-bad URLs, domains (and the names below them), e-mail and IP addresses
+ * and ranges, hashes, phone numbers and wallets from shared TLP:CLEAR
+ * indicators, kept current from the bus; values on a warninglist never match: the scam checker's (and anyone's)
  * threat-intel matcher. Loading starts on first use and retries until the store is ready.
  *
  * @example
@@ -64,13 +79,18 @@ export const exchangeModule: ShieldwallModule = {
   summary: 'Warnings about scams and attacks, shared with other defenders in seconds.',
   // An API for now (TAXII 2.1); its web pages come later.
   nav: false,
-  migrations: exchangeMigrations,
+  migrations: [
+    ...exchangeMigrations,
+    ...federationMigrations,
+    ...sightingsMigrations,
+    ...webhookMigrations,
+  ],
   routes: async (app, platform, http) => {
     const [{ registerTaxiiRoutes }, { registerStreamRoute }] = await Promise.all([
       import('./taxii-routes.js'),
       import('./stream-route.js'),
     ]);
-    const { exchange, index } = await exchangeFor(platform);
+    const { exchange, index, orgs } = await exchangeFor(platform);
     const { createCommunityReports } = await import('./community-reports.js');
     // People's scam reports become shared indicators past a threshold (step 2 of the loop).
     const community = createCommunityReports({
@@ -84,12 +104,61 @@ export const exchangeModule: ShieldwallModule = {
       now: Date.now,
     });
     await community.start();
+    // Collections on other TAXII servers this instance keeps a copy of (federation).
+    const { createFederation } = await import('./federation.js');
+    const federation = createFederation({
+      store: platform.store,
+      exchange,
+      audit: platform.audit,
+      logger: platform.logger,
+      // Subscriptions name the environment variable holding their secret; it is read here, at sync time.
+      secret: (name) => process.env[name],
+      now: Date.now,
+    });
+    federation.start(() => platform.state.migrated && !platform.state.closing);
+    // Sightings from anywhere, counted per indicator by independent source; enough of them publish it.
+    const { createSightings } = await import('./sightings.js');
+    const sightings = createSightings({
+      store: platform.store,
+      bus: platform.bus,
+      audit: platform.audit,
+      exchange,
+      logger: platform.logger,
+      threshold: platform.config.intelSightingThreshold,
+      now: Date.now,
+    });
+    await sightings.start();
+    // Organizations' webhooks: told, signed, what they may read as it is added.
+    const [{ createWebhooks }, { registerWebhookRoutes }] = await Promise.all([
+      import('./webhooks.js'),
+      import('./webhook-routes.js'),
+    ]);
+    const webhooks = createWebhooks({
+      store: platform.store,
+      bus: platform.bus,
+      audit: platform.audit,
+      exchange,
+      logger: platform.logger,
+      orgPrincipal: orgs.orgPrincipal,
+      allowInternal: platform.config.intelWebhooksAllowInternal,
+      now: Date.now,
+    });
+    await webhooks.start(() => platform.state.migrated && !platform.state.closing);
+    registerWebhookRoutes(app, { webhooks });
+    const { registerConsoleRoutes } = await import('./console-routes.js');
+    registerConsoleRoutes(app, { store: platform.store, exchange, sightings, federation });
     app.addHook('onClose', async () => {
+      await federation.close();
+      await sightings.close();
+      await webhooks.close();
       await community.close();
       await index.close();
+      await orgs.close();
     });
     registerTaxiiRoutes(app, { exchange });
-    registerStreamRoute(app, { exchange, eventStream: http.eventStream });
+    const { registerSharingRoutes } = await import('./sharing-routes.js');
+    registerSharingRoutes(app, { exchange });
+    registerStreamRoute(app, { exchange, eventStream: http.eventStream, bus: platform.bus });
   },
   commands: registerIntelCommands,
 };

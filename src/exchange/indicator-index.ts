@@ -1,44 +1,85 @@
 /**
- * Known-bad indicators for every other module: an in-memory index of the URLs,
- * domains, email addresses and IP addresses named by shared STIX indicators
- * whose pattern is a plain lookup (`[url:value = '…'] OR …`). It loads what is
- * stored and follows `exchange.objects.added` on the bus, so an indicator added
- * on any instance warns the next person within a second.
+ * Known-bad indicators for every other module: the engine's matcher index
+ * (engine/matcher/) filled with the values named by shared STIX indicators
+ * whose pattern is a plain lookup (`[url:value = '…'] OR …`): domains (and the
+ * names below them), URLs, IPv4/IPv6 addresses and CIDR ranges, file hashes,
+ * e-mail addresses, phone numbers and wallet addresses. It loads what is stored
+ * and follows `exchange.objects.added` on the bus, so an indicator added on any
+ * instance warns the next person within a second.
  *
  * Only TLP:CLEAR (and unmarked) indicators go in: a match is shown to anyone who
  * checks a message, so nothing more restricted may be revealed through it.
+ * Values on a warninglist (top sites, cloud ranges, public resolvers …) are held
+ * but never matched; `explain` says which list keeps them out.
  */
+import { randomInt } from 'node:crypto';
 import type { Logger } from '../platform/logger.js';
 import type { Bus, Subscription } from '../platform/ports/bus.js';
+import {
+  createMatcherIndex,
+  type MatchHit,
+  type MatchVia,
+} from './engine/matcher/matcher-index.js';
+import type { ValueKind } from './engine/matcher/value-normalizer.js';
+import type { WarninglistHit } from './engine/matcher/warninglist-index.js';
 import { parsePattern, simpleIndicators } from './engine/pattern/index.js';
 import { OBJECTS_ADDED } from './exchange-service.js';
 import type { ExchangeObjectRow } from './exchange-tables.js';
-import type { ObjectStore } from './object-store.js';
+import type { ObjectStore, Page, Query } from './object-store.js';
+import { loadWarninglists, type Warninglists } from './warninglists.js';
 
-/** Indicator kinds other modules look up, and the STIX object paths that name them. */
-const PATHS: Readonly<Record<string, string>> = {
+/** The STIX object paths whose values the matcher indexes, and the kind of each. */
+const PATHS: Readonly<Record<string, ValueKind>> = {
   'url:value': 'url',
   'domain-name:value': 'domain',
   'email-addr:value': 'email',
-  'ipv4-addr:value': 'ipv4',
-  'ipv6-addr:value': 'ipv6',
+  'ipv4-addr:value': 'ip',
+  'ipv6-addr:value': 'ip',
+  'file:hashes.MD5': 'hash',
+  "file:hashes.'SHA-1'": 'hash',
+  "file:hashes.'SHA-256'": 'hash',
+  // Custom SCOs (STIX 2.1 has none for these): what MISP exports and our importers write.
+  'x-phone-number:value': 'phone',
+  'phone-number:value': 'phone',
+  'cryptocurrency-wallet:value': 'wallet',
+  'x-cryptocurrency-wallet:value': 'wallet',
 };
 const PUBLIC_TLP: readonly string[] = ['clear'];
 /** Confidence when the indicator states none (STIX confidence is 0–100). */
-const DEFAULT_CONFIDENCE = 0.6;
+const DEFAULT_CONFIDENCE = 60;
+/** The scam checker's indicator types, as matcher kinds. */
+const TYPE_KIND: Readonly<Record<string, ValueKind>> = {
+  url: 'url',
+  domain: 'domain',
+  email: 'email',
+  ip: 'ip',
+  ipv4: 'ip',
+  ipv6: 'ip',
+  hash: 'hash',
+  phone: 'phone',
+  wallet: 'wallet',
+};
 
 export interface KnownIndicator {
   readonly type: string;
+  /** The indicator's value that matched, in canonical form. */
   readonly value: string;
   /** 0..1 */
   readonly confidence: number;
   /** In plain words, for the person who sees the warning. */
   readonly source: string;
   readonly stixId: string;
+  /** How the looked-up value met it: the same value, a name below a domain, an address in a range … */
+  readonly via: MatchVia;
+}
+
+/** A hit the matcher holds back, and the warninglist that holds it back. */
+export interface SuppressedIndicator extends KnownIndicator {
+  readonly warninglist: WarninglistHit;
 }
 
 export interface IndicatorLookup {
-  /** The known-bad entries among `indicators` (typed like the scam checker's: url, domain, email). */
+  /** The known-bad entries among `indicators` (typed like the scam checker's: url, domain, email, phone, ip …). */
   match<T extends { readonly type: string; readonly value: string }>(
     indicators: readonly T[],
   ): { readonly indicator: T; readonly source: string; readonly confidence: number }[];
@@ -48,20 +89,31 @@ export type IndicatorIndex = ReturnType<typeof createIndicatorIndex>;
 
 export function createIndicatorIndex(deps: {
   readonly objects: ObjectStore;
+  /**
+   * Reads a collection as anyone may (the exchange's `readAs` with an anonymous
+   * viewer): TLP, the collection's owner and sharing groups all apply, so a
+   * TLP:CLEAR indicator in an organization's or a group's collection never
+   * warns the public — the warning would reveal it.
+   */
+  readonly readPublic: (collectionId: string, q: Query) => Promise<Page>;
   readonly bus: Bus;
   readonly logger: Pick<Logger, 'warn' | 'info'>;
   readonly now: () => number;
+  /** Default: the lists shipped in models/. */
+  readonly warninglists?: Warninglists;
 }) {
-  const entries = new Map<string, KnownIndicator>();
-  /** Keys each STIX indicator put in, so a new version or a revocation can take them out. */
-  const byStix = new Map<string, string[]>();
+  const lists = deps.warninglists ?? loadWarninglists();
+  const index = createMatcherIndex({
+    isPublicSuffix: lists.isPublicSuffix,
+    warninglists: lists.index,
+    seed: randomInt(0, 2 ** 32),
+  });
   let subscription: Subscription | undefined;
   let loaded: Promise<void> | undefined;
   let closed = false;
 
   const put = (row: ExchangeObjectRow, title: string) => {
-    for (const key of byStix.get(row.id) ?? []) entries.delete(key);
-    byStix.delete(row.id);
+    index.remove(row.id);
     const o = JSON.parse(row.json) as {
       type?: string;
       pattern?: string;
@@ -85,31 +137,25 @@ export function createIndicatorIndex(deps: {
       return;
     }
     if (simple === null) return;
-    const keys: string[] = [];
+    const values: { kind: ValueKind; value: string }[] = [];
     for (const s of simple) {
-      const type = PATHS[`${s.type}:${s.property}`];
-      if (type === undefined || typeof s.value !== 'string') continue;
-      const key = keyOf(type, s.value);
-      entries.set(key, {
-        type,
-        value: normalize(type, s.value),
-        confidence:
-          typeof o.confidence === 'number'
-            ? Math.max(0, Math.min(1, o.confidence / 100))
-            : DEFAULT_CONFIDENCE,
-        source: `shared threat intelligence: ${title}`,
-        stixId: row.id,
-      });
-      keys.push(key);
+      const kind = PATHS[`${s.type}:${s.property}`];
+      if (kind !== undefined) values.push({ kind, value: s.value });
     }
-    if (keys.length > 0) byStix.set(row.id, keys);
+    if (values.length === 0) return;
+    index.add({
+      stixId: row.id,
+      confidence: typeof o.confidence === 'number' ? o.confidence : DEFAULT_CONFIDENCE,
+      source: `shared threat intelligence: ${title}`,
+      values,
+    });
   };
 
   const loadAll = async () => {
     for (const c of await deps.objects.collections()) {
       let next: string | undefined;
       for (let pages = 0; pages < 10_000; pages++) {
-        const page = await deps.objects.query(c.id, {
+        const page = await deps.readPublic(c.id, {
           match: { type: ['indicator'] },
           visibleTlp: PUBLIC_TLP,
           limit: 1000,
@@ -120,7 +166,20 @@ export function createIndicatorIndex(deps: {
         next = page.next;
       }
     }
-    deps.logger.info({ indicators: entries.size }, 'threat-intel indicators loaded');
+    index.trim();
+    deps.logger.info({ indicators: index.size }, 'threat-intel indicators loaded');
+  };
+
+  const known = (hit: MatchHit): KnownIndicator => {
+    const ind = index.indicator(hit.slot);
+    return {
+      type: hit.kind,
+      value: index.valueOf(hit),
+      confidence: ind.confidence / 100,
+      source: ind.source,
+      stixId: ind.stixId,
+      via: hit.via,
+    };
   };
 
   return {
@@ -133,12 +192,14 @@ export function createIndicatorIndex(deps: {
             collection: string;
             objects: { id: string; tlp: string | null }[];
           };
-          const wanted = e.objects.filter(
-            (o) => o.id.startsWith('indicator--') && (o.tlp === null || PUBLIC_TLP.includes(o.tlp)),
-          );
+          const indicators = e.objects.filter((o) => o.id.startsWith('indicator--'));
+          // A new version under a more restricted marking takes the indicator out.
+          for (const o of indicators)
+            if (o.tlp !== null && !PUBLIC_TLP.includes(o.tlp)) index.remove(o.id);
+          const wanted = indicators.filter((o) => o.tlp === null || PUBLIC_TLP.includes(o.tlp));
           if (wanted.length === 0) return;
           const c = await deps.objects.collection(e.collection);
-          const page = await deps.objects.query(e.collection, {
+          const page = await deps.readPublic(e.collection, {
             match: { id: wanted.map((o) => o.id) },
             visibleTlp: PUBLIC_TLP,
             limit: 1000,
@@ -169,8 +230,32 @@ export function createIndicatorIndex(deps: {
       attempt();
     },
 
+    /** The first indicator that matches `value` read as `type` (url, domain, email, ip, hash, phone, wallet). */
     lookup(type: string, value: string): KnownIndicator | undefined {
-      return entries.get(keyOf(type, value));
+      const kind = TYPE_KIND[type];
+      if (kind === undefined) return undefined;
+      const hit = index.lookup(kind, value)[0];
+      return hit === undefined ? undefined : known(hit);
+    },
+
+    /**
+     * Every indicator that matches `value` (its kind guessed: URL, e-mail, IP or
+     * range, hash, wallet, phone, domain), and those a warninglist holds back.
+     */
+    explain(value: string): {
+      readonly kind: ValueKind | null;
+      readonly value: string | null;
+      readonly hits: readonly KnownIndicator[];
+      readonly suppressed: readonly SuppressedIndicator[];
+    } {
+      const r = index.lookupAny(value, { suppressed: true });
+      const hits: KnownIndicator[] = [];
+      const suppressed: SuppressedIndicator[] = [];
+      for (const h of r.hits) {
+        if (h.warninglist === undefined) hits.push(known(h));
+        else suppressed.push({ ...known(h), warninglist: h.warninglist });
+      }
+      return { kind: r.kind, value: r.value, hits, suppressed };
     },
 
     /** The scam checker's matcher (and anyone else's). */
@@ -183,9 +268,15 @@ export function createIndicatorIndex(deps: {
             confidence: number;
           }[] = [];
           for (const indicator of indicators) {
-            const hit = entries.get(keyOf(indicator.type, indicator.value));
+            const kind = TYPE_KIND[indicator.type];
+            if (kind === undefined) continue;
+            const hit = index.lookup(kind, indicator.value)[0];
             if (hit !== undefined)
-              out.push({ indicator, source: hit.source, confidence: hit.confidence });
+              out.push({
+                indicator,
+                source: index.source(hit.slot),
+                confidence: index.confidence(hit.slot) / 100,
+              });
           }
           return out;
         },
@@ -193,7 +284,7 @@ export function createIndicatorIndex(deps: {
     },
 
     get size(): number {
-      return entries.size;
+      return index.size;
     },
 
     async close(): Promise<void> {
@@ -201,24 +292,4 @@ export function createIndicatorIndex(deps: {
       await subscription?.unsubscribe();
     },
   };
-}
-
-function keyOf(type: string, value: string): string {
-  return `${type}\u0000${normalize(type, value)}`;
-}
-
-/** Hosts and addresses compare without case; a URL's scheme and host too, and a lone trailing slash does not matter. */
-function normalize(type: string, value: string): string {
-  const v = value.trim();
-  if (type === 'domain' || type === 'email') return v.toLowerCase().replace(/\.$/, '');
-  if (type === 'url') {
-    try {
-      const u = new URL(v);
-      const path = u.pathname === '/' && !v.endsWith('/') ? '' : u.pathname;
-      return `${u.protocol}//${u.host}${path}${u.search}`.toLowerCase();
-    } catch {
-      return v.toLowerCase();
-    }
-  }
-  return v.toLowerCase();
 }

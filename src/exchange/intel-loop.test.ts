@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Access, accessServices } from '../access/index.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { TLP2_IDS } from './engine/stix/index.js';
-import { DEFAULT_COLLECTION_ID } from './exchange-service.js';
+import { createExchange, DEFAULT_COLLECTION_ID } from './exchange-service.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
 
@@ -18,12 +18,14 @@ describe('shared indicators warn the next person', () => {
   let server: TestServer;
   let access: Access;
   let key: string;
+  let orgId: string;
 
   beforeAll(async () => {
     server = await startTestServer();
     access = await accessServices(server.platform);
     const op = { id: 'test' };
     const org = await access.directory.createOrg({ name: 'Regional CERT', tier: 2 }, op);
+    orgId = org.id;
     key = (await access.keys.create({ owner: { type: 'org', id: org.id } }, op)).key;
   });
   afterAll(async () => {
@@ -31,31 +33,28 @@ describe('shared indicators warn the next person', () => {
     await server?.close();
   });
 
-  const share = async (host: string, marking: string) => {
-    const res = await fetch(
-      `${server.url}/taxii2/default/collections/${DEFAULT_COLLECTION_ID}/objects/`,
-      {
-        method: 'POST',
-        headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${key}` },
-        body: JSON.stringify({
-          objects: [
-            {
-              type: 'indicator',
-              spec_version: '2.1',
-              id: `indicator--${randomUUID()}`,
-              created: '2026-12-05T10:00:00.000Z',
-              modified: '2026-12-05T10:00:00.000Z',
-              name: 'Parcel-fee smishing site',
-              pattern: `[url:value = 'https://${host}/pay'] OR [domain-name:value = '${host}']`,
-              pattern_type: 'stix',
-              valid_from: '2026-12-05T10:00:00Z',
-              confidence: 90,
-              object_marking_refs: [marking],
-            },
-          ],
-        }),
-      },
-    );
+  const share = async (host: string, marking: string, collection = DEFAULT_COLLECTION_ID) => {
+    const res = await fetch(`${server.url}/taxii2/default/collections/${collection}/objects/`, {
+      method: 'POST',
+      headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        objects: [
+          {
+            type: 'indicator',
+            spec_version: '2.1',
+            id: `indicator--${randomUUID()}`,
+            created: '2026-12-05T10:00:00.000Z',
+            modified: '2026-12-05T10:00:00.000Z',
+            name: 'Parcel-fee smishing site',
+            pattern: `[url:value = 'https://${host}/pay'] OR [domain-name:value = '${host}']`,
+            pattern_type: 'stix',
+            valid_from: '2026-12-05T10:00:00Z',
+            confidence: 90,
+            object_marking_refs: [marking],
+          },
+        ],
+      }),
+    });
     expect(res.status).toBe(202);
   };
   const check = async (host: string) => {
@@ -91,6 +90,20 @@ describe('shared indicators warn the next person', () => {
   it('a TLP:AMBER indicator is not revealed to the public through a check', async () => {
     const host = `quiet-${randomUUID().slice(0, 8)}.example`;
     await share(host, TLP2_IDS.amber);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await check(host)).reasons.some((r) => r.code.startsWith('intel.'))).toBe(false);
+  });
+
+  it('a TLP:CLEAR indicator in an organization’s own collection is not revealed either', async () => {
+    const exchange = createExchange({
+      store: server.platform.store,
+      audit: server.platform.audit,
+      bus: server.platform.bus,
+      now: Date.now,
+    });
+    const own = await exchange.objects.createCollection({ title: 'CERT only', ownerOrg: orgId });
+    const host = `members-only-${randomUUID().slice(0, 8)}.example`;
+    await share(host, TLP2_IDS.clear, own.id);
     await new Promise((r) => setTimeout(r, 500));
     expect((await check(host)).reasons.some((r) => r.code.startsWith('intel.'))).toBe(false);
   });

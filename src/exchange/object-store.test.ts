@@ -71,6 +71,32 @@ function suite(name: string, open: () => Promise<{ store: Store; close(): Promis
       expect((await objects.query(c.id, { match: { version: ['all'] } })).rows).toHaveLength(1);
     });
 
+    it('the latest version stays right when versions arrive out of order, in one request, or are deleted', async () => {
+      const c = await objects.createCollection({ title: 'Latest' });
+      const other = indicator('2026-12-01T10:00:00.000Z', {
+        id: 'indicator--2d0ec3ee-3c1c-4ce2-9b8e-6f6f1f0c6a12',
+      });
+      const last = async () =>
+        (await objects.query(c.id)).rows.map(
+          (x) => `${x.id.slice(11, 13)} ${x.version.slice(0, 10)}`,
+        );
+      await objects.add(c.id, [indicator('2026-12-02T10:00:00.000Z'), other], 'test');
+      // An older version added later does not become the latest.
+      await objects.add(c.id, [indicator('2026-12-01T10:00:00.000Z')], 'test');
+      expect(await last()).toEqual(['1d 2026-12-02', '2d 2026-12-01']);
+      // Two newer versions in one request: only the newest is the latest.
+      await objects.add(
+        c.id,
+        [indicator('2026-12-04T10:00:00.000Z'), indicator('2026-12-03T10:00:00.000Z')],
+        'test',
+      );
+      expect(await last()).toEqual(['2d 2026-12-01', '1d 2026-12-04']);
+      // Deleting the latest makes the newest remaining one the latest.
+      expect(await objects.delete(c.id, indicator('x').id, { version: ['last'] })).toBe(1);
+      expect(await last()).toEqual(['2d 2026-12-01', '1d 2026-12-03']);
+      expect((await objects.query(c.id, { match: { version: ['all'] } })).rows).toHaveLength(4);
+    });
+
     it('refuses a bad object with its problems and keeps the good ones of the same request', async () => {
       const c = await objects.createCollection({ title: 'Mixed' });
       const r = await objects.add(

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Store } from '../platform/ports/store.js';
 import { validatePattern } from './engine/pattern/index.js';
+import { recipientsOf } from './engine/sharing/index.js';
 import { type StixObject, tlpOf, validateStixObject } from './engine/stix/index.js';
 import type {
   ExchangeCollectionRow,
@@ -72,6 +73,9 @@ export interface Page {
 }
 
 const MAX_OBJECTS_PER_ADD = 10_000;
+/** Ids per existence lookup, and rows per INSERT (12 columns: well under SQLite's and PostgreSQL's parameter limits). */
+const LOOKUP_SLICE = 500;
+const INSERT_SLICE = 500;
 
 export type ObjectStore = ReturnType<typeof createObjectStore>;
 
@@ -130,6 +134,8 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
       collectionId: string,
       objects: readonly unknown[],
       addedBy: string,
+      /** The organization sharing them (it may always read them back), when known. */
+      sourceOrg: string | null = null,
     ): Promise<AddResult> {
       if (objects.length > MAX_OBJECTS_PER_ADD)
         throw new RangeError(`at most ${MAX_OBJECTS_PER_ADD} objects at once`);
@@ -167,36 +173,73 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
             .where('collection_id', '=', collectionId)
             .executeTakeFirst();
           let dateAdded = Math.max(deps.now() * 1000, Number(last?.m ?? 0) + 1);
-          for (const { object, version } of accepted) {
-            const exists = await trx
+          // What is already stored, looked up in slices rather than one query per object.
+          const present = new Set<string>();
+          /** Each object's latest version: stored, then with this request's. */
+          const latestOf = new Map<string, string>();
+          const raise = (id: string, version: string) => {
+            const had = latestOf.get(id);
+            if (had === undefined || version > had) latestOf.set(id, version);
+          };
+          const ids = [...new Set(accepted.map((x) => x.object.id))];
+          for (let i = 0; i < ids.length; i += LOOKUP_SLICE) {
+            const rows = await trx
               .selectFrom('exchange_object')
-              .select('id')
+              .select(['id', 'version'])
               .where('collection_id', '=', collectionId)
-              .where('id', '=', object.id)
-              .where('version', '=', version)
-              .executeTakeFirst();
-            if (exists !== undefined) {
+              .where('id', 'in', ids.slice(i, i + LOOKUP_SLICE))
+              .execute();
+            for (const r of rows) {
+              present.add(`${r.id}\u0000${r.version}`);
+              raise(r.id, r.version);
+            }
+          }
+          const storedLatest = new Map(latestOf);
+          for (const { object, version } of accepted) raise(object.id, version);
+          const rows: ExchangeObjectRow[] = [];
+          for (const { object, version } of accepted) {
+            const key = `${object.id}\u0000${version}`;
+            if (present.has(key)) {
               successes.push({ id: object.id, version, message: 'already present' });
               continue;
             }
-            await trx
-              .insertInto('exchange_object')
-              .values({
-                collection_id: collectionId,
-                id: object.id,
-                version,
-                date_added: dateAdded++,
-                type: object.type,
-                spec_version: typeof object.spec_version === 'string' ? object.spec_version : '2.1',
-                tlp: tlpOf(object as { object_marking_refs?: unknown }) ?? null,
-                created_by_ref:
-                  typeof object.created_by_ref === 'string' ? object.created_by_ref : null,
-                added_by: addedBy,
-                json: JSON.stringify(object),
-              })
-              .execute();
+            present.add(key); // the same id and version twice in one request is stored once
+            rows.push({
+              collection_id: collectionId,
+              id: object.id,
+              version,
+              date_added: dateAdded++,
+              type: object.type,
+              spec_version: typeof object.spec_version === 'string' ? object.spec_version : '2.1',
+              tlp: tlpOf(object as { object_marking_refs?: unknown }) ?? null,
+              created_by_ref:
+                typeof object.created_by_ref === 'string' ? object.created_by_ref : null,
+              added_by: addedBy,
+              json: JSON.stringify(object),
+              source_org: sourceOrg,
+              recipients: recipientsColumn(object),
+              latest: latestOf.get(object.id) === version ? 1 : 0,
+            });
             successes.push({ id: object.id, version });
           }
+          // Objects that got a newer version: their previous latest is latest no more.
+          const superseded = [...storedLatest]
+            .filter(([id, v]) => latestOf.get(id) !== v)
+            .map(([id]) => id);
+          for (let i = 0; i < superseded.length; i += LOOKUP_SLICE)
+            await trx
+              .updateTable('exchange_object')
+              .set({ latest: 0 })
+              .where('collection_id', '=', collectionId)
+              .where('id', 'in', superseded.slice(i, i + LOOKUP_SLICE))
+              .where('latest', '=', 1)
+              .execute();
+          // Multi-row inserts: a few statements per request instead of one per object.
+          for (let i = 0; i < rows.length; i += INSERT_SLICE)
+            await trx
+              .insertInto('exchange_object')
+              .values(rows.slice(i, i + INSERT_SLICE))
+              .execute();
         },
         // One writer per collection at a time, so date_added stays strictly increasing.
         { lock: `exchange-collection:${collectionId}` },
@@ -211,21 +254,46 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
 
     /** Delete the versions `match.version` selects (default: all) of one object; returns how many. */
     async delete(collectionId: string, objectId: string, match: Match = {}): Promise<number> {
-      const { rows } = await page(db(), collectionId, {
-        match: { ...match, id: [objectId], version: match.version ?? ['all'] },
-        limit: MAX_PAGE,
-      });
-      let n = 0;
-      for (const r of rows) {
-        const res = await db()
-          .deleteFrom('exchange_object')
-          .where('collection_id', '=', collectionId)
-          .where('id', '=', r.id)
-          .where('version', '=', r.version)
-          .executeTakeFirst();
-        n += Number(res.numDeletedRows);
-      }
-      return n;
+      // Under the collection's writer lock, so the latest flag never races an add.
+      return deps.store.transaction<ExchangeTables, number>(
+        async (trx) => {
+          const { rows } = await page(trx, collectionId, {
+            match: { ...match, id: [objectId], version: match.version ?? ['all'] },
+            limit: MAX_PAGE,
+          });
+          let n = 0;
+          for (const r of rows) {
+            const res = await trx
+              .deleteFrom('exchange_object')
+              .where('collection_id', '=', collectionId)
+              .where('id', '=', r.id)
+              .where('version', '=', r.version)
+              .executeTakeFirst();
+            n += Number(res.numDeletedRows);
+          }
+          // The newest remaining version, if any, is the latest now.
+          if (n > 0)
+            await trx
+              .updateTable('exchange_object')
+              .set({ latest: 1 })
+              .where('collection_id', '=', collectionId)
+              .where('id', '=', objectId)
+              .where((eb) =>
+                eb(
+                  'version',
+                  '=',
+                  eb
+                    .selectFrom('exchange_object as l')
+                    .select((e) => e.fn.max('l.version').as('v'))
+                    .where('l.collection_id', '=', collectionId)
+                    .where('l.id', '=', objectId),
+                ),
+              )
+              .execute();
+          return n;
+        },
+        { lock: `exchange-collection:${collectionId}` },
+      );
     },
   };
 }
@@ -257,19 +325,7 @@ async function page(db: Kysely<ExchangeTables>, collectionId: string, q: Query):
       .map((v) => normalizeTimestamp(v) ?? v);
     sql = sql.where((eb) =>
       eb.or([
-        ...(versions.includes('last')
-          ? [
-              eb(
-                'o.version',
-                '=',
-                eb
-                  .selectFrom('exchange_object as l')
-                  .select((e) => e.fn.max('l.version').as('v'))
-                  .whereRef('l.collection_id', '=', 'o.collection_id')
-                  .whereRef('l.id', '=', 'o.id'),
-              ),
-            ]
-          : []),
+        ...(versions.includes('last') ? [eb('o.latest', '=', 1)] : []),
         ...(versions.includes('first')
           ? [
               eb(
@@ -309,6 +365,12 @@ function indicatorPatternProblem(o: StixObject): string | undefined {
   return e === undefined
     ? 'is not a valid STIX pattern'
     : `is not a valid STIX pattern: ${e.message} (at character ${e.offset})`;
+}
+
+/** A TLP:RED object's named recipient organizations, as stored (null when it names none). */
+function recipientsColumn(o: StixObject): string | null {
+  const r = recipientsOf(o as { readonly [k: string]: unknown });
+  return r.length === 0 ? null : JSON.stringify(r);
 }
 
 /** TAXII 2.1 §3.4: `modified`, else `created`, else the time it is added. */

@@ -24,4 +24,16 @@ export const exchangeErrors = defineErrorCodes({
     message: 'The body must be a TAXII envelope: { "objects": [ … ] }.',
   },
   too_many_objects: { status: 413, message: 'Too many objects in one request.' },
+  group_not_found: { status: 404, message: 'There is no such sharing group.' },
+  group_exists: { status: 409, message: 'A sharing group with that name already exists.' },
+  bad_sharing_input: { status: 400, message: 'The sharing request is not valid.' },
+  org_not_found: { status: 404, message: 'There is no such organization.' },
+  subscription_not_found: { status: 404, message: 'There is no such sync subscription.' },
+  subscription_exists: {
+    status: 409,
+    message: 'That remote collection is already synced into this collection.',
+  },
+  bad_subscription: { status: 400, message: 'The sync subscription is not valid.' },
+  bad_webhook: { status: 400, message: 'The webhook is not valid.' },
+  webhook_not_found: { status: 404, message: 'There is no such webhook.' },
 });

@@ -301,7 +301,9 @@ function collectionOut(a: {
 }
 
 function envelope(page: Page, objects?: unknown[], manifest?: unknown[]) {
-  if (page.rows.length === 0) return {};
+  // A page whose rows were all hidden from this reader still says where to go on.
+  if (page.rows.length === 0)
+    return page.more ? { more: true, ...(page.next === undefined ? {} : { next: page.next }) } : {};
   return {
     more: page.more,
     ...(page.next === undefined ? {} : { next: page.next }),

@@ -17,8 +17,10 @@ export interface CliRun {
  * @example
  * const shieldwall = cliOn(dataDir);
  * const run = await shieldwall('--json', 'admin', 'org', 'list');
+ * // `stdinText` is what the command reads on standard input:
+ * await cliOn(dataDir, {}, 'evil.example\n')('intel', 'match', '-');
  */
-export function cliOn(dataDir: string, env: Record<string, string> = {}) {
+export function cliOn(dataDir: string, env: Record<string, string> = {}, stdinText = '') {
   return async (...args: string[]): Promise<CliRun> => {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
@@ -29,7 +31,7 @@ export function cliOn(dataDir: string, env: Record<string, string> = {}) {
     const code = await runCli({
       argv: ['--data', dataDir, ...args],
       env: { SHIELDWALL_LOG_LEVEL: 'warn', ...env },
-      stdin: Readable.from([]),
+      stdin: Readable.from(stdinText === '' ? [] : [Buffer.from(stdinText)]),
       stdout,
       stderr,
       cwd: dataDir,

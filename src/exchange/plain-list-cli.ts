@@ -1,0 +1,90 @@
+/**
+ * `intel import FILE --format list`: a plain list (one value per line, or a
+ * CSV feed) becomes STIX indicators in a collection. A value's indicator id is
+ * a UUIDv5 of the value, so importing a list again adds new versions of the
+ * same indicators rather than duplicates.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { platformErrors } from '../platform/errors.js';
+import type { CliContext } from '../platform/module.js';
+import { plainListToStix } from './engine/matcher/plain-list.js';
+import type { Exchange } from './exchange-service.js';
+
+/** Largest list read, in bytes. */
+const MAX_LIST_BYTES = 200 * 1024 * 1024;
+/** The UUIDv5 namespace of Shieldwall's plain-list indicators (a fixed random UUID). */
+const NAMESPACE = '6f0c2b0e-9a52-4b8e-8f0d-3c1f4c8a2d71';
+
+export async function importPlainList(
+  context: CliContext,
+  exchange: Exchange,
+  file: string,
+  text: string,
+  collection: string,
+  actor: string,
+  sourceOrg?: string,
+): Promise<void> {
+  if (Buffer.byteLength(text) > MAX_LIST_BYTES)
+    throw platformErrors.create('usage', { message: `${file} is larger than 200 MB.` });
+  if ((await exchange.objects.collection(collection)) === undefined)
+    throw platformErrors.create('usage', {
+      message: `There is no collection ${collection}; see shieldwall intel collections.`,
+    });
+  const { indicators, skipped } = plainListToStix(text, {
+    now: new Date().toISOString(),
+    idFor: (kind, value) => `indicator--${uuidV5(`${kind}:${value}`)}`,
+    listName: file === '-' ? 'standard input' : basename(file),
+  });
+  const progress = context.out.progress(
+    `Importing ${indicators.length} indicators`,
+    indicators.length,
+  );
+  let added = 0;
+  let already = 0;
+  const refused: { id: string; message: string }[] = [];
+  const requestId = `cli-${randomUUID()}`;
+  for (let i = 0; i < indicators.length; i += 500) {
+    const slice = indicators.slice(i, i + 500);
+    const { outcome } = await exchange.importAs(actor, collection, slice, requestId, sourceOrg);
+    added += outcome.successes.filter((s) => s.message === undefined).length;
+    already += outcome.successes.filter((s) => s.message !== undefined).length;
+    refused.push(...outcome.failures);
+    progress.tick(slice.length);
+  }
+  progress.done();
+  context.out.data({ collection, added, already, refused, skipped }, () =>
+    [
+      `${added} added, ${already} already there, ${refused.length} refused, ${skipped.length} lines skipped`,
+      ...refused.slice(0, 50).map((r) => `  refused ${r.id}: ${r.message}`),
+      ...skipped.slice(0, 20).map((s) => `  skipped line ${s.line}: ${s.why}: ${s.text}`),
+    ].join('\n'),
+  );
+  if (refused.length > 0) context.out.setExitCode(1);
+}
+
+/** Read a list file (bounded), for callers that have not read it yet. */
+export async function readListFile(file: string): Promise<string> {
+  try {
+    const buf = await readFile(file);
+    if (buf.length > MAX_LIST_BYTES)
+      throw platformErrors.create('usage', { message: `${file} is larger than 200 MB.` });
+    return buf.toString('utf8');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'usage') throw err;
+    throw platformErrors.create('usage', {
+      message: `Cannot read ${file}: ${(err as Error).message}`,
+    });
+  }
+}
+
+/** RFC 4122 name-based UUID (version 5, SHA-1). */
+function uuidV5(name: string): string {
+  const ns = Buffer.from(NAMESPACE.replace(/-/g, ''), 'hex');
+  const h = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  h[6] = ((h[6] as number) & 0x0f) | 0x50;
+  h[8] = ((h[8] as number) & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}

@@ -1,0 +1,388 @@
+/**
+ * Webhooks: an organization registers an endpoint and is told, within
+ * seconds and signed (Standard Webhooks), when intelligence it may read is
+ * added. What a hook is told passes the same sharing decision as TAXII and the
+ * live stream (`projectAdded` → `mayRead`), as the organization's current tier
+ * and memberships see it. Deliveries sit in an outbox table and are retried
+ * with backoff (about a day in all); a hook that keeps failing is disabled.
+ * One durable bus consumer shared by all instances fills the outbox; every
+ * instance delivers, each delivery leased to one of them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../access/index.js';
+import type { AuditLog } from '../platform/audit/index.js';
+import type { Logger } from '../platform/logger.js';
+import type { Bus, Subscription } from '../platform/ports/bus.js';
+import type { Store } from '../platform/ports/store.js';
+import { type AddedEvent, projectAdded } from './added-projection.js';
+import { type Exchange, OBJECTS_ADDED, viewerOf } from './exchange-service.js';
+import { exchangeErrors } from './taxii-errors.js';
+import { postWebhook, webhookUrlProblem } from './webhook-delivery.js';
+import { newWebhookSecret, signWebhook } from './webhook-signature.js';
+import type { WebhookTable, WebhookTables } from './webhook-tables.js';
+
+const CONSUMER = 'exchange-webhooks';
+/** Seconds to wait before each retry: about a day in all. */
+const RETRY_AFTER_S = [5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600] as const;
+/** Deliveries that fail for good in a row before the hook is disabled. */
+const DISABLE_AFTER = 5;
+/** Hooks one organization may have. */
+const MAX_HOOKS_PER_ORG = 20;
+const LEASE_MS = 60_000;
+const TICK_MS = 1_000;
+const BATCH = 20;
+
+export interface Webhook {
+  readonly id: string;
+  readonly orgId: string;
+  readonly url: string;
+  readonly types: readonly string[] | null;
+  readonly collections: readonly string[] | null;
+  readonly enabled: boolean;
+  readonly createdAt: number;
+}
+
+export interface WebhookDelivery {
+  readonly id: string;
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly attempts: number;
+  readonly lastStatus: number | null;
+  readonly lastError: string | null;
+  readonly createdAt: number;
+  readonly deliveredAt: number | null;
+}
+
+export type Webhooks = ReturnType<typeof createWebhooks>;
+
+export function createWebhooks(deps: {
+  readonly store: Store;
+  readonly bus: Bus;
+  readonly audit: AuditLog;
+  readonly exchange: Exchange;
+  readonly logger: Pick<Logger, 'warn' | 'info'>;
+  /** The principal an organization's deliveries are read as (its tier now), or undefined when it is gone. */
+  readonly orgPrincipal: (orgId: string) => Promise<Principal | undefined>;
+  /** Allow loopback and private addresses (tests, or an operator whose receivers are internal). */
+  readonly allowInternal: boolean;
+  readonly now: () => number;
+}) {
+  const db = () => deps.store.db<WebhookTables>();
+  let subscription: Subscription | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  const stop = new AbortController();
+
+  const fanOut = async (event: AddedEvent) => {
+    const hooks = await db()
+      .selectFrom('exchange_webhooks')
+      .selectAll()
+      .where('enabled', '=', 1)
+      .execute();
+    for (const hook of hooks) {
+      const principal = await deps.orgPrincipal(hook.org_id);
+      if (principal === undefined) continue;
+      const viewer = viewerOf(principal);
+      const policies = new Map(
+        (await deps.exchange.collectionsFor(viewer))
+          .filter((a) => a.canRead)
+          .map((a) => [a.collection.id, a.policy]),
+      );
+      const types = hook.types === null ? undefined : new Set(JSON.parse(hook.types) as string[]);
+      const collections =
+        hook.collections === null ? undefined : new Set(JSON.parse(hook.collections) as string[]);
+      const shown = projectAdded(event, {
+        viewer,
+        policies,
+        ...(types === undefined ? {} : { types }),
+        ...(collections === undefined ? {} : { collections }),
+      });
+      if (shown === undefined) continue;
+      const id = `msg_${randomUUID()}`;
+      await db()
+        .insertInto('exchange_webhook_deliveries')
+        .values({
+          id,
+          webhook_id: hook.id,
+          body: JSON.stringify({
+            type: 'intel.objects.added',
+            timestamp: new Date(deps.now()).toISOString(),
+            data: shown,
+          }),
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: deps.now(),
+          lease_until: null,
+          last_status: null,
+          last_error: null,
+          created_at: deps.now(),
+          delivered_at: null,
+        })
+        .execute();
+    }
+  };
+
+  /** Take up to BATCH due deliveries for this instance. */
+  const claim = async () => {
+    const now = deps.now();
+    const due = await db()
+      .selectFrom('exchange_webhook_deliveries')
+      .select(['id'])
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .orderBy('next_attempt_at')
+      .limit(BATCH)
+      .execute();
+    const mine: string[] = [];
+    for (const { id } of due) {
+      const r = await db()
+        .updateTable('exchange_webhook_deliveries')
+        .set({ lease_until: now + LEASE_MS })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) mine.push(id);
+    }
+    return mine;
+  };
+
+  const deliver = async (deliveryId: string) => {
+    const d = await db()
+      .selectFrom('exchange_webhook_deliveries')
+      .selectAll()
+      .where('id', '=', deliveryId)
+      .executeTakeFirstOrThrow();
+    const hook = await db()
+      .selectFrom('exchange_webhooks')
+      .selectAll()
+      .where('id', '=', d.webhook_id)
+      .executeTakeFirst();
+    if (hook === undefined || hook.enabled !== 1) {
+      await db()
+        .updateTable('exchange_webhook_deliveries')
+        .set({
+          status: 'failed',
+          last_error: 'the webhook was removed or disabled',
+          lease_until: null,
+        })
+        .where('id', '=', d.id)
+        .execute();
+      return;
+    }
+    const headers = signWebhook(hook.secret, d.id, Math.floor(deps.now() / 1000), d.body);
+    const outcome = await postWebhook(hook.url, d.body, headers, {
+      allowInternal: deps.allowInternal,
+      signal: stop.signal,
+    });
+    const attempts = d.attempts + 1;
+    if (outcome.ok) {
+      await db()
+        .updateTable('exchange_webhook_deliveries')
+        .set({
+          status: 'delivered',
+          attempts,
+          last_status: outcome.status ?? null,
+          last_error: null,
+          delivered_at: deps.now(),
+          lease_until: null,
+        })
+        .where('id', '=', d.id)
+        .execute();
+      if (hook.failed_in_a_row > 0)
+        await db()
+          .updateTable('exchange_webhooks')
+          .set({ failed_in_a_row: 0 })
+          .where('id', '=', hook.id)
+          .execute();
+      return;
+    }
+    const wait = RETRY_AFTER_S[attempts - 1];
+    await db()
+      .updateTable('exchange_webhook_deliveries')
+      .set({
+        status: wait === undefined ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: deps.now() + (wait ?? 0) * 1000,
+        last_status: outcome.status ?? null,
+        last_error: (outcome.error ?? 'failed').slice(0, 300),
+        lease_until: null,
+      })
+      .where('id', '=', d.id)
+      .execute();
+    if (wait === undefined) {
+      const failed = hook.failed_in_a_row + 1;
+      await db()
+        .updateTable('exchange_webhooks')
+        .set({ failed_in_a_row: failed, ...(failed >= DISABLE_AFTER ? { enabled: 0 } : {}) })
+        .where('id', '=', hook.id)
+        .execute();
+      if (failed >= DISABLE_AFTER)
+        await deps.audit.append({
+          actor: 'system:webhooks',
+          action: 'exchange.webhook.disabled',
+          subject: `webhook:${hook.id}`,
+          data: {
+            orgId: hook.org_id,
+            reason: `${failed} deliveries in a row failed after every retry`,
+          },
+        });
+    }
+  };
+
+  const tick = async () => {
+    for (const id of await claim()) {
+      if (stop.signal.aborted) return;
+      await deliver(id);
+    }
+  };
+
+  return {
+    /** Register an endpoint for an organization; the secret is returned here and never again. */
+    async create(
+      input: {
+        readonly orgId: string;
+        readonly url: string;
+        readonly types?: readonly string[];
+        readonly collections?: readonly string[];
+      },
+      actor: string,
+    ): Promise<{ webhook: Webhook; secret: string }> {
+      const problem = webhookUrlProblem(input.url, deps.allowInternal);
+      if (problem !== undefined)
+        throw exchangeErrors.create('bad_webhook', {
+          message: `The webhook URL is not acceptable: ${problem}.`,
+        });
+      const count = await db()
+        .selectFrom('exchange_webhooks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('org_id', '=', input.orgId)
+        .executeTakeFirstOrThrow();
+      if (Number(count.n) >= MAX_HOOKS_PER_ORG)
+        throw exchangeErrors.create('bad_webhook', {
+          message: `An organization may have ${MAX_HOOKS_PER_ORG} webhooks.`,
+        });
+      const row: WebhookTable = {
+        id: randomUUID(),
+        org_id: input.orgId,
+        url: input.url,
+        secret: newWebhookSecret(),
+        types: input.types === undefined ? null : JSON.stringify(input.types),
+        collections: input.collections === undefined ? null : JSON.stringify(input.collections),
+        enabled: 1,
+        created_at: deps.now(),
+        created_by: actor,
+        failed_in_a_row: 0,
+      };
+      await db().insertInto('exchange_webhooks').values(row).execute();
+      await deps.audit.append({
+        actor,
+        action: 'exchange.webhook.created',
+        subject: `webhook:${row.id}`,
+        data: {
+          orgId: input.orgId,
+          url: input.url,
+          types: input.types ?? null,
+          collections: input.collections ?? null,
+        },
+      });
+      return { webhook: toWebhook(row), secret: row.secret };
+    },
+
+    async list(orgId: string): Promise<Webhook[]> {
+      const rows = await db()
+        .selectFrom('exchange_webhooks')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toWebhook);
+    },
+
+    /** The organization's hook, or `webhook_not_found` (also for another organization's). */
+    async get(orgId: string, id: string): Promise<Webhook> {
+      const row = await db()
+        .selectFrom('exchange_webhooks')
+        .selectAll()
+        .where('id', '=', id)
+        .where('org_id', '=', orgId)
+        .executeTakeFirst();
+      if (row === undefined) throw exchangeErrors.create('webhook_not_found');
+      return toWebhook(row);
+    },
+
+    async remove(orgId: string, id: string, actor: string): Promise<void> {
+      await this.get(orgId, id);
+      await db().deleteFrom('exchange_webhooks').where('id', '=', id).execute();
+      await deps.audit.append({
+        actor,
+        action: 'exchange.webhook.removed',
+        subject: `webhook:${id}`,
+        data: { orgId },
+      });
+    },
+
+    /** The latest deliveries of one of the organization's hooks. */
+    async deliveries(orgId: string, id: string, limit = 50): Promise<WebhookDelivery[]> {
+      await this.get(orgId, id);
+      const rows = await db()
+        .selectFrom('exchange_webhook_deliveries')
+        .selectAll()
+        .where('webhook_id', '=', id)
+        .orderBy('created_at', 'desc')
+        .limit(Math.max(1, Math.min(200, limit)))
+        .execute();
+      return rows.map((d) => ({
+        id: d.id,
+        status: d.status as WebhookDelivery['status'],
+        attempts: d.attempts,
+        lastStatus: d.last_status,
+        lastError: d.last_error,
+        createdAt: Number(d.created_at),
+        deliveredAt: d.delivered_at === null ? null : Number(d.delivered_at),
+      }));
+    },
+
+    /** Fill the outbox from the bus and deliver it, until `close`. */
+    async start(ready: () => boolean = () => true): Promise<void> {
+      subscription = await deps.bus.subscribe(
+        OBJECTS_ADDED,
+        async (event) => fanOut(event.data as AddedEvent),
+        {
+          durable: CONSUMER,
+          from: 'new',
+        },
+      );
+      timer = setInterval(() => {
+        if (running !== undefined || !ready()) return;
+        running = tick()
+          .catch((err: unknown) =>
+            deps.logger.warn({ err: (err as Error).message }, 'webhook delivery failed'),
+          )
+          .finally(() => {
+            running = undefined;
+          });
+      }, TICK_MS);
+      timer.unref();
+    },
+
+    async close(): Promise<void> {
+      if (timer !== undefined) clearInterval(timer);
+      stop.abort();
+      await subscription?.unsubscribe();
+      await running;
+    },
+  };
+}
+
+function toWebhook(row: WebhookTable): Webhook {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    url: row.url,
+    types: row.types === null ? null : (JSON.parse(row.types) as string[]),
+    collections: row.collections === null ? null : (JSON.parse(row.collections) as string[]),
+    enabled: row.enabled === 1,
+    createdAt: Number(row.created_at),
+  };
+}
