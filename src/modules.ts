@@ -4,15 +4,24 @@
  */
 import { accessModule } from './access/index.js';
 import { exchangeModule } from './exchange/index.js';
+import { createGatewayModule } from './gateway/index.js';
 // The CLI file directly, not the audit index: the routes (and their HTTP schemas) load only for `serve`.
 import { registerAuditCommands } from './platform/audit/audit-cli.js';
 import type { ShieldwallModule } from './platform/module.js';
 import { protectModule } from './protect/index.js';
+import { provenanceModule } from './provenance/index.js';
+import { safeguardsModule } from './safeguards/index.js';
 
 export const modules: readonly ShieldwallModule[] = [
   protectModule,
   accessModule,
+  // Every gateway request is screened by the safeguards classifier (loaded with the gateway, on serve).
+  createGatewayModule({
+    screen: async () => (await import('./safeguards/index.js')).gatewayScreen(),
+  }),
   exchangeModule,
+  safeguardsModule,
+  provenanceModule,
   {
     id: 'audit',
     title: 'Audit log',

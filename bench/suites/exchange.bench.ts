@@ -24,6 +24,7 @@ import {
   isListening,
   serviceUrl,
 } from '../../src/platform/test-support/services.js';
+import { measureStreamLatency } from '../exchange-stream-latency.js';
 import { type BenchSuite, type Figure, opsPerSecond } from '../harness.js';
 
 const ics = join(import.meta.dirname, '../../../shared/data/intel/attack/ics-attack-18.1.json');
@@ -119,6 +120,14 @@ export const suite: BenchSuite = {
       ),
       unit: 'patterns/s',
     });
+
+    // POST to subscriber on loopback: 100 live-stream readers, indicators POSTed over TAXII (goal p99 <= 100 ms).
+    const latency = await measureStreamLatency(100, 50);
+    figures.push(
+      { name: 'exchange.stream_latency.p50', value: latency.p50Ms, unit: 'ms' },
+      { name: 'exchange.stream_latency.p99', value: latency.p99Ms, unit: 'ms (goal <= 100)' },
+      { name: 'exchange.stream_latency.missed', value: latency.missed, unit: 'events' },
+    );
 
     const data = mkdtempSync(join(tmpdir(), 'sw-bench-exchange-'));
     const embedded = await platformWith({}, data);
