@@ -67,12 +67,18 @@ export class FeatureAccumulator {
   private readonly counts: CountTable;
   private readonly dense: number[] = [];
 
-  /** `expected`: about how many features will be added (sizes the table once instead of growing it). */
+  /**
+   * `expected`: about how many features will be added (sizes the table once instead of growing it).
+   * Without it the table starts at 1,024 slots, as the scam models were trained with: the slot order
+   * decides the order norms are summed in, so a different start would move their last bits.
+   */
   constructor(
     private readonly familyCount: number,
-    expected = 512,
+    expected?: number,
   ) {
-    this.counts = new CountTable(Math.max(1024, 1 << Math.ceil(Math.log2(expected * 2 + 2))));
+    this.counts = new CountTable(
+      expected === undefined ? 1024 : Math.max(1024, 1 << Math.ceil(Math.log2(expected * 2 + 2))),
+    );
   }
 
   /** One occurrence of hashed feature `index` (< 2^24) in `family`, with its hashing sign. */
