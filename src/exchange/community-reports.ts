@@ -52,6 +52,8 @@ export function createCommunityReports(deps: {
   readonly exchange: Exchange;
   readonly logger: Pick<Logger, 'warn'>;
   readonly threshold: number;
+  /** Why a value must not be shared (a known-benign list), or undefined. */
+  readonly knownBenign?: (type: string, value: string) => string | undefined;
   readonly origin: string;
   readonly now: () => number;
 }) {
@@ -103,6 +105,12 @@ export function createCommunityReports(deps: {
   };
 
   const share = async (url: string, reports: number) => {
+    // A link on a known-benign list (a top site's home page) is never shared, however often reported.
+    const benign = deps.knownBenign?.('url', url);
+    if (benign !== undefined) {
+      deps.logger.warn({ reports, reason: benign }, 'reported link held back: known benign');
+      return;
+    }
     const row = await db()
       .selectFrom('exchange_reported')
       .selectAll()

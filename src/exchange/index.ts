@@ -7,17 +7,35 @@
 import type { Platform } from '../platform/compose.js';
 import type { ShieldwallModule } from '../platform/module.js';
 import { registerIntelCommands } from './cli.js';
+import type { ValueKind } from './engine/matcher/value-normalizer.js';
 import type { Exchange } from './exchange-service.js';
 import { exchangeMigrations } from './exchange-tables.js';
 import { federationMigrations } from './federation-tables.js';
 import type { IndicatorIndex, IndicatorLookup } from './indicator-index.js';
 import type { orgResolver } from './org-resolver.js';
 import { sightingsMigrations } from './sightings-tables.js';
+import { onWarninglist } from './warninglists.js';
 import { webhookMigrations } from './webhook-tables.js';
 
 export type { WarninglistHit } from './engine/matcher/warninglist-index.js';
 export type { IndicatorLookup, KnownIndicator, SuppressedIndicator } from './indicator-index.js';
 export { onWarninglist } from './warninglists.js';
+
+/** STIX SCO types as the warninglists name their kinds. */
+const WARNINGLIST_KIND: Readonly<Record<string, ValueKind>> = {
+  'domain-name': 'domain',
+  url: 'url',
+  'ipv4-addr': 'ip',
+  'ipv6-addr': 'ip',
+  'email-addr': 'email',
+  file: 'hash',
+};
+
+/** Why a value must never be published automatically (it is on a known-benign list), or undefined. */
+function knownBenign(type: string, value: string): string | undefined {
+  const kind = WARNINGLIST_KIND[type];
+  return kind === undefined ? undefined : (onWarninglist(value, kind)?.reason ?? undefined);
+}
 
 /** One exchange service and one indicator index per composed platform (server or CLI run). */
 const running = new WeakMap<
@@ -77,8 +95,8 @@ export const exchangeModule: ShieldwallModule = {
   id: 'exchange',
   title: 'Threat intelligence',
   summary: 'Warnings about scams and attacks, shared with other defenders in seconds.',
-  // An API for now (TAXII 2.1); its web pages come later.
-  nav: false,
+  // The analysts' console (/exchange) is in the web navigation.
+  nav: true,
   migrations: [
     ...exchangeMigrations,
     ...federationMigrations,
@@ -100,6 +118,7 @@ export const exchangeModule: ShieldwallModule = {
       exchange,
       logger: platform.logger,
       threshold: platform.config.intelReportThreshold,
+      knownBenign,
       origin: platform.config.publicUrl ?? platform.config.auditOrigin,
       now: Date.now,
     });
@@ -125,6 +144,7 @@ export const exchangeModule: ShieldwallModule = {
       exchange,
       logger: platform.logger,
       threshold: platform.config.intelSightingThreshold,
+      knownBenign,
       now: Date.now,
     });
     await sightings.start();

@@ -47,6 +47,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Is this a scam?',
       'Your account',
+      'Threat intelligence',
       'Audit log',
       'About Shieldwall',
     ]);
@@ -92,7 +93,8 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect(new URL(page.url()).pathname).toBe('/');
 
-    // From the top again, on through the header: brand, Is this a scam?, Your account, Audit log; Enter opens
+    // From the top again, on through the header: brand, Is this a scam?, Your account, Threat intelligence,
+    // Audit log; Enter opens
     // the page and focus lands on its heading.
     await page.reload();
     const order: string[] = [];
@@ -100,7 +102,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Audit log' })
       .waitFor();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
     }
@@ -109,6 +111,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       'Shieldwall',
       'Is this a scam?',
       'Your account',
+      'Threat intelligence',
       'Audit log',
     ]);
     await page.keyboard.press('Enter');
