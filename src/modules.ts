@@ -11,6 +11,7 @@ import type { ShieldwallModule } from './platform/module.js';
 import { protectModule } from './protect/index.js';
 import { provenanceModule } from './provenance/index.js';
 import { safeguardsModule } from './safeguards/index.js';
+import { vulnModule } from './vuln/index.js';
 
 export const modules: readonly ShieldwallModule[] = [
   protectModule,
@@ -22,6 +23,7 @@ export const modules: readonly ShieldwallModule[] = [
   exchangeModule,
   safeguardsModule,
   provenanceModule,
+  vulnModule,
   {
     id: 'audit',
     title: 'Audit log',
