@@ -19,6 +19,8 @@ export const modules: readonly ShieldwallModule[] = [
   // Every gateway request is screened by the safeguards classifier (loaded with the gateway, on serve).
   createGatewayModule({
     screen: async () => (await import('./safeguards/index.js')).gatewayScreen(),
+    // Levers (restrict, friction, revoke) in force, kept current from the bus; risk scores.
+    levers: async (platform) => (await import('./safeguards/index.js')).gatewayLevers(platform),
   }),
   exchangeModule,
   safeguardsModule,

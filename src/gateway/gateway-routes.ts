@@ -70,6 +70,7 @@ export async function registerGatewayRoutes(app: App, deps: GatewayRouteDeps): P
         principal: who,
         endUserHeader: typeof header === 'string' ? header : undefined,
         requestId: String(request.id),
+        clientIp: request.ip,
         signal: aborted.signal,
       });
       reply.code(answer.status).header('content-type', answer.contentType);

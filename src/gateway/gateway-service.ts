@@ -47,6 +47,8 @@ export interface GatewayCall {
   /** The X-Shieldwall-End-User header, when sent. */
   readonly endUserHeader: string | undefined;
   readonly requestId: string;
+  /** The caller's address (recorded as its network prefix only). */
+  readonly clientIp?: string;
   /** Aborted when the client goes away. */
   readonly signal: AbortSignal;
 }
@@ -65,6 +67,60 @@ export type GatewayAnswer =
       readonly stream: Readable;
     };
 
+/**
+ * The levers in force (the safeguards module's lever cache, kept current from the
+ * bus): consulted on every request in memory, O(1). `observe` hears each prompt
+ * decision, for risk scores; it must not block (fire and forget).
+ */
+export interface LeverGuard {
+  check(subject: {
+    readonly orgId: string | null;
+    readonly keyId: string | null;
+    readonly userId: string | null;
+    readonly endUser: string | null;
+  }): LeverEffect;
+  observe?(decision: ObservedDecision): void;
+  /**
+   * Resolves once the levers in force are loaded (at once after that), or after a short
+   * bound: a server's first calls wait for them instead of being refused as `pending`.
+   */
+  ready?(): Promise<void>;
+}
+
+/** What the levers in force do to one request. */
+export interface LeverEffect {
+  readonly revoked: { readonly target: string; readonly reason: string } | null;
+  readonly stepUp: { readonly target: string; readonly reason: string } | null;
+  /** Restrict: the highest tier the caller keeps now, or null. */
+  readonly maxTier: number | null;
+  /** Friction: divide the tier's rate limits by this (1 = unchanged). */
+  readonly limitDivisor: number;
+  /** True until the levers in force are loaded (at start): refuse rather than guess. */
+  readonly pending: boolean;
+}
+
+/** One prompt decision, as the lever guard hears it. */
+export interface ObservedDecision {
+  readonly requestId: string;
+  readonly at: number;
+  readonly orgId: string | null;
+  readonly keyId: string | null;
+  readonly userId: string | null;
+  readonly endUser: string | null;
+  readonly tier: number;
+  readonly decision: string;
+  readonly risk: number;
+  readonly categories: readonly { readonly id: string; readonly score: number }[];
+}
+
+const NO_EFFECT: LeverEffect = {
+  revoked: null,
+  stepUp: null,
+  maxTier: null,
+  limitDivisor: 1,
+  pending: false,
+};
+
 export interface GatewayDeps {
   readonly policy: () => TierPolicy;
   readonly upstreams: UpstreamSource;
@@ -75,6 +131,7 @@ export interface GatewayDeps {
   readonly audit: AuditLog;
   readonly logger: Pick<Logger, 'warn' | 'info'>;
   readonly now: () => number;
+  readonly levers?: LeverGuard;
 }
 
 export type Gateway = ReturnType<typeof createGatewayService>;
@@ -86,6 +143,8 @@ interface Flight {
   readonly who: Who;
   readonly tier: Tier;
   readonly endUser: string | undefined;
+  readonly userId: string | null;
+  readonly levers: LeverEffect;
   readonly estimate: number;
   readonly record: RequestRecord;
   /** Record the call once (the first finish wins). */
@@ -96,9 +155,10 @@ interface Flight {
 export function createGatewayService(deps: GatewayDeps) {
   const limits = createGatewayLimits(deps.limiter);
 
-  const tierOf = (p: Principal): Tier => {
+  const tierOf = (p: Principal, maxTier: number | null = null): Tier => {
     const policy = deps.policy();
-    return policy.tiers[Math.max(0, Math.min(p.tier, policy.tiers.length - 1))] as Tier;
+    const level = maxTier === null ? p.tier : Math.min(p.tier, maxTier);
+    return policy.tiers[Math.max(0, Math.min(level, policy.tiers.length - 1))] as Tier;
   };
 
   const screenWith = async (
@@ -148,8 +208,16 @@ export function createGatewayService(deps: GatewayDeps) {
     }
     const body = c.body as Body;
     const who = whoIs(c.principal);
-    const tier = tierOf(c.principal);
     const endUser = pickEndUser(body, c.endUserHeader);
+    const userId = c.principal.kind === 'user' ? c.principal.userId : null;
+    const levers =
+      deps.levers?.check({
+        orgId: who.orgId,
+        keyId: who.keyId,
+        userId,
+        endUser: endUser ?? null,
+      }) ?? NO_EFFECT;
+    const tier = tierOf(c.principal, levers.maxTier);
     const text = promptText(c.endpoint, body);
     const messages = c.endpoint === 'chat' ? (body.messages as unknown[]).length : 1;
     const estimate = estimatePromptTokens(text, messages);
@@ -177,6 +245,7 @@ export function createGatewayService(deps: GatewayDeps) {
       categories: '[]',
       prompt: text,
       response: null,
+      client_net: c.clientIp === undefined ? null : networkOf(c.clientIp),
     };
     let recorded = false;
     return {
@@ -185,6 +254,8 @@ export function createGatewayService(deps: GatewayDeps) {
       who,
       tier,
       endUser,
+      userId,
+      levers,
       estimate,
       record,
       finish(patch) {
@@ -199,6 +270,7 @@ export function createGatewayService(deps: GatewayDeps) {
   /** Tier, model, limits and the prompt screen; returns the upstreams to try. */
   async function admit(f: Flight): Promise<Candidate[]> {
     const { tier, body } = f;
+    refuseByLevers(f);
     const where = `Your access tier (${tier.level}, ${tier.name})`;
     if (
       !f.call.principal.capabilities.has(AI_CAPABILITY) ||
@@ -224,11 +296,23 @@ export function createGatewayService(deps: GatewayDeps) {
         message: `The model "${body.model}" is not served by this gateway.`,
         details: { param: 'model' },
       });
-    await limits.take(f.who, tier.rateLimits, f.estimate);
+    await limits.take(f.who, slowed(tier.rateLimits, f.levers.limitDivisor), f.estimate);
     const r = await screenWith(deps.screen.screenPrompt, f, 'prompt', f.record.prompt ?? '');
     f.record.decision = r.decision;
     f.record.risk = r.risk;
     f.record.categories = JSON.stringify(r.categories);
+    deps.levers?.observe?.({
+      requestId: f.record.id,
+      at: f.record.created_at,
+      orgId: f.who.orgId,
+      keyId: f.who.keyId,
+      userId: f.userId,
+      endUser: f.endUser ?? null,
+      tier: tier.level,
+      decision: r.decision,
+      risk: r.risk,
+      categories: r.categories,
+    });
     if (r.decision === 'block') {
       audit('gateway.request.blocked', f, r);
       throw gatewayErrors.create('safeguard_blocked', {
@@ -243,6 +327,35 @@ export function createGatewayService(deps: GatewayDeps) {
       });
     }
     return candidates;
+  }
+
+  /** Revoke and step-up levers refuse before anything else is spent. */
+  function refuseByLevers(f: Flight): void {
+    const { revoked, stepUp, pending } = f.levers;
+    if (pending)
+      throw gatewayErrors.create('upstream_overloaded', {
+        message: 'The gateway is starting up; retry in a moment.',
+      });
+    if (revoked !== null) {
+      f.record.decision = 'block';
+      // The operator's reason is theirs (it may name a case): callers get a plain message.
+      // An end user's revoke must not make the platform think its own key is dead.
+      throw revoked.target.startsWith('enduser:')
+        ? gatewayErrors.create('safeguard_blocked', {
+            message: 'Access for this end user has been revoked by the operator of this gateway.',
+          })
+        : gatewayErrors.create('key_revoked', {
+            message: 'Access has been revoked by the operator of this gateway.',
+          });
+    }
+    if (stepUp !== null) {
+      f.record.decision = 'friction';
+      throw gatewayErrors.create('step_up_required', {
+        message:
+          'The operator of this gateway asks you to confirm who you are before more requests. Sign in to Shieldwall and contact the operator, who lifts this once you are confirmed.',
+        details: { link: '/access/step-up' },
+      });
+    }
   }
 
   async function forward(f: Flight, candidates: Candidate[]): Promise<GatewayAnswer> {
@@ -323,6 +436,7 @@ export function createGatewayService(deps: GatewayDeps) {
   return {
     /** Answer one call; throws gateway errors (OpenAI-shaped by the routes). */
     async call(c: GatewayCall): Promise<GatewayAnswer> {
+      if (deps.levers?.ready !== undefined) await deps.levers.ready();
       const f = board(c);
       try {
         return await forward(f, await admit(f));
@@ -334,7 +448,14 @@ export function createGatewayService(deps: GatewayDeps) {
 
     /** The models a principal's tier may call, as OpenAI's model list. */
     models(p: Principal) {
-      const tier = tierOf(p);
+      const w = whoIs(p);
+      const effect = deps.levers?.check({
+        orgId: w.orgId,
+        keyId: w.keyId,
+        userId: p.kind === 'user' ? p.userId : null,
+        endUser: null,
+      });
+      const tier = tierOf(p, effect?.maxTier ?? null);
       const ids =
         p.capabilities.has(AI_CAPABILITY) && tier.models.length > 0
           ? modelsForTier(
@@ -354,6 +475,43 @@ export function createGatewayService(deps: GatewayDeps) {
         })),
       };
     },
+  };
+}
+
+/**
+ * The network an address belongs to: IPv4 /24, IPv6 /48 (IPv4-mapped IPv6 as IPv4);
+ * null for anything else.
+ */
+export function networkOf(ip: string): string | null {
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/i.exec(ip);
+  if (v4 !== null) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  if (ip.length > 45 || !/^[0-9a-f:]+$/i.test(ip) || ip.indexOf('::') !== ip.lastIndexOf('::'))
+    return null;
+  const [head = '', tail] = ip.toLowerCase().split('::', 2);
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups =
+    tail === undefined
+      ? left
+      : [
+          ...left,
+          ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'),
+          ...right,
+        ];
+  if (groups.length !== 8 || groups.some((g) => g.length === 0 || g.length > 4)) return null;
+  return `${groups
+    .slice(0, 3)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/48`;
+}
+
+/** Friction: the tier's rate limits divided (never below one request or token a minute). */
+function slowed(limits: Tier['rateLimits'], divisor: number): Tier['rateLimits'] {
+  if (divisor <= 1) return limits;
+  return {
+    ...limits,
+    requestsPerMinute: Math.max(1, Math.floor(limits.requestsPerMinute / divisor)),
+    tokensPerMinute: Math.max(1, Math.floor(limits.tokensPerMinute / divisor)),
   };
 }
 

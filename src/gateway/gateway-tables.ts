@@ -38,6 +38,12 @@ export interface GatewayRequestRow {
   prompt: string | null;
   response: string | null;
   content_expires_at: number | null;
+  /**
+   * The caller's network, not its address: the IPv4 /24 or IPv6 /48 prefix
+   * (`203.0.113.0/24`), so monitoring can see one key used from many networks.
+   * Absent on rows written before it was recorded.
+   */
+  client_net?: string | null;
 }
 
 export interface GatewayTables {
@@ -86,6 +92,12 @@ export const gatewayMigrations: readonly Migration[] = [
           .on('gateway_requests')
           .columns([...columns])
           .execute();
+    },
+  },
+  {
+    name: '20261206-31-gateway-requests-client-net',
+    async up(db) {
+      await db.schema.alterTable('gateway_requests').addColumn('client_net', 'text').execute();
     },
   },
 ];

@@ -7,11 +7,16 @@
  */
 import type { ShieldwallModule } from '../platform/module.js';
 import { gatewayMigrations } from './gateway-tables.js';
-import type { ScreenProvider } from './wire-gateway.js';
+import type { LeverProvider, ScreenProvider } from './wire-gateway.js';
 
+export type {
+  LeverEffect,
+  LeverGuard,
+  ObservedDecision,
+} from './gateway-service.js';
 export type { GatewayRequestRow, GatewayTables } from './gateway-tables.js';
 export { allowAllScreen, type Screen, type ScreenInput, type ScreenResult } from './screen.js';
-export type { ScreenProvider } from './wire-gateway.js';
+export type { LeverProvider, ScreenProvider } from './wire-gateway.js';
 
 /**
  * The gateway module with a screen plugged in (the safeguards module's, when it
@@ -22,7 +27,7 @@ export type { ScreenProvider } from './wire-gateway.js';
  * createGatewayModule({ screen: async (platform) => (await import('./safeguards/index.js')).screenFor(platform) })
  */
 export function createGatewayModule(
-  options: { readonly screen?: ScreenProvider } = {},
+  options: { readonly screen?: ScreenProvider; readonly levers?: LeverProvider } = {},
 ): ShieldwallModule {
   return {
     id: 'gateway',

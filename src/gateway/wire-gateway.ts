@@ -8,7 +8,7 @@ import { accessGate, accessServices } from '../access/index.js';
 import type { Platform } from '../platform/compose.js';
 import type { App } from '../platform/http/app.js';
 import { registerGatewayRoutes } from './gateway-routes.js';
-import { createGatewayService } from './gateway-service.js';
+import { createGatewayService, type LeverGuard } from './gateway-service.js';
 import { createRequestLog } from './request-log.js';
 import { allowAllScreen, type Screen } from './screen.js';
 import { createUpstreamClient } from './upstream-client.js';
@@ -17,6 +17,11 @@ import { createUpstreamSource } from './upstream-source.js';
 /** A screen, or how to build one from the composed platform (the safeguards module's). */
 export type ScreenProvider = Screen | ((platform: Platform) => Screen | Promise<Screen>);
 
+/** The levers in force (the safeguards module's cache), built from the composed platform. */
+export type LeverProvider = (
+  platform: Platform,
+) => Promise<LeverGuard & { close(): Promise<void> }>;
+
 const BEARER = /^Bearer ([A-Za-z0-9_]{1,200})$/;
 
 export async function wireGateway(
@@ -24,6 +29,7 @@ export async function wireGateway(
   platform: Platform,
   options: {
     readonly screen?: ScreenProvider;
+    readonly levers?: LeverProvider;
     readonly env?: Readonly<Record<string, string | undefined>>;
   },
 ): Promise<void> {
@@ -56,6 +62,8 @@ export async function wireGateway(
       : typeof options.screen === 'function'
         ? await options.screen(platform)
         : options.screen;
+  // Follows the bus at once and loads the levers in force in the background (503 until loaded).
+  const levers = options.levers === undefined ? undefined : await options.levers(platform);
   const gateway = createGatewayService({
     policy: access.policy,
     upstreams,
@@ -66,6 +74,7 @@ export async function wireGateway(
     audit: platform.audit,
     logger,
     now: Date.now,
+    ...(levers === undefined ? {} : { levers }),
   });
   await registerGatewayRoutes(app, {
     gateway,
@@ -80,6 +89,7 @@ export async function wireGateway(
     upstreams.close();
     client.close();
     await log.close();
+    await levers?.close();
     await access.close();
   });
 }

@@ -68,6 +68,59 @@ Exit status: 0 all allowed or monitored, 1 friction or block (or a line could no
         throw usage(`--tier must be 0, 1, 2, 3 or 4 (got "${opts.tier}").`);
       await classifyBatch(opts.jsonl, Number(opts.tier), context, await model());
     });
+  safeguards
+    .command('monitor')
+    .description(
+      'offline monitoring of recorded gateway traffic; each finding cites its requests; exit 1 on findings',
+    )
+    .option('--since <duration>', 'how far back, e.g. 1h, 24h, 7d', '24h')
+    .addHelpText(
+      'after',
+      `
+Finds: repeated blocked attempts (per account or end user), one key used from many
+networks, several accounts sending near-identical blocked prompts, capability-seeking
+after a tier upgrade, and a task split over many requests each below the line.
+
+Examples:
+  shieldwall safeguards monitor --since 24h
+  shieldwall --json safeguards monitor --since 7d > findings.jsonl
+
+Exit status: 0 nothing found, 1 findings, 2 wrong usage.`,
+    )
+    .action(async (opts: { since: string }) => {
+      const { parseLeverDuration } = await import('./engine/lever-rules.js');
+      const sinceMs = parseLeverDuration(opts.since);
+      if (sinceMs === undefined)
+        throw usage(`--since must be a duration like 1h, 24h or 7d (got "${opts.since}").`);
+      const platform = await context.platform();
+      const { runMonitor } = await import('./monitor-service.js');
+      const report = await runMonitor(platform.store, { sinceMs, now: Date.now() });
+      await platform.audit.append({
+        actor: 'system',
+        action: 'safeguards.monitor.run',
+        outcome: 'success',
+        data: {
+          since: report.since,
+          requests: report.requests,
+          findings: report.findings
+            .map((f) => ({ kind: f.kind, subject: f.subject }))
+            .slice(0, 200),
+        },
+      });
+      if (context.out.json()) for (const f of report.findings) context.out.line(f, '');
+      else {
+        for (const f of report.findings)
+          context.out.line(
+            f,
+            `${f.kind}  ${f.subject}  ${f.summary}\n  requests: ${f.requestIds.join(' ')}`,
+          );
+        context.out.line(
+          {},
+          `${report.requests} requests since ${report.since}${report.truncated ? ' (the newest only)' : ''}: ${report.findings.length} findings`,
+        );
+      }
+      if (report.findings.length > 0) context.out.setExitCode(1);
+    });
 }
 
 async function classifyBatch(

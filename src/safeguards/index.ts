@@ -4,8 +4,12 @@
  * per-tier policy), and the `shieldwall safeguards classify` command. The
  * engine (src/safeguards/engine/) is pure and also runs in the browser.
  */
+import type { LeverGuard } from '../gateway/index.js';
+import type { Platform } from '../platform/compose.js';
 import type { ShieldwallModule } from '../platform/module.js';
 import { registerSafeguardsCommands } from './cli.js';
+import { registerLeverCommands } from './lever-cli.js';
+import { safeguardsMigrations } from './safeguards-tables.js';
 
 export {
   type Classification,
@@ -20,7 +24,24 @@ export {
   type SafeguardsModel,
   validateSafeguardPolicy,
 } from './engine/index.js';
+export {
+  type Lever,
+  type LeverKind,
+  type LeverVerdict,
+  parseTarget,
+} from './engine/lever-rules.js';
+export {
+  DEFAULT_RISK_POLICY,
+  type RiskPolicy,
+} from './engine/risk-score.js';
+export { LEVER_CHANGED } from './lever-service.js';
 export { readSafeguardsModel, shippedSafeguardsModel } from './load-model.js';
+export type {
+  SafeguardsLeverRow,
+  SafeguardsRiskRow,
+  SafeguardsTables,
+} from './safeguards-tables.js';
+export type { SafeguardsServices } from './wire-safeguards.js';
 
 import type { ScreenInput, ScreenResult } from './safeguard-screen.js';
 
@@ -58,6 +79,36 @@ export async function gatewayScreen(): Promise<{
 }
 
 /**
+ * The levers the gateway consults on every request: loaded from the store now and
+ * kept current from the bus (`safeguards.lever.changed`), with the risk scorer that
+ * hears each prompt decision and pulls automatic levers by policy thresholds.
+ *
+ * @example
+ * createGatewayModule({ levers: async (platform) => (await import('./safeguards/index.js')).gatewayLevers(platform) });
+ */
+export async function gatewayLevers(
+  platform: Platform,
+): Promise<LeverGuard & { close(): Promise<void> }> {
+  const { wireGatewayLevers } = await import('./wire-safeguards.js');
+  return wireGatewayLevers(platform);
+}
+
+/**
+ * Levers and risk scores over a composed platform (CLI commands, other modules' tests).
+ *
+ * @example
+ * const s = await safeguardsServices(platform);
+ * await s.levers.pull({ kind: 'revoke', target: 'key:k_1', reason: 'stolen' }, { id: 'cli:me' });
+ * await s.close();
+ */
+export async function safeguardsServices(
+  platform: Platform,
+): Promise<import('./wire-safeguards.js').SafeguardsServices> {
+  const wire = await import('./wire-safeguards.js');
+  return wire.safeguardsServices(platform);
+}
+
+/**
  * @example
  * // src/modules.ts
  * export const modules = [protectModule, accessModule, exchangeModule, safeguardsModule, auditModule];
@@ -67,5 +118,18 @@ export const safeguardsModule: ShieldwallModule = {
   title: 'Safeguards',
   summary: "Checks every AI request for cyber misuse and applies each trust tier's policy.",
   nav: false,
-  commands: registerSafeguardsCommands,
+  migrations: safeguardsMigrations,
+  routes: async (app, platform) => {
+    const [{ registerLeverRoutes }, wire] = await Promise.all([
+      import('./lever-routes.js'),
+      import('./wire-safeguards.js'),
+    ]);
+    const services = await wire.safeguardsServices(platform);
+    registerLeverRoutes(app, services);
+    app.addHook('onClose', () => services.close());
+  },
+  commands: (program, context) => {
+    registerSafeguardsCommands(program, context);
+    registerLeverCommands(program, context);
+  },
 };

@@ -1,0 +1,221 @@
+/**
+ * The operators' levers under /api/safeguards (capability `safeguards.levers`,
+ * which the `operator` staff role has): pull, list, lift, and accounts by risk.
+ * Thin: authorize through the access gate, call the services, map.
+ */
+import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { accessGate, type Principal } from '../access/index.js';
+import type { App } from '../platform/http/app.js';
+import { ProblemSchema } from '../platform/http/problem.js';
+import { type Lever, parseLeverDuration } from './engine/lever-rules.js';
+import { safeguardsErrors } from './errors.js';
+import { type LeverActor, MAX_REASON_CHARS } from './lever-service.js';
+import type { SafeguardsServices } from './wire-safeguards.js';
+
+export const LEVERS_CAPABILITY = 'safeguards.levers';
+
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  429: ProblemSchema,
+};
+const tags = ['safeguards'];
+const Time = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+const Reason = Type.String({ minLength: 1, maxLength: MAX_REASON_CHARS });
+const Target = Type.String({ minLength: 3, maxLength: 400 });
+
+const LeverSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  target: Type.String(),
+  tier: Type.Union([Type.Integer(), Type.Null()]),
+  mode: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.String(),
+  actor: Type.String(),
+  created_at: Time,
+  expires_at: Time,
+  lifted_at: Time,
+  lifted_by: Type.Union([Type.String(), Type.Null()]),
+  automatic: Type.Boolean(),
+  evidence: Type.Array(Type.String()),
+});
+
+const PullRequest = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('restrict'), Type.Literal('friction'), Type.Literal('revoke')]),
+    target: Target,
+    reason: Reason,
+    tier: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })),
+    mode: Type.Optional(Type.Union([Type.Literal('limits'), Type.Literal('step-up')])),
+    for: Type.Optional(Type.String({ maxLength: 12 })),
+    keys: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const LiftRequest = Type.Object(
+  {
+    target: Type.Optional(Target),
+    id: Type.Optional(Type.String({ maxLength: 64 })),
+    kind: Type.Optional(
+      Type.Union([Type.Literal('restrict'), Type.Literal('friction'), Type.Literal('revoke')]),
+    ),
+    reason: Reason,
+  },
+  { additionalProperties: false },
+);
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function leverOut(l: Lever) {
+  return {
+    id: l.id,
+    kind: l.kind,
+    target: l.target,
+    tier: l.tier,
+    mode: l.mode,
+    reason: l.reason,
+    actor: l.actor,
+    created_at: iso(l.createdAt),
+    expires_at: iso(l.expiresAt),
+    lifted_at: iso(l.liftedAt),
+    lifted_by: l.liftedBy,
+    automatic: l.automatic,
+    evidence: [...l.evidence],
+  };
+}
+
+function actorOf(p: Principal, request: FastifyRequest): LeverActor {
+  return {
+    id: p.kind === 'user' ? `user:${p.userId}` : p.kind === 'org' ? `key:${p.keyId}` : 'public',
+    requestId: String(request.id),
+  };
+}
+
+export function registerLeverRoutes(app: App, services: SafeguardsServices): void {
+  const gate = accessGate(app);
+  const { levers, risk } = services;
+
+  app.post(
+    '/api/safeguards/levers',
+    {
+      schema: {
+        tags,
+        summary: 'Pull a lever (restrict, friction, revoke) on an org, key, user or end user',
+        body: PullRequest,
+        response: {
+          201: Type.Object({ lever: LeverSchema, revoked_keys: Type.Array(Type.String()) }),
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = await gate.require(request, LEVERS_CAPABILITY);
+      const b = request.body;
+      let forMs: number | undefined;
+      if (b.for !== undefined) {
+        forMs = parseLeverDuration(b.for);
+        if (forMs === undefined)
+          throw safeguardsErrors.create('lever_invalid', {
+            message: '"for" must be a duration like 30m, 24h or 7d (at most a year).',
+          });
+      }
+      const { lever, revokedKeys } = await levers.pull(
+        {
+          kind: b.kind,
+          target: b.target,
+          reason: b.reason,
+          ...(b.tier === undefined ? {} : { tier: b.tier }),
+          ...(b.mode === undefined ? {} : { mode: b.mode }),
+          ...(forMs === undefined ? {} : { forMs }),
+          ...(b.keys === undefined ? {} : { keys: b.keys }),
+        },
+        actorOf(p, request),
+      );
+      return reply.code(201).send({ lever: leverOut(lever), revoked_keys: revokedKeys });
+    },
+  );
+
+  app.get(
+    '/api/safeguards/levers',
+    {
+      schema: {
+        tags,
+        summary: 'Levers in force (or, with history=true, the newest levers of any state)',
+        querystring: Type.Object({
+          target: Type.Optional(Target),
+          history: Type.Optional(Type.Boolean()),
+        }),
+        response: { 200: Type.Array(LeverSchema), ...problems },
+      },
+    },
+    async (request) => {
+      await gate.require(request, LEVERS_CAPABILITY);
+      const { target, history } = request.query;
+      const list = history === true ? await levers.history(200) : await levers.active(target);
+      return list.map(leverOut);
+    },
+  );
+
+  app.post(
+    '/api/safeguards/levers/lift',
+    {
+      schema: {
+        tags,
+        summary: 'Lift the levers in force on a target (or one lever by id), with a reason',
+        body: LiftRequest,
+        response: { 200: Type.Array(LeverSchema), ...problems },
+      },
+    },
+    async (request) => {
+      const p = await gate.require(request, LEVERS_CAPABILITY);
+      const { reason, ...which } = request.body;
+      return (await levers.lift(which, reason, actorOf(p, request))).map(leverOut);
+    },
+  );
+
+  app.get(
+    '/api/safeguards/risk',
+    {
+      schema: {
+        tags,
+        summary: 'Accounts, organizations and end users by current risk score, with evidence',
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+        }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              subject: Type.String(),
+              score: Type.Number(),
+              blocks: Type.Number(),
+              evidence: Type.Array(
+                Type.Object({
+                  requestId: Type.String(),
+                  at: Type.Number(),
+                  decision: Type.String(),
+                  risk: Type.Number(),
+                  categories: Type.Array(Type.String()),
+                }),
+              ),
+            }),
+          ),
+          ...problems,
+        },
+      },
+    },
+    async (request) => {
+      await gate.require(request, LEVERS_CAPABILITY);
+      const top = await risk.top(request.query.limit ?? 50);
+      return top.map((r) => ({
+        subject: r.subject,
+        score: r.score,
+        blocks: r.blocks,
+        evidence: r.evidence.map((e) => ({ ...e, categories: [...e.categories] })),
+      }));
+    },
+  );
+}
