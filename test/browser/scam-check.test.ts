@@ -96,6 +96,7 @@ describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Is this a scam?',
       'Your account',
+      'Threat intelligence',
       'Audit log',
       'About Shieldwall',
     ]);
