@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../platform/ports/store.js';
-import type { Viewer } from './engine/sharing/index.js';
+import type { CollectionPolicy, Viewer } from './engine/sharing/index.js';
 import { mayRead } from './engine/sharing/index.js';
 import type { CollectionAccess } from './exchange-service.js';
 import { markedOf } from './exchange-service.js';
@@ -16,6 +16,19 @@ import type { ExchangeObjectRow, ExchangeTables } from './exchange-tables.js';
 
 /** Rows scanned for one search, at most (matches the reader may not see count too). */
 const SCAN = 500;
+
+/** The sharing rules of each collection the reader may read, by collection id. */
+function readablePolicies(readable: readonly CollectionAccess[]): Map<string, CollectionPolicy> {
+  return new Map(readable.filter((a) => a.canRead).map((a) => [a.collection.id, a.policy]));
+}
+
+/** A row filter: its collection is readable and `mayRead` lets the reader see it. */
+function visibleTo(viewer: Viewer, policies: ReadonlyMap<string, CollectionPolicy>) {
+  return (r: ExchangeObjectRow): boolean => {
+    const policy = policies.get(r.collection_id);
+    return policy !== undefined && mayRead(viewer, policy, markedOf(r));
+  };
+}
 
 /** `LIKE` pattern for a literal substring: the wildcards and the escape character escaped. */
 export function likeLiteral(text: string): string {
@@ -29,9 +42,7 @@ export async function searchObjects(
   text: string,
   limit: number,
 ): Promise<ExchangeObjectRow[]> {
-  const policies = new Map(
-    readable.filter((a) => a.canRead).map((a) => [a.collection.id, a.policy]),
-  );
+  const policies = readablePolicies(readable);
   if (policies.size === 0) return [];
   const rows = await store
     .db<ExchangeTables>()
@@ -49,12 +60,7 @@ export async function searchObjects(
     .orderBy('date_added', 'desc')
     .limit(SCAN)
     .execute();
-  return rows
-    .filter((r) => {
-      const policy = policies.get(r.collection_id);
-      return policy !== undefined && mayRead(viewer, policy, markedOf(r));
-    })
-    .slice(0, limit);
+  return rows.filter(visibleTo(viewer, policies)).slice(0, limit);
 }
 
 /** Every version of one object, in each collection the reader may read it in, oldest first. */
@@ -64,9 +70,7 @@ export async function objectVersions(
   readable: readonly CollectionAccess[],
   id: string,
 ): Promise<ExchangeObjectRow[]> {
-  const policies = new Map(
-    readable.filter((a) => a.canRead).map((a) => [a.collection.id, a.policy]),
-  );
+  const policies = readablePolicies(readable);
   if (policies.size === 0) return [];
   const rows = await store
     .db<ExchangeTables>()
@@ -77,10 +81,7 @@ export async function objectVersions(
     .orderBy('date_added')
     .limit(1000)
     .execute();
-  return rows.filter((r) => {
-    const policy = policies.get(r.collection_id);
-    return policy !== undefined && mayRead(viewer, policy, markedOf(r));
-  });
+  return rows.filter(visibleTo(viewer, policies));
 }
 
 /** The reader-visible sightings of an indicator (latest version of each), newest first. */
@@ -91,9 +92,7 @@ export async function sightingsOf(
   indicatorId: string,
   limit = 100,
 ): Promise<ExchangeObjectRow[]> {
-  const policies = new Map(
-    readable.filter((a) => a.canRead).map((a) => [a.collection.id, a.policy]),
-  );
+  const policies = readablePolicies(readable);
   if (policies.size === 0) return [];
   const rows = await store
     .db<ExchangeTables>()
@@ -106,10 +105,5 @@ export async function sightingsOf(
     .orderBy('date_added', 'desc')
     .limit(SCAN)
     .execute();
-  return rows
-    .filter((r) => {
-      const policy = policies.get(r.collection_id);
-      return policy !== undefined && mayRead(viewer, policy, markedOf(r));
-    })
-    .slice(0, limit);
+  return rows.filter(visibleTo(viewer, policies)).slice(0, limit);
 }
