@@ -1,5 +1,6 @@
 import { ABOUT_PATH, servesPath } from '../module-paths.js';
 import type { ModuleInfo } from '../modules-api.js';
+import { protectSubpage } from '../protect/protect-subpages.js';
 import type { Resource } from '../use-resource.js';
 import { AboutPage } from './about-page.js';
 import { LoadingPage } from './loading-page.js';
@@ -26,6 +27,10 @@ interface PageForPathProps {
  */
 export function PageForPath({ path, modules, onRetryModules }: PageForPathProps) {
   if (path === '/' || path === '/protect') return <ScamCheckPage />;
+  if (path.startsWith('/protect/')) {
+    const ProtectPage = protectSubpage(path);
+    return ProtectPage === undefined ? <NotFoundPage /> : <ProtectPage />;
+  }
   const shared = SHARED_PATH.exec(path);
   if (shared?.[1] !== undefined) return <SharedResultPage token={decodeToken(shared[1])} />;
   if (path === ABOUT_PATH) return <AboutPage modules={modules} onRetry={onRetryModules} />;

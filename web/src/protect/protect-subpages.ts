@@ -1,0 +1,16 @@
+import type { ComponentType } from 'preact';
+
+/**
+ * Pages of the protect module besides the scam checker, at `/protect/<slug>`: what to do after a
+ * click, where to report, practice, the small-business checkup, email-domain health. They work
+ * without the module list (like the checker), so the shell routes them before waiting for it.
+ * Add a page with one line here.
+ */
+export const protectSubpages: Readonly<Record<string, ComponentType>> = {};
+
+/** The page for `/protect/<slug>`, or undefined for an unknown slug (shown as "not found"). */
+export function protectSubpage(path: string): ComponentType | undefined {
+  if (!path.startsWith('/protect/')) return undefined;
+  const slug = path.slice('/protect/'.length);
+  return Object.hasOwn(protectSubpages, slug) ? protectSubpages[slug] : undefined;
+}
