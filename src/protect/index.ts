@@ -7,14 +7,22 @@ import type { ShieldwallModule } from '../platform/module.js';
 import { registerProtectCommands } from './cli.js';
 import { protectMigrations } from './protect-tables.js';
 
+/**
+ * Protect's features beyond the checker (after a click, reporting, practice, small-business
+ * checkup, email-domain health), each in its own folder with its own tables, routes and commands.
+ * Adding one is one line here. Routes are imported on use, like the checker's.
+ */
+type ProtectFeature = Pick<ShieldwallModule, 'migrations' | 'routes' | 'commands'>;
+const features: readonly ProtectFeature[] = [];
+
 export const protectModule: ShieldwallModule = {
   id: 'protect',
   title: 'Is this a scam?',
   summary:
     'Check a text, email, link or phone number on your own device, and learn what to do next.',
-  migrations: protectMigrations,
+  migrations: [...protectMigrations, ...features.flatMap((feature) => feature.migrations ?? [])],
   // Imported on use: the CLI's `check` starts without the HTTP schemas and the engine.
-  routes: async (app, platform) => {
+  routes: async (app, platform, http) => {
     const [{ checkerWithIntel }, { registerProtectRoutes }, { createProtectService }, exchange] =
       await Promise.all([
         import('./checker.js'),
@@ -37,6 +45,10 @@ export const protectModule: ShieldwallModule = {
       limiter: platform.limiter,
       checksPerMinute: platform.config.checkRateLimit,
     });
+    for (const feature of features) await feature.routes?.(app, platform, http);
   },
-  commands: registerProtectCommands,
+  commands: (program, context) => {
+    registerProtectCommands(program, context);
+    for (const feature of features) feature.commands?.(program, context);
+  },
 };
