@@ -36,12 +36,15 @@ describe.skipIf(!available)('two instances sharing PostgreSQL, NATS and Redis', 
       generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }),
       { mode: 0o600 },
     );
+    writeFileSync(`${keyFile}.secret`, randomBytes(32).toString('base64'), { mode: 0o600 });
     env = {
       SHIELDWALL_STORE: db.url,
       SHIELDWALL_BUS: natsUrl as string,
       SHIELDWALL_LIMITER: redisUrl as string,
       SHIELDWALL_NATS_STREAM: `SWTEST_${suffix}`,
       SHIELDWALL_AUDIT_KEY_FILE: keyFile,
+      // Both instances seal and open stored secrets with one key.
+      SHIELDWALL_SECRET_KEY_FILE: `${keyFile}.secret`,
       SHIELDWALL_LOG_LEVEL: 'warn',
     };
   }, 60_000);

@@ -44,6 +44,7 @@ export async function wireAccess(app: App, platform: Platform): Promise<void> {
     logger: log,
     mailer,
     appUrl,
+    sealer: platform.sealer,
   });
   const gate = installAccessGate(app, {
     authenticator: access.authenticator,

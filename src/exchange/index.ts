@@ -161,6 +161,7 @@ export const exchangeModule: ShieldwallModule = {
       logger: platform.logger,
       orgPrincipal: orgs.orgPrincipal,
       allowInternal: platform.config.intelWebhooksAllowInternal,
+      sealer: platform.sealer,
       now: Date.now,
     });
     await webhooks.start(() => platform.state.migrated && !platform.state.closing);

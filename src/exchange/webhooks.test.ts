@@ -12,6 +12,7 @@ import { TLP2_IDS } from './engine/stix/index.js';
 import { DEFAULT_COLLECTION_ID } from './exchange-service.js';
 import { postWebhook, webhookUrlProblem } from './webhook-delivery.js';
 import { verifyWebhook } from './webhook-signature.js';
+import type { WebhookTables } from './webhook-tables.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
 
@@ -154,6 +155,17 @@ describe('intelligence webhooks', () => {
     expect(verifyWebhook(sharer.secret, first.headers, first.body, Date.now() / 1000 + 3600)).toBe(
       false,
     );
+    // Signing secrets are sealed at rest: the database alone does not let anyone forge deliveries.
+    const stored = await server.platform.store
+      .db<WebhookTables>()
+      .selectFrom('exchange_webhooks')
+      .select('secret')
+      .execute();
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    for (const row of stored) {
+      expect(row.secret).toMatch(/^sw1\./);
+      expect([sharer.secret, green.secret].some((s) => row.secret.includes(s))).toBe(false);
+    }
 
     const deliveries = (await (
       await api(

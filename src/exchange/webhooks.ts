@@ -14,6 +14,7 @@ import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { Bus, Subscription } from '../platform/ports/bus.js';
 import type { Store } from '../platform/ports/store.js';
+import type { Sealer } from '../platform/secrets/index.js';
 import { type AddedEvent, projectAdded } from './added-projection.js';
 import { type Exchange, OBJECTS_ADDED, viewerOf } from './exchange-service.js';
 import { exchangeErrors } from './taxii-errors.js';
@@ -64,8 +65,11 @@ export function createWebhooks(deps: {
   readonly orgPrincipal: (orgId: string) => Promise<Principal | undefined>;
   /** Allow loopback and private addresses (tests, or an operator whose receivers are internal). */
   readonly allowInternal: boolean;
+  /** Seals each endpoint's signing secret at rest (bound to the webhook's id). */
+  readonly sealer: Sealer;
   readonly now: () => number;
 }) {
+  const secretPlace = (webhookId: string) => `exchange_webhooks.secret:${webhookId}`;
   const db = () => deps.store.db<WebhookTables>();
   let subscription: Subscription | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -170,7 +174,8 @@ export function createWebhooks(deps: {
         .execute();
       return;
     }
-    const headers = signWebhook(hook.secret, d.id, Math.floor(deps.now() / 1000), d.body);
+    const secret = deps.sealer.open(hook.secret, secretPlace(hook.id));
+    const headers = signWebhook(secret, d.id, Math.floor(deps.now() / 1000), d.body);
     const outcome = await postWebhook(hook.url, d.body, headers, {
       allowInternal: deps.allowInternal,
       signal: stop.signal,
@@ -262,11 +267,13 @@ export function createWebhooks(deps: {
         throw exchangeErrors.create('bad_webhook', {
           message: `An organization may have ${MAX_HOOKS_PER_ORG} webhooks.`,
         });
+      const id = randomUUID();
+      const secret = newWebhookSecret();
       const row: WebhookTable = {
-        id: randomUUID(),
+        id,
         org_id: input.orgId,
         url: input.url,
-        secret: newWebhookSecret(),
+        secret: deps.sealer.seal(secret, secretPlace(id)),
         types: input.types === undefined ? null : JSON.stringify(input.types),
         collections: input.collections === undefined ? null : JSON.stringify(input.collections),
         enabled: 1,
@@ -286,7 +293,7 @@ export function createWebhooks(deps: {
           collections: input.collections ?? null,
         },
       });
-      return { webhook: toWebhook(row), secret: row.secret };
+      return { webhook: toWebhook(row), secret };
     },
 
     async list(orgId: string): Promise<Webhook[]> {

@@ -41,6 +41,7 @@ describe.skipIf(!available)('two gateway instances sharing PostgreSQL, Redis and
       generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }),
       { mode: 0o600 },
     );
+    writeFileSync(`${keyFile}.secret`, randomBytes(32).toString('base64'), { mode: 0o600 });
     const tiers = join(dir, 'tiers.yaml');
     writeFileSync(
       tiers,
@@ -55,6 +56,8 @@ describe.skipIf(!available)('two gateway instances sharing PostgreSQL, Redis and
       SHIELDWALL_LIMITER: redisUrl as string,
       SHIELDWALL_NATS_STREAM: `SWGW_${suffix}`,
       SHIELDWALL_AUDIT_KEY_FILE: keyFile,
+      // Both instances seal and open stored secrets with one key.
+      SHIELDWALL_SECRET_KEY_FILE: `${keyFile}.secret`,
       SHIELDWALL_TIERS_FILE: tiers,
       SHIELDWALL_UPSTREAM_URL: stub.url,
     };

@@ -23,6 +23,7 @@ import type { ShieldwallModule } from './module.js';
 import type { Bus } from './ports/bus.js';
 import type { Limiter } from './ports/limiter.js';
 import type { Migration, MigrationReport, Store } from './ports/store.js';
+import { createSealer, loadOrCreateSecretKey, type Sealer } from './secrets/index.js';
 
 export interface Platform {
   readonly config: Config;
@@ -32,6 +33,8 @@ export interface Platform {
   readonly limiter: Limiter;
   readonly audit: AuditLog;
   readonly metrics: Metrics;
+  /** Seals secrets before they are stored (TOTP seeds, webhook secrets) and opens them again. */
+  readonly sealer: Sealer;
   /** Mutable run state, read by /readyz. */
   readonly state: { migrated: boolean; closing: boolean; lastStartError: string | undefined };
   /** Apply every module's pending migrations. */
@@ -45,6 +48,7 @@ export const DATA_FILES = {
   store: 'shieldwall.sqlite',
   busJournal: 'events.sqlite',
   auditKey: 'audit-signing-key.pem',
+  secretKey: 'secret.key',
 } as const;
 
 /** Every migration of the platform and the given modules, in name order. */
@@ -106,6 +110,16 @@ export async function composePlatform(
     logger: logger.child({ component: 'audit' }),
   });
 
+  if (config.store !== 'sqlite' && config.secretKeyFile === undefined)
+    logger.warn(
+      'SHIELDWALL_SECRET_KEY_FILE is not set: this instance seals secrets with its own key file, so another instance on the same database cannot open them (authenticator sign-in fails there). Give every instance the same file.',
+    );
+  const sealer = createSealer(
+    loadOrCreateSecretKey({
+      path: config.secretKeyFile ?? join(config.data, DATA_FILES.secretKey),
+    }),
+  );
+
   const state: Platform['state'] = { migrated: false, closing: false, lastStartError: undefined };
   let closed: Promise<void> | undefined;
   return {
@@ -116,6 +130,7 @@ export async function composePlatform(
     limiter,
     audit,
     metrics: createMetrics(),
+    sealer,
     state,
     async migrate() {
       const report = await store.migrate();

@@ -2,7 +2,9 @@
  * What the use cases of the accounts part share: the stores, the audit and mail
  * helpers, and the step-up check. Built once by `createAccounts`.
  */
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { createSealer, type Sealer } from '../../platform/secrets/index.js';
 import { type SessionAuth, STEP_UP_MS } from '../access-http.js';
 import type { AccessUserRow } from '../access-tables.js';
 import { accessErrors } from '../errors.js';
@@ -57,7 +59,12 @@ export function createAccountCore(deps: AccountsDeps): AccountCore {
     site: { siteName, appUrl: (deps.appUrl ?? 'http://localhost:8080').replace(/\/+$/, '') },
     db,
     sessions: createSessions(deps),
-    secondFactor: createSecondFactor({ store: deps.store, now: deps.now, siteName }),
+    secondFactor: createSecondFactor({
+      store: deps.store,
+      now: deps.now,
+      siteName,
+      sealer: deps.sealer ?? processSealer(),
+    }),
     tokens: createAccountTokens({ store: deps.store, now: deps.now }),
     user: (id) =>
       db().selectFrom('access_user').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -93,4 +100,11 @@ export function createAccountCore(deps: AccountsDeps): AccountCore {
 /** A short, stable reference to a session for the audit log (never the token). */
 export function sessionRef(sessionId: string): string {
   return sessionId.slice(0, 16);
+}
+
+let ephemeral: Sealer | undefined;
+/** A sealer whose key lives only in this process (for tests that build accounts without a platform). */
+function processSealer(): Sealer {
+  ephemeral ??= createSealer(randomBytes(32));
+  return ephemeral;
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { Bus } from '../../platform/ports/bus.js';
 import type { Limiter } from '../../platform/ports/limiter.js';
 import type { Store } from '../../platform/ports/store.js';
+import type { Sealer } from '../../platform/secrets/index.js';
 import type { Directory } from '../directory.js';
 import { type Tier, type TierPolicy, tierAt } from '../engine/index.js';
 import type { Mailer } from './mailer.js';
@@ -21,6 +22,11 @@ export interface AccountsDeps {
   readonly now: () => number;
   readonly logger: Pick<Logger, 'info' | 'warn'>;
   readonly mailer: Mailer;
+  /**
+   * Seals authenticator-app seeds before they are stored (the platform's `sealer`). Tests may leave
+   * it out: a key made for this process is used, so seeds sealed by it die with the process.
+   */
+  readonly sealer?: Sealer;
   /** Where people open the web UI, for links in mail (default `http://localhost:8080`). */
   readonly appUrl?: string;
   /** Name shown in authenticator apps and mail (default `Shieldwall`). */

@@ -109,7 +109,10 @@ export function securityUseCases(core: AccountCore) {
       await core
         .db()
         .updateTable('access_user')
-        .set({ totp_secret: secret, totp_enabled_at: deps.now() })
+        .set({
+          totp_secret: core.secondFactor.sealConfirmed(user.id, secret),
+          totp_enabled_at: deps.now(),
+        })
         .where('id', '=', user.id)
         .execute();
       const recoveryCodes = await core.secondFactor.regenerateRecoveryCodes(user.id);

@@ -104,6 +104,34 @@ describe.each(stores)('accounts on %s', (_name, makeDb) => {
     expect(rows.map((r) => r.id)).toEqual([owner.userId]);
   });
 
+  it('still accepts an authenticator seed stored before sealing, and seals it on first use', async () => {
+    const u = await fx.signedIn('legacy-totp@example.org');
+    const { secret } = await fx.accounts.beginTotp(u.session);
+    await fx.accounts.confirmTotp(u.session, await fx.totpCode(secret), u.ctx);
+    const users = () => fx.store.db<AccountTables>().selectFrom('access_user').select('totp_secret');
+    // As an older version stored it: the seed in the clear.
+    await fx.store
+      .db<AccountTables>()
+      .updateTable('access_user')
+      .set({ totp_secret: secret })
+      .where('id', '=', u.session.userId)
+      .execute();
+    fx.clock.advance(60_000);
+    const step1 = await fx.accounts.signIn(
+      { email: 'legacy-totp@example.org', password: GOOD_PASSWORD },
+      u.ctx,
+    );
+    if (step1.kind !== 'second_factor') throw new Error('expected a second step');
+    const done = await fx.accounts.completeSignIn(
+      step1.pendingToken,
+      { code: await fx.totpCode(secret) },
+      u.ctx,
+    );
+    expect(done.kind).toBe('signed_in');
+    const row = await users().where('id', '=', u.session.userId).executeTakeFirstOrThrow();
+    expect(row.totp_secret).toMatch(/^sw1\./);
+  });
+
   it('turns TOTP on, signs in in two steps (code or recovery code), and turns it off after a step-up', async () => {
     const u = await fx.signedIn('totp@example.org');
     const { secret, uri } = await fx.accounts.beginTotp(u.session);
@@ -118,6 +146,15 @@ describe.each(stores)('accounts on %s', (_name, makeDb) => {
     );
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
+    // The seed is sealed at rest: neither the confirmed nor any pending copy holds it in the clear.
+    const stored = await fx.store
+      .db<AccountTables>()
+      .selectFrom('access_user')
+      .select('totp_secret')
+      .where('id', '=', u.session.userId)
+      .executeTakeFirstOrThrow();
+    expect(stored.totp_secret).toMatch(/^sw1\./);
+    expect(stored.totp_secret).not.toContain(secret);
 
     fx.clock.advance(60_000);
     const step1 = await fx.accounts.signIn(

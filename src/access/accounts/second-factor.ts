@@ -7,6 +7,7 @@
  */
 import { generateSecret, generateURI, verify } from 'otplib';
 import type { Store } from '../../platform/ports/store.js';
+import type { Sealer } from '../../platform/secrets/index.js';
 import { newRecoveryCode, normaliseRecoveryCode, sha256Hex } from './account-secrets.js';
 import type { AccountTables } from './account-tables.js';
 
@@ -24,8 +25,17 @@ export function normaliseTotpCode(typed: string): string | undefined {
 
 export type SecondFactor = ReturnType<typeof createSecondFactor>;
 
-export function createSecondFactor(deps: { store: Store; now: () => number; siteName: string }) {
+export function createSecondFactor(deps: {
+  store: Store;
+  now: () => number;
+  siteName: string;
+  sealer: Sealer;
+}) {
   const db = () => deps.store.db<AccountTables>();
+  // Seeds are sealed at rest, bound to their row: a copied database (or a seed moved to another
+  // account) yields nothing usable. Seeds stored before sealing still open (legacy plain text).
+  const confirmedPlace = (userId: string) => `access_user.totp_secret:${userId}`;
+  const pendingPlace = (userId: string) => `access_totp.pending_secret:${userId}`;
 
   /** The time step of a valid, unused code for `secret`, or null. */
   const acceptedStep = async (
@@ -62,11 +72,22 @@ export function createSecondFactor(deps: { store: Store; now: () => number; site
 
   return {
     /** Check a code against the user's confirmed secret and use it up. */
-    async useTotp(userId: string, secret: string, code: string): Promise<boolean> {
+    async useTotp(userId: string, storedSecret: string, code: string): Promise<boolean> {
+      const secret = deps.sealer.open(storedSecret, confirmedPlace(userId));
       const state = await totpState(userId);
       const last = state?.last_step == null ? null : Number(state.last_step);
       const step = await acceptedStep(secret, code, last);
-      return step !== null && (await claimStep(userId, step));
+      const accepted = step !== null && (await claimStep(userId, step));
+      if (accepted && deps.sealer.isLegacy(storedSecret))
+        // Written before seeds were sealed: seal it now (only if nobody changed it meanwhile).
+        await deps.store
+          .db<AccountTables>()
+          .updateTable('access_user')
+          .set({ totp_secret: deps.sealer.seal(secret, confirmedPlace(userId)) })
+          .where('id', '=', userId)
+          .where('totp_secret', '=', storedSecret)
+          .execute();
+      return accepted;
     },
 
     /** Use up one recovery code; false when it is not one of the user's unused codes. */
@@ -124,7 +145,7 @@ export function createSecondFactor(deps: { store: Store; now: () => number; site
           .insertInto('access_totp')
           .values({
             user_id: userId,
-            pending_secret: secret,
+            pending_secret: deps.sealer.seal(secret, pendingPlace(userId)),
             pending_created_at: now,
             last_step: null,
           })
@@ -132,7 +153,10 @@ export function createSecondFactor(deps: { store: Store; now: () => number; site
       else
         await db()
           .updateTable('access_totp')
-          .set({ pending_secret: secret, pending_created_at: now })
+          .set({
+            pending_secret: deps.sealer.seal(secret, pendingPlace(userId)),
+            pending_created_at: now,
+          })
           .where('user_id', '=', userId)
           .execute();
       const uri = generateURI({ issuer: deps.siteName, label, secret, ...TOTP });
@@ -152,14 +176,20 @@ export function createSecondFactor(deps: { store: Store; now: () => number; site
       )
         return undefined;
       const last = state.last_step == null ? null : Number(state.last_step);
-      const step = await acceptedStep(state.pending_secret, code, last);
+      const pending = deps.sealer.open(state.pending_secret, pendingPlace(userId));
+      const step = await acceptedStep(pending, code, last);
       if (step === null || !(await claimStep(userId, step))) return null;
       await db()
         .updateTable('access_totp')
         .set({ pending_secret: null, pending_created_at: null })
         .where('user_id', '=', userId)
         .execute();
-      return state.pending_secret;
+      return pending;
+    },
+
+    /** The confirmed seed as it is stored in `access_user.totp_secret` (sealed for that user). */
+    sealConfirmed(userId: string, secret: string): string {
+      return deps.sealer.seal(secret, confirmedPlace(userId));
     },
 
     /** Forget everything second-factor of a user (TOTP turned off, or an unproven account reset). */

@@ -4,20 +4,16 @@ import {
   createPublicKey,
   generateKeyPairSync,
   type KeyObject,
-  randomBytes,
   sign,
   verify,
 } from 'node:crypto';
 import {
-  chmodSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+  checkPrivate,
+  createPrivateFileOnce,
+  PrivateFileError,
+  privateFileExists,
+  readPrivateFile,
+} from '../private-file.js';
 import type { Sha256 } from './engine/index.js';
 import { auditErrors } from './errors.js';
 
@@ -70,10 +66,19 @@ export function auditSignerFromKey(privateKey: KeyObject): AuditSigner {
  * rewritten history (witness checkpoints still catch it, but don't make it easy).
  */
 export async function loadOrCreateAuditKey(path: string): Promise<AuditKey> {
+  let pem: string;
   let created = false;
-  if (!exists(path)) created = createKeyFile(path);
-  checkPermissions(path);
-  const pem = readKeyFile(path);
+  try {
+    if (!privateFileExists(path)) created = createPrivateFileOnce(path, newKeyPem());
+    checkPrivate(path);
+    pem = readPrivateFile(path, MAX_KEY_FILE_BYTES);
+  } catch (err) {
+    if (!(err instanceof PrivateFileError)) throw err;
+    throw auditErrors.create('audit_key_invalid', {
+      message: `The audit signing key: ${err.message}`,
+      cause: err,
+    });
+  }
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey({ key: pem, format: 'pem' });
@@ -86,62 +91,7 @@ export async function loadOrCreateAuditKey(path: string): Promise<AuditKey> {
   return { ...auditSignerFromKey(privateKey), path, created };
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw keyFileError(path, err);
-  }
-}
-
-/** Write to a private temp file, then link it into place: fails cleanly if another process won. */
-function createKeyFile(path: string): boolean {
+function newKeyPem(): string {
   const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(temp, pem, { mode: 0o600, flag: 'wx' });
-    chmodSync(temp, 0o600); // the umask may have narrowed it further, never widened; be exact
-    linkSync(temp, path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw keyFileError(path, err);
-  } finally {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing to clean up when the temp file was never written.
-    }
-  }
-}
-
-function checkPermissions(path: string): void {
-  if (process.platform === 'win32') return; // POSIX modes mean nothing there
-  const mode = statSync(path).mode & 0o777;
-  if ((mode & 0o077) !== 0) {
-    throw auditErrors.create('audit_key_invalid', {
-      message: `The audit signing key ${path} can be read or changed by other users (mode ${mode.toString(8)}). Run: chmod 600 ${path}`,
-    });
-  }
-}
-
-function readKeyFile(path: string): string {
-  try {
-    if (statSync(path).size > MAX_KEY_FILE_BYTES)
-      throw new Error('the file is too large for a key');
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw keyFileError(path, err);
-  }
-}
-
-function keyFileError(path: string, err: unknown) {
-  return auditErrors.create('audit_key_invalid', {
-    message: `Cannot use the audit signing key file ${path}: ${(err as Error).message}`,
-    cause: err,
-  });
+  return privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }

@@ -100,6 +100,12 @@ export const configKeys = {
     description:
       'Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; default DATA/audit-signing-key.pem, created on first start. Give every instance the same file.',
   },
+  secretKeyFile: {
+    type: { kind: 'string', minLength: 1, maxLength: 4096 },
+    default: undefined,
+    description:
+      'File holding the key that seals stored secrets (authenticator seeds, webhook secrets): 32 random bytes in base64 (openssl rand -base64 32). Default DATA/secret.key, created on first start. Give every instance the same file; without it people re-enrol their authenticator apps.',
+  },
   auditOrigin: {
     type: { kind: 'string', minLength: 1, maxLength: 255 },
     default: 'shieldwall.local/audit',
@@ -146,6 +152,12 @@ export const configKeys = {
     type: { kind: 'integer', min: 1, max: 365 },
     default: 30,
     description: 'How many days a result shared with a trusted contact by link stays readable.',
+  },
+  dns: {
+    type: { kind: 'string', minLength: 1, maxLength: 500 },
+    default: undefined,
+    description:
+      'DNS servers the email-domain check asks, as IP:PORT, comma-separated (e.g. 127.0.0.1:5353); the system resolver when unset.',
   },
   upstreamUrl: {
     type: { kind: 'string', minLength: 8, maxLength: 2048 },

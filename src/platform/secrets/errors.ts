@@ -1,0 +1,6 @@
+import { defineErrorCodes } from '../errors.js';
+
+export const secretErrors = defineErrorCodes({
+  secret_key_invalid: { status: 500, message: 'The secret-sealing key is missing or malformed.' },
+  secret_unreadable: { status: 500, message: 'A stored secret cannot be opened.' },
+});

@@ -1,0 +1,1 @@
+export { createSealer, loadOrCreateSecretKey, type Sealer } from './sealer.js';
