@@ -7,8 +7,12 @@ export interface CharSet {
 }
 
 export type Assertion =
-  /** `^` and `\A`: the start of the text (no multi-line mode). */
+  /** `^` (without the m flag) and `\A`: the start of the text. */
   | 'start'
+  /** `^` with the m flag: the start of the text or just after a newline. */
+  | 'line-start'
+  /** `$` with the m flag: the end of the text or just before a newline. */
+  | 'line-end'
   /** `$` and `\Z`: the end of the text, or just before a final newline (PCRE's default). */
   | 'end'
   /** `\z`: the very end of the text. */
@@ -33,4 +37,19 @@ export type RegexNode =
 export interface ParsedRegex {
   readonly node: RegexNode;
   readonly caseInsensitive: boolean;
+}
+
+/** Flags that change how an expression is read (Sigma's `re|i`, `re|m`, `re|s`). */
+export interface RegexFlags {
+  /** i: letters match either case. */
+  readonly caseInsensitive?: boolean;
+  /** m: `^` and `$` also match at line breaks. */
+  readonly multiline?: boolean;
+  /** s: `.` also matches a newline. */
+  readonly dotAll?: boolean;
+  /**
+   * Which flags a leading inline group may set: `(?i)` only (STIX MATCHES, the default), or any
+   * of `(?ims)` (Sigma rules written for PCRE/Python).
+   */
+  readonly inline?: 'i' | 'ims';
 }

@@ -5,9 +5,9 @@
  * answer is needed, so threads carry no captures and thread priority (greedy vs lazy) is moot.
  */
 
-import { PATTERN_LIMITS, PatternError } from './pattern-error.js';
 import type { Assertion, CharSet, ParsedRegex, RegexNode } from './regex-ast.js';
 import { isWordChar, setContains } from './regex-charsets.js';
+import { REGEX_LIMITS, RegexError } from './regex-error.js';
 
 const SET = 0;
 const SPLIT = 1;
@@ -17,6 +17,8 @@ const MATCH = 4;
 
 const ASSERTIONS: readonly Assertion[] = [
   'start',
+  'line-start',
+  'line-end',
   'end',
   'end-text',
   'word-boundary',
@@ -109,10 +111,10 @@ export function compileRegex(parsed: ParsedRegex): RegexProgram {
 
 /** Instructions `node` compiles to; throws once the bound is passed, before anything is built. */
 function programSize(node: RegexNode): number {
-  const limit = PATTERN_LIMITS.maxRegexProgram;
+  const limit = REGEX_LIMITS.maxProgram;
   const check = (n: number): number => {
     if (n > limit) {
-      throw new PatternError(
+      throw new RegexError(
         `The regular expression is too large once its repetitions are expanded (limit ${limit} steps).`,
         0,
       );
@@ -243,6 +245,10 @@ function assertionHolds(
   switch (assertion) {
     case 'start':
       return at === 0;
+    case 'line-start':
+      return at === 0 || prev === 10;
+    case 'line-end':
+      return c === undefined || c === 10;
     case 'end-text':
       return c === undefined;
     case 'end':

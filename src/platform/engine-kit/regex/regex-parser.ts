@@ -3,12 +3,11 @@
  * `^ $ \b \B \A \z \Z`, groups (captures are treated as plain groups), `|`, the quantifiers
  * `* + ? {n} {n,} {n,m}` (lazy forms accepted) and a leading `(?i)`. Everything whose matching
  * cannot be done in linear time (backreferences, lookaround, atomic groups, possessive
- * quantifiers) is refused with a PatternError, as are features we do not implement.
+ * quantifiers) is refused with a RegexError, as are features we do not implement.
  * `offset` in errors is the position in the regex source; callers add the literal's offset.
  */
 
-import { PATTERN_LIMITS, PatternError } from './pattern-error.js';
-import type { CharSet, ParsedRegex, RegexNode } from './regex-ast.js';
+import type { CharSet, ParsedRegex, RegexFlags, RegexNode } from './regex-ast.js';
 import {
   complementRanges,
   DIGIT,
@@ -17,12 +16,20 @@ import {
   SPACE,
   WORD,
 } from './regex-charsets.js';
+import { REGEX_LIMITS, RegexError } from './regex-error.js';
 
 const NOT_LINEAR = 'is not supported: it cannot be matched in linear time';
 const NEWLINE: CharSet = { ranges: [[10, 10]], negated: true };
+const ANY: CharSet = { ranges: [], negated: true };
 
-export function parseRegex(source: string): ParsedRegex {
-  return new RegexParser(source).parse();
+export function parseRegex(source: string, flags: RegexFlags = {}): ParsedRegex {
+  if (source.length > REGEX_LIMITS.maxLength) {
+    throw new RegexError(
+      `The regular expression is ${source.length} characters long; the limit is ${REGEX_LIMITS.maxLength}.`,
+      0,
+    );
+  }
+  return new RegexParser(source, flags).parse();
 }
 
 type Ranges = [number, number][];
@@ -30,18 +37,33 @@ type Ranges = [number, number][];
 class RegexParser {
   private i = 0;
   private depth = 0;
+  private multiline: boolean;
+  private dotAll: boolean;
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly flags: RegexFlags,
+  ) {
+    this.multiline = flags.multiline === true;
+    this.dotAll = flags.dotAll === true;
+  }
 
   parse(): ParsedRegex {
-    let caseInsensitive = false;
-    if (this.src.startsWith('(?i)')) {
-      caseInsensitive = true;
-      this.i = 4;
+    let caseInsensitive = this.flags.caseInsensitive === true;
+    // A leading inline flag group: `(?i)` always; `(?ims)` combinations when allowed.
+    const inline = (this.flags.inline === 'ims' ? /^\(\?([ims]+)\)/ : /^\(\?(i)\)/).exec(
+      this.src.slice(0, 8),
+    );
+    if (inline !== null) {
+      const set = inline[1] as string;
+      if (set.includes('i')) caseInsensitive = true;
+      if (set.includes('m')) this.multiline = true;
+      if (set.includes('s')) this.dotAll = true;
+      this.i = inline[0].length;
     }
     const node = this.alternation();
     if (this.i < this.src.length) {
-      throw new PatternError("Unbalanced ')' in the regular expression.", this.i);
+      throw new RegexError("Unbalanced ')' in the regular expression.", this.i);
     }
     return { node, caseInsensitive };
   }
@@ -70,13 +92,12 @@ class RegexParser {
     const q = this.quantifier();
     if (q === null) return atom ?? { kind: 'empty' };
     if (atom === null || atom.kind === 'assert') {
-      throw new PatternError('A quantifier here has nothing to repeat.', atomAt);
+      throw new RegexError('A quantifier here has nothing to repeat.', atomAt);
     }
-    if (this.peek() === '+')
-      throw new PatternError(`A possessive quantifier ${NOT_LINEAR}.`, this.i);
+    if (this.peek() === '+') throw new RegexError(`A possessive quantifier ${NOT_LINEAR}.`, this.i);
     if (this.peek() === '?') this.i++;
     if (this.isQuantifierStart()) {
-      throw new PatternError('Two quantifiers in a row: there is nothing to repeat.', this.i);
+      throw new RegexError('Two quantifiers in a row: there is nothing to repeat.', this.i);
     }
     return { kind: 'repeat', node: atom, min: q.min, max: q.max };
   }
@@ -99,12 +120,12 @@ class RegexParser {
     if (m === null) return null;
     const min = Number(m[1]);
     const max = m[2] === undefined ? min : m[3] === '' ? null : Number(m[3]);
-    const limit = PATTERN_LIMITS.maxRegexRepeat;
+    const limit = REGEX_LIMITS.maxRepeat;
     if (min > limit || (max !== null && max > limit)) {
-      throw new PatternError(`Repetition counts above ${limit} are not supported.`, this.i);
+      throw new RegexError(`Repetition counts above ${limit} are not supported.`, this.i);
     }
     if (max !== null && max < min) {
-      throw new PatternError('In {n,m}, n must not be greater than m.', this.i);
+      throw new RegexError('In {n,m}, n must not be greater than m.', this.i);
     }
     this.i += m[0].length;
     return { min, max };
@@ -116,11 +137,11 @@ class RegexParser {
     const c = this.next();
     switch (c) {
       case '.':
-        return { kind: 'set', set: NEWLINE };
+        return { kind: 'set', set: this.dotAll ? ANY : NEWLINE };
       case '^':
-        return { kind: 'assert', assertion: 'start' };
+        return { kind: 'assert', assertion: this.multiline ? 'line-start' : 'start' };
       case '$':
-        return { kind: 'assert', assertion: 'end' };
+        return { kind: 'assert', assertion: this.multiline ? 'line-end' : 'end' };
       case '[':
         return { kind: 'set', set: this.charClass(at) };
       case '(':
@@ -130,10 +151,10 @@ class RegexParser {
       case '*':
       case '+':
       case '?':
-        throw new PatternError(`'${c}' has nothing to repeat.`, at);
+        throw new RegexError(`'${c}' has nothing to repeat.`, at);
       default:
         if (c === '{' && this.isQuantifierAt(at)) {
-          throw new PatternError(`'{' has nothing to repeat.`, at);
+          throw new RegexError(`'{' has nothing to repeat.`, at);
         }
         return literal(c.codePointAt(0) as number);
     }
@@ -147,11 +168,11 @@ class RegexParser {
     if (this.src.startsWith('?', this.i)) {
       const rest = this.src.slice(this.i, this.i + 4);
       if (rest.startsWith('?:')) this.i += 2;
-      else if (/^\?(=|!|<=|<!)/.test(rest)) throw new PatternError(`Lookaround ${NOT_LINEAR}.`, at);
-      else if (rest.startsWith('?>')) throw new PatternError(`An atomic group ${NOT_LINEAR}.`, at);
+      else if (/^\?(=|!|<=|<!)/.test(rest)) throw new RegexError(`Lookaround ${NOT_LINEAR}.`, at);
+      else if (rest.startsWith('?>')) throw new RegexError(`An atomic group ${NOT_LINEAR}.`, at);
       else if (rest.startsWith('?#')) {
         const end = this.src.indexOf(')', this.i);
-        if (end < 0) throw new PatternError('This (?# comment is never closed.', at);
+        if (end < 0) throw new RegexError('This (?# comment is never closed.', at);
         this.i = end + 1;
         return null;
       } else {
@@ -159,7 +180,7 @@ class RegexParser {
           this.src.slice(this.i, this.i + 40),
         );
         if (named === null) {
-          throw new PatternError(
+          throw new RegexError(
             'This group syntax is not supported; only (…), (?:…), named groups and a leading (?i) are.',
             at,
           );
@@ -168,14 +189,14 @@ class RegexParser {
       }
     }
     this.depth++;
-    if (this.depth > PATTERN_LIMITS.maxDepth) {
-      throw new PatternError(
-        `The regular expression nests more than ${PATTERN_LIMITS.maxDepth} groups deep.`,
+    if (this.depth > REGEX_LIMITS.maxDepth) {
+      throw new RegexError(
+        `The regular expression nests more than ${REGEX_LIMITS.maxDepth} groups deep.`,
         at,
       );
     }
     const inner = this.alternation();
-    if (this.next() !== ')') throw new PatternError("This '(' is never closed.", at);
+    if (this.next() !== ')') throw new RegexError("This '(' is never closed.", at);
     this.depth--;
     return inner;
   }
@@ -228,21 +249,21 @@ class RegexParser {
       if (m === null) return 0; // PCRE: \x with no digits is NUL
       this.i += m[0].length;
       const value = Number.parseInt(m[1] ?? m[0], 16);
-      if (value > 0x10ffff) throw new PatternError('This \\x{…} escape is beyond Unicode.', at);
+      if (value > 0x10ffff) throw new RegexError('This \\x{…} escape is beyond Unicode.', at);
       return value;
     }
     if (c === 'u') {
       const m = /^[0-9a-fA-F]{4}/.exec(this.src.slice(this.i, this.i + 4));
-      if (m === null) throw new PatternError('\\u needs four hex digits.', at);
+      if (m === null) throw new RegexError('\\u needs four hex digits.', at);
       this.i += 4;
       return Number.parseInt(m[0], 16);
     }
     if (/[1-9]/.test(c) || c === 'k' || c === 'g') {
-      throw new PatternError(`A backreference ${NOT_LINEAR}.`, at);
+      throw new RegexError(`A backreference ${NOT_LINEAR}.`, at);
     }
-    if (c === '') throw new PatternError('The regular expression ends with a lone backslash.', at);
+    if (c === '') throw new RegexError('The regular expression ends with a lone backslash.', at);
     if (/[A-Za-z0-9]/.test(c)) {
-      throw new PatternError(`The escape \\${c} is not supported.`, at);
+      throw new RegexError(`The escape \\${c} is not supported.`, at);
     }
     return c.codePointAt(0) as number;
   }
@@ -256,7 +277,7 @@ class RegexParser {
     const ranges: Ranges = [];
     let first = true;
     for (;;) {
-      if (this.i >= this.src.length) throw new PatternError("This '[' is never closed.", at);
+      if (this.i >= this.src.length) throw new RegexError("This '[' is never closed.", at);
       if (this.peek() === ']' && !first) {
         this.i++;
         break;
@@ -277,7 +298,7 @@ class RegexParser {
           ranges.push([lo, lo], [45, 45]);
           continue;
         }
-        if (hi < lo) throw new PatternError('This character range is out of order.', hiAt);
+        if (hi < lo) throw new RegexError('This character range is out of order.', hiAt);
         ranges.push([lo, hi]);
       } else {
         ranges.push([lo, lo]);
@@ -292,7 +313,7 @@ class RegexParser {
     const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.i, this.i + 12));
     if (posix !== null) {
       const base = POSIX_CLASSES[posix[2] as string];
-      if (base === undefined) throw new PatternError(`Unknown class [:${posix[2]}:].`, at);
+      if (base === undefined) throw new RegexError(`Unknown class [:${posix[2]}:].`, at);
       this.i += posix[0].length;
       into.push(
         ...(posix[1] === '^'
