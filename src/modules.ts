@@ -3,6 +3,7 @@
  * module is one line here (STYLE habit 10: registered in one place).
  */
 import { accessModule } from './access/index.js';
+import { detectModule } from './detect/index.js';
 import { exchangeModule } from './exchange/index.js';
 import { createGatewayModule } from './gateway/index.js';
 // The CLI file directly, not the audit index: the routes (and their HTTP schemas) load only for `serve`.
@@ -26,6 +27,7 @@ export const modules: readonly ShieldwallModule[] = [
   safeguardsModule,
   provenanceModule,
   vulnModule,
+  detectModule,
   {
     id: 'audit',
     title: 'Audit log',
