@@ -108,7 +108,8 @@ describe.each(stores)('accounts on %s', (_name, makeDb) => {
     const u = await fx.signedIn('legacy-totp@example.org');
     const { secret } = await fx.accounts.beginTotp(u.session);
     await fx.accounts.confirmTotp(u.session, await fx.totpCode(secret), u.ctx);
-    const users = () => fx.store.db<AccountTables>().selectFrom('access_user').select('totp_secret');
+    const users = () =>
+      fx.store.db<AccountTables>().selectFrom('access_user').select('totp_secret');
     // As an older version stored it: the seed in the clear.
     await fx.store
       .db<AccountTables>()

@@ -235,9 +235,7 @@ describe('routing', () => {
       set.feed(event({ Image: 'c:\\x.exe' }, [{ product: 'windows', category: 'image_load' }]))
         .matches,
     ).toHaveLength(0);
-    expect(set.feed(event({ Image: 'c:\\x.exe' }, [{ product: 'linux' }])).matches).toHaveLength(
-      0,
-    );
+    expect(set.feed(event({ Image: 'c:\\x.exe' }, [{ product: 'linux' }])).matches).toHaveLength(0);
     // An event that states nothing about its source may match any rule.
     expect(set.feed(event({ Image: 'c:\\x.exe' }, [])).matches).toHaveLength(1);
   });
