@@ -15,6 +15,7 @@
 import type { Platform } from '../platform/compose.js';
 import type { ShieldwallModule } from '../platform/module.js';
 import type { Access } from './access-service.js';
+import type { ContactAlert } from './accounts/trusted-contact.js';
 import { registerAdminCommands } from './cli.js';
 import { accessMigrations } from './migrations.js';
 
@@ -42,6 +43,45 @@ export {
 export async function accessServices(platform: Platform): Promise<Access> {
   const { accessForPlatform } = await import('./access-service.js');
   return accessForPlatform(platform);
+}
+
+/** The alert kinds a trusted contact can get (the person chooses them on their security page). */
+export type { ContactAlert };
+
+/** Alerts other modules may send to a person's trusted contact (mail only; the contact gains no access). */
+export interface ContactAlerts {
+  /** The kinds the person's trusted contact gets; empty when they have none. */
+  chosen(userId: string): Promise<readonly ContactAlert[]>;
+  /** Mail the contact `text` when they opted into `kind`; true when queued. Never throws. */
+  send(userId: string, kind: ContactAlert, text: string): Promise<boolean>;
+}
+
+/**
+ * Trusted-contact alerts through the accounts part's mail outbox, for other modules' routes.
+ * Loaded on use.
+ *
+ * @example
+ * const alerts = await contactAlerts(platform);
+ * if ((await alerts.chosen(userId)).includes('scam_high_risk'))
+ *   await alerts.send(userId, 'scam_high_risk', 'A message they checked is very likely a scam.');
+ */
+export async function contactAlerts(platform: Platform): Promise<ContactAlerts> {
+  const [{ contactAlertKinds, sendContactAlert }, { createOutboxMailer }] = await Promise.all([
+    import('./accounts/trusted-contact.js'),
+    import('./accounts/mailer.js'),
+  ]);
+  const logger = platform.logger.child({ component: 'access' });
+  const mailer = createOutboxMailer(platform.store, logger);
+  const deps = {
+    store: platform.store,
+    logger,
+    siteName: 'Shieldwall',
+    mail: (message: { to: string; subject: string; text: string }) => mailer.send(message),
+  };
+  return {
+    chosen: (userId) => contactAlertKinds(platform.store, userId),
+    send: (userId, kind, text) => sendContactAlert(deps, userId, kind, text),
+  };
 }
 
 export const accessModule: ShieldwallModule = {

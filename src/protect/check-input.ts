@@ -1,3 +1,4 @@
+import { type Locale, negotiateLocale } from '../platform/engine-kit/i18n/messages.js';
 import type { CheckInput, MessageKind } from './engine/types.js';
 import { protectErrors } from './errors.js';
 import type { BatchItem } from './wire-format.js';
@@ -35,4 +36,16 @@ export function toCheckInput(item: BatchItem): CheckInput {
     });
   }
   return { kind: kind as 'auto' | MessageKind, content };
+}
+
+/**
+ * The language to answer in: the one asked for (`es`, `es-MX`), else the
+ * client's Accept-Language, else English. An unknown language is English,
+ * never an error: a person should always get an answer they can act on.
+ */
+export function answerLocale(
+  asked: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
+  return negotiateLocale(asked ?? acceptLanguage);
 }

@@ -3,6 +3,7 @@
  * helpers, the one place that maps errors to exit statuses) with captured
  * streams and stdin as a PassThrough, checking with the shipped models.
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../platform/audit/test-support/audit-fixture.js';
 import { runCli } from '../platform/cli/program.js';
 import { boundedLines, MAX_LINE_BYTES, MAX_STDIN_BYTES } from './cli.js';
+import { localeFromEnvironment } from './cli-messages.js';
 import { protectModule } from './index.js';
 import type { WireResult } from './wire-format.js';
 
@@ -63,6 +65,45 @@ const jsonLines = (text: string) =>
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
+describe('shieldwall check --lang', () => {
+  it('speaks Spanish with --lang es: labels, reasons and advice, same verdict and exit code', async () => {
+    const en = await shieldwall(['check', '--lang', 'en', SCAM]);
+    const es = await shieldwall(['check', '--lang', 'es', SCAM]);
+    expect(es.code).toBe(en.code);
+    expect(es.stdout.split('\n')[0]).toBe('Estafa: no respondas ni hagas clic.');
+    expect(es.stdout).toContain('Por qué:');
+    expect(es.stdout).toContain('Qué hacer ahora:');
+    expect(es.stdout).toContain('1. No hagas clic en el enlace, no abras adjuntos y no respondas.');
+    expect(es.stdout).toContain('Qué revisamos (como un mensaje de texto):');
+    expect(es.stdout).not.toContain('Why:');
+    const json = JSON.parse((await shieldwall(['--json', 'check', '--lang', 'es', SCAM])).stdout);
+    expect(json.locale).toBe('es');
+  });
+
+  it('answers a batch in the chosen language', async () => {
+    const r = await shieldwall(['check', '--lang', 'es', '--jsonl', '-'], {
+      stdin: `${JSON.stringify({ id: 'a', text: SCAM })}\n`,
+    });
+    const [line] = jsonLines(r.stdout) as { reasons: { message: string }[] }[];
+    expect(line?.reasons.some((x) => x.message.startsWith('La dirección termina'))).toBe(true);
+  });
+
+  it('refuses a language it does not ship (exit 2), listing the ones it does', async () => {
+    const r = await shieldwall(['check', '--lang', 'fr', SCAM]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/en, es/);
+  });
+
+  it('takes its default from LC_ALL, LC_MESSAGES, then LANG', () => {
+    expect(localeFromEnvironment({})).toBe('en');
+    expect(localeFromEnvironment({ LANG: 'es_MX.UTF-8' })).toBe('es');
+    expect(localeFromEnvironment({ LANG: 'es_ES.UTF-8', LC_ALL: 'C' })).toBe('en');
+    expect(localeFromEnvironment({ LANG: 'en_GB.UTF-8', LC_MESSAGES: 'es_AR@euro' })).toBe('es');
+    expect(localeFromEnvironment({ LANG: 'fr_FR.UTF-8' })).toBe('en');
+    expect(localeFromEnvironment({ LC_ALL: '', LANG: 'es' })).toBe('es');
+  });
+});
+
 describe('shieldwall check (one message)', () => {
   it('a scam text: the verdict in plain words first, then why, what to do, what was checked; exit 1', async () => {
     const r = await shieldwall(['check', SCAM]);
@@ -99,10 +140,13 @@ describe('shieldwall check (one message)', () => {
       [
         'category',
         'checked',
+        'checked_refs',
         'indicators',
         'kind',
         'language',
+        'locale',
         'model_version',
+        'note_refs',
         'next_steps',
         'notes',
         'reasons',

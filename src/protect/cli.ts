@@ -10,11 +10,13 @@
 import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { LOCALES } from '../platform/engine-kit/i18n/messages.js';
 import { platformErrors, ShieldwallError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import { toCheckInput } from './check-input.js';
+import { type CliMessageKey, cliMessages, localeFromEnvironment } from './cli-messages.js';
 import type { ScamChecker } from './engine/index.js';
-import type { CheckInput, CheckResult, MessageKind } from './engine/types.js';
+import type { CheckInput, CheckResult, Locale, Params } from './engine/types.js';
 import { protectErrors } from './errors.js';
 import { type BatchItem, type BatchLine, batchLine, toWire } from './wire-format.js';
 
@@ -28,6 +30,12 @@ type Kind = (typeof KINDS)[number];
 export interface ProtectCliDeps {
   /** The checker to use; default: the shipped models, loaded on first use. */
   readonly checker?: () => Promise<ScamChecker>;
+  /**
+   * The terminal's locale variables (LC_ALL, LC_MESSAGES, LANG), which pick the
+   * default of `--lang`; default: this process's. Read at this edge only, like a
+   * command-line option, not as configuration.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function registerProtectCommands(
@@ -48,18 +56,27 @@ export function registerProtectCommands(
       ),
     )
     .option('--jsonl <file>', 'check one JSON object per line ("-" for standard input)')
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of the reasons and advice (default: from LC_ALL / LC_MESSAGES / LANG, else en)',
+      ).choices(LOCALES),
+    )
     .addHelpText('after', HELP_AFTER)
-    .action(async (text: string | undefined, opts: { kind?: Kind; jsonl?: string }) => {
-      if (opts.jsonl !== undefined) {
-        if (text !== undefined) throw usage('Give either a text to check or --jsonl, not both.');
-        await checkBatch(opts.jsonl, opts.kind, context, await checker());
-        return;
-      }
-      const input = await singleInput(text, opts.kind ?? 'auto', context);
-      const result = (await checker()).check(input);
-      context.out.data(toWire(result), () => formatResult(result));
-      if (result.verdict !== 'no_signs') context.out.setExitCode(1);
-    });
+    .action(
+      async (text: string | undefined, opts: { kind?: Kind; jsonl?: string; lang?: Locale }) => {
+        const locale = opts.lang ?? localeFromEnvironment(deps.env ?? process.env);
+        if (opts.jsonl !== undefined) {
+          if (text !== undefined) throw usage('Give either a text to check or --jsonl, not both.');
+          await checkBatch(opts.jsonl, opts.kind, locale, context, await checker());
+          return;
+        }
+        const input = await singleInput(text, opts.kind ?? 'auto', context);
+        const result = (await checker()).check({ ...input, locale });
+        context.out.data(toWire(result), () => formatResult(result));
+        if (result.verdict !== 'no_signs') context.out.setExitCode(1);
+      },
+    );
 }
 
 const HELP_AFTER = `
@@ -68,6 +85,7 @@ Examples:
   shieldwall check --kind email - < message.eml
   shieldwall --json check https://paypa1-login.top/verify
   shieldwall check --jsonl messages.jsonl > results.jsonl
+  shieldwall check --lang es "Tu paquete está retenido: paga 1,99 € en https://correos-envio.top"
 
 Exit status: 0 no signs of a scam, 1 scam or suspicious (or a batch line could not be checked), 2 wrong usage.`;
 
@@ -128,6 +146,7 @@ async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<Ui
 async function checkBatch(
   path: string,
   kind: Kind | undefined,
+  locale: Locale,
   context: CliContext,
   checker: ScamChecker,
 ): Promise<void> {
@@ -146,7 +165,7 @@ async function checkBatch(
             'input_too_large',
             `Line ${line.number} is longer than ${MAX_LINE_BYTES / 1024 / 1024} MB; it was skipped.`,
           )
-        : checkLine(line.text, line.number, kind, checker);
+        : checkLine(line.text, line.number, kind, locale, checker);
     // JSON Lines whatever --json says: the human form of a record is the record.
     const record = JSON.stringify(out);
     context.out.line(out, record);
@@ -162,6 +181,7 @@ function checkLine(
   text: string,
   number: number,
   kind: Kind | undefined,
+  locale: Locale,
   checker: ScamChecker,
 ): BatchLine {
   let parsed: unknown;
@@ -190,7 +210,7 @@ function checkLine(
     const input = toCheckInput(
       kind === undefined || item.kind !== undefined ? item : { ...item, kind },
     );
-    return batchLine(id, checker.check(input));
+    return batchLine(id, checker.check({ ...input, locale }));
   } catch (err) {
     if (err instanceof ShieldwallError) return lineError(id, err.code, err.message);
     return lineError(id, 'internal', 'This item could not be checked.');
@@ -275,61 +295,34 @@ export async function* boundedLines(
   if (seen > 0) yield finish();
 }
 
-const VERDICT_LINES: Record<CheckResult['verdict'], string> = {
-  scam: 'Scam — do not reply or click.',
-  suspicious: 'Suspicious — be careful.',
-  no_signs: 'No signs of a scam found (this is not a guarantee).',
-};
-
-const CATEGORY_NAMES: Record<CheckResult['category'], string> = {
-  delivery: 'a parcel or delivery scam',
-  bank_payment: 'a bank or payment scam',
-  account_takeover: 'an attempt to take over your account',
-  government_impersonation: 'someone pretending to be the government',
-  tech_support: 'a fake tech support scam',
-  prize_lottery: 'a prize or lottery scam',
-  job_task: 'a job or task scam',
-  investment_crypto: 'an investment or crypto scam',
-  romance: 'a romance scam',
-  invoice_bec: 'a fake invoice or payment change',
-  marketing_spam: 'unwanted marketing (spam)',
-  other: 'another kind of scam',
-};
-
-const KIND_NAMES: Record<MessageKind, string> = {
-  sms: 'a text message',
-  email: 'an email',
-  url: 'a link',
-  phone: 'a phone number',
-};
-
-function percent(score: number): string {
-  if (score < 0.01) return 'under 1%';
-  if (score > 0.99) return 'over 99%';
-  return `${Math.round(score * 100)}%`;
+function percent(locale: Locale, score: number): string {
+  if (score < 0.01) return cliMessages.t(locale, 'score_under');
+  if (score > 0.99) return cliMessages.t(locale, 'score_over');
+  return locale === 'es' ? `${Math.round(score * 100)} %` : `${Math.round(score * 100)}%`;
 }
 
 /** The result in plain words: verdict first, then why, what to do, and what was looked at. */
 export function formatResult(r: CheckResult): string {
-  const summary = [`Scam score: ${percent(r.score)}`];
+  const t = (key: CliMessageKey, params?: Params) => cliMessages.t(r.locale, key, params);
+  const summary = [t('score', { percent: percent(r.locale, r.score) })];
   if (r.verdict !== 'no_signs' && r.category !== 'other')
-    summary.push(`looks like ${CATEGORY_NAMES[r.category]}`);
-  const lines = [VERDICT_LINES[r.verdict], `${summary.join(' · ')}.`];
+    summary.push(t('looks_like', { category: t(`category.${r.category}`) }));
+  const lines = [t(`verdict.${r.verdict}`), `${summary.join(' · ')}.`];
   if (r.reasons.length > 0) {
-    lines.push('', 'Why:');
+    lines.push('', t('why'));
     for (const reason of r.reasons) lines.push(`  - ${reason.message}`);
   }
   if (r.nextSteps.length > 0) {
-    lines.push('', 'What to do now:');
+    lines.push('', t('what_to_do'));
     r.nextSteps.forEach((step, i) => {
       lines.push(`  ${i + 1}. ${step.message}`);
     });
   }
-  lines.push('', `What was checked (as ${KIND_NAMES[r.kind]}):`);
+  lines.push('', t('what_was_checked', { kind: t(`kind.${r.kind}`) }));
   for (const item of r.checked) lines.push(`  - ${item}`);
-  if (r.truncated) lines.push('  (It was too long: only the first part was read.)');
+  if (r.truncated) lines.push(`  ${t('too_long')}`);
   if (r.notes.length > 0) {
-    lines.push('', 'What could not be read:');
+    lines.push('', t('not_read'));
     for (const note of r.notes) lines.push(`  - ${note}`);
   }
   return lines.join('\n');

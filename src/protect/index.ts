@@ -4,6 +4,7 @@
  * (src/protect/engine/) is pure and also runs in the browser.
  */
 import type { ShieldwallModule } from '../platform/module.js';
+import { afterScamFeature } from './after/index.js';
 import { registerProtectCommands } from './cli.js';
 import { protectMigrations } from './protect-tables.js';
 
@@ -13,7 +14,7 @@ import { protectMigrations } from './protect-tables.js';
  * Adding one is one line here. Routes are imported on use, like the checker's.
  */
 type ProtectFeature = Pick<ShieldwallModule, 'migrations' | 'routes' | 'commands'>;
-const features: readonly ProtectFeature[] = [];
+const features: readonly ProtectFeature[] = [afterScamFeature];
 
 export const protectModule: ShieldwallModule = {
   id: 'protect',

@@ -208,6 +208,98 @@ describe('protect routes', () => {
     }
   });
 
+  it('POST /api/check answers in the asked-for language, else Accept-Language, else English', async () => {
+    const ask = async (body: object, acceptLanguage?: string) => {
+      const res = await fetch(`${server.url}/api/check`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': newClient(),
+          ...(acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage }),
+        },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(200);
+      return { vary: res.headers.get('vary'), result: (await res.json()) as WireResult };
+    };
+    const english = (await ask({ text: SCAM })).result;
+    expect(english.locale).toBe('en');
+    const spanish = await ask({ text: SCAM, locale: 'es' });
+    expect(spanish.result.locale).toBe('es');
+    expect(spanish.result.next_steps[0]?.message).toBe(
+      'No hagas clic en el enlace, no abras adjuntos y no respondas.',
+    );
+    // Same judgement, other words; params and refs let a client say it again.
+    expect(spanish.result.reasons.map((r) => [r.code, r.weight, r.params])).toEqual(
+      english.reasons.map((r) => [r.code, r.weight, r.params]),
+    );
+    expect(spanish.result.checked_refs).toEqual(english.checked_refs);
+    expect(spanish.result.reasons[0]?.message).not.toBe(english.reasons[0]?.message);
+    const negotiated = await ask({ text: SCAM }, 'es-MX,es;q=0.9,en;q=0.5');
+    expect(negotiated.result).toEqual(spanish.result);
+    expect(negotiated.vary).toContain('accept-language');
+    // An explicit locale wins over the header; an unknown one is English, not an error.
+    expect((await ask({ text: SCAM, locale: 'en' }, 'es')).result).toEqual(english);
+    expect((await ask({ text: SCAM, locale: 'tlh' }, 'es')).result).toEqual(english);
+    expect((await ask({ text: SCAM }, 'fr-CA, de;q=0.8')).result).toEqual(english);
+    expect((await ask({ text: SCAM }, ';;;,q=x,,')).result).toEqual(english);
+    const long = await post('/api/check', { text: SCAM, locale: 'x'.repeat(36) });
+    expect((await problem(long, 400)).code).toBe('validation_failed');
+  });
+
+  it('POST /api/check/batch answers every item in the batch’s language', async () => {
+    const res = await fetch(`${server.url}/api/check/batch`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': newClient(),
+        'accept-language': 'es',
+      },
+      body: JSON.stringify({
+        items: [
+          { id: 1, text: SCAM },
+          { id: 2, text: '' },
+        ],
+      }),
+    });
+    const { results } = (await res.json()) as {
+      results: { id: number; reasons?: WireResult['reasons']; error?: { code: string } }[];
+    };
+    expect(results[0]?.reasons?.some((r) => r.message.startsWith('La dirección termina'))).toBe(
+      true,
+    );
+    expect(results[1]?.error?.code).toBe('input_empty');
+  });
+
+  it('GET /api/shares/:token reads a share in the reader’s language', async () => {
+    const checked = (await (await post('/api/check', { text: SCAM })).json()) as WireResult;
+    const { token } = (await (await post('/api/shares', checked)).json()) as { token: string };
+    const read = async (query: string, acceptLanguage?: string) =>
+      (await (
+        await fetch(`${server.url}/api/shares/${token}${query}`, {
+          headers: acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage },
+        })
+      ).json()) as WireResult;
+    const spanish = (await (
+      await post('/api/check', { text: SCAM, locale: 'es' })
+    ).json()) as WireResult;
+    for (const shared of [await read('?lang=es'), await read('', 'es-ES')]) {
+      expect(shared.locale).toBe('es');
+      expect(shared.reasons.map((r) => r.message)).toEqual(spanish.reasons.map((r) => r.message));
+      expect(shared.next_steps).toEqual(spanish.next_steps);
+      expect(shared.checked).toEqual(spanish.checked);
+    }
+    const english = await read('?lang=zz', 'es');
+    expect(english.locale).toBe('en');
+    expect(english.checked).toEqual(checked.checked);
+    // Params are bounded: a share cannot smuggle an essay into a sentence.
+    const stuffed = await post('/api/shares', {
+      ...checked,
+      reasons: [{ code: 'url.shortener', message: 'x', params: { host: 'y'.repeat(301) } }],
+    });
+    expect((await problem(stuffed, 400)).code).toBe('validation_failed');
+  });
+
   it('GET /api/shares/:token is 404 for an unknown or malformed token', async () => {
     const unknown = await fetch(`${server.url}/api/shares/${'A'.repeat(32)}`);
     expect(await problem(unknown, 404)).toMatchObject({ code: 'share_not_found' });

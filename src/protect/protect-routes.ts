@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
+import type { Locale } from '../platform/engine-kit/i18n/messages.js';
 import type { App } from '../platform/http/app.js';
 import { ProblemSchema } from '../platform/http/problem.js';
 import type { Limiter } from '../platform/ports/limiter.js';
-import { toCheckInput } from './check-input.js';
+import { answerLocale, toCheckInput } from './check-input.js';
 import { protectErrors } from './errors.js';
 import {
   BatchRequest,
@@ -11,6 +12,7 @@ import {
   CheckRequest,
   CheckResultSchema,
   ReportRequest,
+  SharedResultSchema,
   ShareRequest,
 } from './protect-schemas.js';
 import type { ProtectService, SharedResult } from './protect-service.js';
@@ -62,8 +64,10 @@ export function registerProtectRoutes(
       },
     },
     async (request, reply) => {
-      const input = toCheckInput(request.body);
+      const locale = answerLocale(request.body.locale, request.headers['accept-language']);
+      const input = { ...toCheckInput(request.body), locale };
       await limit(request, reply, 1);
+      if (request.body.locale === undefined) reply.header('vary', 'accept-language');
       return toWire(deps.service.check(input));
     },
   );
@@ -81,7 +85,11 @@ export function registerProtectRoutes(
     },
     async (request, reply) => {
       await limit(request, reply, Math.max(1, request.body.items.length));
-      return { results: request.body.items.map((item) => checkOne(deps.service, item)) };
+      const locale = answerLocale(request.body.locale, request.headers['accept-language']);
+      if (request.body.locale === undefined) reply.header('vary', 'accept-language');
+      return {
+        results: request.body.items.map((item) => checkOne(deps.service, item, locale)),
+      };
     },
   );
 
@@ -132,19 +140,31 @@ export function registerProtectRoutes(
     {
       schema: {
         tags: ['protect'],
-        summary: 'Read a shared result',
+        summary: "Read a shared result, in the reader's language (?lang=, else Accept-Language)",
         params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) }),
-        response: { 200: ShareRequest, ...problems },
+        querystring: Type.Object(
+          { lang: Type.Optional(Type.String({ maxLength: 35 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SharedResultSchema, ...problems },
       },
     },
-    async (request) => deps.service.getShare(request.params.token),
+    async (request, reply) => {
+      const locale = answerLocale(request.query.lang, request.headers['accept-language']);
+      reply.header('vary', 'accept-language');
+      return deps.service.getShare(request.params.token, locale);
+    },
   );
 }
 
-function checkOne(service: ProtectService, item: Static<typeof BatchRequest>['items'][number]) {
+function checkOne(
+  service: ProtectService,
+  item: Static<typeof BatchRequest>['items'][number],
+  locale: Locale,
+) {
   const id = item.id ?? null;
   try {
-    return batchLine(id, service.check(toCheckInput(item)));
+    return batchLine(id, service.check({ ...toCheckInput(item), locale }));
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'internal';
     return {

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { LOCALES } from '../platform/engine-kit/i18n/messages.js';
 import { CATEGORIES, type Category } from './engine/types.js';
 
 /** Request and response schemas of the scam checker's API (they also feed the OpenAPI document). */
@@ -17,9 +18,31 @@ const IndicatorTypeSchema = oneOf([
   'payment_handle',
 ] as const);
 
+/**
+ * The language wanted for the words: `en`, `es`, or a tag like `es-MX`. Anything
+ * else gets English (never an error); absent, the Accept-Language header decides.
+ */
+const LocaleRequest = Type.String({
+  maxLength: 35,
+  description: 'Language of the reasons and next steps (en, es); default from Accept-Language',
+});
+
+/** What fills a message's placeholders: a few short values, so a shared link cannot carry an essay. */
+const MessageParams = Type.Record(
+  Type.String({ pattern: '^[a-zA-Z0-9_]{1,40}$' }),
+  Type.Union([Type.String({ maxLength: 300 }), Type.Number()]),
+  { maxProperties: 8 },
+);
+const MessageRefSchema = Type.Object(
+  { key: Type.String({ maxLength: 100 }), params: Type.Optional(MessageParams) },
+  { additionalProperties: false },
+);
+const LocaleSchema = oneOf(LOCALES);
+
 export const CheckRequest = Type.Object(
   {
     kind: Type.Optional(Kind),
+    locale: Type.Optional(LocaleRequest),
     text: Type.Optional(
       Type.String({ maxLength: MAX, description: 'A text message, chat or social DM' }),
     ),
@@ -48,6 +71,7 @@ export const CheckResultSchema = Type.Object({
     Type.Object({
       code: Type.String(),
       message: Type.String(),
+      params: Type.Optional(MessageParams),
       source: Type.String(),
       weight: Type.Number(),
       evidence: Type.Optional(Evidence),
@@ -66,6 +90,11 @@ export const CheckResultSchema = Type.Object({
     description: 'What could not be read, in plain words; empty when everything was read',
   }),
   model_version: Type.String(),
+  locale: LocaleSchema,
+  checked_refs: Type.Array(MessageRefSchema, {
+    description: '`checked` as message keys and params, to show it in another language',
+  }),
+  note_refs: Type.Array(MessageRefSchema, { description: '`notes` as message keys and params' }),
 });
 
 /**
@@ -76,6 +105,7 @@ const BatchId = Type.Unsafe<string | number>({ type: ['string', 'number'], maxLe
 
 export const BatchRequest = Type.Object(
   {
+    locale: Type.Optional(LocaleRequest),
     items: Type.Array(
       Type.Object(
         {
@@ -143,6 +173,7 @@ export const ShareRequest = Type.Object(
       Type.Object({
         code: Type.String({ maxLength: 100 }),
         message: Type.String({ maxLength: 1000 }),
+        params: Type.Optional(MessageParams),
       }),
       { maxItems: 20 },
     ),
@@ -159,11 +190,21 @@ export const ShareRequest = Type.Object(
     indicators: Type.Array(IndicatorRef, { maxItems: 50 }),
     language: CheckResultSchema.properties.language,
     checked: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 }),
+    // Kept so the link opens in its reader's language; results shared before this have none.
+    checked_refs: Type.Optional(Type.Array(MessageRefSchema, { maxItems: 20 })),
     truncated: Type.Boolean(),
     // Accepted so a whole check result can be posted as it came; not stored or shown.
     notes: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 5 })),
     // The shipped models' version string is already 101 characters long.
     model_version: Type.String({ maxLength: 300 }),
+    // Accepted as a check result comes (the words' language when shared); a shared link is
+    // said again in its reader's language, so this is not stored.
+    locale: Type.Optional(LocaleRequest),
+    note_refs: Type.Optional(Type.Array(MessageRefSchema, { maxItems: 5 })),
   },
   { additionalProperties: false },
 );
+
+/** A shared result as read back: the words in the reader's language (`locale`). */
+const { locale: _asSent, note_refs: _notKept, ...sharedFields } = ShareRequest.properties;
+export const SharedResultSchema = Type.Object({ ...sharedFields, locale: LocaleSchema });

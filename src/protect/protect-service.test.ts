@@ -15,6 +15,7 @@ import {
 import { allMigrations } from '../platform/compose.js';
 import type { BusEvent } from '../platform/ports/bus.js';
 import { shippedChecker } from './checker.js';
+import type { Locale } from './engine/types.js';
 import { protectModule } from './index.js';
 import {
   createProtectService,
@@ -31,11 +32,18 @@ const SCAM =
   'USPS: Your package is on hold due to an unpaid shipping fee of $1.99. Pay now at https://usps-redelivery.top/pay to avoid return.';
 
 /** What the web page sends to share: the wire result without message or evidence. */
-function sharedFrom(text: string): SharedResult {
-  const { notes: _notes, ...w } = toWire(shippedChecker().check({ kind: 'auto', content: text }));
+/** What a share holds (and gives back, with the reader's locale) for a check of `text`. */
+function sharedFrom(text: string, locale: Locale = 'en'): SharedResult {
+  const {
+    notes: _notes,
+    note_refs: _noteRefs,
+    ...w
+  } = toWire(shippedChecker().check({ kind: 'auto', content: text, locale }));
   return {
     ...w,
-    reasons: w.reasons.map(({ code, message }) => ({ code, message })),
+    reasons: w.reasons.map(({ code, message, params }) =>
+      params === undefined ? { code, message } : { code, message, params },
+    ),
     indicators: w.indicators.map(({ type, value }) => ({ type, value })),
   };
 }
@@ -188,6 +196,46 @@ describe('protect service', () => {
       .select('result')
       .executeTakeFirstOrThrow();
     expect(stored.result).not.toMatch(/excerpt|evidence|weight|"source"/);
+  });
+
+  it('a share opens in the reader’s language, whatever language it was shared in', async () => {
+    const { token } = await service.share(sharedFrom(SCAM, 'en'), 'req-6');
+    expect(await service.getShare(token, 'es')).toEqual(sharedFrom(SCAM, 'es'));
+    const { token: spanish } = await service.share(sharedFrom(SCAM, 'es'), 'req-7');
+    expect(await service.getShare(spanish, 'en')).toEqual(sharedFrom(SCAM, 'en'));
+    const stored = await db().selectFrom('protect_share').select('result').execute();
+    expect(stored.map((row) => JSON.parse(row.result).locale)).toEqual([undefined, undefined]);
+  });
+
+  it('keeps a share stored before reasons had params readable: known words change, the rest stay', async () => {
+    const english = sharedFrom(SCAM, 'en');
+    // The shape rows had before this version: reasons without params, no checked_refs.
+    const { checked_refs: _refs, locale: _locale, ...old } = english;
+    const legacy = {
+      ...old,
+      reasons: english.reasons.map(({ code, message }) => ({ code, message })),
+    };
+    await db()
+      .insertInto('protect_share')
+      .values({
+        token_hash: createHash('sha256').update('legacy-token-000000000000').digest('hex'),
+        created_at: START,
+        expires_at: START + DAY,
+        result: JSON.stringify(legacy),
+      })
+      .execute();
+    const read = await service.getShare('legacy-token-000000000000', 'es');
+    const spanish = sharedFrom(SCAM, 'es');
+    expect(read.locale).toBe('es');
+    expect(read.next_steps).toEqual(spanish.next_steps);
+    expect(read.checked).toEqual(english.checked);
+    for (const [i, reason] of read.reasons.entries()) {
+      const needsParams = english.reasons[i]?.params !== undefined;
+      expect(reason.message).toBe(
+        needsParams ? english.reasons[i]?.message : spanish.reasons[i]?.message,
+      );
+      expect(reason.message).not.toMatch(/\{[a-z]+\}/i);
+    }
   });
 
   it('stores only the hash of a share token, and audits the share without it', async () => {

@@ -2,8 +2,15 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Bus } from '../platform/ports/bus.js';
 import type { Store } from '../platform/ports/store.js';
-import type { ScamChecker } from './engine/index.js';
-import type { CheckInput, CheckResult, IndicatorType } from './engine/types.js';
+import { localizeLines, localizeReason, localizeStep, type ScamChecker } from './engine/index.js';
+import type {
+  CheckInput,
+  CheckResult,
+  IndicatorType,
+  Locale,
+  MessageRef,
+  Params,
+} from './engine/types.js';
 import { protectErrors } from './errors.js';
 import type { ProtectTables } from './protect-tables.js';
 import { toWire, type WireResult } from './wire-format.js';
@@ -20,10 +27,21 @@ export interface ReportInput {
   readonly comment?: string;
 }
 
-/** A shared result: the verdict and advice, never the message and never evidence excerpts. */
-export type SharedResult = Omit<WireResult, 'reasons' | 'indicators' | 'notes'> & {
-  readonly reasons: { code: string; message: string }[];
+/**
+ * A shared result: the verdict and advice, never the message and never evidence
+ * excerpts. Reasons keep their params and `checked` its refs, so whoever opens
+ * the link reads it in their own language; shares made before that have only
+ * the English words, which are shown as they are.
+ */
+export type SharedResult = Omit<
+  WireResult,
+  'reasons' | 'indicators' | 'notes' | 'note_refs' | 'checked_refs' | 'locale'
+> & {
+  readonly reasons: { code: string; message: string; params?: Params }[];
   readonly indicators: { type: IndicatorType; value: string }[];
+  readonly checked_refs?: MessageRef[];
+  /** The language of the words: as sent when sharing, the reader's when read back. */
+  readonly locale?: string;
 };
 
 /** Subject the exchange module follows to turn reports into shared intelligence. */
@@ -33,7 +51,8 @@ export interface ProtectService {
   check(input: CheckInput): CheckResult;
   report(input: ReportInput, requestId: string): Promise<{ id: string }>;
   share(result: SharedResult, requestId: string): Promise<{ token: string; expiresAt: string }>;
-  getShare(token: string): Promise<SharedResult>;
+  /** The shared result with its words in `locale` where they can be said again. */
+  getShare(token: string, locale?: Locale): Promise<SharedResult & { locale: Locale }>;
 }
 
 export function createProtectService(deps: {
@@ -116,7 +135,7 @@ export function createProtectService(deps: {
       return { token, expiresAt: new Date(expiresAt).toISOString() };
     },
 
-    async getShare(token) {
+    async getShare(token, locale = 'en') {
       const row = await db
         .selectFrom('protect_share')
         .select(['result', 'expires_at'])
@@ -124,7 +143,7 @@ export function createProtectService(deps: {
         .executeTakeFirst();
       if (row === undefined || row.expires_at <= deps.now())
         throw protectErrors.create('share_not_found');
-      return JSON.parse(row.result) as SharedResult;
+      return localizeShared(JSON.parse(row.result) as SharedResult, locale);
     },
   };
 }
@@ -140,13 +159,35 @@ function shareable(r: SharedResult): SharedResult {
     verdict: r.verdict,
     score: r.score,
     category: r.category,
-    reasons: r.reasons.map(({ code, message }) => ({ code, message })),
+    reasons: r.reasons.map(({ code, message, params }) =>
+      params === undefined ? { code, message } : { code, message, params: { ...params } },
+    ),
     next_steps: r.next_steps.map(({ code, message, priority }) => ({ code, message, priority })),
     indicators: r.indicators.map(({ type, value }) => ({ type, value })),
     language: { code: r.language.code, supported: r.language.supported },
     checked: [...r.checked],
+    ...(r.checked_refs === undefined || r.checked_refs.length !== r.checked.length
+      ? {}
+      : {
+          checked_refs: r.checked_refs.map(({ key, params }) =>
+            params === undefined ? { key } : { key, params: { ...params } },
+          ),
+        }),
     truncated: r.truncated,
     model_version: r.model_version,
+  };
+}
+
+/** A stored share in the reader's language: each sentence whose code and params are known is said again. */
+function localizeShared(r: SharedResult, locale: Locale): SharedResult & { locale: Locale } {
+  const { locale: _stored, ...rest } = r;
+  return {
+    ...rest,
+    reasons: r.reasons.map((reason) => localizeReason(locale, reason)),
+    next_steps: r.next_steps.map((step) => localizeStep(locale, step)),
+    checked:
+      r.checked_refs === undefined ? r.checked : localizeLines(locale, r.checked_refs, r.checked),
+    locale,
   };
 }
 

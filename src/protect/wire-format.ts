@@ -1,8 +1,10 @@
-import type { CheckResult } from './engine/types.js';
+import type { CheckResult, MessageRef } from './engine/types.js';
 
 /**
  * The HTTP and CLI wire shape of a result: the engine's fields in snake_case
- * (`next_steps`, `model_version`), the convention of our JSON APIs.
+ * (`next_steps`, `model_version`), the convention of our JSON APIs. The words
+ * are in `locale`; `reasons[].params`, `checked_refs` and `note_refs` let a
+ * client (or a shared link) say the same result again in another language.
  */
 export interface WireResult {
   readonly kind: CheckResult['kind'];
@@ -17,6 +19,9 @@ export interface WireResult {
   readonly truncated: boolean;
   readonly notes: string[];
   readonly model_version: string;
+  readonly locale: CheckResult['locale'];
+  readonly checked_refs: MessageRef[];
+  readonly note_refs: MessageRef[];
 }
 
 export function toWire(result: CheckResult): WireResult {
@@ -33,6 +38,9 @@ export function toWire(result: CheckResult): WireResult {
     truncated: result.truncated,
     notes: [...result.notes],
     model_version: result.modelVersion,
+    locale: result.locale,
+    checked_refs: [...result.checkedRefs],
+    note_refs: [...result.noteRefs],
   };
 }
 

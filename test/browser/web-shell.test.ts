@@ -93,8 +93,8 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect(new URL(page.url()).pathname).toBe('/');
 
-    // From the top again, on through the header: brand, Is this a scam?, Your account, Threat intelligence,
-    // Audit log; Enter opens
+    // From the top again, on through the header: brand, the language picker (named by its label),
+    // Is this a scam?, Your account, Threat intelligence, Audit log; Enter opens
     // the page and focus lands on its heading.
     await page.reload();
     const order: string[] = [];
@@ -102,13 +102,20 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Audit log' })
       .waitFor();
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+      order.push(
+        await page.evaluate(() => {
+          const active = document.activeElement;
+          const named = active instanceof HTMLSelectElement ? active.labels[0] : active;
+          return named?.textContent?.trim() ?? '';
+        }),
+      );
     }
     expect(order).toEqual([
       'Skip to main content',
       'Shieldwall',
+      'Language / Idioma',
       'Is this a scam?',
       'Your account',
       'Threat intelligence',

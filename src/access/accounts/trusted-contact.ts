@@ -5,14 +5,26 @@
  * else: no access, no view of the account. They are told they were named, and
  * can stop the alerts themselves with a link.
  */
+
+import type { Logger } from '../../platform/logger.js';
+import type { Store } from '../../platform/ports/store.js';
 import type { SessionAuth } from '../access-http.js';
 import { accessErrors } from '../errors.js';
 import type { AccountCore } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
 import { normaliseEmail } from './account-input.js';
+import type { AccountTables } from './account-tables.js';
+import type { MailMessage } from './mailer.js';
 import type { RecoveryTables } from './recovery-tables.js';
 
-export const CONTACT_ALERTS = ['new_sign_in', 'security_change', 'recovery_started'] as const;
+export const CONTACT_ALERTS = [
+  'new_sign_in',
+  'security_change',
+  'recovery_started',
+  // From the protect module: the person got a scam verdict, or opened "I already clicked/paid".
+  'scam_high_risk',
+  'scam_recovery',
+] as const;
 export type ContactAlert = (typeof CONTACT_ALERTS)[number];
 
 /** How long the contact's "stop these alerts" link works. */
@@ -34,23 +46,69 @@ export async function alertContact(
   kind: ContactAlert,
   text: string,
 ): Promise<void> {
+  await sendContactAlert(
+    {
+      store: core.deps.store,
+      logger: core.deps.logger,
+      siteName: core.site.siteName,
+      mail: (message) => core.mail(message),
+    },
+    userId,
+    kind,
+    text,
+  );
+}
+
+/** What sending an alert needs, so modules other than accounts (protect) can send one too. */
+export interface ContactAlertDeps {
+  readonly store: Store;
+  readonly logger: Pick<Logger, 'warn'>;
+  readonly siteName: string;
+  readonly mail: (message: MailMessage) => Promise<void>;
+}
+
+/** The alert kinds the person's trusted contact gets; empty when they have no contact. */
+export async function contactAlertKinds(store: Store, userId: string): Promise<ContactAlert[]> {
+  const row = await store
+    .db<RecoveryTables>()
+    .selectFrom('access_trusted_contact')
+    .select('alerts')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row === undefined ? [] : (JSON.parse(row.alerts) as ContactAlert[]);
+}
+
+/** As alertContact; true when mail was queued (a contact who opted into `kind`). Never throws. */
+export async function sendContactAlert(
+  deps: ContactAlertDeps,
+  userId: string,
+  kind: ContactAlert,
+  text: string,
+): Promise<boolean> {
   try {
-    const row = await core.deps.store
+    const row = await deps.store
       .db<RecoveryTables>()
       .selectFrom('access_trusted_contact')
       .selectAll()
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    if (row === undefined || !(JSON.parse(row.alerts) as string[]).includes(kind)) return;
-    const user = await core.user(userId);
-    if (user === undefined) return;
-    await core.mail({
+    if (row === undefined || !(JSON.parse(row.alerts) as string[]).includes(kind)) return false;
+    const user = await deps.store
+      .db<AccountTables>()
+      .selectFrom('access_user')
+      .select('display_name')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (user === undefined) return false;
+    await deps.mail({
       to: row.email,
-      subject: `${core.site.siteName}: an alert about ${user.display_name}'s account`,
-      text: `Hello ${row.name},\n\n${user.display_name} asked ${core.site.siteName} to tell you when this happens on their account:\n\n  ${text}\n\nIf they did not expect it, please check with them: their account may be at risk. You cannot see or change their account; this is only an alert.\n`,
+      subject: `${deps.siteName}: an alert about ${user.display_name}'s account`,
+      text: `Hello ${row.name},\n\n${user.display_name} asked ${deps.siteName} to tell you when this happens on their account:\n\n  ${text}\n\nIf they did not expect it, please check with them: their account may be at risk. You cannot see or change their account; this is only an alert.\n`,
     });
+    return true;
   } catch (err) {
-    core.deps.logger.warn({ err }, 'could not alert the trusted contact');
+    deps.logger.warn({ err }, 'could not alert the trusted contact');
+    return false;
   }
 }
 
@@ -176,5 +234,7 @@ function describeAlert(kind: ContactAlert): string {
     new_sign_in: 'someone signs in from a new device',
     security_change: 'a password, second factor or passkey is changed',
     recovery_started: 'someone asks to recover the account without its second factor',
+    scam_high_risk: 'Shieldwall finds that a message they checked is very likely a scam',
+    scam_recovery: 'they open the "I already clicked or paid" checklist and ask to tell you',
   }[kind];
 }

@@ -11,4 +11,17 @@ export {
 } from './check/check.js';
 export { type Combiner, DEFAULT_COMBINER, type KindWeights } from './check/combiner.js';
 export { detectKind } from './detect-kind.js';
+export {
+  type CheckerMessageKey,
+  checkerMessages,
+  reasonKey,
+  renderMessage,
+  stepKey,
+} from './i18n/checker-messages.js';
+export {
+  localizeLines,
+  localizeReason,
+  localizeResult,
+  localizeStep,
+} from './i18n/localize-result.js';
 export * from './types.js';

@@ -2,6 +2,11 @@
  * The scam checker's contract: what goes in, what comes out. Pure types; the
  * engine runs in Node and in the browser and never does I/O.
  */
+import type { Locale, Params } from '../../platform/engine-kit/i18n/messages.js';
+import type { MessageRef } from './i18n/checker-messages.js';
+
+export type { Locale, Params } from '../../platform/engine-kit/i18n/messages.js';
+export type { MessageRef } from './i18n/checker-messages.js';
 
 export type MessageKind = 'sms' | 'email' | 'url' | 'phone';
 
@@ -15,6 +20,8 @@ export interface CheckInput {
    * instead of `content` so 8-bit charsets decode correctly.
    */
   readonly raw?: Uint8Array;
+  /** The language the reasons, next steps and notes are written in; English when absent. */
+  readonly locale?: Locale;
 }
 
 export type Verdict = 'scam' | 'suspicious' | 'no_signs';
@@ -66,8 +73,13 @@ export type SignalSource =
 export interface Reason {
   /** Stable identifier, e.g. `url.punycode_lookalike`, `cue.gift_card_payment`. */
   readonly code: string;
-  /** Plain words a 70-year-old understands. */
+  /** Plain words a 70-year-old understands, in the result's locale. */
   readonly message: string;
+  /**
+   * What filled the message's placeholders (a domain, the quoted words), so the
+   * same reason can be said again in another language. Absent when it has none.
+   */
+  readonly params?: Params;
   readonly source: SignalSource;
   /** How much it moved the score, in log-odds (positive = towards scam). */
   readonly weight: number;
@@ -136,4 +148,10 @@ export interface CheckResult {
    */
   readonly notes: readonly string[];
   readonly modelVersion: string;
+  /** The language `reasons`, `nextSteps`, `checked` and `notes` are written in. */
+  readonly locale: Locale;
+  /** `checked` as message references (same order), to say it again in another language. */
+  readonly checkedRefs: readonly MessageRef[];
+  /** `notes` as message references (same order). */
+  readonly noteRefs: readonly MessageRef[];
 }

@@ -213,7 +213,13 @@ export const getRecovery = (signal?: AbortSignal) =>
 export const cancelRecovery = () => apiSend(`${ACCOUNT}/recovery/cancel`, undefined, ignoreBody);
 
 /** The alerts a trusted contact can get, in the server's words. */
-export const CONTACT_ALERTS = ['new_sign_in', 'security_change', 'recovery_started'] as const;
+export const CONTACT_ALERTS = [
+  'new_sign_in',
+  'security_change',
+  'recovery_started',
+  'scam_high_risk',
+  'scam_recovery',
+] as const;
 export type ContactAlert = (typeof CONTACT_ALERTS)[number];
 
 // Alerts are read as plain strings: one this page does not know yet is kept, not refused.

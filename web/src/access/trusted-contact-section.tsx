@@ -26,7 +26,12 @@ const alertWords: Readonly<Record<ContactAlert, string>> = {
   new_sign_in: 'Someone signs in from a new device or at an unusual time',
   security_change: 'Your password, passkeys or sign-in settings change',
   recovery_started: 'Someone tries to recover your account without your second factor',
+  scam_high_risk:
+    'A message you check is very likely a scam (they get the reason, never the message)',
+  scam_recovery: 'You ask for help after a scam ("I already clicked or paid")',
 };
+/** The scam alerts are about the person's messages, not the account: they must choose them. */
+const DEFAULT_ALERTS = CONTACT_ALERTS.filter((a) => !a.startsWith('scam_'));
 const wordsOf = (alert: string) => alertWords[alert as ContactAlert] ?? alert;
 
 /** A trusted contact: who gets an email when something happens on the account, and about what. */
@@ -159,8 +164,8 @@ function ContactForm({
   const action = useAction();
   const [name, setName] = useState(initial?.name ?? '');
   const [email, setEmail] = useState(initial?.email ?? '');
-  // A new contact gets every alert unless the person untick some.
-  const [alerts, setAlerts] = useState<readonly string[]>(initial?.alerts ?? CONTACT_ALERTS);
+  // A new contact gets every account alert unless the person untick some; scam alerts are opt-in.
+  const [alerts, setAlerts] = useState<readonly string[]>(initial?.alerts ?? DEFAULT_ALERTS);
   // Changing an existing contact replaced the button that was pressed: start in the form.
   useEffect(() => {
     if (initial !== null) document.getElementById('contact-name')?.focus();

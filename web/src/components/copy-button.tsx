@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkerPageMessages } from '../i18n/checker-page-messages.js';
+import { useLocale } from '../i18n/locale.js';
 
 interface CopyButtonProps {
   readonly text: string;
@@ -15,6 +17,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * to a region they already know about.
  */
 export function CopyButton({ text, label, confirmation }: CopyButtonProps) {
+  const locale = useLocale();
   const [state, setState] = useState<CopyState>('idle');
   const mounted = useRef(true);
   useEffect(
@@ -34,7 +37,7 @@ export function CopyButton({ text, label, confirmation }: CopyButtonProps) {
     state === 'copied'
       ? confirmation
       : state === 'failed'
-        ? "Your browser didn't let us copy automatically. Select the text above, then copy it."
+        ? checkerPageMessages.t(locale, 'copy.failed')
         : '';
   return (
     <div class="copy">

@@ -1,3 +1,5 @@
+import { useLocale } from '../i18n/locale.js';
+import { moduleTitle, shellMessages } from '../i18n/shell-messages.js';
 import { ABOUT_PATH, modulePath, servesPath } from '../module-paths.js';
 import type { ModuleInfo } from '../modules-api.js';
 import type { Resource } from '../use-resource.js';
@@ -15,15 +17,16 @@ interface PrimaryNavProps {
  * it failed; the page itself says what is happening, so it is not repeated here).
  */
 export function PrimaryNav({ modules, path }: PrimaryNavProps) {
+  const locale = useLocale();
   const installed = modules.state === 'ready' ? modules.data : [];
   const others = installed.filter((module) => modulePath(module.id) !== '/');
   const home = path === '/' || path === '/protect';
   return (
-    <nav class="primary-nav" aria-label="Main">
+    <nav class="primary-nav" aria-label={shellMessages.t(locale, 'nav.label')}>
       <ul class="primary-nav__list">
         <li>
           <AppLink href="/" class="primary-nav__link" current={home}>
-            Is this a scam?
+            {shellMessages.t(locale, 'nav.check')}
           </AppLink>
         </li>
         {others.map((module) => (
@@ -33,13 +36,13 @@ export function PrimaryNav({ modules, path }: PrimaryNavProps) {
               class="primary-nav__link"
               current={servesPath(module.id, path)}
             >
-              {module.title}
+              {moduleTitle(locale, module)}
             </AppLink>
           </li>
         ))}
         <li>
           <AppLink href={ABOUT_PATH} class="primary-nav__link" current={path === ABOUT_PATH}>
-            About Shieldwall
+            {shellMessages.t(locale, 'nav.about')}
           </AppLink>
         </li>
       </ul>

@@ -1,3 +1,6 @@
+import { useLocale } from '../i18n/locale.js';
+import { shellMessages } from '../i18n/shell-messages.js';
+
 /** The id of the page's <main>, the skip link's target. */
 export const MAIN_ID = 'main';
 
@@ -8,6 +11,7 @@ export const MAIN_ID = 'main';
  * a fragment is.
  */
 export function SkipLink() {
+  const locale = useLocale();
   const onClick = (event: MouseEvent) => {
     const main = document.getElementById(MAIN_ID);
     if (main === null) return;
@@ -17,7 +21,7 @@ export function SkipLink() {
   };
   return (
     <a class="skip-link" href={`#${MAIN_ID}`} onClick={onClick}>
-      Skip to main content
+      {shellMessages.t(locale, 'skip')}
     </a>
   );
 }

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { ApiError } from '../api.js';
 import { Page } from '../components/page.js';
+import { checkerPageMessages } from '../i18n/checker-page-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import { CheckForm } from '../protect/check-form.js';
 import { fromEngine, type ShownResult } from '../protect/check-result.js';
 import { type CheckPlace, type CheckSource, sourceAsText } from '../protect/check-source.js';
@@ -27,6 +30,9 @@ type CheckState =
  * in plain words, with ways to report it or show it to someone you trust.
  */
 export function ScamCheckPage() {
+  const locale = useLocale();
+  const t = (key: Parameters<typeof checkerPageMessages.t>[1]) =>
+    checkerPageMessages.t(locale, key);
   const [place, setPlace] = useState<CheckPlace>('device');
   const [check, setCheck] = useState<CheckState>({ state: 'asking' });
   // A new form (empty) for each "Check something else"; focus goes into it.
@@ -48,12 +54,13 @@ export function ScamCheckPage() {
   const onCheck = (source: CheckSource) => {
     const id = ++attempt.current;
     setCheck({ state: 'checking' });
-    void run(source, place).then(
+    void run(source, place, locale).then(
       (result) => {
         if (id === attempt.current) setCheck({ state: 'done', result, source, place });
       },
       (err: unknown) => {
-        if (id === attempt.current) setCheck({ state: 'failed', message: failureMessage(err) });
+        if (id === attempt.current)
+          setCheck({ state: 'failed', message: failureMessage(err, locale) });
       },
     );
   };
@@ -66,10 +73,7 @@ export function ScamCheckPage() {
   };
 
   return (
-    <Page
-      title="Is this a scam?"
-      lead="Paste a text message, email, link or phone number you are not sure about. We will tell you in plain words whether it looks like a scam, and what to do next."
-    >
+    <Page title={t('page.title')} lead={t('page.lead')}>
       {check.state === 'done' ? (
         <ResultView result={check.result} headingRef={heading} place={check.place}>
           <div class="result__actions">
@@ -81,7 +85,7 @@ export function ScamCheckPage() {
             <ShareAction result={check.result} />
             <div class="action">
               <button type="button" class="button" onClick={again}>
-                Check something else
+                {t('page.again')}
               </button>
             </div>
           </div>
@@ -100,13 +104,13 @@ export function ScamCheckPage() {
       <p class="check-status" role="status">
         {check.state === 'checking'
           ? place === 'device'
-            ? 'Checking on this device… The first check can take a few seconds.'
-            : 'Sending it to the Shieldwall server to check…'
+            ? t('page.checking_device')
+            : t('page.checking_server')
           : ''}
       </p>
       {check.state === 'failed' ? (
         <div class="notice notice--error" role="alert">
-          <p class="notice__title">We couldn't check that.</p>
+          <p class="notice__title">{t('page.failed')}</p>
           <p>{check.message}</p>
         </div>
       ) : null}
@@ -114,23 +118,26 @@ export function ScamCheckPage() {
   );
 }
 
-async function run(source: CheckSource, place: CheckPlace): Promise<ShownResult> {
+/** The check, with its words in the reader's language (the view can still switch them later). */
+async function run(source: CheckSource, place: CheckPlace, locale: Locale): Promise<ShownResult> {
   if (place === 'server') {
     return checkOnServer(
       source.type === 'text'
-        ? { kind: 'auto', text: source.text }
-        : { kind: 'email', raw: sourceAsText(source) },
+        ? { kind: 'auto', text: source.text, locale }
+        : { kind: 'email', raw: sourceAsText(source), locale },
     );
   }
   const result = await checkOnDevice(
     source.type === 'text'
-      ? { kind: 'auto', content: source.text }
-      : { kind: 'email', content: '', raw: source.bytes },
+      ? { kind: 'auto', content: source.text, locale }
+      : { kind: 'email', content: '', raw: source.bytes, locale },
   );
   return fromEngine(result);
 }
 
-function failureMessage(err: unknown): string {
-  if (err instanceof ApiError || err instanceof DeviceCheckError) return err.message;
-  return 'Something went wrong in this page. Please try again.';
+function failureMessage(err: unknown, locale: Locale): string {
+  if (err instanceof DeviceCheckError)
+    return checkerPageMessages.t(locale, `device.${err.problem}`);
+  if (err instanceof ApiError) return err.message;
+  return checkerPageMessages.t(locale, 'page.broken');
 }

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkerPageMessages } from '../i18n/checker-page-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import { type CheckPlace, type CheckSource, emailFileProblem } from './check-source.js';
 import { EmailFilePicker } from './email-file-picker.js';
 
@@ -35,6 +37,9 @@ export function CheckForm({
   onStart,
   focusOnShow,
 }: CheckFormProps) {
+  const locale = useLocale();
+  const t = (key: Parameters<typeof checkerPageMessages.t>[1]) =>
+    checkerPageMessages.t(locale, key);
   const [text, setText] = useState('');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +52,7 @@ export function CheckForm({
 
   const choose = (chosen: File) => {
     onStart();
-    const problem = emailFileProblem(chosen);
+    const problem = emailFileProblem(chosen, locale);
     setFileError(problem);
     if (problem !== null) return;
     void chosen.arrayBuffer().then(
@@ -55,7 +60,7 @@ export function CheckForm({
         setFile({ name: chosen.name, size: chosen.size, bytes: new Uint8Array(buffer) });
         setError(null);
       },
-      () => setFileError('We could not read that file. Please try choosing it again.'),
+      () => setFileError(t('form.file_unreadable')),
     );
   };
 
@@ -67,9 +72,7 @@ export function CheckForm({
       return;
     }
     if (text.trim() === '') {
-      setError(
-        'There is nothing to check yet. Paste a message, a link or a phone number into the box, or choose an email file.',
-      );
+      setError(t('form.empty'));
       textarea.current?.focus();
       return;
     }
@@ -80,10 +83,10 @@ export function CheckForm({
   return (
     <form class="check-form" onSubmit={onSubmit} noValidate>
       <label class="field-label field-label--large" for={TEXT_ID}>
-        Paste the message, link or phone number
+        {t('form.label')}
       </label>
       <p class="hint" id={`${TEXT_ID}-hint`}>
-        For example a text message, an email, a link from a message, or the number that called you.
+        {t('form.hint')}
       </p>
       {error === null ? null : (
         <p class="field-error" id={ERROR_ID} role="alert">
@@ -120,25 +123,25 @@ export function CheckForm({
       )}
 
       <fieldset class="place-choice">
-        <legend class="field-label">Where should we check it?</legend>
+        <legend class="field-label">{t('form.where')}</legend>
         <PlaceOption
           value="device"
           current={place}
           onPlace={onPlace}
-          label="Check on this device (nothing leaves your computer)"
-          hint="Your message is checked here, in your web browser. It is not sent anywhere."
+          label={t('form.device')}
+          hint={t('form.device_hint')}
         />
         <PlaceOption
           value="server"
           current={place}
           onPlace={onPlace}
-          label="Check with the Shieldwall server"
-          hint="Your message is sent to the Shieldwall server this page comes from, checked there and not kept."
+          label={t('form.server')}
+          hint={t('form.server_hint')}
         />
       </fieldset>
 
       <button type="submit" class="button button--large" aria-disabled={checking}>
-        {checking ? 'Checking…' : 'Check it'}
+        {checking ? t('form.checking') : t('form.submit')}
       </button>
     </form>
   );

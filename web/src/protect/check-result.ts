@@ -1,3 +1,4 @@
+import type { Params } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { isRecord } from '../api.js';
 import type { CheckResult, EngineEvidence, EngineVerdict, MessageKind } from './engine-types.js';
 
@@ -17,15 +18,26 @@ export interface ShownResult {
   readonly indicators: readonly { readonly type: string; readonly value: string }[];
   readonly language: { readonly code: string; readonly supported: boolean };
   readonly checked: readonly string[];
+  /** `checked` as message keys, to say it in another language (absent on old shared results). */
+  readonly checkedRefs?: readonly MessageRefShown[];
   readonly truncated: boolean;
   /** What could not be read (damaged parts, unknown characters); empty for shared results. */
   readonly notes: readonly string[];
+  readonly noteRefs?: readonly MessageRefShown[];
   readonly modelVersion: string;
+  /** The language its words are in, when known. */
+  readonly locale?: string;
+}
+
+export interface MessageRefShown {
+  readonly key: string;
+  readonly params?: Params;
 }
 
 export interface ShownReason {
   readonly code: string;
   readonly message: string;
+  readonly params?: Params;
   readonly evidence?: { readonly field: string; readonly excerpt: string };
 }
 
@@ -47,15 +59,19 @@ export function fromEngine(result: CheckResult): ShownResult {
     reasons: result.reasons.map((reason) => ({
       code: reason.code,
       message: reason.message,
+      ...(reason.params === undefined ? {} : { params: reason.params }),
       ...(reason.evidence === undefined ? {} : { evidence: evidenceOf(reason.evidence) }),
     })),
     nextSteps: [...result.nextSteps],
     indicators: result.indicators.map(({ type, value }) => ({ type, value })),
     language: result.language,
     checked: [...result.checked],
+    checkedRefs: [...result.checkedRefs],
     truncated: result.truncated,
     notes: [...result.notes],
+    noteRefs: [...result.noteRefs],
     modelVersion: result.modelVersion,
+    locale: result.locale,
   };
 }
 
@@ -81,6 +97,9 @@ export function parseWireResult(value: unknown): ShownResult | null {
   const nextSteps = listOf(value.next_steps, parseStep);
   const indicators = listOf(value.indicators, parseIndicator);
   const checked = listOf(value.checked, (item) => (typeof item === 'string' ? item : null));
+  const checkedRefs =
+    value.checked_refs === undefined ? null : listOf(value.checked_refs, parseRef);
+  const noteRefs = value.note_refs === undefined ? null : listOf(value.note_refs, parseRef);
   if (reasons === null || nextSteps === null || indicators === null || checked === null)
     return null;
   return {
@@ -96,9 +115,12 @@ export function parseWireResult(value: unknown): ShownResult | null {
         ? { code: language.code, supported: language.supported !== false }
         : { code: 'und', supported: true },
     checked,
+    ...(checkedRefs === null ? {} : { checkedRefs }),
     truncated: truncated === true,
     notes: listOf(value.notes ?? [], (item) => (typeof item === 'string' ? item : null)) ?? [],
+    ...(noteRefs === null ? {} : { noteRefs }),
     modelVersion: typeof value.model_version === 'string' ? value.model_version : '',
+    ...(typeof value.locale === 'string' ? { locale: value.locale } : {}),
   };
 }
 
@@ -106,12 +128,34 @@ function parseReason(item: unknown): ShownReason | null {
   if (!isRecord(item) || typeof item.code !== 'string' || typeof item.message !== 'string')
     return null;
   const { evidence } = item;
-  const shown = { code: item.code, message: item.message };
+  const params = parseParams(item.params);
+  const shown = {
+    code: item.code,
+    message: item.message,
+    ...(params === undefined ? {} : { params }),
+  };
   if (isRecord(evidence) && typeof evidence.excerpt === 'string') {
     const field = typeof evidence.field === 'string' ? evidence.field : 'text';
     return { ...shown, evidence: { field, excerpt: evidence.excerpt } };
   }
   return shown;
+}
+
+/** Params as the server sends them: a flat object of strings and numbers; anything else is ignored. */
+function parseParams(value: unknown): Params | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(value)) {
+    if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+    out[name] = v;
+  }
+  return out;
+}
+
+function parseRef(item: unknown): MessageRefShown | null {
+  if (!isRecord(item) || typeof item.key !== 'string') return null;
+  const params = parseParams(item.params);
+  return params === undefined ? { key: item.key } : { key: item.key, params };
 }
 
 function parseStep(item: unknown): ShownStep | null {

@@ -1,3 +1,6 @@
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
+import { checkerPageMessages } from '../i18n/checker-page-messages.js';
+
 /** What the person asked to check: pasted text, or an email saved as a file. */
 export type CheckSource =
   | { readonly type: 'text'; readonly text: string }
@@ -9,18 +12,15 @@ export type CheckPlace = 'device' | 'server';
 /** The largest email file we read (the server's limit too). */
 export const MAX_EMAIL_BYTES = 25 * 1024 * 1024;
 
-/** Why a chosen file can't be checked, in plain words; null when it can. */
-export function emailFileProblem(file: {
-  readonly name: string;
-  readonly size: number;
-}): string | null {
-  if (!/\.eml$/i.test(file.name)) {
-    return 'That file is not a saved email (a file ending in .eml). In your email program, choose “Save as” or “Download message”, then choose that file here.';
-  }
-  if (file.size > MAX_EMAIL_BYTES) {
-    return `That file is too big to check: it is ${megabytes(file.size)}. Emails up to 25 MB can be checked.`;
-  }
-  if (file.size === 0) return 'That file is empty. Please choose another one.';
+/** Why a chosen file can't be checked, in plain words of `locale`; null when it can. */
+export function emailFileProblem(
+  file: { readonly name: string; readonly size: number },
+  locale: Locale = 'en',
+): string | null {
+  const t = checkerPageMessages.t;
+  if (!/\.eml$/i.test(file.name)) return t(locale, 'file.not_eml');
+  if (file.size > MAX_EMAIL_BYTES) return t(locale, 'file.too_big', { size: megabytes(file.size) });
+  if (file.size === 0) return t(locale, 'file.empty');
   return null;
 }
 

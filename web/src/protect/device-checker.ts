@@ -1,15 +1,19 @@
 import type { CheckInput, CheckResult } from './engine-types.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
-/** Why a check on this device did not give a result, in words for the person. */
+/**
+ * Why a check on this device did not give a result: `problem` picks the words
+ * for the person (`device.<problem>` in the page's catalog, in their language).
+ */
 export class DeviceCheckError extends Error {
   override readonly name = 'DeviceCheckError';
+  constructor(readonly problem: 'load_failed' | 'check_failed') {
+    super(`The check on this device failed: ${problem}`);
+  }
 }
 
-const LOAD_FAILED =
-  "We couldn't get the checker ready on this device. Check your internet connection and try again, or choose “Check with the Shieldwall server”.";
-const CHECK_FAILED =
-  'Something went wrong while checking this on your device. Try again, or choose “Check with the Shieldwall server”.';
+const LOAD_FAILED = 'load_failed';
+const CHECK_FAILED = 'check_failed';
 
 interface Pending {
   resolve(result: CheckResult | null): void;

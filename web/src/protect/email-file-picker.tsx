@@ -1,4 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkerPageMessages } from '../i18n/checker-page-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import { fileSizeInWords } from './check-source.js';
 
 interface EmailFilePickerProps {
@@ -15,6 +18,8 @@ interface EmailFilePickerProps {
  * screen reader friendly), or drop it on the area with a mouse.
  */
 export function EmailFilePicker({ chosen, onChoose, onRemove, describedBy }: EmailFilePickerProps) {
+  const locale = useLocale();
+  const t = checkerPageMessages.t;
   const input = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -49,7 +54,7 @@ export function EmailFilePicker({ chosen, onChoose, onRemove, describedBy }: Ema
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <legend class="drop-zone__title">Or check an email you saved as a file (.eml)</legend>
+      <legend class="drop-zone__title">{t(locale, 'file.legend')}</legend>
       {chosen === null ? (
         <div class="drop-zone__row">
           <button
@@ -59,18 +64,17 @@ export function EmailFilePicker({ chosen, onChoose, onRemove, describedBy }: Ema
             aria-describedby={describedBy}
             onClick={() => input.current?.click()}
           >
-            Choose an email file
+            {t(locale, 'file.choose')}
           </button>
-          <span class="drop-zone__hint">or drag the file here</span>
+          <span class="drop-zone__hint">{t(locale, 'file.drag')}</span>
         </div>
       ) : (
         <div class="drop-zone__row">
           <p class="drop-zone__chosen" role="status">
-            Email file chosen: <strong>{chosen.name}</strong> ({fileSizeInWords(chosen.size)}).
-            “Check it” will check this email.
+            {chosenWords(t(locale, 'file.chosen'), chosen.name, fileSizeInWords(chosen.size))}
           </p>
           <button ref={button} type="button" class="button button--secondary" onClick={onRemove}>
-            Remove file
+            {t(locale, 'file.remove')}
           </button>
         </div>
       )}
@@ -88,5 +92,17 @@ export function EmailFilePicker({ chosen, onChoose, onRemove, describedBy }: Ema
         }}
       />
     </fieldset>
+  );
+}
+
+/** The "file chosen" sentence with the file's name in bold, wherever the language puts it. */
+function chosenWords(template: string, name: string, size: string): ComponentChildren {
+  const [before = '', after = ''] = template.replace('{size}', size).split('{name}');
+  return (
+    <>
+      {before}
+      <strong>{name}</strong>
+      {after}
+    </>
   );
 }

@@ -1,5 +1,6 @@
+import type { Locale, Params } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { ApiError, type GetOptions, getJson, isRecord, postJson } from '../api.js';
-import { parseWireResult, type ShownResult } from './check-result.js';
+import { type MessageRefShown, parseWireResult, type ShownResult } from './check-result.js';
 
 /**
  * The scam checker's server API (src/protect/protect-routes.ts; shapes in
@@ -12,9 +13,10 @@ const CHECK_TIMEOUT_MS = 60_000;
 /** `GET /api/shares/:token` accepts only tokens of this shape. */
 export const SHARE_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
+/** What to check on the server, and the language to answer in. */
 export type ServerCheck =
-  | { readonly kind: 'auto'; readonly text: string }
-  | { readonly kind: 'email'; readonly raw: string };
+  | { readonly kind: 'auto'; readonly text: string; readonly locale?: Locale }
+  | { readonly kind: 'email'; readonly raw: string; readonly locale?: Locale };
 
 export function checkOnServer(body: ServerCheck, options: GetOptions = {}): Promise<ShownResult> {
   return postJson('/api/check', body, parseWireResult, {
@@ -61,8 +63,37 @@ export function shareResult(result: ShownResult): Promise<CreatedShare> {
   return postJson('/api/shares', toShareRequest(result), parseShare).catch(plainly);
 }
 
-export function fetchSharedResult(token: string, options: GetOptions = {}): Promise<ShownResult> {
-  return getJson(`/api/shares/${encodeURIComponent(token)}`, parseWireResult, options);
+/** A shared result, its words in `locale` (the reader's language) where the server can say them. */
+export function fetchSharedResult(
+  token: string,
+  { locale, ...options }: GetOptions & { readonly locale?: Locale } = {},
+): Promise<ShownResult> {
+  const query = locale === undefined ? '' : `?lang=${locale}`;
+  return getJson(`/api/shares/${encodeURIComponent(token)}${query}`, parseWireResult, options);
+}
+
+/** Params within the share schema's bounds (8 values of at most 300 characters), or none. */
+function boundedParams(params: Params | undefined): { params?: Params } {
+  if (params === undefined) return {};
+  const entries = Object.entries(params).slice(0, 8);
+  return {
+    params: Object.fromEntries(
+      entries.map(([name, value]) => [
+        name,
+        typeof value === 'string' ? value.slice(0, 300) : value,
+      ]),
+    ),
+  };
+}
+
+function boundedRefs(refs: readonly MessageRefShown[] | undefined, lines: number) {
+  if (refs === undefined || refs.length !== lines || lines > 20) return {};
+  return {
+    checked_refs: refs.map(({ key, params }) => ({
+      key: key.slice(0, 100),
+      ...boundedParams(params),
+    })),
+  };
 }
 
 /** The body of `POST /api/shares`: the result only, within the schema's limits. */
@@ -72,9 +103,11 @@ export function toShareRequest(result: ShownResult) {
     verdict: result.verdict,
     score: result.score,
     category: result.category,
-    reasons: result.reasons
-      .slice(0, 20)
-      .map(({ code, message }) => ({ code: code.slice(0, 100), message: message.slice(0, 1000) })),
+    reasons: result.reasons.slice(0, 20).map(({ code, message, params }) => ({
+      code: code.slice(0, 100),
+      message: message.slice(0, 1000),
+      ...boundedParams(params),
+    })),
     next_steps: result.nextSteps.slice(0, 20).map(({ code, message, priority }) => ({
       code: code.slice(0, 100),
       message: message.slice(0, 1000),
@@ -86,6 +119,8 @@ export function toShareRequest(result: ShownResult) {
       .map(({ type, value }) => ({ type, value })),
     language: { code: result.language.code, supported: result.language.supported },
     checked: result.checked.slice(0, 20).map((line) => line.slice(0, 300)),
+    // So whoever opens the link reads it in their own language.
+    ...boundedRefs(result.checkedRefs, result.checked.length),
     truncated: result.truncated,
     // The schema allows 100 characters; the engine's version string can be a little longer.
     model_version: result.modelVersion.slice(0, 100),

@@ -1,12 +1,16 @@
 import type { ComponentType } from 'preact';
+import { lazyPage } from './lazy-page.js';
 
 /**
  * Pages of the protect module besides the scam checker, at `/protect/<slug>`: what to do after a
  * click, where to report, practice, the small-business checkup, email-domain health. They work
  * without the module list (like the checker), so the shell routes them before waiting for it.
- * Add a page with one line here.
+ * Each loads on first visit (lazyPage). Add a page with one line here.
  */
-export const protectSubpages: Readonly<Record<string, ComponentType>> = {};
+export const protectSubpages: Readonly<Record<string, ComponentType>> = {
+  clicked: lazyPage(async () => (await import('./after/clicked-page.js')).ClickedPage),
+  report: lazyPage(async () => (await import('./after/report-page.js')).ReportPage),
+};
 
 /** The page for `/protect/<slug>`, or undefined for an unknown slug (shown as "not found"). */
 export function protectSubpage(path: string): ComponentType | undefined {

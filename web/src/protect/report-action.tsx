@@ -1,5 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.js';
+import { type CheckerPageKey, checkerPageMessages } from '../i18n/checker-page-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import type { ShownResult } from './check-result.js';
 import { sendReport } from './protect-api.js';
 
@@ -16,14 +18,15 @@ type ReportState =
   | { readonly state: 'sending' }
   | { readonly state: 'sent' };
 
-const THANKS = 'Thank you — your report was saved.';
-
 /**
  * "Report this": a confirmation dialog (native <dialog>, so focus stays inside
  * it and Escape closes it) where the person decides whether the message itself
  * goes with the report. By default only the result is sent.
  */
 export function ReportAction({ result, message, noun }: ReportActionProps) {
+  const locale = useLocale();
+  const t = (key: CheckerPageKey) => checkerPageMessages.t(locale, key);
+  const THANKS = t('report.thanks');
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<ReportState>({ state: 'editing' });
   const [include, setInclude] = useState(false);
@@ -48,10 +51,7 @@ export function ReportAction({ result, message, noun }: ReportActionProps) {
       (err: unknown) =>
         setState({
           state: 'editing',
-          error:
-            err instanceof ApiError
-              ? err.message
-              : 'Something went wrong in this page, so the report was not sent. Please try again.',
+          error: err instanceof ApiError ? err.message : t('report.broken'),
         }),
     );
   };
@@ -61,7 +61,7 @@ export function ReportAction({ result, message, noun }: ReportActionProps) {
   return (
     <div class="action">
       <button type="button" class="button button--secondary" onClick={open}>
-        Report this
+        {t('report.button')}
       </button>
       <p class="action__status" role="status">
         {saved ? THANKS : ''}
@@ -73,25 +73,23 @@ export function ReportAction({ result, message, noun }: ReportActionProps) {
         aria-describedby="report-intro"
       >
         <h2 id="report-title" class="dialog__title">
-          Report this {noun}
+          {t(noun === 'email' ? 'report.title_email' : 'report.title_message')}
         </h2>
         {state.state === 'sent' ? (
           <>
             <p class="dialog__thanks">{THANKS}</p>
-            <p>It helps Shieldwall warn other people about scams like this one.</p>
+            <p>{t('report.helps')}</p>
             <div class="dialog__actions">
               {/* biome-ignore lint/a11y/noAutofocus: the dialog's only control; focus must land in the open dialog. */}
               <button type="button" class="button" onClick={close} autoFocus>
-                Close
+                {t('report.close')}
               </button>
             </div>
           </>
         ) : (
           <form onSubmit={onSubmit}>
             <p id="report-intro">
-              Your report helps Shieldwall warn other people. We send the result: the verdict, the
-              score and any links or phone numbers we found. The {noun} itself is sent only if you
-              tick the box below.
+              {t(noun === 'email' ? 'report.intro_email' : 'report.intro_message')}
             </p>
             <div class="tick-option">
               <input
@@ -101,14 +99,15 @@ export function ReportAction({ result, message, noun }: ReportActionProps) {
                 aria-describedby="report-include-hint"
                 onChange={(event) => setInclude(event.currentTarget.checked)}
               />
-              <label for="report-include">Include the {noun} itself</label>
+              <label for="report-include">
+                {t(noun === 'email' ? 'report.include_email' : 'report.include_message')}
+              </label>
               <p id="report-include-hint" class="hint">
-                Only tick this if it has none of your private details, such as your name, address or
-                account numbers.
+                {t('report.include_hint')}
               </p>
             </div>
             <label class="field-label" for="report-comment">
-              Anything you want to add (optional)
+              {t('report.comment')}
             </label>
             <textarea
               id="report-comment"
@@ -120,16 +119,16 @@ export function ReportAction({ result, message, noun }: ReportActionProps) {
             />
             {state.state === 'editing' && state.error !== undefined ? (
               <div class="notice notice--error" role="alert">
-                <p class="notice__title">We couldn't send your report.</p>
+                <p class="notice__title">{t('report.failed')}</p>
                 <p>{state.error}</p>
               </div>
             ) : null}
             <div class="dialog__actions">
               <button type="submit" class="button" aria-disabled={state.state === 'sending'}>
-                {state.state === 'sending' ? 'Sending…' : 'Send report'}
+                {state.state === 'sending' ? t('report.sending') : t('report.send')}
               </button>
               <button type="button" class="button button--secondary" onClick={close}>
-                Cancel
+                {t('report.cancel')}
               </button>
             </div>
           </form>

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.js';
 import { CopyButton } from '../components/copy-button.js';
+import { type CheckerPageKey, checkerPageMessages } from '../i18n/checker-page-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import type { ShownResult } from './check-result.js';
 import { type CreatedShare, shareResult } from './protect-api.js';
 
@@ -10,13 +12,14 @@ type ShareState =
   | { readonly state: 'shared'; readonly share: CreatedShare }
   | { readonly state: 'failed'; readonly error: string };
 
-const expiryFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
-
 /**
  * "Share with someone you trust": makes a link to the result (never the
  * message) that a family member or friend can open, with a copy button.
  */
 export function ShareAction({ result }: { readonly result: ShownResult }) {
+  const locale = useLocale();
+  const t = (key: CheckerPageKey, params?: Readonly<Record<string, string>>) =>
+    checkerPageMessages.t(locale, key, params);
   const [state, setState] = useState<ShareState>({ state: 'idle' });
   const link = useRef<HTMLAnchorElement>(null);
 
@@ -32,10 +35,7 @@ export function ShareAction({ result }: { readonly result: ShownResult }) {
       (err: unknown) =>
         setState({
           state: 'failed',
-          error:
-            err instanceof ApiError
-              ? err.message
-              : 'Something went wrong in this page. Please try again.',
+          error: err instanceof ApiError ? err.message : t('page.broken'),
         }),
     );
   };
@@ -44,25 +44,24 @@ export function ShareAction({ result }: { readonly result: ShownResult }) {
     const url = new URL(state.share.path, window.location.origin).href;
     return (
       <div class="share">
-        <h3 class="share__title">Your link to share</h3>
-        <p>Send this link to someone you trust, so they can look at the result with you:</p>
+        <h3 class="share__title">{t('share.title')}</h3>
+        <p>{t('share.intro')}</p>
         <p class="share__link">
           <a ref={link} href={url} target="_blank" rel="noopener noreferrer">
             {url}
-            <span class="visually-hidden"> (opens in a new tab)</span>
+            <span class="visually-hidden">{t('share.new_tab')}</span>
           </a>
         </p>
-        <CopyButton
-          text={url}
-          label="Copy the link"
-          confirmation="Link copied. Paste it into a text message or email to the person you trust."
-        />
+        <CopyButton text={url} label={t('share.copy')} confirmation={t('share.copied')} />
         <p class="hint">
-          Only the result is shared: the verdict, the reasons and what to do. The message itself is
-          not shared, though a reason may quote a few words of it.
+          {t('share.only_result')}
           {state.share.expiresAt === null
             ? null
-            : ` The link works until ${expiryFormat.format(state.share.expiresAt)}.`}
+            : ` ${t('share.until', {
+                date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(
+                  state.share.expiresAt,
+                ),
+              })}`}
         </p>
       </div>
     );
@@ -75,11 +74,11 @@ export function ShareAction({ result }: { readonly result: ShownResult }) {
         aria-disabled={state.state === 'sending'}
         onClick={onClick}
       >
-        {state.state === 'sending' ? 'Making a link…' : 'Share with someone you trust'}
+        {state.state === 'sending' ? t('share.making') : t('share.button')}
       </button>
       {state.state === 'failed' ? (
         <div class="notice notice--error action__error" role="alert">
-          <p class="notice__title">We couldn't make a link.</p>
+          <p class="notice__title">{t('share.failed')}</p>
           <p>{state.error}</p>
         </div>
       ) : null}

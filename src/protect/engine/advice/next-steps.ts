@@ -1,47 +1,36 @@
+import { english, stepKey } from '../i18n/checker-messages.js';
 import type { Category, Indicator, MessageKind, NextStep, Verdict } from '../types.js';
 
 /**
- * What to do now, most urgent first, in plain words. Steps are keyed by a
- * stable code so the words can be translated as data later.
+ * What to do now, most urgent first. Steps are keyed by a stable code; their
+ * words are in the checker's message catalogs (`step.<code>`, ../i18n/).
  */
-const STEPS = {
-  dont_click: 'Do not click the link, open attachments, or reply.',
-  dont_call_number: 'Do not call the phone number in the message.',
-  never_share_code:
-    'Never share a one-time code or password with anyone, even if they say they are from your bank.',
-  bank_card_number:
-    'If you are worried about your bank account, call your bank on the number on the back of your card.',
-  carrier_app:
-    "To check a parcel, open the delivery company's own app or type its web address yourself.",
-  official_site:
-    'If you think it might be real, go to the official website or app by typing the address yourself, not through this message.',
-  gov_official:
-    'Government agencies do not ask for payment by text, gift card or crypto. Check on the official government website.',
-  tech_support_hang_up:
-    'Do not let anyone connect to your computer. Real tech companies do not call or message you about viruses.',
-  job_no_deposit: 'A real job never asks you to pay or deposit money to start or to get paid.',
-  investment_stop:
-    'Do not send more money. Talk to someone you trust before making any investment.',
-  romance_no_money: 'Never send money or gift cards to someone you have only met online.',
-  invoice_verify:
-    'Before paying or changing bank details, call the supplier or your colleague on a number you already have.',
-  family_verify:
-    'If it claims to be a family member, call them on the number you already have, or ask something only they would know.',
-  spam_ignore:
-    'This looks like unwanted marketing. You can delete it or reply STOP if it is from a company you know.',
-  report_text:
-    'Report scam texts: forward them to 7726 (works in the US, UK and other countries), then delete them.',
-  report_email:
-    'Report scam emails with your email app\'s "Report phishing" button, then delete them.',
-  already_acted:
-    'If you already clicked, paid or shared details, act now: call your bank, change your passwords and tell someone you trust.',
-  stay_careful:
-    'No warning signs were found in what was checked, but stay careful: never share codes or passwords, and check unexpected requests another way.',
-  unsure_language:
-    'This message is not in English, which Shieldwall checks best. If in doubt, ask someone you trust.',
-} as const;
+const STEP_CODES = [
+  'dont_click',
+  'dont_call_number',
+  'never_share_code',
+  'bank_card_number',
+  'carrier_app',
+  'official_site',
+  'gov_official',
+  'tech_support_hang_up',
+  'job_no_deposit',
+  'investment_stop',
+  'romance_no_money',
+  'invoice_verify',
+  'family_verify',
+  'spam_ignore',
+  'report_text',
+  'report_email',
+  'already_acted',
+  'stay_careful',
+  'unsure_language',
+] as const;
 
-export type NextStepCode = keyof typeof STEPS;
+export type NextStepCode = (typeof STEP_CODES)[number];
+
+/** Every next-step code, for the docs and the catalog tests. */
+export const NEXT_STEP_CODES: readonly NextStepCode[] = STEP_CODES;
 
 const CATEGORY_STEPS: Partial<Record<Category, readonly NextStepCode[]>> = {
   bank_payment: ['bank_card_number', 'never_share_code'],
@@ -81,5 +70,9 @@ export function nextSteps(input: {
     codes.push(input.kind === 'email' ? 'report_email' : 'report_text', 'already_acted');
   }
   if (!input.languageSupported) codes.push('unsure_language');
-  return [...new Set(codes)].map((code, i) => ({ code, message: STEPS[code], priority: i + 1 }));
+  return [...new Set(codes)].map((code, i) => ({
+    code,
+    message: english(stepKey(code)),
+    priority: i + 1,
+  }));
 }

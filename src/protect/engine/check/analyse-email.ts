@@ -7,7 +7,7 @@ import { cueSignals } from '../cues/cue-signals.js';
 import { emailSignals, emailText, type ParsedEmail } from '../email/index.js';
 import { extractIndicators } from '../indicators/extract-indicators.js';
 import type { ScamModel } from '../model/load-model.js';
-import type { Evidence } from '../types.js';
+import type { Evidence, MessageRef } from '../types.js';
 import type { Collector } from './collector.js';
 import { checkLinks, type LinkToCheck } from './links.js';
 import { modelReason, spanEvidence } from './model-reasons.js';
@@ -40,7 +40,7 @@ function linkEvidence(parsed: ParsedEmail, link: ParsedEmail['links'][number]): 
 
 export interface EmailAnalysis {
   readonly text: string;
-  readonly checked: string[];
+  readonly checked: MessageRef[];
 }
 
 export function analyseEmail(
@@ -98,15 +98,8 @@ export function analyseEmail(
     }
   }
 
-  const checked = [
-    "who the email says it is from, and where it really came from (the sender's address, reply address and the mail servers' own checks)",
-    'the wording of the subject and message',
-  ];
-  if (links.length > 0) {
-    checked.push(links.length === 1 ? 'the link in it' : `the ${links.length} links in it`);
-  }
-  if (parsed.attachments.length > 0) {
-    checked.push('the names and types of its attachments (we did not open them)');
-  }
+  const checked: MessageRef[] = [{ key: 'checked.email_sender' }, { key: 'checked.email_wording' }];
+  if (links.length > 0) checked.push({ key: 'checked.links', params: { count: links.length } });
+  if (parsed.attachments.length > 0) checked.push({ key: 'checked.attachments' });
   return { text: `${parsed.subject}\n${parsed.body}`, checked };
 }

@@ -6,6 +6,7 @@ import { cueSignals } from '../cues/cue-signals.js';
 import { extractIndicators } from '../indicators/extract-indicators.js';
 import { phoneSignals } from '../indicators/phone.js';
 import type { ScamModel } from '../model/load-model.js';
+import type { MessageRef } from '../types.js';
 import type { Collector } from './collector.js';
 import { checkLinks } from './links.js';
 import { modelReason, spanEvidence } from './model-reasons.js';
@@ -13,7 +14,7 @@ import { modelReason, spanEvidence } from './model-reasons.js';
 export interface TextAnalysis {
   /** The text categories and language are judged on. */
   readonly text: string;
-  readonly checked: string[];
+  readonly checked: MessageRef[];
   readonly modelTruncated: boolean;
 }
 
@@ -23,7 +24,7 @@ export function analyseText(
   scales: { model: number; linkModel: number },
   into: Collector,
 ): TextAnalysis {
-  const checked = ['the wording, for pressure, payment requests and scam phrases'];
+  const checked: MessageRef[] = [{ key: 'checked.text_wording' }];
   let modelTruncated = false;
   if (models.text !== undefined) {
     const model = models.text;
@@ -49,10 +50,10 @@ export function analyseText(
       scales.linkModel,
       into,
     );
-    checked.push(urls.length === 1 ? 'the link in it' : `the ${urls.length} links in it`);
+    checked.push({ key: 'checked.links', params: { count: urls.length } });
   }
   const phones = found.filter((i) => i.type === 'phone');
   for (const phone of phones) for (const r of phoneSignals(phone, { text })) into.signal(r);
-  if (phones.length > 0) checked.push('the phone numbers in it (their type, not who owns them)');
+  if (phones.length > 0) checked.push({ key: 'checked.phones' });
   return { text, checked, modelTruncated };
 }

@@ -1,6 +1,7 @@
 /** A single web address: the URL checks and the URL model. */
 import { extractIndicators } from '../indicators/extract-indicators.js';
 import type { ScamModel } from '../model/load-model.js';
+import type { MessageRef } from '../types.js';
 import { urlSignals } from '../url/url-features.js';
 import type { Collector } from './collector.js';
 import { modelReason, spanEvidence } from './model-reasons.js';
@@ -10,7 +11,7 @@ export function analyseUrl(
   model: ScamModel | undefined,
   modelScale: number,
   into: Collector,
-): string[] {
+): MessageRef[] {
   for (const s of urlSignals(url)) into.signal(s);
   if (model !== undefined) {
     const explanation = model.explain(url);
@@ -27,8 +28,5 @@ export function analyseUrl(
   if (found.some((i) => i.type === 'url')) into.indicator(...found);
   else if (url !== '')
     into.indicator({ type: 'url', value: url, evidence: spanEvidence('url', url, 0, url.length) });
-  return [
-    'how the web address is built: its name, look-alikes of well-known brands, its ending and its path',
-    'we did not open the link',
-  ];
+  return [{ key: 'checked.url_build' }, { key: 'checked.url_not_opened' }];
 }

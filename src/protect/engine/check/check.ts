@@ -8,10 +8,14 @@
  * checker.check({ kind: 'auto', content: 'Your parcel is held: pay £1.99 at https://royalmail-fee.top' });
  * // { verdict: 'scam', score: 0.98, category: 'delivery', reasons: [...], ... }
  */
+
+import { DEFAULT_LOCALE, isLocale } from '../../../platform/engine-kit/i18n/messages.js';
 import { categorize } from '../advice/categorize.js';
 import { nextSteps } from '../advice/next-steps.js';
 import { detectKind } from '../detect-kind.js';
 import { DEFAULT_EMAIL_LIMITS, parseEmail } from '../email/index.js';
+import { english } from '../i18n/checker-messages.js';
+import { localizeLines, localizeResult } from '../i18n/localize-result.js';
 import { detectLanguage } from '../language/detect-language.js';
 import { loadModel, type ScamModel } from '../model/load-model.js';
 import { type ModelFile, validateModelFile } from '../model/model-file.js';
@@ -21,6 +25,7 @@ import type {
   IndicatorMatcher,
   LanguageInfo,
   MessageKind,
+  MessageRef,
   Verdict,
 } from '../types.js';
 import { analyseEmail } from './analyse-email.js';
@@ -30,7 +35,6 @@ import { analyseUrl } from './analyse-url.js';
 import { Collector, type SignalFeatures } from './collector.js';
 import { type Combiner, DEFAULT_COMBINER, type KindWeights, sigmoid } from './combiner.js';
 import { parseCombiner } from './combiner-file.js';
-import { languageName } from './language-names.js';
 
 export interface CheckLimits {
   /** Characters of a text message read; the rest is ignored and the result says so. */
@@ -169,16 +173,18 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     const scales = { model: weights.modelScale, linkModel: weights.linkModelScale };
     const into = new Collector(combiner, kind);
     let truncated = false;
-    const notes: string[] = [];
+    const notes: MessageRef[] = [];
     let judgedText = '';
-    let checked: string[];
+    let checked: MessageRef[];
     let language: LanguageInfo = { code: 'und', supported: true };
 
     if (kind === 'email') {
       const email = emailBytesOf(input);
       const parsed = parseEmail(email.bytes, { maxTextChars: limits.maxEmailTextChars });
       truncated = parsed.truncated || email.cut;
-      for (const w of parsed.warnings) if (!notes.includes(w.message)) notes.push(w.message);
+      for (const w of parsed.warnings) {
+        if (!notes.some((n) => n.key === `note.${w.code}`)) notes.push({ key: `note.${w.code}` });
+      }
       const a = analyseEmail(parsed, models, scales, into);
       judgedText = a.text;
       checked = a.checked;
@@ -191,11 +197,7 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       const phone = input.content.trim();
       truncated = phone.length > limits.maxPhoneChars;
       checked = analysePhone(phone.slice(0, limits.maxPhoneChars), into);
-      if (into.indicators.length === 0) {
-        notes.push(
-          'We could not read a phone number in this. Type it with its digits, for example +44 20 7946 0000.',
-        );
-      }
+      if (into.indicators.length === 0) notes.push({ key: 'note.phone_unreadable' });
     } else {
       truncated = input.content.length > limits.maxTextChars;
       judgedText = truncated ? input.content.slice(0, limits.maxTextChars) : input.content;
@@ -206,16 +208,18 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     if (kind === 'sms' || kind === 'email') {
       language = detectLanguage(judgedText);
       if (!language.supported) {
+        const params = { language: language.code };
         into.put({
           code: 'language.not_english',
-          message: `This seems to be written in ${languageName(language.code)}. Shieldwall is trained on English, so this answer is less certain.`,
+          message: english('language.not_english', params),
+          params,
           source: 'language',
           weight: 0,
         });
       }
     }
     into.matchIntel(options.matcher);
-    if (options.matcher !== undefined) checked.push('lists of known scams shared with Shieldwall');
+    if (options.matcher !== undefined) checked.push({ key: 'checked.intel_lists' });
 
     const score = sigmoid(into.logOdds());
     const thresholds =
@@ -223,7 +227,9 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     const verdict = verdictOf(score, thresholds);
     const codes = into.codes();
     const category = verdict === 'no_signs' ? 'other' : categorize(judgedText).category;
-    const result: CheckResult = {
+    const noteRefs = notes.slice(0, MAX_NOTES);
+    // Built in English (the words each part chose), then said in the asked-for language.
+    const built: CheckResult = {
       kind,
       verdict,
       score,
@@ -239,11 +245,17 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       }),
       indicators: into.indicators,
       language,
-      checked,
+      checked: localizeLines('en', checked, []),
       truncated,
-      notes: notes.slice(0, MAX_NOTES),
+      notes: localizeLines('en', noteRefs, []),
       modelVersion: version,
+      locale: 'en',
+      checkedRefs: checked,
+      noteRefs,
     };
+    // An unknown locale (a caller outside the type system) gets English, never an error.
+    const locale = isLocale(input.locale) ? input.locale : DEFAULT_LOCALE;
+    const result = locale === 'en' ? built : localizeResult(built, locale);
     return { result, features: into.features };
   }
 

@@ -3,6 +3,7 @@
  * strongest), each re-weighted by the combiner, and the indicators found,
  * without duplicates. The score is the sum of what was collected.
  */
+import { english, reasonKey } from '../i18n/checker-messages.js';
 import type { Indicator, IndicatorMatcher, MessageKind, Reason } from '../types.js';
 import { type Combiner, intelWeight, signalWeight } from './combiner.js';
 
@@ -79,9 +80,11 @@ export class Collector {
     if (matcher === undefined || this.indicators.length === 0) return;
     for (const m of matcher.match(this.indicators)) {
       const code = `intel.known_bad_${m.indicator.type}`;
+      const params = { value: m.indicator.value, source: m.source };
       this.put({
         code,
-        message: `${m.indicator.value} is on a list of known scams (${m.source}).`,
+        message: english(reasonKey(code), params),
+        params,
         source: 'threat_intel',
         // A list without a readable confidence still says the indicator is known bad: the least weight.
         weight: intelWeight(Number.isNaN(m.confidence) ? 0 : m.confidence),

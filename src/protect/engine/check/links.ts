@@ -3,6 +3,7 @@
  * the URL checks, and the worst under the URL model adds its share. Evidence
  * points at the link where the person sees it.
  */
+import { english } from '../i18n/checker-messages.js';
 import type { ScamModel } from '../model/load-model.js';
 import type { Evidence } from '../types.js';
 import { urlSignals } from '../url/url-features.js';
@@ -77,7 +78,7 @@ export function checkLinks(
   const weight = worst.logOdds * linkModelScale;
   into.put({
     code: 'url.link_model',
-    message: 'A link in it is built like the web addresses used for phishing.',
+    message: english('url.link_model'),
     source: 'url',
     weight,
     evidence: worst.link.evidence,

@@ -2,6 +2,7 @@
  * Reasons that explain a trained model's share of the score: the phrases
  * that pushed it, quoted, so a person can see what the model reacted to.
  */
+import { english } from '../i18n/checker-messages.js';
 import type { ModelExplanation } from '../model/load-model.js';
 import type { Evidence, Reason, SignalSource } from '../types.js';
 
@@ -70,19 +71,11 @@ function quoted(phrases: readonly string[]): string {
     .join(', ');
 }
 
-const WORDING: Record<'text' | 'email' | 'url', { scam: string; genuine: string }> = {
-  text: {
-    scam: 'The wording is like scam messages we have seen: {phrases}.',
-    genuine: 'The wording reads like ordinary messages between people and companies.',
-  },
-  email: {
-    scam: 'The wording is like scam and phishing emails we have seen: {phrases}.',
-    genuine: 'The wording reads like ordinary email.',
-  },
-  url: {
-    scam: 'This web address is built like addresses used for phishing: {phrases}.',
-    genuine: 'This web address is built like ordinary addresses: {phrases}.',
-  },
+/** Whether a model's reason quotes phrases (its words, keyed `model.<which>_<side>_wording`, are in the catalogs). */
+const QUOTES: Record<'text' | 'email' | 'url', { scam: boolean; genuine: boolean }> = {
+  text: { scam: true, genuine: false },
+  email: { scam: true, genuine: false },
+  url: { scam: true, genuine: true },
 };
 
 /**
@@ -98,12 +91,12 @@ export function modelReason(
 ): Reason | undefined {
   if (Math.abs(contribution) < MIN_MODEL_WEIGHT) return undefined;
   const scam = contribution > 0;
-  const template = scam ? WORDING[which].scam : WORDING[which].genuine;
-  if (!template.includes('{phrases}')) {
+  const code = scam ? `model.${which}_scam_wording` : `model.${which}_genuine_wording`;
+  if (!(scam ? QUOTES[which].scam : QUOTES[which].genuine)) {
     // Nothing to quote, so nothing to explain (explaining costs more than scoring).
     return {
-      code: `model.${which}_genuine_wording`,
-      message: template,
+      code,
+      message: english(code),
       source: 'text_model',
       weight: contribution,
     };
@@ -121,9 +114,11 @@ export function modelReason(
   if (phrases.length === 0) return undefined;
   const source: SignalSource = which === 'url' ? 'url' : 'text_model';
   const evidence = phrases.map(({ p }) => locate(p)).find((e) => e !== undefined);
+  const said = { phrases: quoted(phrases.map((x) => x.text)) };
   return {
-    code: scam ? `model.${which}_scam_wording` : `model.${which}_genuine_wording`,
-    message: template.replace('{phrases}', quoted(phrases.map((x) => x.text))),
+    code,
+    message: english(code, said),
+    params: said,
     source,
     weight: contribution,
     ...(evidence === undefined ? {} : { evidence }),

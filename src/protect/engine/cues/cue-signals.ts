@@ -1,3 +1,4 @@
+import { english } from '../i18n/checker-messages.js';
 import type { Evidence, Reason } from '../types.js';
 import { CUES } from './cue-table.js';
 import { findPhrases, foldText, originalSpan } from './fold-text.js';
@@ -26,7 +27,8 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
     const excerpt = text.slice(start, Math.min(end, start + 200));
     reasons.push({
       code: cue.code,
-      message: cue.message.replace('{match}', hit.phrase),
+      message: english(cue.code, { match: hit.phrase }),
+      params: { match: hit.phrase },
       source: 'cue',
       weight: cue.weight,
       evidence: { field, start, end: start + excerpt.length, excerpt },

@@ -6,8 +6,7 @@
  */
 export interface CueSpec {
   readonly code: string;
-  /** Plain words; {match} is replaced by the words found. */
-  readonly message: string;
+  // Its plain words are in the checker's message catalogs (i18n/), keyed by `code`, with {match} for the words found.
   readonly weight: number;
   readonly phrases: readonly string[];
 }
@@ -15,7 +14,6 @@ export interface CueSpec {
 export const CUES: readonly CueSpec[] = [
   {
     code: 'cue.urgency',
-    message: 'It rushes you ("{match}"). Scammers push you to act before you stop to think.',
     weight: 0.8,
     phrases: [
       'immediately',
@@ -52,8 +50,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.gift_card_payment',
-    message:
-      'It asks for payment in gift cards ("{match}"). No real company, bank or government takes gift cards as payment.',
     weight: 2.2,
     phrases: [
       'gift card',
@@ -72,8 +68,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.crypto_payment',
-    message:
-      'It involves paying or investing in cryptocurrency ("{match}"). Crypto payments cannot be reversed, which is why scammers want them.',
     weight: 1.2,
     phrases: [
       'bitcoin atm',
@@ -89,8 +83,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.wire_payment',
-    message:
-      'It asks for a wire or instant transfer ("{match}"), which is hard to get back once sent.',
     weight: 1.0,
     phrases: [
       'wire transfer',
@@ -109,8 +101,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.code_request',
-    message:
-      'It asks you to share a code ("{match}"). Never give a one-time code to anyone: it is the key to your account.',
     weight: 2.5,
     phrases: [
       'send me the code',
@@ -131,7 +121,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.never_share_warning',
-    message: 'It warns you never to share the code ("{match}"), as genuine services do.',
     weight: -1.2,
     phrases: [
       "don't share it",
@@ -147,8 +136,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.secrecy',
-    message:
-      'It asks you to keep it secret ("{match}"). Scammers isolate people from those who would warn them.',
     weight: 1.5,
     phrases: [
       "don't tell anyone",
@@ -162,8 +149,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.new_number',
-    message:
-      'Someone says they have a new number ("{match}"). Check by calling their old number or asking something only they would know.',
     weight: 1.6,
     phrases: [
       'new number',
@@ -177,8 +162,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.prize',
-    message:
-      'It says you have won something ("{match}"). You cannot win a prize you did not enter.',
     weight: 1.5,
     phrases: [
       "you've won",
@@ -194,8 +177,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.fee_to_release',
-    message:
-      'It asks for a small fee to release something ("{match}"). This is how parcel and toll scams take your card details.',
     weight: 1.6,
     phrases: [
       'customs fee',
@@ -217,8 +198,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.remote_access',
-    message:
-      'It asks you to install remote-access software ("{match}"), which lets a stranger control your computer.',
     weight: 2.2,
     phrases: [
       'anydesk',
@@ -232,8 +211,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.easy_money_job',
-    message:
-      'It offers easy money for simple tasks ("{match}"). Real jobs do not pay you to like videos or ask you to deposit money first.',
     weight: 1.6,
     phrases: [
       'per day',
@@ -255,8 +232,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.investment_promise',
-    message:
-      'It promises big, safe returns ("{match}"). Guaranteed high returns are a sign of investment fraud.',
     weight: 1.6,
     phrases: [
       'guaranteed returns',
@@ -272,8 +247,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.details_request',
-    message:
-      'It asks you to confirm personal or payment details ("{match}"). Banks and companies do not ask for these by message.',
     weight: 1.3,
     phrases: [
       'verify your account',
@@ -299,8 +272,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.callback',
-    message:
-      'It tells you to call a number in the message ("{match}"). Call the company on a number you already know instead.',
     weight: 0.9,
     phrases: [
       'call us at',
@@ -317,8 +288,6 @@ export const CUES: readonly CueSpec[] = [
   },
   {
     code: 'cue.threat',
-    message:
-      'It threatens you ("{match}"). Real authorities do not threaten arrest by text or email.',
     weight: 1.4,
     phrases: [
       'arrest warrant',

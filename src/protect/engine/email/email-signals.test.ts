@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../platform/engine-kit/i18n/messages.js';
+import { checkerMessages } from '../i18n/checker-messages.js';
 import {
   EMAIL_SIGNAL_CODES,
   EMAIL_SIGNAL_CODES_KEEP_PRIOR,
@@ -375,11 +377,13 @@ AAAA
 });
 
 describe('the signal table', () => {
-  it('has a plain message and a finite weight for every code', () => {
+  it('has a plain message (in every catalog) and a finite weight for every code', () => {
     for (const code of EMAIL_SIGNAL_CODES) {
       const spec = EMAIL_SIGNAL_TABLE[code];
       expect(Number.isFinite(spec.weight)).toBe(true);
-      expect(spec.message.length).toBeGreaterThan(20);
+      for (const locale of LOCALES) {
+        expect(checkerMessages.catalogs[locale][code].length).toBeGreaterThan(20);
+      }
       expect(code.startsWith('email.')).toBe(true);
     }
   });

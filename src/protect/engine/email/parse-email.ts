@@ -9,6 +9,7 @@
  * plain-text body. A leading mbox `From ` line, a UTF-8 byte-order mark and
  * leading blank lines are skipped.
  */
+import { english } from '../i18n/checker-messages.js';
 import { BodyCollector } from './body-collector.js';
 import {
   DEFAULT_EMAIL_LIMITS,
@@ -21,7 +22,7 @@ import { readHeaderBlock } from './header-block.js';
 import { summariseHeaders } from './header-fields.js';
 import { collectLinks } from './link-collector.js';
 import { MimeWalker, partInfo } from './mime-walker.js';
-import { WARNING_MESSAGES, warningsTruncate } from './warnings.js';
+import { warningsTruncate } from './warnings.js';
 
 function resolveLimits(limits: Partial<EmailLimits> | undefined): EmailLimits {
   const merged = { ...DEFAULT_EMAIL_LIMITS, ...limits };
@@ -121,7 +122,7 @@ function outcome(
 ): Pick<ParsedEmail, 'truncated' | 'warnings'> {
   const list: EmailWarning[] = [...warnings].map((code) => ({
     code,
-    message: WARNING_MESSAGES[code],
+    message: english(`note.${code}`),
   }));
   return { truncated: warningsTruncate(warnings), warnings: list };
 }

@@ -9,7 +9,8 @@
  * stronger `phone.not_official_number`; until then we can only say
  * "call the number on the company's own website instead".
  */
-import type { Evidence, Indicator, Reason } from '../types.js';
+import { english } from '../i18n/checker-messages.js';
+import type { Evidence, Indicator, Params, Reason } from '../types.js';
 import { BRANDS, type Brand } from '../url/brands.js';
 
 export interface PhoneSignal extends Reason {
@@ -38,21 +39,22 @@ export const PHONE_SIGNAL_WEIGHTS = {
 export type PhoneSignalCode = keyof typeof PHONE_SIGNAL_WEIGHTS;
 
 /** E.164 prefixes of premium-rate ranges (regulators' numbering plans: Ofcom, NANPA, ACMA, BNetzA, ARCEP…). */
-const PREMIUM_PREFIXES: readonly (readonly [string, string])[] = [
-  ['+449', 'a UK premium-rate (09) number'],
-  ['+1900', 'a US premium-rate (900) number'],
-  ['+61190', 'an Australian premium-rate (190) number'],
-  ['+49900', 'a German premium-rate (0900) number'],
-  ['+3389', 'a French premium-rate (089) number'],
-  ['+39899', 'an Italian premium-rate (899) number'],
-  ['+34803', 'a Spanish premium-rate (803) number'],
-  ['+34806', 'a Spanish premium-rate (806) number'],
-  ['+34807', 'a Spanish premium-rate (807) number'],
-  ['+31900', 'a Dutch premium-rate (0900) number'],
-  ['+31906', 'a Dutch premium-rate (0906) number'],
-  ['+31909', 'a Dutch premium-rate (0909) number'],
-  ['+35315', 'an Irish premium-rate (15xx) number'],
-  ['+81990', 'a Japanese premium-rate (0990) number'],
+/** Each is described in words by the catalogs' `phone.premium_kind.<prefix>` ("a UK premium-rate (09) number"). */
+const PREMIUM_PREFIXES: readonly string[] = [
+  '+449',
+  '+1900',
+  '+61190',
+  '+49900',
+  '+3389',
+  '+39899',
+  '+34803',
+  '+34806',
+  '+34807',
+  '+31900',
+  '+31906',
+  '+31909',
+  '+35315',
+  '+81990',
 ];
 
 const CALL_WORDS = (
@@ -61,8 +63,15 @@ const CALL_WORDS = (
 ).split('|');
 const CONTEXT_CHARS = 300;
 
-function signal(code: PhoneSignalCode, message: string, evidence: Evidence): PhoneSignal {
-  return { code, message, source: 'phone', weight: PHONE_SIGNAL_WEIGHTS[code], evidence };
+function signal(code: PhoneSignalCode, params: Params, evidence: Evidence): PhoneSignal {
+  return {
+    code,
+    message: english(code, params),
+    params,
+    source: 'phone',
+    weight: PHONE_SIGNAL_WEIGHTS[code],
+    evidence,
+  };
 }
 
 function isWordChar(c: number): boolean {
@@ -101,28 +110,16 @@ function callbackSignals(
   const official = lookup(brand.id);
   if (official === undefined || official.length === 0) {
     return [
-      signal(
-        'phone.callback_to_brand',
-        `The message asks you to call ${phone.value} about ${brand.name}. Scammers often pretend to be ${brand.name} on the phone: call the number on ${brand.name}'s own website or on your card instead.`,
-        phone.evidence,
-      ),
+      signal('phone.callback_to_brand', { phone: phone.value, brand: brand.name }, phone.evidence),
     ];
   }
   if (official.includes(phone.value)) {
     return [
-      signal(
-        'phone.official_number',
-        `${phone.value} is one of ${brand.name}'s published numbers.`,
-        phone.evidence,
-      ),
+      signal('phone.official_number', { phone: phone.value, brand: brand.name }, phone.evidence),
     ];
   }
   return [
-    signal(
-      'phone.not_official_number',
-      `The message asks you to call ${phone.value} about ${brand.name}, but that is not one of ${brand.name}'s published numbers.`,
-      phone.evidence,
-    ),
+    signal('phone.not_official_number', { phone: phone.value, brand: brand.name }, phone.evidence),
   ];
 }
 
@@ -135,24 +132,12 @@ function callbackSignals(
 export function phoneSignals(phone: Indicator, options: PhoneSignalOptions = {}): PhoneSignal[] {
   if (phone.type !== 'phone') return [];
   const out: PhoneSignal[] = [];
-  const premium = PREMIUM_PREFIXES.find(([prefix]) => phone.value.startsWith(prefix));
+  const premium = PREMIUM_PREFIXES.find((prefix) => phone.value.startsWith(prefix));
   if (premium !== undefined) {
-    out.push(
-      signal(
-        'phone.premium_rate',
-        `${phone.value} is ${premium[1]}: calling it can cost a lot per minute, and the money goes to whoever runs it.`,
-        phone.evidence,
-      ),
-    );
+    out.push(signal('phone.premium_rate', { phone: phone.value, premium }, phone.evidence));
   }
   if (phone.value.startsWith('+4470')) {
-    out.push(
-      signal(
-        'phone.uk_personal_number',
-        `${phone.value} starts with 070: a UK "personal number" that looks like a mobile but can forward anywhere and costs much more to call.`,
-        phone.evidence,
-      ),
-    );
+    out.push(signal('phone.uk_personal_number', { phone: phone.value }, phone.evidence));
   }
   if (options.text !== undefined) {
     const lookup = options.officialNumbers ?? ((id: string) => OFFICIAL_PHONE_NUMBERS[id]);

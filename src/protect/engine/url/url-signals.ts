@@ -2,7 +2,8 @@
  * Plain-language reasons from a URL analysis. Each reason names what it saw
  * and points at it (evidence offsets are into the URL string as given).
  */
-import type { Evidence, Reason } from '../types.js';
+import { english } from '../i18n/checker-messages.js';
+import type { Evidence, Params, Reason } from '../types.js';
 import type { BrandMatch, BrandMatchKind } from './brand-match.js';
 import { looksRandom } from './host-lexical.js';
 import type { Span } from './parse-url.js';
@@ -33,27 +34,25 @@ function short(name: string): string {
   return name.length > 64 ? `${name.slice(0, 61)}…` : name;
 }
 
-type Emit = (code: UrlSignalCode, message: string, span?: Span) => void;
+/** Emits a signal once per code; its words are the catalog's, filled with `params`. */
+type Emit = (code: UrlSignalCode, params?: Params, span?: Span) => void;
 
 export function signalsFromAnalysis(url: string, a: UrlAnalysis): UrlSignal[] {
   const out: UrlSignal[] = [];
   const hostSpan = a.parsed.hostSpan;
-  const emit: Emit = (code, message, span = hostSpan) => {
+  const emit: Emit = (code, params, span = hostSpan) => {
     if (out.some((s) => s.code === code)) return;
     out.push({
       code,
-      message,
+      message: english(code, params),
+      ...(params === undefined ? {} : { params }),
       source: 'url',
       weight: URL_SIGNAL_WEIGHTS[code],
       evidence: urlEvidence(url, span),
     });
   };
   if (a.dangerousScheme) {
-    emit(
-      'url.dangerous_scheme',
-      `This is not a web address but a "${a.parsed.scheme}:" link that runs or hides content. Do not open it.`,
-      { start: 0, end: url.length },
-    );
+    emit('url.dangerous_scheme', { scheme: a.parsed.scheme }, { start: 0, end: url.length });
     return out;
   }
   hostSignals(a, emit);
@@ -68,36 +67,15 @@ export function signalsFromAnalysis(url: string, a: UrlAnalysis): UrlSignal[] {
 function hostSignals(a: UrlAnalysis, emit: Emit): void {
   const p = a.parsed;
   if (p.userinfoSpan !== undefined) {
-    emit(
-      'url.credentials',
-      `The link has extra text before an "@" sign. Your browser ignores that part and really goes to ${short(a.host) || 'another site'}.`,
-      p.userinfoSpan,
-    );
+    emit('url.credentials', { destination: short(a.host) }, p.userinfoSpan);
   }
-  if (a.ip === 'ipv4')
-    emit(
-      'url.ip_host',
-      'The link goes to a bare number instead of a website name. Real companies almost never send links like this.',
-    );
-  if (a.ip === 'ipv4_disguised')
-    emit(
-      'url.ip_disguised',
-      `The link hides where it goes by writing an internet address as a disguised number (it really goes to ${short(a.host)}).`,
-    );
-  if (a.ip === 'ipv6')
-    emit('url.ipv6_host', 'The link goes to a raw internet address instead of a website name.');
-  if (a.disguisedCharacters)
-    emit(
-      'url.disguised_characters',
-      `The website name is written with unusual look-alike characters that the browser turns into ${short(a.host)}. This trick is used to slip past filters.`,
-    );
-  if (a.nonStandardPort)
-    emit(
-      'url.nonstandard_port',
-      `The link uses an unusual "door" number (:${p.port}) on the website, which ordinary sites rarely need.`,
-    );
+  if (a.ip === 'ipv4') emit('url.ip_host');
+  if (a.ip === 'ipv4_disguised') emit('url.ip_disguised', { host: short(a.host) });
+  if (a.ip === 'ipv6') emit('url.ipv6_host');
+  if (a.disguisedCharacters) emit('url.disguised_characters', { host: short(a.host) });
+  if (a.nonStandardPort) emit('url.nonstandard_port', { port: p.port });
   if (p.scheme === 'http' || p.scheme === 'hxxp')
-    emit('url.no_https', 'The link does not use a secure (https) connection.', {
+    emit('url.no_https', undefined, {
       start: 0,
       end: Math.min(p.hostSpan.start, 8),
     });
@@ -105,37 +83,13 @@ function hostSignals(a: UrlAnalysis, emit: Emit): void {
 
 /** Where the page is hosted: shorteners, proxies, free hosting, user content, TLD reputation. */
 function hostingSignals(a: UrlAnalysis, emit: Emit): void {
-  if (a.shortener)
-    emit(
-      'url.shortener',
-      `The link is shortened (${short(a.host)}), so you cannot see where it really goes.`,
-    );
-  if (a.proxy)
-    emit(
-      'url.proxy_host',
-      `The page is shown through a translation or proxy service (${short(a.domain.suffix || a.host)}), which hides the real website.`,
-    );
-  if (a.sharedHosting && !a.proxy)
-    emit(
-      'url.shared_hosting',
-      `The page is on a free website service (${a.domain.suffix}) where anyone can make a page.`,
-    );
-  if (a.userContent)
-    emit(
-      'url.user_content',
-      `The page is a form or file that anyone can publish on ${short(a.host)}; it does not come from that company.`,
-    );
+  if (a.shortener) emit('url.shortener', { host: short(a.host) });
+  if (a.proxy) emit('url.proxy_host', { host: short(a.domain.suffix || a.host) });
+  if (a.sharedHosting && !a.proxy) emit('url.shared_hosting', { suffix: a.domain.suffix });
+  if (a.userContent) emit('url.user_content', { host: short(a.host) });
   const tier = a.tldTier;
-  if (tier === 'high')
-    emit(
-      'url.suspicious_tld',
-      `The address ends in ".${a.tld}", an ending scammers use a lot because it is cheap or free.`,
-    );
-  if (tier === 'elevated')
-    emit(
-      'url.cheap_tld',
-      `The address ends in ".${a.tld}", a cheap ending that scammers often use.`,
-    );
+  if (tier === 'high') emit('url.suspicious_tld', { tld: a.tld });
+  if (tier === 'elevated') emit('url.cheap_tld', { tld: a.tld });
 }
 
 const BRAND_CODES: Readonly<Record<BrandMatchKind, UrlSignalCode>> = {
@@ -149,26 +103,24 @@ const BRAND_CODES: Readonly<Record<BrandMatchKind, UrlSignalCode>> = {
   in_path: 'url.brand_in_path',
 };
 
-function brandMessage(m: BrandMatch, a: UrlAnalysis): string {
+/** What fills a brand reason's words (each kind's sentence uses some of these). */
+function brandParams(m: BrandMatch, a: UrlAnalysis): Params {
   const real = m.brand.domains[0] ?? m.brand.name;
   const site = short(a.domain.registrable || a.host);
   switch (m.kind) {
     case 'homograph':
-      return `The website name looks like ${real}, but it is spelled with letters from another alphabet. It is not ${m.brand.name}'s website.`;
+      return { real, brand: m.brand.name };
     case 'lookalike':
-      return `The website name ${site} is spelled to look like ${real}. It is not ${m.brand.name}'s website.`;
     case 'wrong_tld':
-      return `${site} uses the name ${m.brand.name}, but ${m.brand.name}'s real website is ${real}.`;
     case 'combosquat':
-      return `The website name ${site} borrows the name ${m.brand.name}, but it is not ${m.brand.name}'s website (that is ${real}).`;
-    case 'domain_in_subdomain':
-      return `The address starts with "${m.matched}", but the real website is ${site}. Only the end of the name, just before the first "/", counts.`;
-    case 'in_subdomain':
-      return `The address puts "${m.matched}" in front of an unrelated website, ${site}, to look like ${m.brand.name}.`;
-    case 'in_userinfo':
-      return `The link starts with "${m.matched}" to look like ${m.brand.name}, but your browser ignores everything before the "@" and goes to ${short(a.host)}.`;
     case 'in_path':
-      return `The link mentions ${m.brand.name} after the website name, but the website itself is ${site}, not ${real}.`;
+      return { site, real, brand: m.brand.name };
+    case 'domain_in_subdomain':
+      return { matched: m.matched, site };
+    case 'in_subdomain':
+      return { matched: m.matched, site, brand: m.brand.name };
+    case 'in_userinfo':
+      return { matched: m.matched, brand: m.brand.name, host: short(a.host) };
   }
 }
 
@@ -183,28 +135,22 @@ function brandSignals(a: UrlAnalysis, emit: Emit): void {
         : m.kind === 'in_path'
           ? a.parsed.pathSpan
           : undefined;
-    emit(BRAND_CODES[m.kind], brandMessage(m, a), span);
+    emit(BRAND_CODES[m.kind], brandParams(m, a), span);
   }
   if (!homograph && a.mixedScripts !== undefined) {
-    emit(
-      'url.mixed_scripts',
-      `The website name mixes letters from different alphabets (${a.mixedScripts.join(' and ')}), a trick to make a fake name look real.`,
-    );
+    emit('url.mixed_scripts', { scripts: a.mixedScripts.join(',') });
   }
   if (!homograph && a.punycode) {
-    emit(
-      'url.punycode',
-      `The website name uses special international letters (${short(a.unicodeHost)}), which can hide look-alike letters.`,
-    );
+    emit('url.punycode', { host: short(a.unicodeHost) });
   }
   const official = a.brands.official;
   const borrowed =
     a.userContent || a.proxy || a.shortener || a.disguisedCharacters || a.parsed.userinfo !== '';
   if (official !== undefined && !borrowed) {
-    emit(
-      'url.official_brand_domain',
-      `The link goes to ${short(a.domain.registrable || a.host)}, a real website of ${official.name}. (A real link alone does not make a message safe.)`,
-    );
+    emit('url.official_brand_domain', {
+      site: short(a.domain.registrable || a.host),
+      brand: official.name,
+    });
   }
 }
 
@@ -216,87 +162,36 @@ function lexicalSignals(a: UrlAnalysis, emit: Emit): void {
     lex.fakeSuffixInSubdomain !== undefined &&
     !a.brands.matches.some((m) => m.kind === 'domain_in_subdomain')
   ) {
-    emit(
-      'url.fake_domain_in_subdomain',
-      `The address starts with "${short(lex.fakeSuffixInSubdomain)}", which looks like a website name, but the real website is ${short(a.domain.registrable)}.`,
-    );
+    emit('url.fake_domain_in_subdomain', {
+      fake: short(lex.fakeSuffixInSubdomain),
+      site: short(a.domain.registrable),
+    });
   }
   if (official) return;
   if (lex.subdomainDepth >= 3)
-    emit(
-      'url.deep_subdomains',
-      `The website name has many parts (${short(a.host)}), a way to hide the real name (${short(a.domain.registrable)}).`,
-    );
-  if (lex.hostLength > 40) emit('url.long_hostname', 'The website name is unusually long.');
-  if (lex.hyphenCount >= 3)
-    emit(
-      'url.many_hyphens',
-      'The website name has many dashes, which scam sites often use to pack in reassuring words.',
-    );
-  if (lex.digitRatio > 0.3 && lex.hostLength >= 8)
-    emit('url.digit_heavy_host', 'The website name is full of numbers.');
-  if (looksRandom(lex))
-    emit(
-      'url.random_looking_name',
-      `The website name "${short(a.domain.label)}" looks like random letters, typical of sites made in bulk for scams.`,
-    );
-  if (lex.hostKeyword !== undefined)
-    emit(
-      'url.keyword_in_host',
-      `The website name contains the word "${lex.hostKeyword}" to look official.`,
-    );
+    emit('url.deep_subdomains', { host: short(a.host), site: short(a.domain.registrable) });
+  if (lex.hostLength > 40) emit('url.long_hostname');
+  if (lex.hyphenCount >= 3) emit('url.many_hyphens');
+  if (lex.digitRatio > 0.3 && lex.hostLength >= 8) emit('url.digit_heavy_host');
+  if (looksRandom(lex)) emit('url.random_looking_name', { label: short(a.domain.label) });
+  if (lex.hostKeyword !== undefined) emit('url.keyword_in_host', { keyword: lex.hostKeyword });
 }
 
 function pathSignals(url: string, a: UrlAnalysis, emit: Emit): void {
   const p = a.pathLex;
   const path = a.parsed.pathSpan;
   const tail = { start: path.start, end: url.length };
-  if (p.atInPath)
-    emit(
-      'url.at_in_path',
-      'The link has an "@" sign in an odd place, a trick to confuse where it goes.',
-      path,
-    );
-  if (p.doubleSlash)
-    emit(
-      'url.double_slash',
-      'The link has "//" in the middle, which can be used to forward you elsewhere.',
-      path,
-    );
-  if (p.embeddedUrl)
-    emit(
-      'url.embedded_url',
-      'The link contains another web address inside it and may forward you to a different site.',
-      tail,
-    );
-  if (p.emailInQuery)
-    emit(
-      'url.email_in_query',
-      'The link carries an email address, so the fake page can show your own address and seem real.',
-      tail,
-    );
-  if (p.loginWords > 0 && a.brands.official === undefined)
-    emit('url.login_words', 'The link leads to a sign-in, "verify" or "update" page.', path);
-  if (p.wordpressPath)
-    emit(
-      'url.wordpress_path',
-      "The page sits inside a website's WordPress folders, where scammers often hide pages on hacked sites.",
-      path,
-    );
+  if (p.atInPath) emit('url.at_in_path', undefined, path);
+  if (p.doubleSlash) emit('url.double_slash', undefined, path);
+  if (p.embeddedUrl) emit('url.embedded_url', undefined, tail);
+  if (p.emailInQuery) emit('url.email_in_query', undefined, tail);
+  if (p.loginWords > 0 && a.brands.official === undefined) emit('url.login_words', undefined, path);
+  if (p.wordpressPath) emit('url.wordpress_path', undefined, path);
   if (EXECUTABLE_EXTENSIONS.has(p.extension))
-    emit(
-      'url.executable_download',
-      `The link downloads a program (.${p.extension}). Only install apps from your phone's or computer's official store.`,
-      path,
-    );
-  if (ARCHIVE_EXTENSIONS.has(p.extension))
-    emit(
-      'url.archive_download',
-      `The link downloads a packed file (.${p.extension}), which can hide harmful programs.`,
-      path,
-    );
+    emit('url.executable_download', { ext: p.extension }, path);
+  if (ARCHIVE_EXTENSIONS.has(p.extension)) emit('url.archive_download', { ext: p.extension }, path);
   if (p.urlLength > 500)
-    emit('url.very_long', 'The link is extremely long, which can hide where it really goes.', {
+    emit('url.very_long', undefined, {
       start: 0,
       end: url.length,
     });
