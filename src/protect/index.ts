@@ -6,6 +6,7 @@
 import type { ShieldwallModule } from '../platform/module.js';
 import { afterScamFeature } from './after/index.js';
 import { registerProtectCommands } from './cli.js';
+import { emailDomainFeature } from './domain/index.js';
 import { protectMigrations } from './protect-tables.js';
 
 /**
@@ -14,7 +15,10 @@ import { protectMigrations } from './protect-tables.js';
  * Adding one is one line here. Routes are imported on use, like the checker's.
  */
 type ProtectFeature = Pick<ShieldwallModule, 'migrations' | 'routes' | 'commands'>;
-const features: readonly ProtectFeature[] = [afterScamFeature];
+const features: readonly ProtectFeature[] = [
+  afterScamFeature,
+  emailDomainFeature,
+];
 
 export const protectModule: ShieldwallModule = {
   id: 'protect',

@@ -9,6 +9,9 @@ import { lazyPage } from './lazy-page.js';
  */
 export const protectSubpages: Readonly<Record<string, ComponentType>> = {
   clicked: lazyPage(async () => (await import('./after/clicked-page.js')).ClickedPage),
+  'email-domain': lazyPage(
+    async () => (await import('./domain/email-domain-page.js')).EmailDomainPage,
+  ),
   report: lazyPage(async () => (await import('./after/report-page.js')).ReportPage),
 };
 
