@@ -5,6 +5,7 @@
  */
 import type { ShieldwallModule } from '../platform/module.js';
 import { afterScamFeature } from './after/index.js';
+import { checkupFeature } from './checkup/index.js';
 import { registerProtectCommands } from './cli.js';
 import { emailDomainFeature } from './domain/index.js';
 import { protectMigrations } from './protect-tables.js';
@@ -17,6 +18,7 @@ import { protectMigrations } from './protect-tables.js';
 type ProtectFeature = Pick<ShieldwallModule, 'migrations' | 'routes' | 'commands'>;
 const features: readonly ProtectFeature[] = [
   afterScamFeature,
+  checkupFeature,
   emailDomainFeature,
 ];
 

@@ -8,6 +8,7 @@ import { lazyPage } from './lazy-page.js';
  * Each loads on first visit (lazyPage). Add a page with one line here.
  */
 export const protectSubpages: Readonly<Record<string, ComponentType>> = {
+  checkup: lazyPage(async () => (await import('./checkup/checkup-page.js')).CheckupPage),
   clicked: lazyPage(async () => (await import('./after/clicked-page.js')).ClickedPage),
   'email-domain': lazyPage(
     async () => (await import('./domain/email-domain-page.js')).EmailDomainPage,

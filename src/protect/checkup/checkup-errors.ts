@@ -1,0 +1,16 @@
+import { defineErrorCodes } from '../../platform/errors.js';
+
+/** Stable error codes of the small-business checkup. */
+export const checkupErrors = defineErrorCodes({
+  answers_invalid: {
+    status: 400,
+    message:
+      'Some answers are not valid: each must be a known question with yes, partly, no or unknown.',
+  },
+  answers_incomplete: {
+    status: 400,
+    message: 'Answer every question before saving the checkup (“I don’t know” is an answer).',
+  },
+  no_snapshot: { status: 404, message: 'This organization has not completed a checkup yet.' },
+  snapshot_not_found: { status: 404, message: 'There is no such checkup for this organization.' },
+});
