@@ -8,6 +8,7 @@ import { afterScamFeature } from './after/index.js';
 import { checkupFeature } from './checkup/index.js';
 import { registerProtectCommands } from './cli.js';
 import { emailDomainFeature } from './domain/index.js';
+import { practiceFeature } from './practice/index.js';
 import { protectMigrations } from './protect-tables.js';
 
 /**
@@ -20,6 +21,7 @@ const features: readonly ProtectFeature[] = [
   afterScamFeature,
   checkupFeature,
   emailDomainFeature,
+  practiceFeature,
 ];
 
 export const protectModule: ShieldwallModule = {

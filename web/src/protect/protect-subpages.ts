@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { lazyPage } from './lazy-page.js';
+import { ExercisesRoute, PracticeRoute } from './practice/lazy-pages.js';
 
 /**
  * Pages of the protect module besides the scam checker, at `/protect/<slug>`: what to do after a
@@ -13,6 +14,8 @@ export const protectSubpages: Readonly<Record<string, ComponentType>> = {
   'email-domain': lazyPage(
     async () => (await import('./domain/email-domain-page.js')).EmailDomainPage,
   ),
+  exercises: ExercisesRoute,
+  practice: PracticeRoute,
   report: lazyPage(async () => (await import('./after/report-page.js')).ReportPage),
 };
 
