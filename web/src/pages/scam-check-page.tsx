@@ -8,6 +8,7 @@ import { CheckForm } from '../protect/check-form.js';
 import { fromEngine, type ShownResult } from '../protect/check-result.js';
 import { type CheckPlace, type CheckSource, sourceAsText } from '../protect/check-source.js';
 import { checkOnDevice, DeviceCheckError, warmUpDeviceChecker } from '../protect/device-checker.js';
+import { MoreHelp } from '../protect/more-help.js';
 import { checkOnServer } from '../protect/protect-api.js';
 import { ReportAction } from '../protect/report-action.js';
 import { ResultView } from '../protect/result-view.js';
@@ -114,6 +115,7 @@ export function ScamCheckPage() {
           <p>{check.message}</p>
         </div>
       ) : null}
+      {check.state === 'done' ? null : <MoreHelp />}
     </Page>
   );
 }
