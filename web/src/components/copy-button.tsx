@@ -7,6 +7,10 @@ interface CopyButtonProps {
   readonly label: string;
   /** Said (politely) after a successful copy: what to do with it next. */
   readonly confirmation: string;
+  /** Id of the text that says what is copied (e.g. which DNS record), for screen readers. */
+  readonly describedBy?: string;
+  /** A page's own sentence when copying fails; the checker's catalog otherwise. */
+  readonly failed?: string;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -16,7 +20,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * rendered from the start (empty) because screen readers only announce changes
  * to a region they already know about.
  */
-export function CopyButton({ text, label, confirmation }: CopyButtonProps) {
+export function CopyButton({ text, label, confirmation, describedBy, failed }: CopyButtonProps) {
   const locale = useLocale();
   const [state, setState] = useState<CopyState>('idle');
   const mounted = useRef(true);
@@ -37,11 +41,11 @@ export function CopyButton({ text, label, confirmation }: CopyButtonProps) {
     state === 'copied'
       ? confirmation
       : state === 'failed'
-        ? checkerPageMessages.t(locale, 'copy.failed')
+        ? (failed ?? checkerPageMessages.t(locale, 'copy.failed'))
         : '';
   return (
     <div class="copy">
-      <button type="button" class="button" onClick={onClick}>
+      <button type="button" class="button" onClick={onClick} aria-describedby={describedBy}>
         {label}
       </button>
       <p

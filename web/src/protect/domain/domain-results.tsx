@@ -6,7 +6,7 @@ import {
   findingText,
   stageText,
 } from '../../../../src/protect/engine/domain/index.js';
-import { CopyTextButton } from './copy-text-button.js';
+import { CopyButton } from '../../components/copy-button.js';
 import type { DomainCheckAnswer, WireFinding, WireRecord, WireStage } from './domain-api.js';
 import { domainPageMessages } from './domain-page-messages.js';
 
@@ -137,19 +137,19 @@ function RecordItem(props: {
       </dl>
       <div class="record__actions">
         {file ? null : (
-          <CopyTextButton
+          <CopyButton
             text={r.name}
             label={p('copy_name')}
             describedBy={`${id}-purpose`}
-            copied={p('copied')}
+            confirmation={p('copied')}
             failed={p('copy_failed')}
           />
         )}
-        <CopyTextButton
+        <CopyButton
           text={r.value}
           label={file ? p('copy_contents') : p('copy_value')}
           describedBy={`${id}-purpose`}
-          copied={p('copied')}
+          confirmation={p('copied')}
           failed={p('copy_failed')}
         />
       </div>
@@ -185,11 +185,11 @@ function Plan({ plan, locale }: { readonly plan: readonly WireStage[]; readonly 
                 {'\n'}
                 {s.record.value}
               </pre>
-              <CopyTextButton
+              <CopyButton
                 text={s.record.value}
                 label={p('copy_value')}
                 describedBy={id}
-                copied={p('copied')}
+                confirmation={p('copied')}
                 failed={p('copy_failed')}
               />
             </li>
