@@ -110,10 +110,6 @@ export async function composePlatform(
     logger: logger.child({ component: 'audit' }),
   });
 
-  if (config.store !== 'sqlite' && config.secretKeyFile === undefined)
-    logger.warn(
-      'SHIELDWALL_SECRET_KEY_FILE is not set: this instance seals secrets with its own key file, so another instance on the same database cannot open them (authenticator sign-in fails there). Give every instance the same file.',
-    );
   const sealer = createSealer(
     loadOrCreateSecretKey({
       path: config.secretKeyFile ?? join(config.data, DATA_FILES.secretKey),

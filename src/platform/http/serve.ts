@@ -74,6 +74,11 @@ export async function startServer(
 
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ url: address }, 'Shieldwall is listening');
+  // Servers on a shared database are usually several: each needs the same sealing key.
+  if (config.store !== 'sqlite' && config.secretKeyFile === undefined)
+    logger.warn(
+      'SHIELDWALL_SECRET_KEY_FILE is not set: this instance seals secrets with its own key file, so another instance on the same database cannot open them (authenticator sign-in fails there). Give every instance the same file.',
+    );
 
   let shutdownPromise: Promise<{ clean: boolean }> | undefined;
   const shutdown = (reason: string) => {
