@@ -45,8 +45,8 @@ export type CliMessageKey = keyof typeof en;
 export const cliMessages = defineMessages<CliMessageKey>({
   en,
   es: {
-    'verdict.scam': 'Estafa: no respondas ni hagas clic.',
-    'verdict.suspicious': 'Sospechoso: ten cuidado.',
+    'verdict.scam': 'Estafa: no responda ni haga clic.',
+    'verdict.suspicious': 'Sospechoso: tenga cuidado.',
     'verdict.no_signs': 'No encontramos señales de estafa (esto no es una garantía).',
     score: 'Puntuación de estafa: {percent}',
     score_under: 'menos del 1 %',
@@ -59,7 +59,7 @@ export const cliMessages = defineMessages<CliMessageKey>({
     not_read: 'Lo que no se pudo leer:',
     'category.delivery': 'una estafa de paquetes o envíos',
     'category.bank_payment': 'una estafa bancaria o de pagos',
-    'category.account_takeover': 'un intento de quedarse con tu cuenta',
+    'category.account_takeover': 'un intento de quedarse con su cuenta',
     'category.government_impersonation': 'alguien que se hace pasar por el gobierno',
     'category.tech_support': 'una estafa de falso soporte técnico',
     'category.prize_lottery': 'una estafa de premios o lotería',

@@ -70,10 +70,10 @@ describe('shieldwall check --lang', () => {
     const en = await shieldwall(['check', '--lang', 'en', SCAM]);
     const es = await shieldwall(['check', '--lang', 'es', SCAM]);
     expect(es.code).toBe(en.code);
-    expect(es.stdout.split('\n')[0]).toBe('Estafa: no respondas ni hagas clic.');
+    expect(es.stdout.split('\n')[0]).toBe('Estafa: no responda ni haga clic.');
     expect(es.stdout).toContain('Por qué:');
     expect(es.stdout).toContain('Qué hacer ahora:');
-    expect(es.stdout).toContain('1. No hagas clic en el enlace, no abras adjuntos y no respondas.');
+    expect(es.stdout).toContain('1. No haga clic en el enlace, no abra adjuntos y no responda.');
     expect(es.stdout).toContain('Qué revisamos (como un mensaje de texto):');
     expect(es.stdout).not.toContain('Why:');
     const json = JSON.parse((await shieldwall(['--json', 'check', '--lang', 'es', SCAM])).stdout);

@@ -227,7 +227,7 @@ describe('protect routes', () => {
     const spanish = await ask({ text: SCAM, locale: 'es' });
     expect(spanish.result.locale).toBe('es');
     expect(spanish.result.next_steps[0]?.message).toBe(
-      'No hagas clic en el enlace, no abras adjuntos y no respondas.',
+      'No haga clic en el enlace, no abra adjuntos y no responda.',
     );
     // Same judgement, other words; params and refs let a client say it again.
     expect(spanish.result.reasons.map((r) => [r.code, r.weight, r.params])).toEqual(

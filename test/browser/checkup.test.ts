@@ -138,7 +138,7 @@ describe.runIf(hasChromium)('small-business checkup in Chromium', () => {
         .getByRole('button', { name: part === 6 ? 'Ver mi resultado' : 'Siguiente' })
         .click();
     }
-    await page.getByRole('heading', { name: 'Tu resultado' }).waitFor();
+    await page.getByRole('heading', { name: 'Su resultado' }).waitFor();
     await expect(page.locator('.checkup-overall').textContent()).resolves.toBe('Global: 50 de 100');
     await noSidewaysScroll(page);
     expect(await runAxe(page, 'checkup result, es, zoomed')).toEqual([]);

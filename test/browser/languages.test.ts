@@ -50,7 +50,7 @@ describe.runIf(hasChromium)('languages in Chromium', () => {
       .waitFor({ state: 'attached' });
     expect(await page.locator('.site-footer').textContent()).toContain('software libre');
 
-    await page.getByLabel('Pega el mensaje, el enlace o el número de teléfono').fill(SCAM_TEXT);
+    await page.getByLabel('Pegue el mensaje, el enlace o el número de teléfono').fill(SCAM_TEXT);
     await page.getByRole('button', { name: 'Revisar', exact: true }).click();
     const heading = page.locator('#result-heading');
     await heading.waitFor();
@@ -61,7 +61,7 @@ describe.runIf(hasChromium)('languages in Chromium', () => {
     expect(reasons.length).toBeGreaterThan(0);
     expect(reasons.join('\n')).toContain('La dirección termina en ".top"');
     const steps = await result.locator('.steps li').allTextContents();
-    expect(steps[0]).toBe('No hagas clic en el enlace, no abras adjuntos y no respondas.');
+    expect(steps[0]).toBe('No haga clic en el enlace, no abra adjuntos y no responda.');
     expect(await result.textContent()).not.toMatch(/What to do now|Scam score/);
     await expectAccessible(page, 'result in Spanish');
     await page.screenshot({ path: join(shots, 'result-es-desktop.png'), fullPage: true });
@@ -88,7 +88,7 @@ describe.runIf(hasChromium)('languages in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: '¿Es una estafa?' }).waitFor();
     expect(await htmlLang(page)).toBe('es');
     // Checked on the server this time, then shared.
-    await page.getByLabel('Pega el mensaje, el enlace o el número de teléfono').fill(SCAM_TEXT);
+    await page.getByLabel('Pegue el mensaje, el enlace o el número de teléfono').fill(SCAM_TEXT);
     await page.getByLabel('Revisar con el servidor de Shieldwall').check();
     await page.getByRole('button', { name: 'Revisar', exact: true }).click();
     await page.locator('#result-heading').waitFor();
@@ -110,11 +110,11 @@ describe.runIf(hasChromium)('languages in Chromium', () => {
     // …and switching to Spanish re-reads it in Spanish.
     await picker(reader.page).selectOption('es');
     await reader.page
-      .getByRole('heading', { level: 1, name: 'Un resultado que compartieron contigo' })
+      .getByRole('heading', { level: 1, name: 'Un resultado que compartieron con usted' })
       .waitFor();
     await expect
       .poll(() => reader.page.locator('.steps li').first().textContent())
-      .toBe('No hagas clic en el enlace, no abras adjuntos y no respondas.');
+      .toBe('No haga clic en el enlace, no abra adjuntos y no responda.');
     await expectAccessible(reader.page, 'shared result in Spanish');
   });
 

@@ -72,15 +72,15 @@ export const shellMessages = defineMessages<ShellMessageKey>({
     'nav.about': 'Acerca de Shieldwall',
     'language.label': 'Language / Idioma',
     'footer.text':
-      'Shieldwall es software libre y de código abierto. Funciona en un servidor que cuidas tú o alguien de tu confianza.',
+      'Shieldwall es software libre y de código abierto. Funciona en un servidor que cuida usted o alguien de su confianza.',
     'not_found.title': 'No encontramos esa página',
     'not_found.lead':
-      'Puede que la dirección tenga un error de escritura o que la página se haya movido. Tu computadora no tiene ningún problema.',
+      'Puede que la dirección tenga un error de escritura o que la página se haya movido. Su computadora no tiene ningún problema.',
     'not_found.home': 'Ir a la página de inicio',
     'about.title': 'Acerca de Shieldwall',
     'about.lead':
-      'Shieldwall es un programa de seguridad gratuito que instalas y manejas tú. Ayuda a las personas a detectar estafas, y a quienes nos defienden a trabajar juntos contra ataques que usan IA.',
-    'about.installed': 'Lo que puedes usar aquí',
+      'Shieldwall es un programa de seguridad gratuito que instala y maneja usted. Ayuda a las personas a detectar estafas, y a quienes nos defienden a trabajar juntos contra ataques que usan IA.',
+    'about.installed': 'Lo que puede usar aquí',
     'about.loading': 'Averiguando qué está instalado en este servidor…',
     'about.failed': 'No podemos mostrar qué está instalado aquí.',
     'about.plan': 'Para qué sirve Shieldwall',
@@ -90,7 +90,7 @@ export const shellMessages = defineMessages<ShellMessageKey>({
       'Todavía no hay nada instalado en este servidor. La persona que lo cuida puede añadir partes de Shieldwall.',
     'plan.protect.title': 'Ayudar a cualquier persona a detectar estafas',
     'plan.protect.text':
-      'Pega un mensaje de texto, un correo, un enlace o un número de teléfono y descubre en palabras sencillas si parece una estafa y qué hacer después.',
+      'Pegue un mensaje de texto, un correo, un enlace o un número de teléfono y descubra en palabras sencillas si parece una estafa y qué hacer después.',
     'plan.exchange.title': 'Compartir alertas al instante',
     'plan.exchange.text':
       'Cuando una persona denuncia una estafa o un ataque, todas las demás que usan Shieldwall pueden recibir el aviso en segundos.',
@@ -105,9 +105,9 @@ export const shellMessages = defineMessages<ShellMessageKey>({
       'Comprueba que los modelos de IA y los datos con los que se crearon son auténticos y nadie los ha manipulado.',
     'plan.detect.title': 'Detectar ataques a tiempo en organizaciones pequeñas',
     'plan.detect.text':
-      'Detecta actividad inusual en los registros de tus equipos y encuentra programas que necesitan actualizarse.',
+      'Detecta actividad inusual en los registros de sus equipos y encuentra programas que necesitan actualizarse.',
     'module.protect': '¿Es una estafa?',
-    'module.access': 'Tu cuenta',
+    'module.access': 'Su cuenta',
     'module.detect': 'Detectar amenazas en registros',
     'module.exchange': 'Inteligencia de amenazas',
     'module.gateway': 'Pasarela de IA',

@@ -208,7 +208,7 @@ describe('reports', () => {
   it('Markdown in Spanish', () => {
     const md = renderMarkdown(result, answers, { locale: 'es' });
     expect(md).toContain('# Revisión de seguridad para pequeñas empresas');
-    expect(md).toContain('Activa los cortafuegos y cierra las puertas abiertas');
+    expect(md).toContain('Active los cortafuegos y cierre las puertas abiertas');
     expect(md).toContain('— **Sí**');
   });
 

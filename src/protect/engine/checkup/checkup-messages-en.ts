@@ -159,7 +159,7 @@ export const checkupEn = {
   'q.antivirus.steps':
     'On Windows, open Windows Security and check that virus and threat protection shows a green tick; on a Mac keep automatic updates on.\nIf you pay for another product, check it is still licensed and updating; do not run two at once.\nAsk your IT provider whether an endpoint detection and response (EDR) product is worth it for you.',
   'q.antivirus.mapping':
-    'CPG 3.A (detecting relevant threats) is the nearest goal; the CPGs have no goal named for anti-malware software.',
+    'CPG 3.A (detecting relevant threats and TTPs) is the nearest goal; CPG v1.0.1 has no goal for anti-malware software (CPG 2.0 adds one, 4.A).',
 
   'q.device-encryption':
     'Are laptops and phones encrypted, so a lost or stolen one does not expose your files?',
@@ -178,7 +178,7 @@ export const checkupEn = {
     'Set every computer to lock after 5 minutes or less and every phone after 1 minute.\nRequire a PIN of at least 6 digits, a password or a fingerprint to unlock.\nShow staff the quick key to lock when they step away (Windows key + L, or Control + Command + Q on a Mac).',
 
   'q.screen-lock.mapping':
-    'The CISA CPGs have no goal for screen locking; Cyber Essentials asks for it under secure configuration (device unlocking).',
+    'CISA CPG v1.0.1 has no goal for screen locking; Cyber Essentials asks for it under secure configuration (device unlocking).',
 
   'q.secure-configuration':
     'Have you removed programs and accounts you do not use, turned off auto-run for USB sticks, and blocked Office macros in files from the internet?',
@@ -213,7 +213,7 @@ export const checkupEn = {
   'q.guest-wifi.steps':
     'Turn on the guest network in your router’s settings or app (most routers have one).\nGive it its own password, and change it every few months; give the main Wi-Fi password only to business devices.\nPut smart devices (TVs, speakers, cameras) on the guest network too if they do not need to reach your computers.',
   'q.guest-wifi.mapping':
-    'CIS 12.2 (secure network architecture) is an IG2 safeguard; 4.2 (secure configuration of network infrastructure) is the IG1 one. Cyber Essentials has no control for guest networks.',
+    'CIS 12.2 (secure network architecture) is an IG2 safeguard; 4.2 (secure configuration of network infrastructure) is the IG1 one. CPG 2.F (network segmentation) is written for keeping IT and OT networks apart; it is the nearest goal. Cyber Essentials has no control for guest networks.',
 
   // People and email
   'q.phishing-reporting':
@@ -242,7 +242,7 @@ export const checkupEn = {
   'q.payment-verification.steps':
     'Make it a written rule: new or changed bank details are confirmed by phone, on a number from your records or the supplier’s website, never from the message.\nAsk your bank for two-person approval of new payees or large payments.\nTell suppliers and staff about the rule, so nobody feels rude following it — even when the boss seems to be asking.',
   'q.payment-verification.mapping':
-    'No framework has a control for payment verification; CIS 14.2 (social-engineering training) and NIST PR.AT-01 are the nearest. The CISA CPGs and Cyber Essentials have none.',
+    'No framework has a control for payment verification itself; training on social engineering and business email compromise is the nearest: CPG 2.I, CIS 14.2 and NIST PR.AT-01. Cyber Essentials has none.',
 
   'q.email-domain':
     'If you have your own email domain, does it publish SPF and DMARC records so others can spot emails faking your name?',

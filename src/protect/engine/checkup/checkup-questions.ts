@@ -5,6 +5,9 @@
  *
  * Frameworks and the editions the ids come from:
  * - `cpg`: CISA Cross-Sector Cybersecurity Performance Goals, v1.0.1 (March 2023), ids like `2.A`.
+ *   CISA published CPG 2.0 on 11 December 2025: six functions (1 Govern … 6 Recover) and new
+ *   numbering that reuses ids with other meanings (2.0's 2.A is asset management, v1.0.1's is
+ *   default passwords), so these ids must never be read as CPG 2.0 ids.
  * - `cis`: CIS Critical Security Controls v8 (same numbering in v8.1), Implementation Group 1
  *   safeguards. Where only an IG2 safeguard fits, it is listed and the question's mapping note says so.
  * - `csf`: NIST Cybersecurity Framework 2.0 subcategories, ids like `PR.AA-01`.
@@ -63,7 +66,7 @@ export const QUESTIONS = [
     effort: 2,
     cpg: ['2.R'],
     cis: ['11.3', '11.4'],
-    csf: ['PR.DS-11', 'PR.IR-03'],
+    csf: ['PR.DS-11'],
     ce: [],
   },
   {
@@ -113,7 +116,7 @@ export const QUESTIONS = [
     area: 'accounts',
     impact: 4,
     effort: 2,
-    cpg: ['2.B', '2.C'],
+    cpg: ['2.B', '2.C', '2.L'],
     cis: ['5.2'],
     csf: ['PR.AA-01'],
     ce: ['user-access-control'],
@@ -133,7 +136,7 @@ export const QUESTIONS = [
     area: 'accounts',
     impact: 4,
     effort: 2,
-    cpg: ['1.I'],
+    cpg: ['1.G', '1.I'],
     cis: ['15.1', '6.1'],
     csf: ['GV.SC-07', 'PR.AA-05'],
     ce: ['user-access-control'],
@@ -196,7 +199,7 @@ export const QUESTIONS = [
     area: 'devices',
     impact: 3,
     effort: 3,
-    cpg: ['2.N', '2.O'],
+    cpg: ['2.N', '2.V'],
     cis: ['4.1', '10.3'],
     csf: ['PR.PS-01'],
     ce: ['secure-configuration'],
@@ -260,7 +263,7 @@ export const QUESTIONS = [
     area: 'people',
     impact: 5,
     effort: 1,
-    cpg: [],
+    cpg: ['2.I'],
     cis: ['14.2'],
     csf: ['PR.AT-01'],
     ce: [],
@@ -294,7 +297,7 @@ export const QUESTIONS = [
     impact: 3,
     effort: 2,
     cpg: ['1.A'],
-    cis: ['1.1', '2.1'],
+    cis: ['1.1', '2.1', '5.1'],
     csf: ['ID.AM-01', 'ID.AM-02'],
     ce: [],
   },

@@ -90,7 +90,7 @@ describe('check in Spanish', () => {
     );
     expect(text).toContain('La dirección termina en ".top"');
     expect(r.nextSteps[0]?.message).toBe(
-      'No hagas clic en el enlace, no abras adjuntos y no respondas.',
+      'No haga clic en el enlace, no abra adjuntos y no responda.',
     );
     expect(r.checked).toContain('el enlace que contiene');
   });

@@ -2,15 +2,15 @@ import type { Catalog } from '../../../platform/engine-kit/i18n/messages.js';
 import type { CheckerMessageKey } from './checker-en.js';
 
 /**
- * Lo que dice el verificador de estafas, en español neutro, tuteando (como la
- * mayoría de las apps) y con frases cortas. Las palabras entre comillas que
+ * Lo que dice el verificador de estafas, en español neutro, tratando al lector de
+ * usted (el registro respetuoso de los servicios públicos) y con frases cortas. Las palabras entre comillas que
  * rellenan `{match}` o `{phrases}` son citas del mensaje revisado y quedan en
  * su idioma original.
  */
 export const checkerEs: Catalog<CheckerMessageKey> = {
   // --- Presión, pagos y pedidos ---
   'cue.urgency':
-    'Te mete prisa ("{match}"). Los estafadores quieren que actúes antes de pararte a pensar.',
+    'Le mete prisa ("{match}"). Los estafadores quieren que actúe antes de pararse a pensar.',
   'cue.gift_card_payment':
     'Pide el pago con tarjetas de regalo ("{match}"). Ninguna empresa, banco ni gobierno de verdad cobra con tarjetas de regalo.',
   'cue.crypto_payment':
@@ -18,29 +18,29 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'cue.wire_payment':
     'Pide una transferencia bancaria o inmediata ("{match}"), que es muy difícil de recuperar una vez enviada.',
   'cue.code_request':
-    'Te pide que compartas un código ("{match}"). Nunca le des a nadie un código de un solo uso: es la llave de tu cuenta.',
+    'Le pide que comparta un código ("{match}"). Nunca le dé a nadie un código de un solo uso: es la llave de su cuenta.',
   'cue.never_share_warning':
-    'Te advierte que nunca compartas el código ("{match}"), como hacen los servicios de verdad.',
+    'Le advierte que nunca comparta el código ("{match}"), como hacen los servicios de verdad.',
   'cue.secrecy':
-    'Te pide que lo mantengas en secreto ("{match}"). Los estafadores apartan a las personas de quienes podrían advertirles.',
+    'Le pide que lo mantenga en secreto ("{match}"). Los estafadores apartan a las personas de quienes podrían advertirles.',
   'cue.new_number':
-    'Alguien dice que tiene un número nuevo ("{match}"). Compruébalo llamando a su número de siempre o preguntando algo que solo esa persona sabría.',
+    'Alguien dice que tiene un número nuevo ("{match}"). Compruébelo llamando a su número de siempre o preguntando algo que solo esa persona sabría.',
   'cue.prize':
-    'Dice que ganaste algo ("{match}"). No se puede ganar un premio en el que no participaste.',
+    'Dice que usted ganó algo ("{match}"). No se puede ganar un premio en el que no participó.',
   'cue.fee_to_release':
-    'Pide un pequeño pago para liberar algo ("{match}"). Así es como las estafas de paquetes y peajes se quedan con los datos de tu tarjeta.',
+    'Pide un pequeño pago para liberar algo ("{match}"). Así es como las estafas de paquetes y peajes se quedan con los datos de su tarjeta.',
   'cue.remote_access':
-    'Te pide instalar un programa de acceso remoto ("{match}"), que deja a un desconocido controlar tu computadora.',
+    'Le pide instalar un programa de acceso remoto ("{match}"), que deja a un desconocido controlar su computadora.',
   'cue.easy_money_job':
-    'Ofrece dinero fácil por tareas sencillas ("{match}"). Los trabajos reales no te pagan por dar "me gusta" a videos ni te piden depositar dinero primero.',
+    'Ofrece dinero fácil por tareas sencillas ("{match}"). Los trabajos reales no le pagan por dar "me gusta" a videos ni le piden depositar dinero primero.',
   'cue.investment_promise':
     'Promete ganancias grandes y seguras ("{match}"). Las ganancias altas garantizadas son una señal de fraude de inversión.',
   'cue.details_request':
-    'Te pide confirmar datos personales o de pago ("{match}"). Los bancos y las empresas no piden estos datos por mensaje.',
+    'Le pide confirmar datos personales o de pago ("{match}"). Los bancos y las empresas no piden estos datos por mensaje.',
   'cue.callback':
-    'Te dice que llames a un número del mensaje ("{match}"). Llama a la empresa a un número que ya conozcas.',
+    'Le dice que llame a un número del mensaje ("{match}"). Llame a la empresa a un número que ya conozca.',
   'cue.threat':
-    'Te amenaza ("{match}"). Las autoridades de verdad no amenazan con arrestarte por mensaje de texto o correo.',
+    'Le amenaza ("{match}"). Las autoridades de verdad no amenazan con arrestarle por mensaje de texto o correo.',
 
   // --- Remitente, autenticación, enlaces y adjuntos del correo ---
   'email.display_name_brand':
@@ -48,19 +48,19 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'email.display_name_address':
     'El nombre del remitente muestra {shown}, pero el correo en realidad vino de {actual}.',
   'email.sender_lookalike':
-    'La dirección del remitente usa {domain}, que se parece a {brand} pero no lo es. Los estafadores usan nombres parecidos para engañarte.',
+    'La dirección del remitente usa {domain}, que se parece a {brand} pero no lo es. Los estafadores usan nombres parecidos para engañarle.',
   'email.sender_hidden_chars':
     'El nombre del remitente tiene caracteres ocultos o invertidos, un truco para disimular quién lo envió.',
   'email.subject_hidden_chars':
     'El asunto tiene caracteres ocultos o invertidos, un truco para burlar los filtros de correo no deseado.',
   'email.reply_to_mismatch':
-    'Si respondes, tu respuesta va a {reply}, no a la organización del remitente ({domain}).',
+    'Si responde, su respuesta va a {reply}, no a la organización del remitente ({domain}).',
   'email.reply_to_freemail':
-    'Si respondes, tu respuesta va a una cuenta de correo personal ({reply}), no a {domain}. Las organizaciones reales no hacen esto.',
+    'Si responde, su respuesta va a una cuenta de correo personal ({reply}), no a {domain}. Las organizaciones reales no hacen esto.',
   'email.return_path_mismatch':
     'La dirección de devolución oculta del correo ({returnPath}) pertenece a una organización distinta de la del remitente ({domain}).',
   'email.auth_spf_fail':
-    'Tu proveedor de correo comprobó si este servidor puede enviar correos en nombre de {domain}, y la comprobación falló.',
+    'Su proveedor de correo comprobó si este servidor puede enviar correos en nombre de {domain}, y la comprobación falló.',
   'email.auth_dkim_fail':
     'La firma digital del correo no es válida: puede que lo hayan cambiado o falsificado por el camino.',
   'email.auth_dmarc_fail':
@@ -70,13 +70,13 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'email.auth_dmarc_pass':
     'El correo pasó la comprobación de que de verdad viene de {domain}. Eso demuestra quién lo envió, no que el mensaje sea honesto.',
   'email.link_text_mismatch':
-    'Un enlace muestra {shown}, pero al hacer clic te llevaría a {actual}.',
+    'Un enlace muestra {shown}, pero al hacer clic le llevaría a {actual}.',
   'email.link_ip_host':
     'Un enlace lleva a una dirección hecha solo de números ({host}) en lugar de a un sitio web con nombre. Las empresas reales casi nunca hacen esto.',
   'email.link_punycode_host':
     'Un enlace lleva a {host}, una dirección web escrita con letras especiales que pueden imitar un nombre conocido ({display}).',
   'email.attachment_executable':
-    'El adjunto {name} es un programa o script. Abrirlo podría darle a alguien el control de tu computadora.',
+    'El adjunto {name} es un programa o script. Abrirlo podría darle a alguien el control de su computadora.',
   'email.attachment_html':
     'El adjunto {name} es una página web. Los estafadores adjuntan estas páginas para mostrar pantallas falsas de inicio de sesión.',
   'email.attachment_disk_image':
@@ -88,13 +88,13 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'email.attachment_protected_archive':
     'El correo envía un archivo comprimido bloqueado ({name}) junto con su contraseña. El bloqueo oculta archivos dañinos a los antivirus.',
   'email.html_password_form':
-    'El propio correo contiene un formulario que pide una contraseña. Las empresas reales nunca te piden la contraseña dentro de un correo.',
+    'El propio correo contiene un formulario que pide una contraseña. Las empresas reales nunca le piden la contraseña dentro de un correo.',
 
   // --- Direcciones web ---
   'url.dangerous_scheme':
-    'Esto no es una dirección web, sino un enlace "{scheme}:" que ejecuta u oculta contenido. No lo abras.',
+    'Esto no es una dirección web, sino un enlace "{scheme}:" que ejecuta u oculta contenido. No lo abra.',
   'url.credentials':
-    'El enlace tiene texto de más antes de una "@". Tu navegador ignora esa parte y en realidad va a {destination}.',
+    'El enlace tiene texto de más antes de una "@". Su navegador ignora esa parte y en realidad va a {destination}.',
   'url.ip_host':
     'El enlace lleva a un número en lugar de al nombre de un sitio web. Las empresas reales casi nunca envían enlaces así.',
   'url.ip_disguised':
@@ -106,8 +106,7 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'url.nonstandard_port':
     'El enlace usa un número de "puerta" poco común (:{port}) en el sitio, algo que los sitios normales casi nunca necesitan.',
   'url.no_https': 'El enlace no usa una conexión segura (https).',
-  'url.shortener':
-    'El enlace está acortado ({host}), así que no puedes ver adónde lleva de verdad.',
+  'url.shortener': 'El enlace está acortado ({host}), así que no puede ver adónde lleva de verdad.',
   'url.proxy_host':
     'La página se muestra a través de un servicio de traducción o intermediario ({host}), que oculta el sitio web real.',
   'url.shared_hosting':
@@ -131,7 +130,7 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'url.brand_in_subdomain':
     'La dirección pone "{matched}" delante de un sitio web que no tiene nada que ver, {site}, para parecerse a {brand}.',
   'url.brand_in_userinfo':
-    'El enlace empieza con "{matched}" para parecerse a {brand}, pero tu navegador ignora todo lo que va antes de la "@" y va a {host}.',
+    'El enlace empieza con "{matched}" para parecerse a {brand}, pero su navegador ignora todo lo que va antes de la "@" y va a {host}.',
   'url.brand_in_path':
     'El enlace menciona {brand} después del nombre del sitio, pero el sitio en sí es {site}, no {real}.',
   'url.mixed_scripts':
@@ -155,17 +154,17 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'url.at_in_path':
     'El enlace tiene una "@" en un lugar extraño, un truco para confundir sobre adónde lleva.',
   'url.double_slash':
-    'El enlace tiene "//" en medio, lo que puede servir para redirigirte a otro lugar.',
+    'El enlace tiene "//" en medio, lo que puede servir para redirigirle a otro lugar.',
   'url.embedded_url':
-    'El enlace lleva otra dirección web dentro y puede redirigirte a un sitio distinto.',
+    'El enlace lleva otra dirección web dentro y puede redirigirle a un sitio distinto.',
   'url.email_in_query':
-    'El enlace incluye una dirección de correo, para que la página falsa pueda mostrar tu propia dirección y parecer real.',
+    'El enlace incluye una dirección de correo, para que la página falsa pueda mostrar su propia dirección y parecer real.',
   'url.login_words':
     'El enlace lleva a una página para iniciar sesión, "verificar" o "actualizar".',
   'url.wordpress_path':
     'La página está dentro de las carpetas de WordPress de un sitio web, donde los estafadores suelen esconder páginas en sitios hackeados.',
   'url.executable_download':
-    'El enlace descarga un programa (.{ext}). Instala aplicaciones solo desde la tienda oficial de tu teléfono o computadora.',
+    'El enlace descarga un programa (.{ext}). Instale aplicaciones solo desde la tienda oficial de su teléfono o computadora.',
   'url.archive_download':
     'El enlace descarga un archivo comprimido (.{ext}), que puede esconder programas dañinos.',
   'url.very_long': 'El enlace es larguísimo, lo que puede ocultar adónde lleva de verdad.',
@@ -192,10 +191,10 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'phone.uk_personal_number':
     'El {phone} empieza por 070: un "número personal" del Reino Unido que parece un móvil, pero que puede desviar la llamada a cualquier lugar y cuesta mucho más.',
   'phone.callback_to_brand':
-    'El mensaje te pide llamar al {phone} por un asunto de {brand}. Los estafadores suelen hacerse pasar por {brand} por teléfono: llama al número que aparece en el sitio web de {brand} o en tu tarjeta.',
+    'El mensaje le pide llamar al {phone} por un asunto de {brand}. Los estafadores suelen hacerse pasar por {brand} por teléfono: llame al número que aparece en el sitio web de {brand} o en su tarjeta.',
   'phone.official_number': 'El {phone} es uno de los números publicados por {brand}.',
   'phone.not_official_number':
-    'El mensaje te pide llamar al {phone} por un asunto de {brand}, pero no es uno de los números publicados por {brand}.',
+    'El mensaje le pide llamar al {phone} por un asunto de {brand}, pero no es uno de los números publicados por {brand}.',
   'phone.premium_kind.+449': 'un número de tarificación especial del Reino Unido (09)',
   'phone.premium_kind.+1900': 'un número de tarificación especial de EE. UU. (900)',
   'phone.premium_kind.+61190': 'un número de tarificación especial de Australia (190)',
@@ -248,42 +247,42 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'list.and': '{a} y {b}',
 
   // --- Qué hacer ahora ---
-  'step.dont_click': 'No hagas clic en el enlace, no abras adjuntos y no respondas.',
-  'step.dont_call_number': 'No llames al número de teléfono del mensaje.',
+  'step.dont_click': 'No haga clic en el enlace, no abra adjuntos y no responda.',
+  'step.dont_call_number': 'No llame al número de teléfono del mensaje.',
   'step.never_share_code':
-    'Nunca compartas un código de un solo uso ni una contraseña con nadie, aunque diga que llama de tu banco.',
+    'Nunca comparta un código de un solo uso ni una contraseña con nadie, aunque diga que llama de su banco.',
   'step.bank_card_number':
-    'Si te preocupa tu cuenta bancaria, llama a tu banco al número que aparece en el reverso de tu tarjeta.',
+    'Si le preocupa su cuenta bancaria, llame a su banco al número que aparece en el reverso de su tarjeta.',
   'step.carrier_app':
-    'Para revisar un paquete, abre la app de la empresa de envíos o escribe tú mismo su dirección web.',
+    'Para revisar un paquete, abra la app de la empresa de envíos o escriba usted mismo su dirección web.',
   'step.official_site':
-    'Si crees que podría ser real, entra en el sitio web o la app oficial escribiendo tú mismo la dirección, no desde este mensaje.',
+    'Si cree que podría ser real, entre en el sitio web o la app oficial escribiendo usted mismo la dirección, no desde este mensaje.',
   'step.gov_official':
-    'Los organismos del gobierno no piden pagos por mensaje de texto, con tarjetas de regalo ni con criptomonedas. Compruébalo en el sitio web oficial del gobierno.',
+    'Los organismos del gobierno no piden pagos por mensaje de texto, con tarjetas de regalo ni con criptomonedas. Compruébelo en el sitio web oficial del gobierno.',
   'step.tech_support_hang_up':
-    'No dejes que nadie se conecte a tu computadora. Las empresas de tecnología de verdad no te llaman ni te escriben por virus.',
+    'No deje que nadie se conecte a su computadora. Las empresas de tecnología de verdad no le llaman ni le escriben por virus.',
   'step.job_no_deposit':
-    'Un trabajo de verdad nunca te pide pagar ni depositar dinero para empezar o para cobrar.',
+    'Un trabajo de verdad nunca le pide pagar ni depositar dinero para empezar o para cobrar.',
   'step.investment_stop':
-    'No envíes más dinero. Habla con alguien de confianza antes de hacer cualquier inversión.',
+    'No envíe más dinero. Hable con alguien de confianza antes de hacer cualquier inversión.',
   'step.romance_no_money':
-    'Nunca envíes dinero ni tarjetas de regalo a alguien que solo conoces por internet.',
+    'Nunca envíe dinero ni tarjetas de regalo a alguien que solo conoce por internet.',
   'step.invoice_verify':
-    'Antes de pagar o cambiar datos bancarios, llama al proveedor o a tu colega a un número que ya tengas.',
+    'Antes de pagar o cambiar datos bancarios, llame al proveedor o a su colega a un número que ya tenga.',
   'step.family_verify':
-    'Si dice ser un familiar, llámalo al número que ya tienes o pregúntale algo que solo esa persona sabría.',
+    'Si dice ser un familiar, llámelo al número que ya tiene o pregúntele algo que solo esa persona sabría.',
   'step.spam_ignore':
-    'Parece publicidad no deseada. Puedes borrarlo, o responder STOP si es de una empresa que conoces.',
+    'Parece publicidad no deseada. Puede borrarlo, o responder STOP si es de una empresa que conoce.',
   'step.report_text':
-    'Denuncia los mensajes de estafa: reenvíalos al 7726 (funciona en EE. UU., el Reino Unido y otros países) y luego bórralos.',
+    'Denuncie los mensajes de estafa: reenvíelos al 7726 (funciona en EE. UU., el Reino Unido y otros países) y luego bórrelos.',
   'step.report_email':
-    'Denuncia los correos de estafa con el botón "Denunciar phishing" de tu app de correo y luego bórralos.',
+    'Denuncie los correos de estafa con el botón "Denunciar phishing" de su app de correo y luego bórrelos.',
   'step.already_acted':
-    'Si ya hiciste clic, pagaste o diste tus datos, actúa ahora: llama a tu banco, cambia tus contraseñas y cuéntaselo a alguien de confianza.',
+    'Si ya hizo clic, pagó o dio sus datos, actúe ahora: llame a su banco, cambie sus contraseñas y cuénteselo a alguien de confianza.',
   'step.stay_careful':
-    'No encontramos señales de alerta en lo que revisamos, pero ten cuidado: nunca compartas códigos ni contraseñas, y comprueba por otra vía cualquier pedido inesperado.',
+    'No encontramos señales de alerta en lo que revisamos, pero tenga cuidado: nunca comparta códigos ni contraseñas, y compruebe por otra vía cualquier pedido inesperado.',
   'step.unsure_language':
-    'Este mensaje no está en inglés, que es el idioma que Shieldwall revisa mejor. Si tienes dudas, pregúntale a alguien de confianza.',
+    'Este mensaje no está en inglés, que es el idioma que Shieldwall revisa mejor. Si tiene dudas, pregúntele a alguien de confianza.',
 
   // --- Qué revisamos ---
   'checked.text_wording':
@@ -301,7 +300,7 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'checked.phone_unreadable':
     'si es un número de teléfono que podemos leer (este no pudimos leerlo)',
   'checked.phone_type':
-    'el tipo de número: los de tarificación especial y los "personales" te cuestan dinero',
+    'el tipo de número: los de tarificación especial y los "personales" le cuestan dinero',
   'checked.phone_owner':
     'no podemos saber quién es el dueño de un número: un estafador puede llamar desde cualquier número, incluso uno real',
   'checked.intel_lists': 'listas de estafas conocidas compartidas con Shieldwall',
@@ -329,7 +328,7 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Una parte del correo está dañada (codificación base64 incorrecta); leímos lo que se podía leer.',
   'note.unknown_charset':
     'Una parte del correo usa un juego de caracteres que no conocemos; su texto puede verse raro.',
-  'note.internal_error': 'Algo falló al leer este correo; por favor, avísanos.',
+  'note.internal_error': 'Algo falló al leer este correo; por favor, avísenos.',
   'note.phone_unreadable':
-    'No pudimos leer un número de teléfono aquí. Escríbelo con todos sus dígitos, por ejemplo +44 20 7946 0000.',
+    'No pudimos leer un número de teléfono aquí. Escríbalo con todos sus dígitos, por ejemplo +44 20 7946 0000.',
 };
