@@ -6,46 +6,18 @@
  * name that resolves to a public address when checked and to 169.254.169.254
  * when connecting (DNS rebinding) is still refused.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
+import {
+  INTERNAL_ADDRESS,
+  isInternalAddress,
+  publicOnlyLookup,
+} from '../platform/net/internal-address.js';
+
+export { isInternalAddress };
 
 const TIMEOUT_MS = 10_000;
-
-const internal = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  internal.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  internal.addSubnet(net, prefix, 'ipv6');
-
-/** True for addresses a webhook must not reach by default. */
-export function isInternalAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return internal.check(address, 'ipv4');
-  if (family !== 6) return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped !== null) return internal.check(mapped[1] as string, 'ipv4');
-  return internal.check(address, 'ipv6');
-}
 
 /** Why a webhook URL is not acceptable, or undefined when it is. */
 export function webhookUrlProblem(text: string, allowInternal: boolean): string | undefined {
@@ -78,28 +50,6 @@ export function postWebhook(
   options: { readonly allowInternal: boolean; readonly signal?: AbortSignal },
 ): Promise<DeliveryOutcome> {
   const target = new URL(url);
-  const guardedLookup: LookupFunction = (hostname, opts, callback) => {
-    dnsLookup(hostname, { ...opts, all: true }, (err, addresses) => {
-      if (err !== null) {
-        callback(err, '', 0);
-        return;
-      }
-      const list = addresses as unknown as LookupAddress[];
-      const ok = options.allowInternal ? list : list.filter((a) => !isInternalAddress(a.address));
-      const first = ok[0];
-      if (first === undefined) {
-        callback(
-          Object.assign(new Error('resolves only to internal addresses'), { code: 'EINTERNAL' }),
-          '',
-          0,
-        );
-        return;
-      }
-      if ((opts as { all?: boolean }).all === true)
-        (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, ok);
-      else callback(null, first.address, first.family);
-    });
-  };
   return new Promise((resolve) => {
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(
@@ -112,7 +62,8 @@ export function postWebhook(
           'content-length': String(Buffer.byteLength(body)),
           'user-agent': 'Shieldwall-Webhooks/1',
         },
-        lookup: guardedLookup,
+        // Internal receivers only when the operator allows them (tests, an internal SIEM).
+        ...(options.allowInternal ? {} : { lookup: publicOnlyLookup }),
         timeout: TIMEOUT_MS,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       },
@@ -133,13 +84,13 @@ export function postWebhook(
     req.on('error', (err: NodeJS.ErrnoException) =>
       resolve({
         ok: false,
-        error: err.code === 'EINTERNAL' ? err.message : (err.code ?? err.message),
+        error: err.code === INTERNAL_ADDRESS ? err.message : (err.code ?? err.message),
       }),
     );
     // Literal internal IPs never go through lookup: refuse them here.
     const host = target.hostname.replace(/^\[|\]$/g, '');
     if (!options.allowInternal && isIP(host) !== 0 && isInternalAddress(host)) {
-      req.destroy(Object.assign(new Error('an internal address'), { code: 'EINTERNAL' }));
+      req.destroy(Object.assign(new Error('an internal address'), { code: INTERNAL_ADDRESS }));
       return;
     }
     req.end(body);
