@@ -6,8 +6,8 @@
  * Every change is audited as `cli:<os user>`.
  */
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { cliActor } from '../platform/cli/operator.js';
 import { platformErrors } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { Access } from './access-service.js';
@@ -31,7 +31,7 @@ export function registerAdminCommands(
     return opened;
   };
   const actor = (): Actor => ({
-    id: `cli:${osUser()}`,
+    id: cliActor(),
     requestId: `cli-${process.pid}-${Date.now()}`,
   });
   const admin = program
@@ -387,18 +387,6 @@ function keyIdOf(prefix: string): string {
       message: 'A key id looks like sw_live_ followed by 12 letters and digits.',
     });
   return m[1] as string;
-}
-
-function osUser(): string {
-  try {
-    return (
-      userInfo()
-        .username.replace(/[^A-Za-z0-9._-]/g, '_')
-        .slice(0, 64) || 'unknown'
-    );
-  } catch {
-    return 'unknown';
-  }
 }
 
 function orgJson(o: Org) {

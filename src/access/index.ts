@@ -30,6 +30,7 @@ export {
   type Resource,
   type TierPolicy,
 } from './engine/index.js';
+export { withNamedOrg } from './named-org.js';
 
 /**
  * The access services (directory, keys, authenticator) over a composed platform,

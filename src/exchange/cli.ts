@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { type Command, Option } from 'commander';
+import { cliActor } from '../platform/cli/operator.js';
 import { platformErrors } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import { registerIntelMatchCommand } from './intel-match-cli.js';
@@ -35,7 +35,7 @@ export function registerIntelCommands(program: Command, context: CliContext): vo
     await exchange.ensureDefault();
     return { exchange, DEFAULT_COLLECTION_ID };
   };
-  const operator = () => `cli:${safeUser()}`;
+  const operator = cliActor;
   registerSyncCommands(intel, context, open, operator);
   registerSharingCommands(intel, context, operator);
 
@@ -239,18 +239,6 @@ async function readStdin(context: CliContext): Promise<string> {
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function safeUser(): string {
-  try {
-    return (
-      userInfo()
-        .username.replace(/[^A-Za-z0-9._-]/g, '_')
-        .slice(0, 64) || 'unknown'
-    );
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** An organization's id from its name or id, or a usage error. */

@@ -4,8 +4,8 @@
  * change reaches running servers over the bus within a second. Exit status 0 done,
  * 1 refused (no such target, nothing to lift), 2 wrong usage.
  */
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { cliActor } from '../platform/cli/operator.js';
 import { platformErrors } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import { type Lever, type LeverKind, parseLeverDuration } from './engine/lever-rules.js';
@@ -22,14 +22,6 @@ const TARGET_HELP =
 
 function usage(message: string) {
   return platformErrors.create('usage', { message });
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 function forMs(text: string | undefined): number | undefined {
@@ -69,7 +61,7 @@ export function registerLeverCommands(
     (async (c: CliContext) =>
       (await import('./wire-safeguards.js')).safeguardsServices(await c.platform()));
   const actor = (): LeverActor => ({
-    id: `cli:${osUser()}`,
+    id: cliActor(),
     requestId: `cli-${process.pid}-${Date.now()}`,
   });
   const withServices = async <T>(fn: (s: SafeguardsServices) => Promise<T>): Promise<T> => {

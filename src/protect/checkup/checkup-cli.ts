@@ -4,9 +4,9 @@
  * writes its latest checkup as Markdown, PDF or CSV and exits 1 when it has none.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { accessServices } from '../../access/index.js';
+import { withNamedOrg } from '../../access/index.js';
+import { cliActor } from '../../platform/cli/operator.js';
 import { isLocale, type Locale } from '../../platform/engine-kit/i18n/messages.js';
 import { platformErrors } from '../../platform/errors.js';
 import type { CliContext } from '../../platform/module.js';
@@ -15,17 +15,6 @@ import { createCheckupService, type ExportFormat } from './checkup-service.js';
 
 /** An answers file is about 1 KB; anything near this is not one. */
 const MAX_ANSWERS_FILE = 64 * 1024;
-
-function operator(): string {
-  try {
-    const name = userInfo()
-      .username.replace(/[^A-Za-z0-9._-]/g, '_')
-      .slice(0, 64);
-    return `cli:${name || 'unknown'}`;
-  } catch {
-    return 'cli:unknown';
-  }
-}
 
 function localeOption(value: string | undefined): Locale {
   if (value === undefined || isLocale(value)) return value ?? 'en';
@@ -41,18 +30,12 @@ async function withOrg<T>(
   ) => Promise<T>,
 ): Promise<T> {
   const platform = await context.platform();
-  const access = await accessServices(platform);
-  try {
-    const org = await access.directory.getOrg(name);
-    const service = createCheckupService({
-      store: platform.store,
-      audit: platform.audit,
-      now: Date.now,
-    });
-    return await run(service, { id: org.id, name: org.name });
-  } finally {
-    await access.close();
-  }
+  return withNamedOrg(platform, name, (org) =>
+    run(createCheckupService({ store: platform.store, audit: platform.audit, now: Date.now }), {
+      id: org.id,
+      name: org.name,
+    }),
+  );
 }
 
 async function readAnswersFile(path: string): Promise<Record<string, unknown>> {
@@ -111,7 +94,7 @@ export function registerCheckupCommands(program: Command, context: CliContext): 
     .action(async (opts: { org: string; file: string }) => {
       const answers = await readAnswersFile(opts.file);
       const saved = await withOrg(context, opts.org, (service, org) =>
-        service.save(org.id, answers, { id: operator() }),
+        service.save(org.id, answers, { id: cliActor() }),
       );
       context.out.data(
         {
@@ -147,7 +130,7 @@ export function registerCheckupCommands(program: Command, context: CliContext): 
         throw platformErrors.create('usage', { message: 'A PDF needs --out FILE.' });
       const locale = localeOption(opts.locale);
       const file = await withOrg(context, opts.org, (service, org) =>
-        service.export(org, format, locale, { id: operator() }),
+        service.export(org, format, locale, { id: cliActor() }),
       );
       if (opts.out !== undefined) {
         await writeFile(opts.out, file.body);

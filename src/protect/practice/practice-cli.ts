@@ -4,9 +4,9 @@
  * web admin view). Exit status: 0 done, 2 wrong usage or an unknown organization or message.
  */
 import { randomBytes } from 'node:crypto';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { type Access, accessServices } from '../../access/index.js';
+import { withNamedOrg } from '../../access/index.js';
+import { cliActor } from '../../platform/cli/operator.js';
 import { platformErrors } from '../../platform/errors.js';
 import type { CliContext } from '../../platform/module.js';
 import { durationWords, PRACTICE_SAMPLES, redFlags } from '../engine/practice/index.js';
@@ -18,17 +18,6 @@ import {
   MAX_EXERCISE_MESSAGES,
 } from './exercise-service.js';
 
-function operator(): string {
-  try {
-    const name = userInfo()
-      .username.replace(/[^A-Za-z0-9._-]/g, '_')
-      .slice(0, 64);
-    return `cli:${name || 'unknown'}`;
-  } catch {
-    return 'cli:unknown';
-  }
-}
-
 /** The service and the organization named on the command line; `close` releases the access services. */
 async function withOrg<T>(
   context: CliContext,
@@ -39,26 +28,18 @@ async function withOrg<T>(
   ) => Promise<T>,
 ): Promise<T> {
   const platform = await context.platform();
-  const access: Access = await accessServices(platform);
-  try {
-    const org = await access.directory.getOrg(orgName).catch((err: unknown) => {
-      if ((err as { code?: unknown }).code === 'not_found')
-        throw platformErrors.create('usage', {
-          message: `There is no organization "${orgName.slice(0, 120)}" (\`shieldwall admin org list\`).`,
-        });
-      throw err;
-    });
-    const service = createExerciseService({
-      store: platform.store,
-      audit: platform.audit,
-      now: Date.now,
-      randomBytes: (n) => randomBytes(n),
-      orgs: { members: (orgId) => access.directory.members(orgId) },
-    });
-    return await run(service, org);
-  } finally {
-    await access.close();
-  }
+  return withNamedOrg(platform, orgName, (org, access) =>
+    run(
+      createExerciseService({
+        store: platform.store,
+        audit: platform.audit,
+        now: Date.now,
+        randomBytes: (n) => randomBytes(n),
+        orgs: { members: (orgId) => access.directory.members(orgId) },
+      }),
+      org,
+    ),
+  );
 }
 
 const percent = (rate: number | null) => (rate === null ? '-' : `${Math.round(rate * 100)}%`);
@@ -138,7 +119,7 @@ export function registerPracticeCommands(program: Command, context: CliContext):
       if (name === '')
         throw platformErrors.create('usage', { message: '--name must not be empty.' });
       const created = await withOrg(context, opts.org, (service, org) =>
-        service.create({ orgId: org.id, name, sampleIds: ids, days }, operator()).catch(usageFrom),
+        service.create({ orgId: org.id, name, sampleIds: ids, days }, cliActor()).catch(usageFrom),
       );
       context.out.data(created, () => `Started: ${exerciseLine(created)}`);
     });
@@ -167,7 +148,7 @@ export function registerPracticeCommands(program: Command, context: CliContext):
       if (!/^[A-Za-z0-9_-]{1,80}$/.test(opts.id))
         throw platformErrors.create('usage', { message: '--id is not an exercise id.' });
       const ended = await withOrg(context, opts.org, (service, org) =>
-        service.end(org.id, opts.id, operator()),
+        service.end(org.id, opts.id, cliActor()),
       );
       context.out.data(ended, () => `Ended: ${exerciseLine(ended)}`);
     });
