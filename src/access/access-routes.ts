@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { negotiateLocale } from '../platform/engine-kit/i18n/messages.js';
 import type { App } from '../platform/http/app.js';
 import { ProblemSchema } from '../platform/http/problem.js';
 import { type AccessGate, STEP_UP_MS } from './access-http.js';
@@ -387,6 +388,10 @@ export function registerAccessRoutes(
         request.body.email,
         request.body.role,
         actorOf(p, request),
+        {
+          ...(request.body.language === undefined ? {} : { chosen: request.body.language }),
+          requested: negotiateLocale(request.headers['accept-language']),
+        },
       );
       // The token goes only to the invited address, never back to the inviter.
       return reply

@@ -83,7 +83,12 @@ export const MemberSchema = Type.Object({
 });
 
 export const InviteRequest = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 320 }), role: Role },
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    role: Role,
+    /** The language of the invitation mail; without it, the invitee's or the inviter's. */
+    language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('es')])),
+  },
   { additionalProperties: false },
 );
 

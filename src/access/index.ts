@@ -15,7 +15,7 @@
 import type { Platform } from '../platform/compose.js';
 import type { ShieldwallModule } from '../platform/module.js';
 import type { Access } from './access-service.js';
-import type { ContactAlert } from './accounts/trusted-contact.js';
+import type { AlertText, ContactAlert } from './accounts/trusted-contact.js';
 import { registerAdminCommands } from './cli.js';
 import { accessMigrations } from './migrations.js';
 
@@ -47,14 +47,14 @@ export async function accessServices(platform: Platform): Promise<Access> {
 }
 
 /** The alert kinds a trusted contact can get (the person chooses them on their security page). */
-export type { ContactAlert };
+export type { AlertText, ContactAlert };
 
 /** Alerts other modules may send to a person's trusted contact (mail only; the contact gains no access). */
 export interface ContactAlerts {
   /** The kinds the person's trusted contact gets; empty when they have none. */
   chosen(userId: string): Promise<readonly ContactAlert[]>;
   /** Mail the contact `text` when they opted into `kind`; true when queued. Never throws. */
-  send(userId: string, kind: ContactAlert, text: string): Promise<boolean>;
+  send(userId: string, kind: ContactAlert, text: AlertText): Promise<boolean>;
 }
 
 /**

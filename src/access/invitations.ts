@@ -5,8 +5,11 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AuditLog } from '../platform/audit/index.js';
+import type { Locale } from '../platform/engine-kit/i18n/messages.js';
 import type { Store } from '../platform/ports/store.js';
 import type { AccessTables } from './access-tables.js';
+import { knownLocaleOfAddress, localeOfUser } from './accounts/account-language.js';
+import { mailMessages as m } from './accounts/mail-messages.js';
 import type { Actor, Directory } from './directory.js';
 import { ORG_ROLES, type OrgRole } from './engine/index.js';
 import { accessErrors } from './errors.js';
@@ -21,6 +24,14 @@ export interface Mailer {
 
 export type Invitations = ReturnType<typeof createInvitations>;
 
+/** Which language the invitation mail is written in (see `invite`). */
+export interface InvitationLanguage {
+  /** The inviter chose it for this person: used as it is. */
+  readonly chosen?: Locale;
+  /** The language of the inviter's request (Accept-Language), when the invitee has no account. */
+  readonly requested?: Locale;
+}
+
 export function createInvitations(deps: {
   readonly store: Store;
   readonly audit: AuditLog;
@@ -32,13 +43,29 @@ export function createInvitations(deps: {
 }) {
   const db = () => deps.store.db<AccessTables>();
   return {
-    /** Invite an address; returns the token too so a caller without mail (the CLI) can hand it over. */
-    async invite(orgId: string, email: string, role: OrgRole, actor: Actor) {
+    /**
+     * Invite an address; returns the token too so a caller without mail (the CLI) can hand it over.
+     * The mail is in the language the inviter chose, else the invitee's own account's, else the
+     * inviter's request's, else the inviter's account's, else English.
+     */
+    async invite(
+      orgId: string,
+      email: string,
+      role: OrgRole,
+      actor: Actor,
+      language: InvitationLanguage = {},
+    ) {
       const to = email.trim().toLowerCase();
       if (!EMAIL.test(to))
-        throw accessErrors.create('invalid_input', { message: 'That is not an email address.' });
+        throw accessErrors.create('invalid_input', {
+          message: 'That is not an email address.',
+          es: 'Esa no es una dirección de correo electrónico.',
+        });
       if (!ORG_ROLES.includes(role))
-        throw accessErrors.create('invalid_input', { message: `Unknown role ${role}.` });
+        throw accessErrors.create('invalid_input', {
+          message: `Unknown role ${role}.`,
+          es: `El rol ${role} no existe.`,
+        });
       const org = await deps.directory.getOrg(orgId);
       const token = randomBytes(24).toString('base64url');
       const now = deps.now();
@@ -65,11 +92,32 @@ export function createInvitations(deps: {
         data: { invitation: id, role },
         requestId: actor.requestId,
       });
-      await deps.mailer()?.send({
-        to,
-        subject: `You are invited to ${org.name} on Shieldwall`,
-        text: `You have been invited to join ${org.name} as ${role}.\n\nSign in with this address and accept the invitation with this code within ${INVITATION_DAYS} days:\n\n${token}\n\n${deps.baseUrl === undefined ? '' : `${deps.baseUrl}/access/invitations#token=${token}\n\n`}If you did not expect this, ignore this message.`,
-      });
+      const mailer = deps.mailer();
+      if (mailer !== undefined) {
+        const locale =
+          language.chosen ??
+          (await knownLocaleOfAddress(deps.store, to)) ??
+          language.requested ??
+          (actor.id.startsWith('user:')
+            ? await localeOfUser(deps.store, actor.id.slice('user:'.length))
+            : 'en');
+        await mailer.send({
+          to,
+          subject: m.t(locale, 'invite.subject', { org: org.name }),
+          text: m.t(locale, 'invite.text', {
+            org: org.name,
+            role: m.t(locale, `role.${role}`),
+            days: INVITATION_DAYS,
+            token,
+            link_block:
+              deps.baseUrl === undefined
+                ? ''
+                : m.t(locale, 'invite.link_block', {
+                    link: `${deps.baseUrl}/access/invitations#token=${token}`,
+                  }),
+          }),
+        });
+      }
       return { id, token, expiresAt: now + INVITATION_DAYS * 86_400_000 };
     },
 

@@ -26,9 +26,19 @@ export interface SightingCountedTable {
   key: string;
 }
 
+/**
+ * The highest `count` already added for each sighting id. A sighting's new version restates its
+ * whole count (STIX versions replace each other), so only the growth over this is added.
+ */
+export interface SightingLastCountTable {
+  sighting_id: string;
+  counted: number;
+}
+
 export interface SightingsTables {
   exchange_indicator_sightings: IndicatorSightingsTable;
   exchange_sighting_counted: SightingCountedTable;
+  exchange_sighting_last_count: SightingLastCountTable;
 }
 
 export const sightingsMigrations: readonly Migration[] = [
@@ -49,6 +59,16 @@ export const sightingsMigrations: readonly Migration[] = [
       await db.schema
         .createTable('exchange_sighting_counted')
         .addColumn('key', 'text', (c) => c.primaryKey())
+        .execute();
+    },
+  },
+  {
+    name: '20261212-10-exchange-sighting-last-count',
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('exchange_sighting_last_count')
+        .addColumn('sighting_id', 'text', (c) => c.primaryKey())
+        .addColumn('counted', 'bigint', (c) => c.notNull())
         .execute();
     },
   },

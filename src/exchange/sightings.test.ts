@@ -122,6 +122,42 @@ describe('sightings from independent sources', () => {
     ).toBe(true);
   });
 
+  it('counts a sighting updated to a new version by what it grew, not twice', async () => {
+    const ind = indicator('toll-fee.example', TLP2_IDS.amber);
+    await exchange.importAs('partner', partners, [ind], 'r-v0', 'org-a');
+    const id = `sighting--${randomUUID()}`;
+    const version = (count: number, modified: string) => ({
+      type: 'sighting',
+      spec_version: '2.1',
+      id,
+      created: '2026-12-06T10:00:00.000Z',
+      modified,
+      sighting_of_ref: ind.id,
+      count,
+      last_seen: modified,
+      object_marking_refs: [TLP2_IDS.amber],
+    });
+    const put = async (count: number, modified: string) => {
+      const status = await exchange.importAs(
+        'org-actor:org-a',
+        partners,
+        [version(count, modified)],
+        `req-${randomUUID()}`,
+        'org-a',
+      );
+      expect(status.outcome.failures).toEqual([]);
+    };
+    await put(1, '2026-12-06T10:00:00.000Z');
+    await vi.waitFor(async () => expect((await sightings.scoreOf(ind.id))?.sightings).toBe(1));
+    await put(7, '2026-12-06T10:05:00.000Z');
+    await vi.waitFor(async () => expect((await sightings.scoreOf(ind.id))?.sightings).toBe(7));
+    // An older version arriving late restates a smaller total: nothing to add.
+    await put(3, '2026-12-06T10:02:00.000Z');
+    await put(9, '2026-12-06T10:09:00.000Z');
+    await vi.waitFor(async () => expect((await sightings.scoreOf(ind.id))?.sightings).toBe(9));
+    expect((await sightings.scoreOf(ind.id))?.sources).toBe(1);
+  });
+
   it('keeps TLP:AMBER where it is, and withholds known-benign values, saying why', async () => {
     const amber = indicator('internal-c2.example', TLP2_IDS.amber);
     const benign = indicator('google.com', TLP2_IDS.clear);

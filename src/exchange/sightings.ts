@@ -89,7 +89,7 @@ export function createSightings(deps: {
     const indicatorId = sighting.sighting_of_ref;
     if (typeof indicatorId !== 'string' || !indicatorId.startsWith('indicator--')) return undefined;
     const key = `${String(sighting.id)}@${String(sighting.modified)}`;
-    const n =
+    const stated =
       typeof sighting.count === 'number' && sighting.count >= 0
         ? Math.min(sighting.count, 999_999_999)
         : 1;
@@ -107,6 +107,27 @@ export function createSightings(deps: {
           .executeTakeFirst();
         if (done !== undefined) return undefined;
         await trx.insertInto('exchange_sighting_counted').values({ key }).execute();
+        // A new version of a sighting restates its total: add only what it grew by (a version
+        // delivered out of order, with a smaller count, adds nothing).
+        const sightingId = String(sighting.id);
+        const last = await trx
+          .selectFrom('exchange_sighting_last_count')
+          .select('counted')
+          .where('sighting_id', '=', sightingId)
+          .executeTakeFirst();
+        const before = last === undefined ? 0 : Number(last.counted);
+        const n = Math.max(0, stated - before);
+        if (last === undefined)
+          await trx
+            .insertInto('exchange_sighting_last_count')
+            .values({ sighting_id: sightingId, counted: stated })
+            .execute();
+        else if (stated > before)
+          await trx
+            .updateTable('exchange_sighting_last_count')
+            .set({ counted: stated })
+            .where('sighting_id', '=', sightingId)
+            .execute();
         const row = await trx
           .selectFrom('exchange_indicator_sightings')
           .selectAll()

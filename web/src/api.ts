@@ -2,8 +2,11 @@
  * The one way the web UI talks to the server: GET or POST JSON with a timeout, and
  * every failure turned into an {@link ApiError} whose message a person can read.
  * Errors from the server are RFC 9457 problem details (`{ title, detail, code }`);
- * their `detail` is written for people, so we show it as it is.
+ * their `detail` is written for people, so we show it as it is. Every call says which language the
+ * person chose (Accept-Language), so those problems come back in it.
  */
+import type { Locale } from '../../src/platform/engine-kit/i18n/messages.js';
+import { currentLocale } from './i18n/locale.js';
 
 /** What went wrong, for code that wants to react differently (e.g. offer "Try again"). */
 export type ApiErrorKind = 'unreachable' | 'timeout' | 'problem' | 'unexpected';
@@ -37,7 +40,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 export function getJson<T>(path: string, parse: Parser<T>, options: GetOptions = {}): Promise<T> {
   return requestJson(
     path,
-    { method: 'GET', headers: { accept: 'application/json' } },
+    { method: 'GET', headers: { accept: 'application/json', ...languageHeader() } },
     parse,
     options,
   );
@@ -54,12 +57,53 @@ export function postJson<T>(
     path,
     {
       method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        ...languageHeader(),
+      },
       body: JSON.stringify(body),
     },
     parse,
     options,
   );
+}
+
+/** The language the person chose in the picker (else their browser's), for every API call. */
+export function languageHeader(): { 'accept-language': string } {
+  return { 'accept-language': currentLocale() };
+}
+
+/**
+ * Remember `locale` on the signed-in account too, so its emails come in that language. Does
+ * nothing when nobody is signed in; never throws (the page has already switched language).
+ */
+export async function saveAccountLanguage(locale: Locale): Promise<void> {
+  try {
+    const session = await fetch('/api/access/account/session', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...languageHeader() },
+      signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS),
+    });
+    if (!session.ok) return;
+    const body = (await session.json()) as unknown;
+    const csrf = isRecord(body) && typeof body.csrf_token === 'string' ? body.csrf_token : null;
+    if (csrf === null) return;
+    await fetch('/api/access/account/language', {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'x-csrf-token': csrf,
+        ...languageHeader(),
+      },
+      body: JSON.stringify({ language: locale }),
+      signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS),
+    });
+  } catch {
+    // Offline or the server is busy: the emails keep the account's previous language.
+  }
 }
 
 async function requestJson<T>(

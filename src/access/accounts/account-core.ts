@@ -6,11 +6,10 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createSealer, type Sealer } from '../../platform/secrets/index.js';
 import { type SessionAuth, STEP_UP_MS } from '../access-http.js';
-import type { AccessUserRow } from '../access-tables.js';
 import { accessErrors } from '../errors.js';
 import type { AccountsDeps, RequestContext } from './account-deps.js';
 import type { NoticeSite } from './account-notices.js';
-import type { AccountTables } from './account-tables.js';
+import type { AccountTables, AccountUserRow } from './account-tables.js';
 import { type AccountTokens, createAccountTokens } from './account-tokens.js';
 import type { MailMessage } from './mailer.js';
 import { createSecondFactor, type SecondFactor } from './second-factor.js';
@@ -40,8 +39,8 @@ export interface AccountCore {
   readonly sessions: Sessions;
   readonly secondFactor: SecondFactor;
   readonly tokens: AccountTokens;
-  user(id: string): Promise<AccessUserRow | undefined>;
-  userByEmail(email: string): Promise<AccessUserRow | undefined>;
+  user(id: string): Promise<AccountUserRow | undefined>;
+  userByEmail(email: string): Promise<AccountUserRow | undefined>;
   audit(input: AuditInput): Promise<void>;
   /** Send mail; a failure is logged, never shown (the change it reports has happened). */
   mail(message: MailMessage): Promise<void>;

@@ -3,6 +3,7 @@
  * (never the request itself: the service does not know about HTTP).
  */
 import type { AuditLog } from '../../platform/audit/index.js';
+import type { Locale } from '../../platform/engine-kit/i18n/messages.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Bus } from '../../platform/ports/bus.js';
 import type { Limiter } from '../../platform/ports/limiter.js';
@@ -38,6 +39,8 @@ export interface RequestContext {
   readonly ip: string;
   readonly userAgent: string;
   readonly requestId?: string;
+  /** The language the request negotiated (Accept-Language): a new account's mail language. */
+  readonly locale?: Locale;
 }
 
 /**

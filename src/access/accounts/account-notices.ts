@@ -1,7 +1,9 @@
 /**
- * The mail the accounts part sends, in plain words. Each security notice says
- * what happened, when, from where, and what to do if it was not you.
+ * The mail the accounts part sends, in plain words and in the reader's language. Each security
+ * notice says what happened, when, from where, and what to do if it was not you.
  */
+import type { Locale } from '../../platform/engine-kit/i18n/messages.js';
+import { type MailKey, mailMessages as m, mailTime } from './mail-messages.js';
 import type { MailMessage } from './mailer.js';
 
 export interface NoticeSite {
@@ -9,44 +11,92 @@ export interface NoticeSite {
   readonly appUrl: string;
 }
 
-const when = (ms: number) => new Date(ms).toUTCString();
-const notYou = (site: NoticeSite) =>
-  `If this was not you, reset your password at ${site.appUrl}/access/reset and review your signed-in sessions at ${site.appUrl}/access/security.`;
+/** What a security-change notice reports: a catalog sentence and its placeholders. */
+export interface Change {
+  readonly key: Extract<MailKey, `change.${string}`>;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** The sentence of a change in `locale` (also what a trusted contact is told). */
+export const changeText = (locale: Locale, change: Change): string =>
+  m.t(locale, change.key, change.params);
+
+const notYou = (locale: Locale, site: NoticeSite) => m.t(locale, 'not_you', { app: site.appUrl });
 
 export const notices = {
-  verifyEmail: (site: NoticeSite, to: string, name: string, token: string): MailMessage => ({
+  verifyEmail: (
+    site: NoticeSite,
+    locale: Locale,
+    to: string,
+    name: string,
+    token: string,
+  ): MailMessage => ({
     to,
-    subject: `Confirm your email address for ${site.siteName}`,
-    text: `Hello ${name},\n\nPlease confirm this is your email address by opening this link within 24 hours:\n\n${site.appUrl}/access/verify-email#token=${token}\n\nIf you did not create an account, you can ignore this message.\n`,
+    subject: m.t(locale, 'verify_email.subject', { site: site.siteName }),
+    text: m.t(locale, 'verify_email.text', {
+      name,
+      link: `${site.appUrl}/access/verify-email#token=${token}`,
+    }),
   }),
 
-  alreadyRegistered: (site: NoticeSite, to: string): MailMessage => ({
+  alreadyRegistered: (site: NoticeSite, locale: Locale, to: string): MailMessage => ({
     to,
-    subject: `Someone tried to create a ${site.siteName} account with your address`,
-    text: `Someone tried to create a new account with this email address, but you already have one.\n\nIf it was you, sign in at ${site.appUrl}/access/sign-in, or reset your password at ${site.appUrl}/access/reset.\nIf it was not you, you do not need to do anything.\n`,
+    subject: m.t(locale, 'already_registered.subject', { site: site.siteName }),
+    text: m.t(locale, 'already_registered.text', { app: site.appUrl }),
   }),
 
-  newSignIn: (site: NoticeSite, to: string, device: string, at: number): MailMessage => ({
+  newSignIn: (
+    site: NoticeSite,
+    locale: Locale,
+    to: string,
+    device: string,
+    at: number,
+  ): MailMessage => ({
     to,
-    subject: `New sign-in to your ${site.siteName} account`,
-    text: `Your account was signed in to from a browser or network it has not been used from before:\n\n  ${device}\n  ${when(at)}\n\n${notYou(site)}\n`,
+    subject: m.t(locale, 'new_sign_in.subject', { site: site.siteName }),
+    text: m.t(locale, 'new_sign_in.text', {
+      device,
+      when: mailTime(locale, at),
+      not_you: notYou(locale, site),
+    }),
   }),
 
-  resetLink: (site: NoticeSite, to: string, token: string): MailMessage => ({
+  unusualHour: (site: NoticeSite, locale: Locale, to: string, at: number): MailMessage => ({
     to,
-    subject: `Reset your ${site.siteName} password`,
-    text: `Someone (hopefully you) asked to reset the password of your account. Open this link within 30 minutes to choose a new one:\n\n${site.appUrl}/access/reset#token=${token}\n\nThe link works once. If you did not ask, ignore this message: your password stays as it is.\n`,
+    subject: m.t(locale, 'unusual_hour.subject', { site: site.siteName }),
+    text: m.t(locale, 'unusual_hour.text', { when: mailTime(locale, at), app: site.appUrl }),
   }),
 
-  resetRefused: (site: NoticeSite, to: string, why: string): MailMessage => ({
+  resetLink: (site: NoticeSite, locale: Locale, to: string, token: string): MailMessage => ({
     to,
-    subject: `Password reset for your ${site.siteName} account`,
-    text: `Someone asked to reset the password of your account by email, but ${why}\n\nSign in with your passkey or security key instead. If you cannot, contact the people who run this ${site.siteName} server.\n`,
+    subject: m.t(locale, 'reset_link.subject', { site: site.siteName }),
+    text: m.t(locale, 'reset_link.text', { link: `${site.appUrl}/access/reset#token=${token}` }),
   }),
 
-  securityChange: (site: NoticeSite, to: string, what: string, at: number): MailMessage => ({
+  resetRefused: (
+    site: NoticeSite,
+    locale: Locale,
+    to: string,
+    why: Extract<MailKey, `refused.${string}`>,
+  ): MailMessage => ({
     to,
-    subject: `Security change on your ${site.siteName} account`,
-    text: `${what}\n\n  ${when(at)}\n\n${notYou(site)}\n`,
+    subject: m.t(locale, 'reset_refused.subject', { site: site.siteName }),
+    text: m.t(locale, 'reset_refused.text', { why: m.t(locale, why), site: site.siteName }),
+  }),
+
+  securityChange: (
+    site: NoticeSite,
+    locale: Locale,
+    to: string,
+    change: Change,
+    at: number,
+  ): MailMessage => ({
+    to,
+    subject: m.t(locale, 'security_change.subject', { site: site.siteName }),
+    text: m.t(locale, 'security_change.text', {
+      what: changeText(locale, change),
+      when: mailTime(locale, at),
+      not_you: notYou(locale, site),
+    }),
   }),
 };

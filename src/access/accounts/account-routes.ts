@@ -23,6 +23,7 @@ import {
 import { csrfTokenOf } from './account-secrets.js';
 import { registerAccountSettingsRoutes } from './account-settings-routes.js';
 import type { Accounts } from './accounts.js';
+import { answerMessages } from './answer-messages.js';
 import { registerRecoveryRoutes } from './recovery-routes.js';
 import { contextOf, iso, requireSession, withRetryAfter } from './route-support.js';
 import { clearedSessionCookie, sessionCookie, sessionTokenOf } from './session-cookie.js';
@@ -69,12 +70,13 @@ export function registerAccountRoutes(app: App, deps: AccountRoutesDeps): void {
     async (request, reply) =>
       withRetryAfter(reply, async () => {
         const b = request.body;
+        const ctx = contextOf(request);
         await accounts.signUp(
           { email: b.email, displayName: b.display_name, password: b.password },
-          contextOf(request),
+          ctx,
         );
         return reply.code(202).send({
-          message: 'Check your email: we sent a link to confirm your address.',
+          message: answerMessages.t(ctx.locale ?? 'en', 'sign_up_sent'),
         });
       }),
   );
@@ -196,6 +198,7 @@ export function registerAccountRoutes(app: App, deps: AccountRoutesDeps): void {
           recovery_codes_left: account.recoveryCodesLeft,
           passkeys: account.passkeys,
           advanced_protection: account.advancedProtection,
+          language: account.language,
         },
       };
     },
@@ -235,9 +238,10 @@ export function registerAccountRoutes(app: App, deps: AccountRoutesDeps): void {
     },
     async (request, reply) =>
       withRetryAfter(reply, async () => {
-        await accounts.requestPasswordReset(request.body.email, contextOf(request));
+        const ctx = contextOf(request);
+        await accounts.requestPasswordReset(request.body.email, ctx);
         return reply.code(202).send({
-          message: 'If an account uses that address, we sent it a link to reset the password.',
+          message: answerMessages.t(ctx.locale ?? 'en', 'reset_sent'),
         });
       }),
   );
@@ -274,6 +278,7 @@ function secondFactorOf(b: { code?: string; recovery_code?: string }, required: 
   if (given !== 1)
     throw accessErrors.create('invalid_input', {
       message: 'Send either the code from your authenticator app or one recovery code.',
+      es: 'Envíe el código de su aplicación de autenticación o un código de recuperación, solo uno de los dos.',
     });
   return b.code !== undefined ? { code: b.code } : { recoveryCode: b.recovery_code as string };
 }

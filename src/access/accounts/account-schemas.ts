@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { LOCALES, type Locale } from '../../platform/engine-kit/i18n/messages.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import { DISPLAY_NAME_MAX, EMAIL_MAX } from './account-input.js';
 import { RECOVERY_CODE_COUNT } from './second-factor.js';
@@ -93,6 +94,11 @@ export const SessionSchema = Type.Object({
   current: Type.Boolean(),
 });
 
+/** A shipped language, `en` or `es`: the language of an account's emails. */
+const Language = Type.Unsafe<Locale>(
+  Type.String({ enum: [...LOCALES], description: 'The language of the account’s emails' }),
+);
+
 export const CurrentSession = Type.Object({
   session: Type.Object({
     id: Type.String(),
@@ -110,8 +116,11 @@ export const CurrentSession = Type.Object({
     recovery_codes_left: Type.Integer(),
     passkeys: Type.Integer(),
     advanced_protection: Type.Boolean(),
+    language: Language,
   }),
 });
+
+export const LanguageRequest = Type.Object({ language: Language }, { additionalProperties: false });
 
 export const SessionParams = Type.Object({
   id: Type.String({ pattern: '^[0-9a-f]{64}$' }),

@@ -4,11 +4,14 @@
  * weakens protection or replaces a secret needs a recent step-up; every change
  * is audited, mailed to the owner, and drops cached principals everywhere.
  */
+import type { Locale } from '../../platform/engine-kit/i18n/messages.js';
 import type { SessionAuth } from '../access-http.js';
 import { accessErrors } from '../errors.js';
 import { type AccountCore, sessionRef } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
-import { notices } from './account-notices.js';
+import { localeOf } from './account-language.js';
+import { type Change, changeText, notices } from './account-notices.js';
+import type { AccountUserRow } from './account-tables.js';
 import { takeAttempt } from './attempt-limits.js';
 import { accountErrors } from './errors.js';
 import { boundedPassword, checkNewPassword, hashPassword } from './passwords.js';
@@ -24,6 +27,8 @@ export interface AccountOverview {
   readonly recoveryCodesLeft: number;
   readonly passkeys: number;
   readonly advancedProtection: boolean;
+  /** The language of the account's mail. */
+  readonly language: Locale;
 }
 
 export function securityUseCases(core: AccountCore) {
@@ -48,17 +53,18 @@ export function securityUseCases(core: AccountCore) {
 
   /** Audit, mail the owner, and drop cached principals. */
   const announce = async (
-    userId: string,
-    email: string,
+    user: AccountUserRow,
     action: string,
-    what: string,
+    change: Change,
     ctx: RequestContext,
     data?: Record<string, unknown>,
   ) => {
-    await core.audit({ action, userId, ctx, ...(data === undefined ? {} : { data }) });
-    await core.changed(userId);
-    await core.mail(notices.securityChange(core.site, email, what, deps.now()));
-    await alertContact(core, userId, 'security_change', what);
+    await core.audit({ action, userId: user.id, ctx, ...(data === undefined ? {} : { data }) });
+    await core.changed(user.id);
+    await core.mail(
+      notices.securityChange(core.site, localeOf(user), user.email, change, deps.now()),
+    );
+    await alertContact(core, user.id, 'security_change', (to) => changeText(to, change));
   };
 
   return {
@@ -74,6 +80,7 @@ export function securityUseCases(core: AccountCore) {
         recoveryCodesLeft: await core.secondFactor.recoveryCodesLeft(user.id),
         passkeys: await passkeyCount(user.id),
         advancedProtection: user.advanced_protection === 1,
+        language: localeOf(user),
       };
     },
 
@@ -116,13 +123,7 @@ export function securityUseCases(core: AccountCore) {
         .where('id', '=', user.id)
         .execute();
       const recoveryCodes = await core.secondFactor.regenerateRecoveryCodes(user.id);
-      await announce(
-        user.id,
-        user.email,
-        'access.account.totp_enabled',
-        'Two-step sign-in with an authenticator app was turned on.',
-        ctx,
-      );
+      await announce(user, 'access.account.totp_enabled', { key: 'change.totp_on' }, ctx);
       return { recoveryCodes };
     },
 
@@ -137,13 +138,7 @@ export function securityUseCases(core: AccountCore) {
         .where('id', '=', user.id)
         .execute();
       await core.secondFactor.clear(user.id);
-      await announce(
-        user.id,
-        user.email,
-        'access.account.totp_disabled',
-        'Two-step sign-in with an authenticator app was turned off, and your recovery codes no longer work.',
-        ctx,
-      );
+      await announce(user, 'access.account.totp_disabled', { key: 'change.totp_off' }, ctx);
     },
 
     /** A new set of recovery codes; the old set stops working. */
@@ -163,8 +158,9 @@ export function securityUseCases(core: AccountCore) {
       await core.mail(
         notices.securityChange(
           core.site,
+          localeOf(user),
           user.email,
-          'New recovery codes were made for your account; the old ones no longer work.',
+          { key: 'change.recovery_codes_new' },
           deps.now(),
         ),
       );
@@ -207,12 +203,9 @@ export function securityUseCases(core: AccountCore) {
         await core.tokens.revokeAll(user.id, 'sign_in');
       }
       await announce(
-        user.id,
-        user.email,
+        user,
         'access.account.advanced_protection',
-        enabled
-          ? 'Advanced protection was turned on: sign-in needs your passkey or security key, and password reset by email is off.'
-          : 'Advanced protection was turned off.',
+        { key: enabled ? 'change.advanced_on' : 'change.advanced_off' },
         ctx,
         { enabled },
       );
@@ -239,10 +232,9 @@ export function securityUseCases(core: AccountCore) {
       const ended = await core.sessions.revokeAll(user.id, 'password_changed', session.sessionId);
       await core.tokens.revokeAll(user.id, 'password_reset');
       await announce(
-        user.id,
-        user.email,
+        user,
         'access.account.password_changed',
-        'Your password was changed, and every other signed-in session was signed out.',
+        { key: 'change.password_changed' },
         ctx,
         { session: sessionRef(session.sessionId), otherSessionsEnded: ended },
       );

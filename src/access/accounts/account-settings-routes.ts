@@ -1,6 +1,6 @@
 /**
  * /api/access/account settings, for a signed-in session: sessions, TOTP,
- * recovery codes, password change and advanced protection.
+ * recovery codes, password change, advanced protection and the language of its mail.
  */
 import Type from 'typebox';
 import type { App } from '../../platform/http/app.js';
@@ -8,6 +8,7 @@ import type { AccountRoutesDeps } from './account-routes.js';
 import {
   AdvancedProtectionRequest,
   CodeRequest,
+  LanguageRequest,
   PasswordChangeRequest,
   problems,
   RecoveryCodes,
@@ -24,6 +25,27 @@ const noContent = { 204: Type.Null(), ...problems };
 
 export function registerAccountSettingsRoutes(app: App, deps: AccountRoutesDeps): void {
   const { accounts } = deps;
+
+  app.put(
+    `${BASE}/language`,
+    {
+      schema: {
+        tags,
+        summary: 'Choose the language of your account’s emails (the web picker sets it too)',
+        body: LanguageRequest,
+        response: {
+          200: Type.Object({ language: LanguageRequest.properties.language }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => {
+      const session = await requireSession(app, request);
+      return {
+        language: await accounts.setLanguage(session, request.body.language, contextOf(request)),
+      };
+    },
+  );
 
   app.get(
     `${BASE}/sessions`,

@@ -1,5 +1,5 @@
 import type { Migration } from '../../platform/ports/store.js';
-import type { AccessTables } from '../access-tables.js';
+import type { AccessTables, AccessUserRow } from '../access-tables.js';
 
 /**
  * Tables of the accounts part: sessions, one-time tokens, TOTP state, recovery
@@ -93,7 +93,16 @@ export interface AccountMailOutboxRow {
   sent_at: number | null;
 }
 
+/**
+ * An account as the accounts part sees it: the core row plus the language its mail is written in
+ * (`en`, `es`; null for accounts made before languages were stored, or by the CLI: English).
+ */
+export interface AccountUserRow extends AccessUserRow {
+  locale: string | null;
+}
+
 export interface AccountTables extends AccessTables {
+  access_user: AccountUserRow;
   access_session: AccountSessionRow;
   access_token: AccountTokenRow;
   access_totp: AccountTotpRow;
@@ -183,6 +192,13 @@ export const accountMigrations: readonly Migration[] = [
         .on('access_mail_outbox')
         .columns(['sent_at', 'created_at'])
         .execute();
+    },
+  },
+  {
+    // Named after every earlier migration of every module: Kysely applies them in name order.
+    name: '20261210-01-access-account-locale',
+    async up(db) {
+      await db.schema.alterTable('access_user').addColumn('locale', 'text').execute();
     },
   },
 ];

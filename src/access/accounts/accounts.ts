@@ -8,6 +8,7 @@ import type { SessionAuth } from '../access-http.js';
 import { accessErrors } from '../errors.js';
 import { createAccountCore, RECENT_AUTH_MS, sessionRef } from './account-core.js';
 import type { AccountsDeps, RequestContext } from './account-deps.js';
+import { languageUseCases } from './account-language.js';
 import { securityUseCases } from './account-security.js';
 import { passwordResetUseCases } from './password-reset.js';
 import { recoveryUseCases } from './recovery.js';
@@ -35,6 +36,7 @@ export function createAccounts(deps: AccountsDeps) {
     ...passwordResetUseCases(core),
     ...recoveryUseCases(core),
     ...trustedContactUseCases(core),
+    ...languageUseCases(core),
 
     /** The live session a cookie's token stands for, or null (see session-cookie.ts). */
     resolveSession: (token: string) => core.sessions.resolve(token),

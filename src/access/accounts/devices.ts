@@ -5,12 +5,14 @@
  * router's new address does not count as new, another town's does.
  */
 import { isIPv4, isIPv6 } from 'node:net';
+import type { Locale } from '../../platform/engine-kit/i18n/messages.js';
 import { sha256Hex } from './account-secrets.js';
+import { mailMessages as m } from './mail-messages.js';
 
 export const USER_AGENT_MAX = 256;
 
 /** "Firefox on Linux" from a User-Agent header: coarse on purpose, for names and alerts. */
-export function describeDevice(userAgent: string): string {
+export function describeDevice(userAgent: string, locale: Locale = 'en'): string {
   const ua = userAgent.slice(0, USER_AGENT_MAX);
   const browser =
     [
@@ -20,7 +22,8 @@ export function describeDevice(userAgent: string): string {
       ['Chrome/', 'Chrome'],
       ['Safari/', 'Safari'],
       ['curl/', 'curl'],
-    ].find(([needle]) => ua.includes(needle as string))?.[1] ?? 'A browser';
+    ].find(([needle]) => ua.includes(needle as string))?.[1] ??
+    m.t(locale, 'device.unknown_browser');
   const os =
     [
       ['Android', 'Android'],
@@ -31,7 +34,7 @@ export function describeDevice(userAgent: string): string {
       ['CrOS', 'ChromeOS'],
       ['Linux', 'Linux'],
     ].find(([needle]) => ua.includes(needle as string))?.[1] ?? undefined;
-  return os === undefined ? browser : `${browser} on ${os}`;
+  return os === undefined ? browser : m.t(locale, 'device.on', { browser, os });
 }
 
 /** The network an address is in: `203.0.113.0/24`, `2001:db8:1::/48`, or the address when unparsable. */
@@ -59,6 +62,10 @@ export function deviceKey(userAgent: string, ip: string): string {
   return sha256Hex(`${userAgent.slice(0, USER_AGENT_MAX)}\n${networkOf(ip)}`);
 }
 
-export function deviceLabel(userAgent: string, ip: string): string {
-  return `${describeDevice(userAgent)}, network ${networkOf(ip)}`;
+/** "Firefox on Linux, network 203.0.113.0/24", in `locale` (mail); stored labels are English. */
+export function deviceLabel(userAgent: string, ip: string, locale: Locale = 'en'): string {
+  return m.t(locale, 'device.label', {
+    device: describeDevice(userAgent, locale),
+    network: networkOf(ip),
+  });
 }

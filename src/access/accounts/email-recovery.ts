@@ -8,7 +8,9 @@ import type { AccessUserRow } from '../access-tables.js';
 import type { AccountCore } from './account-core.js';
 import { earnedTier, type RequestContext } from './account-deps.js';
 import { normaliseEmail } from './account-input.js';
+import { localeOf } from './account-language.js';
 import { notices } from './account-notices.js';
+import type { AccountUserRow } from './account-tables.js';
 import { takeAttempt } from './attempt-limits.js';
 import { maskEmail } from './mailer.js';
 
@@ -26,15 +28,15 @@ export async function emailRecoveryRefusal(
 /**
  * The account an emailed request may go ahead for, or undefined (no account,
  * disabled, or refused — refusals are audited as `action` and mailed). `what`
- * names the request in log lines and refusal mail ("the password", "the account").
+ * names the request in the refusal mail.
  */
 export async function accountForEmailRequest(
   core: AccountCore,
   emailInput: string,
   ctx: RequestContext,
   action: string,
-  what: string,
-): Promise<AccessUserRow | undefined> {
+  what: 'password' | 'account',
+): Promise<AccountUserRow | undefined> {
   const email = normaliseEmail(emailInput);
   await takeAttempt(core.deps.limiter, 'resetRequest', { account: email, ip: ctx.ip });
   const user = await core.userByEmail(email);
@@ -55,10 +57,9 @@ export async function accountForEmailRequest(
   await core.mail(
     notices.resetRefused(
       core.site,
+      localeOf(user),
       user.email,
-      why === 'advanced_protection'
-        ? `advanced protection is on, so ${what} cannot be reset or recovered by email.`
-        : 'accounts at your access level cannot be recovered by email alone.',
+      why === 'advanced_protection' ? `refused.advanced_${what}` : 'refused.tier',
     ),
   );
   return undefined;

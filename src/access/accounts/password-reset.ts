@@ -7,6 +7,7 @@
 import type { AccessUserRow } from '../access-tables.js';
 import type { AccountCore } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
+import { localeOf } from './account-language.js';
 import { notices } from './account-notices.js';
 import { takeAttempt } from './attempt-limits.js';
 import { accountForEmailRequest, emailRecoveryRefusal } from './email-recovery.js';
@@ -28,7 +29,7 @@ export function passwordResetUseCases(core: AccountCore) {
         emailInput,
         ctx,
         'access.account.password_reset_requested',
-        'the password',
+        'password',
       );
       if (user === undefined) return;
       const { token } = await core.tokens.issue(user.id, 'password_reset', RESET_TTL_MS);
@@ -38,7 +39,7 @@ export function passwordResetUseCases(core: AccountCore) {
         ctx,
         anonymous: true,
       });
-      await core.mail(notices.resetLink(core.site, user.email, token));
+      await core.mail(notices.resetLink(core.site, localeOf(user), user.email, token));
     },
 
     /** Set a new password with a reset link's token; signs out every session. */
@@ -103,8 +104,9 @@ export function passwordResetUseCases(core: AccountCore) {
       await core.mail(
         notices.securityChange(
           core.site,
+          localeOf(user),
           user.email,
-          `Your password was reset with a link sent to this address, and all ${ended} signed-in sessions were signed out.`,
+          { key: 'change.password_reset', params: { ended } },
           now,
         ),
       );

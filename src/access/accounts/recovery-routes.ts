@@ -12,6 +12,7 @@ import {
   ResetRequest,
   TokenRequest,
 } from './account-schemas.js';
+import { answerMessages } from './answer-messages.js';
 import { contextOf, iso, requireSession, withRetryAfter } from './route-support.js';
 import { CONTACT_ALERTS } from './trusted-contact.js';
 
@@ -33,9 +34,6 @@ const Contact = Type.Object({
 
 export function registerRecoveryRoutes(app: App, deps: AccountRoutesDeps): void {
   const { accounts } = deps;
-  const sent = {
-    message: 'If that address has an account that can be recovered by email, a link is on its way.',
-  };
 
   app.post(
     `${BASE}/recovery/start`,
@@ -49,8 +47,11 @@ export function registerRecoveryRoutes(app: App, deps: AccountRoutesDeps): void 
     },
     async (request, reply) =>
       withRetryAfter(reply, async () => {
-        await accounts.startRecovery(request.body.email, contextOf(request));
-        return reply.code(202).send(sent);
+        const ctx = contextOf(request);
+        await accounts.startRecovery(request.body.email, ctx);
+        return reply.code(202).send({
+          message: answerMessages.t(ctx.locale ?? 'en', 'recovery_sent'),
+        });
       }),
   );
 

@@ -19,10 +19,12 @@ import type { AccessUserRow } from '../access-tables.js';
 import { accessErrors } from '../errors.js';
 import type { AccountCore } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
+import { localeOf } from './account-language.js';
 import { notices } from './account-notices.js';
 import { takeAttempt } from './attempt-limits.js';
 import { accountForEmailRequest, emailRecoveryRefusal } from './email-recovery.js';
 import { accountErrors } from './errors.js';
+import { mailMessages as m, mailTime } from './mail-messages.js';
 import { boundedPassword, checkNewPassword, hashPassword } from './passwords.js';
 import type { RecoveryTables } from './recovery-tables.js';
 import { alertContact } from './trusted-contact.js';
@@ -33,6 +35,7 @@ const START_LINK_MS = 30 * 60_000;
 /** The finishing link works for a week after the wait. */
 const FINISH_WINDOW_MS = 7 * 86_400_000;
 const when = (ms: number) => new Date(ms).toUTCString();
+const whenEs = (ms: number) => mailTime('es', ms);
 
 export interface RecoveryStatus {
   readonly id: string;
@@ -62,7 +65,7 @@ export function recoveryUseCases(core: AccountCore) {
         emailInput,
         ctx,
         'access.account.recovery_requested',
-        'the account',
+        'account',
       );
       if (user === undefined) return;
       const { token } = await core.tokens.issue(user.id, 'recovery', START_LINK_MS);
@@ -72,10 +75,14 @@ export function recoveryUseCases(core: AccountCore) {
         ctx,
         anonymous: true,
       });
+      const locale = localeOf(user);
       await core.mail({
         to: user.email,
-        subject: `Recover your ${core.site.siteName} account`,
-        text: `Someone (hopefully you) said they lost every way to confirm it is them on this account: their authenticator app, passkeys and recovery codes.\n\nTo start recovering it, open this link within 30 minutes:\n\n${core.site.appUrl}/access/recover#token=${token}\n\nFor your safety nothing changes for ${RECOVERY_WAIT_MS / 86_400_000} days after that, and you can stop it from any device where you are still signed in. If you did not ask, ignore this message.\n`,
+        subject: m.t(locale, 'recover.subject', { site: core.site.siteName }),
+        text: m.t(locale, 'recover.text', {
+          link: `${core.site.appUrl}/access/recover#token=${token}`,
+          days: RECOVERY_WAIT_MS / 86_400_000,
+        }),
       });
     },
 
@@ -118,16 +125,18 @@ export function recoveryUseCases(core: AccountCore) {
         ctx,
         anonymous: true,
       });
+      const locale = localeOf(user);
       await core.mail({
         to: user.email,
-        subject: `Account recovery started on ${core.site.siteName}`,
-        text: `Recovery of your account has started. On ${when(completesAt)} you can finish it with this link, which sets a new password and removes your old authenticator app, passkeys and recovery codes:\n\n${core.site.appUrl}/access/recover/finish#token=${finish}\n\nIf this was not you, sign in on any device you still have and press "Stop this recovery" (${core.site.appUrl}/access/security), and change your email password.\n`,
+        subject: m.t(locale, 'recovery_started.subject', { site: core.site.siteName }),
+        text: m.t(locale, 'recovery_started.text', {
+          when: mailTime(locale, completesAt),
+          link: `${core.site.appUrl}/access/recover/finish#token=${finish}`,
+          app: core.site.appUrl,
+        }),
       });
-      await alertContact(
-        core,
-        user.id,
-        'recovery_started',
-        `Someone started recovering the account without its second factor. It can be finished on ${when(completesAt)} unless it is stopped.`,
+      await alertContact(core, user.id, 'recovery_started', (to) =>
+        m.t(to, 'alert.recovery_started', { when: mailTime(to, completesAt) }),
       );
       return { completesAt };
     },
@@ -144,11 +153,13 @@ export function recoveryUseCases(core: AccountCore) {
       if (pending === undefined)
         throw accountErrors.create('invalid_token', {
           message: 'This recovery was stopped or has already finished.',
+          es: 'Esta recuperación se detuvo o ya terminó.',
         });
       const now = deps.now();
       if (now < Number(pending.completes_at))
         throw accessErrors.create('invalid_input', {
           message: `For your safety, recovery can be finished on ${when(Number(pending.completes_at))}, not before.`,
+          es: `Por su seguridad, la recuperación se puede terminar a partir del ${whenEs(Number(pending.completes_at))}, no antes.`,
         });
       const why = await refusal(user);
       if (why !== undefined) throw accountErrors.create('email_recovery_disabled');
@@ -189,17 +200,13 @@ export function recoveryUseCases(core: AccountCore) {
       await core.mail(
         notices.securityChange(
           core.site,
+          localeOf(user),
           user.email,
-          'Your account was recovered: it has a new password, and its old authenticator app, passkeys and recovery codes were removed. Add a passkey again soon.',
+          { key: 'change.recovered' },
           now,
         ),
       );
-      await alertContact(
-        core,
-        user.id,
-        'security_change',
-        'The account was recovered with a new password, and its old second factors were removed.',
-      );
+      await alertContact(core, user.id, 'security_change', (to) => m.t(to, 'alert.recovered'));
     },
 
     /** A recovery in progress, shown on every signed-in device. */
@@ -214,7 +221,10 @@ export function recoveryUseCases(core: AccountCore) {
     async cancelRecovery(session: SessionAuth, ctx: RequestContext): Promise<void> {
       const row = await open(session.userId);
       if (row === undefined)
-        throw accessErrors.create('not_found', { message: 'No recovery is in progress.' });
+        throw accessErrors.create('not_found', {
+          message: 'No recovery is in progress.',
+          es: 'No hay ninguna recuperación en curso.',
+        });
       await db()
         .updateTable('access_recovery')
         .set({ cancelled_at: deps.now() })
@@ -232,8 +242,9 @@ export function recoveryUseCases(core: AccountCore) {
         await core.mail(
           notices.securityChange(
             core.site,
+            localeOf(user),
             user.email,
-            'The recovery of your account was stopped from one of your signed-in devices. If that was not you, change your password now.',
+            { key: 'change.recovery_stopped' },
             deps.now(),
           ),
         );

@@ -3,6 +3,7 @@
  * session a route requires, and Retry-After on 429.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { negotiateLocale } from '../../platform/engine-kit/i18n/messages.js';
 import { ShieldwallError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/app.js';
 import { accessGate, type SessionAuth } from '../access-http.js';
@@ -11,10 +12,12 @@ import type { RequestContext } from './account-deps.js';
 
 export function contextOf(request: FastifyRequest): RequestContext {
   const ua = request.headers['user-agent'];
+  const language = request.headers['accept-language'];
   return {
     ip: request.ip,
     userAgent: typeof ua === 'string' ? ua.slice(0, 256) : '',
     requestId: String(request.id),
+    locale: negotiateLocale(typeof language === 'string' ? language : undefined),
   };
 }
 

@@ -6,17 +6,19 @@
  * none is downloaded. A sign-in from a known device at an hour far from every
  * hour the person has signed in at before is flagged too.
  */
-import type { AccessUserRow } from '../access-tables.js';
 import type { AccountCore } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
+import { localeOf } from './account-language.js';
 import { notices } from './account-notices.js';
+import type { AccountUserRow } from './account-tables.js';
 import { deviceKey, deviceLabel } from './devices.js';
+import { mailMessages as m, mailTime } from './mail-messages.js';
 import { alertContact } from './trusted-contact.js';
 
 /** Record the (browser, network) pair; mail an alert when it is new and not the first ever. */
 export async function rememberDevice(
   core: AccountCore,
-  user: AccessUserRow,
+  user: AccountUserRow,
   ctx: RequestContext,
 ): Promise<boolean> {
   const key = deviceKey(ctx.userAgent, ctx.ip);
@@ -52,12 +54,18 @@ export async function rememberDevice(
   // The very first sign-in has nothing to compare with; alerting on it is noise.
   if (Number(known.n) === 0) return false;
   await core.audit({ action: 'access.account.sign_in_alert', userId: user.id, ctx });
-  await core.mail(notices.newSignIn(core.site, user.email, label, now));
-  await alertContact(
-    core,
-    user.id,
-    'new_sign_in',
-    `A sign-in from a device not used before: ${label}.`,
+  const locale = localeOf(user);
+  await core.mail(
+    notices.newSignIn(
+      core.site,
+      locale,
+      user.email,
+      deviceLabel(ctx.userAgent, ctx.ip, locale),
+      now,
+    ),
+  );
+  await alertContact(core, user.id, 'new_sign_in', (to) =>
+    m.t(to, 'alert.new_device', { device: deviceLabel(ctx.userAgent, ctx.ip, to) }),
   );
   return true;
 }
@@ -75,7 +83,7 @@ const UNUSUAL_HOURS = 4;
  */
 async function alertUnusualHour(
   core: AccountCore,
-  user: AccessUserRow,
+  user: AccountUserRow,
   now: number,
 ): Promise<void> {
   const earlier = await core
@@ -99,11 +107,8 @@ async function alertUnusualHour(
     userId: user.id,
     data: { reason: 'unusual_hour' },
   });
-  const at = new Date(now).toUTCString();
-  await core.mail({
-    to: user.email,
-    subject: `Sign-in to your ${core.site.siteName} account at an unusual time`,
-    text: `Your account was signed in to at ${at}, a time of day you do not usually sign in.\n\nIf this was not you, sign out the other sessions at ${core.site.appUrl}/access/devices and change your password.\n`,
-  });
-  await alertContact(core, user.id, 'new_sign_in', `A sign-in at an unusual time of day: ${at}.`);
+  await core.mail(notices.unusualHour(core.site, localeOf(user), user.email, now));
+  await alertContact(core, user.id, 'new_sign_in', (to) =>
+    m.t(to, 'alert.unusual_hour', { when: mailTime(to, now) }),
+  );
 }

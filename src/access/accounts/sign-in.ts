@@ -4,12 +4,14 @@
  * that matters is audited as `denied`; nothing secret is ever in the audit log.
  */
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_LOCALE } from '../../platform/engine-kit/i18n/messages.js';
 import type { SessionAuth } from '../access-http.js';
-import type { AccessUserRow } from '../access-tables.js';
 import { type AccountCore, sessionRef } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
 import { checkDisplayName, normaliseEmail } from './account-input.js';
+import { localeOf } from './account-language.js';
 import { notices } from './account-notices.js';
+import type { AccountUserRow } from './account-tables.js';
 import { takeAttempt } from './attempt-limits.js';
 import { accountErrors } from './errors.js';
 import { maskEmail } from './mailer.js';
@@ -49,7 +51,7 @@ export function signInUseCases(core: AccountCore) {
 
   /** Start the session, remember the device, and mail an alert when the device is new. */
   const complete = async (
-    user: AccessUserRow,
+    user: AccountUserRow,
     ctx: RequestContext,
     method: string,
     deviceName?: string,
@@ -67,7 +69,7 @@ export function signInUseCases(core: AccountCore) {
 
   /** Check a second factor of a signed-in or half-signed-in user; audited either way. */
   const checkSecondFactor = async (
-    user: AccessUserRow,
+    user: AccountUserRow,
     input: SecondFactorInput,
     ctx: RequestContext,
     purpose: string,
@@ -101,8 +103,9 @@ export function signInUseCases(core: AccountCore) {
       await core.mail(
         notices.securityChange(
           core.site,
+          localeOf(user),
           user.email,
-          `A recovery code was used to confirm it is you. ${left} of your codes are left.`,
+          { key: 'change.recovery_code_used', params: { left } },
           deps.now(),
         ),
       );
@@ -122,6 +125,7 @@ export function signInUseCases(core: AccountCore) {
     ): Promise<void> {
       const email = normaliseEmail(input.email);
       const displayName = checkDisplayName(input.displayName);
+      const locale = ctx.locale ?? DEFAULT_LOCALE;
       boundedPassword(input.password);
       await takeAttempt(deps.limiter, 'signUp', { account: email, ip: ctx.ip });
       const password = checkNewPassword(input.password, { email, displayName });
@@ -130,7 +134,14 @@ export function signInUseCases(core: AccountCore) {
       const existing = await core.userByEmail(email);
       if (existing !== undefined) {
         deps.logger.info(`sign-up for an existing account ${maskEmail(email)}`);
-        await core.mail(notices.alreadyRegistered(core.site, email));
+        // The owner's language when they chose one, else the language this sign-up asked in.
+        await core.mail(
+          notices.alreadyRegistered(
+            core.site,
+            existing.locale === null ? locale : localeOf(existing),
+            email,
+          ),
+        );
         return;
       }
       const id = randomUUID();
@@ -150,6 +161,7 @@ export function signInUseCases(core: AccountCore) {
             advanced_protection: 0,
             staff_roles: '[]',
             disabled_at: null,
+            locale,
           })
           .execute();
       } catch (err) {
@@ -159,7 +171,7 @@ export function signInUseCases(core: AccountCore) {
       }
       await core.audit({ action: 'access.account.signed_up', userId: id, ctx, anonymous: true });
       const { token } = await core.tokens.issue(id, 'verify_email', VERIFY_EMAIL_TTL_MS, { email });
-      await core.mail(notices.verifyEmail(core.site, email, displayName, token));
+      await core.mail(notices.verifyEmail(core.site, locale, email, displayName, token));
     },
 
     /** Confirm an address with the token mailed to it. */

@@ -6,6 +6,7 @@
  * can stop the alerts themselves with a link.
  */
 
+import type { Locale } from '../../platform/engine-kit/i18n/messages.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Store } from '../../platform/ports/store.js';
 import type { SessionAuth } from '../access-http.js';
@@ -13,7 +14,9 @@ import { accessErrors } from '../errors.js';
 import type { AccountCore } from './account-core.js';
 import type { RequestContext } from './account-deps.js';
 import { normaliseEmail } from './account-input.js';
+import { knownLocaleOfAddress, localeOf } from './account-language.js';
 import type { AccountTables } from './account-tables.js';
+import { mailMessages as m } from './mail-messages.js';
 import type { MailMessage } from './mailer.js';
 import type { RecoveryTables } from './recovery-tables.js';
 
@@ -39,12 +42,18 @@ export interface TrustedContact {
   readonly since: number;
 }
 
+/**
+ * What happened, for the contact: a sentence for each language (the mail is written in the
+ * contact's), or one English sentence from a caller that has no translations yet.
+ */
+export type AlertText = string | ((locale: Locale) => string);
+
 /** Mail the person's trusted contact, when they have one who opted into `kind`. Never throws. */
 export async function alertContact(
   core: AccountCore,
   userId: string,
   kind: ContactAlert,
-  text: string,
+  text: AlertText,
 ): Promise<void> {
   await sendContactAlert(
     {
@@ -83,7 +92,7 @@ export async function sendContactAlert(
   deps: ContactAlertDeps,
   userId: string,
   kind: ContactAlert,
-  text: string,
+  text: AlertText,
 ): Promise<boolean> {
   try {
     const row = await deps.store
@@ -96,14 +105,21 @@ export async function sendContactAlert(
     const user = await deps.store
       .db<AccountTables>()
       .selectFrom('access_user')
-      .select('display_name')
+      .select(['display_name', 'locale'])
       .where('id', '=', userId)
       .executeTakeFirst();
     if (user === undefined) return false;
+    // The contact's own language when they have an account, else the person's.
+    const locale = (await knownLocaleOfAddress(deps.store, row.email)) ?? localeOf(user);
+    const names = { site: deps.siteName, name: user.display_name };
     await deps.mail({
       to: row.email,
-      subject: `${deps.siteName}: an alert about ${user.display_name}'s account`,
-      text: `Hello ${row.name},\n\n${user.display_name} asked ${deps.siteName} to tell you when this happens on their account:\n\n  ${text}\n\nIf they did not expect it, please check with them: their account may be at risk. You cannot see or change their account; this is only an alert.\n`,
+      subject: m.t(locale, 'contact_alert.subject', names),
+      text: m.t(locale, 'contact_alert.text', {
+        ...names,
+        contact: row.name,
+        text: typeof text === 'string' ? text : text(locale),
+      }),
     });
     return true;
   } catch (err) {
@@ -142,10 +158,14 @@ export function trustedContactUseCases(core: AccountCore) {
       const name = input.name.replace(CONTROL, '').trim().slice(0, 80);
       const email = normaliseEmail(input.email);
       if (name === '')
-        throw accessErrors.create('invalid_input', { message: 'Give your contact’s name.' });
+        throw accessErrors.create('invalid_input', {
+          message: 'Give your contact’s name.',
+          es: 'Escriba el nombre de su contacto.',
+        });
       if (email === user.email)
         throw accessErrors.create('invalid_input', {
           message: 'Your trusted contact needs an address other than yours.',
+          es: 'Su contacto de confianza necesita una dirección distinta de la suya.',
         });
       const alerts = [...new Set(input.alerts)].filter((a): a is ContactAlert =>
         (CONTACT_ALERTS as readonly string[]).includes(a),
@@ -153,6 +173,7 @@ export function trustedContactUseCases(core: AccountCore) {
       if (alerts.length !== new Set(input.alerts).size)
         throw accessErrors.create('invalid_input', {
           message: `Alerts are any of: ${CONTACT_ALERTS.join(', ')}.`,
+          es: `Los avisos pueden ser: ${CONTACT_ALERTS.join(', ')}.`,
         });
       const now = core.deps.now();
       await db()
@@ -177,15 +198,30 @@ export function trustedContactUseCases(core: AccountCore) {
         data: { alerts },
         ctx,
       });
+      const own = localeOf(user);
+      const theirs = (await knownLocaleOfAddress(core.deps.store, email)) ?? own;
+      const site = core.site.siteName;
       await core.mail({
         to: email,
-        subject: `${user.display_name} named you as a trusted contact on ${core.site.siteName}`,
-        text: `Hello ${name},\n\n${user.display_name} (${user.email}) named you as their trusted contact on ${core.site.siteName}. You will get an email if any of these happens on their account: ${alerts.map(describeAlert).join('; ') || 'nothing yet'}.\n\nYou cannot see or use their account. If you do not want these emails, open this link:\n\n${core.site.appUrl}/access/trusted-contact/stop#token=${token}\n`,
+        subject: m.t(theirs, 'contact_named.subject', { name: user.display_name, site }),
+        text: m.t(theirs, 'contact_named.text', {
+          contact: name,
+          name: user.display_name,
+          email: user.email,
+          site,
+          alerts: describeAlerts(theirs, alerts),
+          link: `${core.site.appUrl}/access/trusted-contact/stop#token=${token}`,
+        }),
       });
       await core.mail({
         to: user.email,
-        subject: `You named a trusted contact on ${core.site.siteName}`,
-        text: `${name} (${email}) will now get an email when: ${alerts.map(describeAlert).join('; ') || 'nothing yet'}. They cannot see or use your account. If this was not you, review your account at ${core.site.appUrl}/access/security.\n`,
+        subject: m.t(own, 'contact_set.subject', { site }),
+        text: m.t(own, 'contact_set.text', {
+          contact: name,
+          contact_email: email,
+          alerts: describeAlerts(own, alerts),
+          app: core.site.appUrl,
+        }),
       });
       return { name, email, alerts, since: now };
     },
@@ -197,7 +233,10 @@ export function trustedContactUseCases(core: AccountCore) {
         .where('user_id', '=', session.userId)
         .executeTakeFirst();
       if (Number(res.numDeletedRows) === 0)
-        throw accessErrors.create('not_found', { message: 'You have no trusted contact.' });
+        throw accessErrors.create('not_found', {
+          message: 'You have no trusted contact.',
+          es: 'No tiene ningún contacto de confianza.',
+        });
       await core.tokens.revokeAll(session.userId, 'contact_stop');
       await core.audit({
         action: 'access.account.trusted_contact_removed',
@@ -210,7 +249,10 @@ export function trustedContactUseCases(core: AccountCore) {
     async stopContactAlerts(token: string, ctx: RequestContext): Promise<void> {
       const row = await core.tokens.find(token, 'contact_stop');
       if (row === undefined || !(await core.tokens.consume(row.id)))
-        throw accessErrors.create('not_found', { message: 'This link does not work any more.' });
+        throw accessErrors.create('not_found', {
+          message: 'This link does not work any more.',
+          es: 'Este enlace ya no funciona.',
+        });
       await db().deleteFrom('access_trusted_contact').where('user_id', '=', row.user_id).execute();
       await core.audit({
         action: 'access.account.trusted_contact_stopped',
@@ -219,22 +261,21 @@ export function trustedContactUseCases(core: AccountCore) {
         anonymous: true,
       });
       const user = await core.user(row.user_id);
-      if (user !== undefined)
+      if (user !== undefined) {
+        const locale = localeOf(user);
         await core.mail({
           to: user.email,
-          subject: `Your trusted contact stopped their alerts`,
-          text: `Your trusted contact asked not to get alerts about your account any more. You can name someone else at ${core.site.appUrl}/access/security.\n`,
+          subject: m.t(locale, 'contact_stopped.subject'),
+          text: m.t(locale, 'contact_stopped.text', { app: core.site.appUrl }),
         });
+      }
     },
   };
 }
 
-function describeAlert(kind: ContactAlert): string {
-  return {
-    new_sign_in: 'someone signs in from a new device',
-    security_change: 'a password, second factor or passkey is changed',
-    recovery_started: 'someone asks to recover the account without its second factor',
-    scam_high_risk: 'Shieldwall finds that a message they checked is very likely a scam',
-    scam_recovery: 'they open the "I already clicked or paid" checklist and ask to tell you',
-  }[kind];
+/** The chosen alerts in words, `; `-separated, or "nothing yet". */
+function describeAlerts(locale: Locale, alerts: readonly ContactAlert[]): string {
+  return (
+    alerts.map((kind) => m.t(locale, `describe.${kind}`)).join('; ') || m.t(locale, 'alerts.none')
+  );
 }

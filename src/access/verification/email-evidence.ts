@@ -9,6 +9,9 @@
  * everything the code would unlock (that one "mailbox confirmed" flag).
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Locale } from '../../platform/engine-kit/i18n/messages.js';
+import { localeOfUser } from '../accounts/account-language.js';
+import { mailMessages as m } from '../accounts/mail-messages.js';
 import { accessErrors } from '../errors.js';
 import { isAtOrUnder, isFreeMailDomain, normalizeDomain, parseMailbox } from './domain-name.js';
 import { verificationErrors } from './errors.js';
@@ -73,10 +76,12 @@ export function createEmailUseCases(ctx: Context) {
       e.email_attempts = 0;
       await ctx.db().insertInto('access_verification_evidence').values(e).execute();
       try {
+        // The mailbox may belong to anyone at the domain: written in the requester's language.
+        const locale = await localeOfUser(deps.store, person.userId);
         await deps.mailer.send({
           to: mailbox.address,
-          subject: 'Your Shieldwall verification code',
-          text: mailText(code, domain, deps.publicUrl, row.id),
+          subject: m.t(locale, 'verification_code.subject'),
+          text: mailText(locale, code, domain, deps.publicUrl, row.id),
         });
       } catch (err) {
         // No code reached anyone: leave no evidence that waits for one.
@@ -157,18 +162,22 @@ export function createEmailUseCases(ctx: Context) {
   };
 }
 
-function mailText(code: string, domain: string, publicUrl: string | undefined, id: string) {
+function mailText(
+  locale: Locale,
+  code: string,
+  domain: string,
+  publicUrl: string | undefined,
+  id: string,
+) {
   const where =
     publicUrl === undefined
-      ? 'in Shieldwall, on the verification request'
-      : `at ${publicUrl.endsWith('/') ? publicUrl.slice(0, -1) : publicUrl}/access/verification/${id}`;
-  return [
-    `Someone asked to show that they can read mail at ${domain}, to verify an organization on Shieldwall.`,
-    '',
-    `Your code: ${code.slice(0, 4)}-${code.slice(4)}`,
-    '',
-    `Enter it ${where}. It works once, for 24 hours.`,
-    '',
-    'If you did not ask for this, ignore this email: nothing happens without the code.',
-  ].join('\n');
+      ? m.t(locale, 'verification_code.where_app')
+      : m.t(locale, 'verification_code.where_link', {
+          link: `${publicUrl.endsWith('/') ? publicUrl.slice(0, -1) : publicUrl}/access/verification/${id}`,
+        });
+  return m.t(locale, 'verification_code.text', {
+    domain,
+    code: `${code.slice(0, 4)}-${code.slice(4)}`,
+    where,
+  });
 }

@@ -3,7 +3,10 @@
  * the applicant is reminded beforehand to re-verify, and requests whose grant
  * ended are marked expired. A scheduler (or `shieldwall admin`) calls these.
  */
-import type { AccessTables } from '../access-tables.js';
+import type { Locale } from '../../platform/engine-kit/i18n/messages.js';
+import { localeOf } from '../accounts/account-language.js';
+import type { AccountTables } from '../accounts/account-tables.js';
+import { mailMessages as m, mailDay } from '../accounts/mail-messages.js';
 import type { Context } from './verification-context.js';
 import { GRANTED_STATUSES, QUEUED_STATUSES } from './verification-tables.js';
 import type { ReverificationDue } from './verification-types.js';
@@ -52,8 +55,8 @@ export function createLifecycleUseCases(ctx: Context) {
       }));
   };
 
-  /** Who to mail for a subject: the person, or the organization's owners and admins. */
-  const recipients = async (d: ReverificationDue): Promise<string[]> => {
+  /** Who to mail for a subject (the person, or the organization's owners and admins), each in their language. */
+  const recipients = async (d: ReverificationDue): Promise<{ email: string; locale: Locale }[]> => {
     const users =
       d.subject.type === 'user'
         ? [d.subject.id]
@@ -62,13 +65,13 @@ export function createLifecycleUseCases(ctx: Context) {
             .map((m) => m.userId);
     if (users.length === 0) return [];
     const rows = await deps.store
-      .db<AccessTables>()
+      .db<AccountTables>()
       .selectFrom('access_user')
-      .select('email')
+      .select(['email', 'locale'])
       .where('id', 'in', users)
       .where('disabled_at', 'is', null)
       .execute();
-    return rows.map((r) => r.email);
+    return rows.map((r) => ({ email: r.email, locale: localeOf(r) }));
   };
 
   return {
@@ -114,11 +117,11 @@ export function createLifecycleUseCases(ctx: Context) {
       for (const d of await due(options.withinDays ?? 30)) {
         const to = await recipients(d);
         try {
-          for (const address of to)
+          for (const { email, locale } of to)
             await deps.mailer.send({
-              to: address,
-              subject: 'Your Shieldwall verification ends soon',
-              text: reminderText(d, deps.publicUrl),
+              to: email,
+              subject: m.t(locale, 'verification_reminder.subject'),
+              text: reminderText(locale, d, deps.publicUrl),
             });
         } catch {
           // Not marked reminded, so the next run tries again. The error may hold an
@@ -151,15 +154,22 @@ export function createLifecycleUseCases(ctx: Context) {
   };
 }
 
-function reminderText(d: ReverificationDue, publicUrl: string | undefined): string {
+function reminderText(locale: Locale, d: ReverificationDue, publicUrl: string | undefined): string {
   const where =
     publicUrl === undefined
-      ? 'in Shieldwall'
-      : `at ${publicUrl.endsWith('/') ? publicUrl.slice(0, -1) : publicUrl}/access/verification`;
-  return [
-    `The verified tier ${d.tier} of ${d.subject.type === 'org' ? 'your organization' : 'your account'} ends on ${d.grantedUntil.slice(0, 10)}.`,
-    '',
-    `To keep it, make a new verification request ${where} before then.`,
-    'After that date access falls back to the tier you would have without it.',
-  ].join('\n');
+      ? m.t(locale, 'verification_reminder.where_app')
+      : m.t(locale, 'verification_reminder.where_link', {
+          link: `${publicUrl.endsWith('/') ? publicUrl.slice(0, -1) : publicUrl}/access/verification`,
+        });
+  return m.t(locale, 'verification_reminder.text', {
+    tier: d.tier,
+    whose: m.t(
+      locale,
+      d.subject.type === 'org'
+        ? 'verification_reminder.whose_org'
+        : 'verification_reminder.whose_user',
+    ),
+    date: mailDay(locale, d.grantedUntil),
+    where,
+  });
 }

@@ -1,11 +1,20 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { ShieldwallError } from '../errors.js';
+import { type Locale, negotiateLocale } from '../engine-kit/i18n/messages.js';
+import { messageIn, ShieldwallError, withEnglishDetail } from '../errors.js';
+import { type ProblemMessageKey, problemMessages } from './problem-messages.js';
+import {
+  type ValidationIssue,
+  validationDetailEs,
+  validationSentenceEs,
+} from './validation-messages.js';
 
 /**
  * Errors on the API are RFC 9457 problem details (`application/problem+json`):
  * a stable `code` clients can branch on, a plain `title`/`detail`, the HTTP
  * status, and the request id to quote when asking for help. Never a stack trace.
+ * `title` and `detail` are in the language negotiated from Accept-Language (English by default);
+ * `code`, `type` and `errors[].path` never change with the language.
  */
 export const ProblemSchema = Type.Object(
   {
@@ -36,50 +45,53 @@ export interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-const titles: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Not signed in',
-  403: 'Not allowed',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  408: 'Request timeout',
-  409: 'Conflict',
-  413: 'Request too large',
-  415: 'Unsupported media type',
-  429: 'Too many requests',
-  500: 'Internal error',
-  502: 'Bad gateway',
-  503: 'Service unavailable',
-};
+/** Statuses with a title of their own; any other is titled 'Error'. */
+const TITLED = new Set([400, 401, 403, 404, 405, 406, 408, 409, 413, 415, 429, 500, 502, 503]);
+
+function titleOf(status: number, locale: Locale): string {
+  return TITLED.has(status)
+    ? problemMessages.t(locale, `title.${status}` as ProblemMessageKey)
+    : problemMessages.t(locale, 'title.other');
+}
+
+/**
+ * The language a problem is written in: negotiated from the request's Accept-Language (the web UI
+ * sends the language the person chose), English when none is shipped.
+ */
+export function problemLocale(request: FastifyRequest): Locale {
+  const header = request.headers['accept-language'];
+  return negotiateLocale(typeof header === 'string' ? header : undefined);
+}
 
 /** Turn anything thrown in a handler into a problem; the cause goes to the log only. */
 export function toProblem(err: unknown, request: FastifyRequest): Problem {
+  const locale = problemLocale(request);
   const base = { instance: request.url.split('?')[0] ?? '/', requestId: String(request.id) };
   if (err instanceof ShieldwallError) {
     return {
       type: `urn:shieldwall:error:${err.code}`,
-      title: titles[err.status] ?? 'Error',
+      title: titleOf(err.status, locale),
       status: err.status,
-      detail: err.message,
+      detail: messageIn(err, locale),
       code: err.code,
       ...base,
     };
   }
-  const fe = err as Partial<FastifyError> & {
-    validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
-  };
+  const fe = err as Partial<FastifyError> & { validation?: ValidationIssue[] };
   if (fe.validation !== undefined) {
     const where = fe.validationContext ?? 'body';
+    const spanish = locale === 'es';
     return {
       type: 'urn:shieldwall:error:validation_failed',
-      title: titles[400] as string,
+      title: titleOf(400, locale),
       status: 400,
-      detail: `The request ${where} is not valid: ${fe.message ?? ''}`.trim(),
+      detail: spanish
+        ? validationDetailEs(where, fe.validation)
+        : `The request ${where} is not valid: ${fe.message ?? ''}`.trim(),
       code: 'validation_failed',
       errors: fe.validation.map((v) => ({
         path: `${where}${v.instancePath ?? ''}${extraPath(v.params)}`,
-        message: v.message ?? 'is not valid',
+        message: spanish ? validationSentenceEs(where, v) : (v.message ?? 'is not valid'),
       })),
       ...base,
     };
@@ -88,9 +100,9 @@ export function toProblem(err: unknown, request: FastifyRequest): Problem {
   if (mapped !== undefined) {
     return {
       type: `urn:shieldwall:error:${mapped.code}`,
-      title: titles[mapped.status] ?? 'Error',
+      title: titleOf(mapped.status, locale),
       status: mapped.status,
-      detail: mapped.detail,
+      detail: problemMessages.t(locale, mapped.detail),
       code: mapped.code,
       ...base,
     };
@@ -101,15 +113,55 @@ export function toProblem(err: unknown, request: FastifyRequest): Problem {
       : 500;
   return {
     type: `urn:shieldwall:error:${status === 500 ? 'internal' : 'bad_request'}`,
-    title: titles[status] ?? 'Error',
+    title: titleOf(status, locale),
     status,
-    detail:
-      status === 500
-        ? 'Something went wrong on our side. Quote the request id if you report it.'
-        : (fe.message ?? 'Bad request.'),
+    detail: otherDetail(locale, status, fe.message),
     code: status === 500 ? 'internal' : 'bad_request',
     ...base,
   };
+}
+
+/** 404 for a path no route answers (the web UI's own pages are served before this). */
+export function routeNotFoundProblem(request: FastifyRequest): Problem {
+  const locale = problemLocale(request);
+  return {
+    ...toProblem(new Error('not found'), request),
+    type: 'urn:shieldwall:error:not_found',
+    title: titleOf(404, locale),
+    status: 404,
+    code: 'not_found',
+    detail: problemMessages.t(locale, 'route_not_found', {
+      method: request.method,
+      path: request.url.split('?')[0] ?? '/',
+    }),
+  };
+}
+
+/** 503 while migrations have not run; `lastStartError` is the operator-facing reason, as it is. */
+export function notReadyProblem(
+  request: FastifyRequest,
+  lastStartError: string | undefined,
+): Problem {
+  const locale = problemLocale(request);
+  return {
+    ...toProblem(new Error('not ready'), request),
+    type: 'urn:shieldwall:error:not_ready',
+    title: titleOf(503, locale),
+    status: 503,
+    code: 'not_ready',
+    detail: problemMessages.t(locale, 'not_ready', {
+      reason: lastStartError === undefined ? '' : ` (${lastStartError})`,
+    }),
+  };
+}
+
+/** Anything else thrown: never its text for a 500; a 4xx keeps Fastify's English words. */
+function otherDetail(locale: Locale, status: number, message: string | undefined): string {
+  if (status === 500) return problemMessages.t(locale, 'internal');
+  if (locale === 'en') return message ?? 'Bad request.';
+  const plain = problemMessages.t(locale, 'bad_request');
+  // Fastify's own message has no translation: kept after the plain sentence, marked as English.
+  return message === undefined ? plain : withEnglishDetail(locale, plain, message);
 }
 
 function extraPath(params: Record<string, unknown> | undefined): string {
@@ -117,51 +169,40 @@ function extraPath(params: Record<string, unknown> | undefined): string {
   return typeof extra === 'string' ? `/${extra}` : '';
 }
 
-/** Fastify's own error codes, said plainly. */
-const fastifyCodes: Record<string, { code: string; status: number; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    code: 'body_too_large',
-    status: 413,
-    detail: 'The request body is larger than this server accepts.',
-  },
+/** Fastify's own error codes, said plainly (the detail is a key of problemMessages). */
+const fastifyCodes: Record<string, { code: string; status: number; detail: ProblemMessageKey }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', status: 413, detail: 'body_too_large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported_media_type',
     status: 415,
-    detail: 'This endpoint does not accept that Content-Type. Send application/json.',
+    detail: 'unsupported_media_type',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: 'bad_request',
     status: 400,
-    detail: 'The Content-Length header does not match the body.',
+    detail: 'content_length',
   },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    code: 'malformed_json',
-    status: 400,
-    detail: 'The body is empty but the Content-Type says JSON.',
-  },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    code: 'malformed_json',
-    status: 400,
-    detail: 'The request body is not valid JSON.',
-  },
-  FST_ERR_CTP_EMPTY_TYPE: {
-    code: 'unsupported_media_type',
-    status: 415,
-    detail: 'The request has a body but no Content-Type.',
-  },
-  FST_ERR_CTP_INVALID_TYPE: {
-    code: 'unsupported_media_type',
-    status: 415,
-    detail: 'The Content-Type header is not valid.',
-  },
-  FST_ERR_BAD_URL: { code: 'bad_request', status: 400, detail: 'The URL is not valid.' },
-  FST_ERR_ASYNC_CONSTRAINT: {
-    code: 'bad_request',
-    status: 400,
-    detail: 'The request could not be routed.',
-  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', status: 400, detail: 'empty_json' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', status: 400, detail: 'invalid_json' },
+  FST_ERR_CTP_EMPTY_TYPE: { code: 'unsupported_media_type', status: 415, detail: 'empty_type' },
+  FST_ERR_CTP_INVALID_TYPE: { code: 'unsupported_media_type', status: 415, detail: 'invalid_type' },
+  FST_ERR_BAD_URL: { code: 'bad_request', status: 400, detail: 'bad_url' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', status: 400, detail: 'not_routed' },
 };
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  // The words depend on Accept-Language, so a shared cache must not hand one language to another.
+  varyOn(reply, 'Accept-Language');
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+/** Add `field` to the reply's Vary header once, keeping what is there. */
+function varyOn(reply: FastifyReply, field: string): void {
+  const current = reply.getHeader('vary');
+  const list = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  if (list.includes('*') || list.some((v) => v.toLowerCase() === field.toLowerCase())) return;
+  reply.header('vary', [...list, field].join(', '));
 }

@@ -13,7 +13,7 @@ import type { ShieldwallModule } from '../module.js';
 import type { App } from './app.js';
 import { createEventStreams } from './event-stream.js';
 import { registerHealthRoutes } from './health-routes.js';
-import { sendProblem, toProblem } from './problem.js';
+import { notReadyProblem, routeNotFoundProblem, sendProblem, toProblem } from './problem.js';
 
 export interface ServerOptions {
   readonly platform: Platform;
@@ -67,16 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     // Until migrations are applied (e.g. the database is still starting) module
     // APIs answer 503 with the reason instead of failing on missing tables.
     if (!platform.state.migrated && needsDatabase(request.url)) {
-      return sendProblem(reply, {
-        ...toProblem(new Error('not ready'), request),
-        type: 'urn:shieldwall:error:not_ready',
-        title: 'Service unavailable',
-        status: 503,
-        code: 'not_ready',
-        detail: `Shieldwall is starting and cannot reach its database yet${
-          platform.state.lastStartError === undefined ? '' : ` (${platform.state.lastStartError})`
-        }. Try again in a moment.`,
-      });
+      return sendProblem(reply, notReadyProblem(request, platform.state.lastStartError));
     }
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -137,14 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     if (hasUi && wantsPage && !isApiPath(request.url)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return sendProblem(reply, {
-      ...toProblem(new Error('not found'), request),
-      type: 'urn:shieldwall:error:not_found',
-      title: 'Not found',
-      status: 404,
-      code: 'not_found',
-      detail: `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
-    });
+    return sendProblem(reply, routeNotFoundProblem(request));
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -57,11 +57,15 @@ function suite(
     }
 
     /** A new account, signed in: its cookie and CSRF token. */
-    async function signedIn(): Promise<Person> {
+    async function signedIn(language = 'en'): Promise<Person> {
       people += 1;
       const ip = `192.0.2.${people}`;
       const email = `person${people}-${Date.now()}@example.org`;
-      const json = { 'content-type': 'application/json', 'x-forwarded-for': ip };
+      const json = {
+        'content-type': 'application/json',
+        'x-forwarded-for': ip,
+        'accept-language': language,
+      };
       const up = await fetch(`${server.url}/api/access/account/sign-up`, {
         method: 'POST',
         headers: json,
@@ -264,6 +268,26 @@ function suite(
       expect((await problem(limited, 429)).code).toBe('alert_rate_limited');
       expect(await mailTo(contact)).toHaveLength(sent);
       expect(await auditText()).toContain('protect.contact_alert.rate_limited');
+    });
+
+    it('a Spanish-speaking person’s contact is written to in Spanish, the reason only', async () => {
+      const person = await signedIn('es-ES,es;q=0.9');
+      const contact = `rosa-${people}@example.net`;
+      await nameContact(person, contact, ['scam_recovery']);
+      const named = (await mailTo(contact)).length;
+      const button = await alertButton(person, {
+        kind: 'scam_recovery',
+        what: ['gift_card', 'password'],
+        category: 'delivery',
+      });
+      expect(button.status).toBe(200);
+      const mails = await mailTo(contact);
+      expect(mails).toHaveLength(named + 1);
+      const mail = mails.at(-1) ?? '';
+      expect(mail).toContain(
+        'después de un mensaje falso de entrega de paquetes: puede que haya pagado con tarjetas regalo y escrito una contraseña',
+      );
+      expect(mail).not.toContain('they may have');
     });
 
     it('a change without the session’s CSRF token, or with a bad body, sends nothing', async () => {

@@ -7,6 +7,7 @@
  */
 import type { ContactAlert, ContactAlerts } from '../../access/index.js';
 import type { AuditLog } from '../../platform/audit/index.js';
+import type { Locale } from '../../platform/engine-kit/i18n/messages.js';
 import type { Limiter } from '../../platform/ports/limiter.js';
 import type { WhatHappened } from '../engine/recovery/index.js';
 import type { Category } from '../engine/types.js';
@@ -93,8 +94,8 @@ export function createContactAlertService(deps: ContactAlertDeps) {
       }
       const text =
         request.kind === 'scam_high_risk'
-          ? highRiskAlertText(request.category)
-          : recoveryAlertText(request.what, request.category);
+          ? (locale: Locale) => highRiskAlertText(request.category, locale)
+          : (locale: Locale) => recoveryAlertText(request.what, request.category, locale);
       const sent = await deps.alerts.send(userId, request.kind, text);
       // The contact was removed between the two reads: nothing was sent.
       const outcome: AlertOutcome = sent ? 'sent' : 'not_opted_in';

@@ -4,6 +4,7 @@ import {
   type Locale,
   negotiateLocale,
 } from '../../../src/platform/engine-kit/i18n/messages.js';
+import { saveAccountLanguage } from '../api.js';
 
 /**
  * The language the person reads Shieldwall in: their own choice (kept on this device), else the
@@ -33,6 +34,8 @@ export function chooseLocale(locale: Locale): void {
   }
   document.documentElement.lang = locale;
   window.dispatchEvent(new Event(CHANGE));
+  // A signed-in account gets its emails in this language too.
+  void saveAccountLanguage(locale);
 }
 
 /** The current locale, re-rendering when it changes. */

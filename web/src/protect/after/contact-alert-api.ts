@@ -1,6 +1,6 @@
 import type { WhatHappened } from '../../../../src/protect/engine/recovery/index.js';
 import type { Category } from '../../../../src/protect/engine/types.js';
-import { ApiError, getJson, isRecord } from '../../api.js';
+import { ApiError, getJson, isRecord, languageHeader } from '../../api.js';
 
 /** The two trusted-contact alerts protect can send (src/protect/after/contact-alert.ts). */
 export type ProtectAlert = 'scam_high_risk' | 'scam_recovery';
@@ -49,6 +49,7 @@ export async function sendAlert(body: AlertBody): Promise<void> {
         accept: 'application/json',
         'content-type': 'application/json',
         'x-csrf-token': csrf,
+        ...languageHeader(),
       },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
