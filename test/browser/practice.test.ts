@@ -112,7 +112,7 @@ describe.runIf(hasChromium)('practice in Chromium', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Practique cómo detectar estafas' })
       .waitFor();
-    await page.getByRole('button', { name: /Bank fraud alert/ }).click();
+    await page.getByRole('button', { name: /Alerta de fraude del banco/ }).click();
     await page.getByRole('radio', { name: 'No, parece auténtico' }).check();
     await page.getByRole('button', { name: 'Comprobar mi respuesta' }).click();
     await page.getByText('Correcto: este mensaje es auténtico.').waitFor();

@@ -74,28 +74,32 @@ export function languageHeader(): { 'accept-language': string } {
   return { 'accept-language': currentLocale() };
 }
 
+/** The CSRF token of the session this page knows is signed in (set by the account pages), else null. */
+let sessionCsrf: string | null = null;
+
 /**
- * Remember `locale` on the signed-in account too, so its emails come in that language. Does
- * nothing when nobody is signed in; never throws (the page has already switched language).
+ * Called by the account pages when they learn a session's CSRF token (sign-in, loading the
+ * account) or that there is none (sign-out), so a language change can be saved on the account.
+ */
+export function rememberSessionCsrf(token: string | null): void {
+  sessionCsrf = token;
+}
+
+/**
+ * Remember `locale` on the signed-in account too, so its emails come in that language. Only
+ * when this page knows someone is signed in: asking the server first would answer every
+ * signed-out visitor's language change with a 401. Never throws (the page has already switched).
  */
 export async function saveAccountLanguage(locale: Locale): Promise<void> {
+  if (sessionCsrf === null) return;
   try {
-    const session = await fetch('/api/access/account/session', {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...languageHeader() },
-      signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS),
-    });
-    if (!session.ok) return;
-    const body = (await session.json()) as unknown;
-    const csrf = isRecord(body) && typeof body.csrf_token === 'string' ? body.csrf_token : null;
-    if (csrf === null) return;
     await fetch('/api/access/account/language', {
       method: 'PUT',
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
         'content-type': 'application/json',
-        'x-csrf-token': csrf,
+        'x-csrf-token': sessionCsrf,
         ...languageHeader(),
       },
       body: JSON.stringify({ language: locale }),

@@ -1,21 +1,32 @@
-import { ApiError, isRecord, type Parser } from '../api.js';
+import { ApiError, isRecord, languageHeader, type Parser, rememberSessionCsrf } from '../api.js';
+import { type AccountMessageKey, accountMessages } from '../i18n/account-messages.js';
+import { currentLocale } from '../i18n/locale.js';
 
 /**
- * Requests of the account pages. Like api.ts (whose errors and messages it
- * shares), plus what a signed-in session needs: PUT, PATCH and DELETE, and the
- * session's CSRF token in `x-csrf-token` on every change. The token lives only
- * in memory; after a reload `GET /api/access/account/session` gives it again.
+ * Requests of the account pages. Like api.ts (whose errors it shares), plus
+ * what a signed-in session needs: PUT, PATCH and DELETE, and the session's CSRF
+ * token in `x-csrf-token` on every change. The token lives only in memory;
+ * after a reload `GET /api/access/account/session` gives it again.
+ *
+ * Every request says the person's language in `Accept-Language`, so the
+ * server's own sentences (problem details, "check your email") come in it; the
+ * sentences written here are in it too.
  */
 let csrfToken: string | null = null;
 
 /** Remember (or forget, with null) the CSRF token of the current session. */
 export function rememberCsrfToken(token: string | null): void {
   csrfToken = token;
+  rememberSessionCsrf(token);
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const TIMEOUT_MS = 15_000;
+
+/** A sentence of this module in the language chosen now (errors are made outside components). */
+const say = (key: AccountMessageKey, params?: Readonly<Record<string, string | number>>) =>
+  accountMessages.t(currentLocale(), key, params);
 
 export function apiGet<T>(path: string, parse: Parser<T>, signal?: AbortSignal): Promise<T> {
   return request('GET', path, undefined, parse, signal);
@@ -38,7 +49,7 @@ async function request<T>(
   parse: Parser<T>,
   signal?: AbortSignal,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...languageHeader() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
@@ -57,23 +68,13 @@ async function request<T>(
   } catch (err) {
     if (signal?.aborted === true) throw err;
     throw timeout.aborted
-      ? new ApiError(
-          'timeout',
-          'The Shieldwall server is taking too long to answer. Please try again in a moment.',
-        )
-      : new ApiError(
-          'unreachable',
-          "We can't reach the Shieldwall server. Check your internet connection and try again.",
-        );
+      ? new ApiError('timeout', say('client.timeout'))
+      : new ApiError('unreachable', say('client.unreachable'));
   }
   if (!response.ok) throw problem(response.status, answer);
   const parsed = parse(answer);
   if (parsed === null)
-    throw new ApiError(
-      'unexpected',
-      "The server sent an answer this page doesn't understand. Try reloading the page.",
-      response.status,
-    );
+    throw new ApiError('unexpected', say('client.not_understood'), response.status);
   return parsed;
 }
 
@@ -89,12 +90,7 @@ function problem(status: number, body: unknown): ApiError {
   const p = isRecord(body) ? body : {};
   const detail = typeof p.detail === 'string' && p.detail !== '' ? p.detail : undefined;
   const code = typeof p.code === 'string' ? p.code : undefined;
-  return new ApiError(
-    'problem',
-    detail ?? `The Shieldwall server could not do this (error ${status}). Please try again.`,
-    status,
-    code,
-  );
+  return new ApiError('problem', detail ?? say('client.server_error', { status }), status, code);
 }
 
 /** A message a person can read, whatever was thrown. */
@@ -102,7 +98,7 @@ export function messageOf(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   const passkey = passkeyMessage(err);
   if (passkey !== undefined) return passkey;
-  return 'Something went wrong in this page. Please try again; reloading the page usually helps.';
+  return say('client.page_error');
 }
 
 /** Whether `err` is the server's answer with this problem code. */
@@ -118,14 +114,13 @@ function passkeyMessage(err: unknown): string | undefined {
   if (!(err instanceof Error)) return undefined;
   const code = 'code' in err && typeof err.code === 'string' ? err.code : '';
   if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || err.name === 'InvalidStateError')
-    return 'This device already has a passkey for your account, so there is nothing to add.';
+    return say('client.passkey_exists');
   if (
     err.name === 'NotAllowedError' ||
     err.name === 'AbortError' ||
     code === 'ERROR_CEREMONY_ABORTED'
   )
-    return 'The passkey step was cancelled or took too long. Nothing was changed. You can try again.';
-  if (err.name === 'SecurityError')
-    return 'Your browser refused to use a passkey on this address. Ask the person who looks after Shieldwall to check its web address (publicUrl).';
+    return say('client.passkey_cancelled');
+  if (err.name === 'SecurityError') return say('client.passkey_refused');
   return undefined;
 }

@@ -1,6 +1,9 @@
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
+import { type AccountMessageKey, useAccountWords } from '../i18n/account-messages.js';
+import { useLocale } from '../i18n/locale.js';
+import { moduleTitle } from '../i18n/shell-messages.js';
 import type { ModulePageProps } from '../pages/module-pages.js';
 import { NotFoundPage } from '../pages/not-found-page.js';
 import { currentPath, navigate } from '../router.js';
@@ -23,14 +26,14 @@ import { VerificationPage } from './verification-page.js';
 import { VerifyEmailPage } from './verify-email-page.js';
 import './access.css';
 
-/** Why a signed-out person must sign in first, for each signed-in page. */
-const signInReasons: Readonly<Record<string, string>> = {
-  security: 'Sign in to see and change how you sign in.',
-  devices: 'Sign in to see the devices where your account is signed in.',
-  orgs: 'Sign in to see your organizations.',
-  invitations: 'Sign in with the email address the invitation was sent to, then accept it.',
-  verification: 'Sign in to ask to be verified or to see your requests.',
-  review: 'Sign in to see the reviewer queue.',
+/** Why a signed-out person must sign in first, for each signed-in page (catalog keys). */
+const signInReasons: Readonly<Record<string, AccountMessageKey>> = {
+  security: 'reason.security',
+  devices: 'reason.devices',
+  orgs: 'reason.orgs',
+  invitations: 'reason.invitations',
+  verification: 'reason.verification',
+  review: 'reason.review',
 };
 
 /**
@@ -41,6 +44,9 @@ const signInReasons: Readonly<Record<string, string>> = {
 export function AccessPage({ module }: ModulePageProps) {
   const rest = currentPath().slice(ACCESS.length).replace(/^\/+/, '');
   const [account, reload] = useAccountState();
+  const { t } = useAccountWords();
+  // The server names the module in English; the shell's catalog knows it in every language.
+  const title = moduleTitle(useLocale(), module);
 
   // Pages that work the same whether or not someone is signed in (links in mails).
   if (rest === 'reset') return <PasswordResetPage />;
@@ -51,15 +57,15 @@ export function AccessPage({ module }: ModulePageProps) {
 
   if (account.state === 'loading')
     return (
-      <Page title={module.title}>
-        <LoadingMessage>Checking whether you are signed in…</LoadingMessage>
+      <Page title={title}>
+        <LoadingMessage>{t('page.loading')}</LoadingMessage>
       </Page>
     );
   if (account.state === 'failed')
     return (
-      <Page title={module.title}>
+      <Page title={title}>
         <ErrorMessage
-          heading="We couldn't open your account."
+          heading={t('page.failed')}
           error={account.error}
           onRetry={() => void reload()}
         />
@@ -74,12 +80,16 @@ export function AccessPage({ module }: ModulePageProps) {
       navigate(rest === 'sign-in' ? accessPaths.overview : pathname + search + hash);
     };
     const area = rest.split('/')[0] ?? '';
-    return <SignInPage reason={signInReasons[area]} onSignedIn={onSignedIn} />;
+    // hasOwn: an address such as /access/constructor must not find Object's own properties.
+    const reason = Object.hasOwn(signInReasons, area) ? signInReasons[area] : undefined;
+    return (
+      <SignInPage reason={reason === undefined ? undefined : t(reason)} onSignedIn={onSignedIn} />
+    );
   }
   return (
     <AccountContext.Provider value={{ account, reload }}>
       <StepUpProvider>
-        <SignedInPage rest={rest} title={module.title} account={account} />
+        <SignedInPage rest={rest} title={title} account={account} />
       </StepUpProvider>
     </AccountContext.Provider>
   );

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { useAccountWords } from '../i18n/account-messages.js';
+import { withNodes } from '../i18n/rich-text.js';
 import { beginTotp, confirmTotp, disableTotp, newRecoveryCodes } from './account-api.js';
 import { useAccount } from './account-state.js';
 import { ConfirmButton } from './confirm-button.js';
@@ -24,6 +26,7 @@ type Step =
  * turn off.
  */
 export function AuthenticatorSection() {
+  const { t, plural } = useAccountWords();
   const { account, reload } = useAccount();
   const facts = account.session.account;
   const guard = useStepUp();
@@ -32,16 +35,10 @@ export function AuthenticatorSection() {
   const [done, setDone] = useState('');
   return (
     <section aria-labelledby="totp-heading" class="panel">
-      <h2 id="totp-heading">Authenticator app</h2>
-      <p>
-        An app on your phone (such as Google Authenticator or Microsoft Authenticator) shows a new
-        6-digit code every 30 seconds. You type it after your password, so a stolen password alone
-        is not enough.
-      </p>
+      <h2 id="totp-heading">{t('totp.heading')}</h2>
+      <p>{t('totp.text')}</p>
       <p class="state-line">
-        {facts.totp_enabled
-          ? `On. You have ${facts.recovery_codes_left} unused recovery ${facts.recovery_codes_left === 1 ? 'code' : 'codes'}.`
-          : 'Off.'}
+        {facts.totp_enabled ? plural('totp.on', facts.recovery_codes_left) : t('totp.off')}
       </p>
       <DoneMessage text={done} />
       {step.step === 'enrolling' ? (
@@ -56,32 +53,32 @@ export function AuthenticatorSection() {
           codes={step.codes}
           onSaved={() => {
             setStep({ step: 'idle' });
-            setDone('Your recovery codes are saved.');
+            setDone(t('totp.codes_saved'));
             void reload();
           }}
         />
       ) : facts.totp_enabled ? (
         <div class="button-row">
           <ConfirmButton
-            question="Make new recovery codes?"
-            explanation="Your old recovery codes will stop working, and we will show you 10 new ones once."
-            confirm="Yes, make new codes"
+            question={t('totp.new_codes_question')}
+            explanation={t('totp.new_codes_explain')}
+            confirm={t('totp.new_codes_confirm')}
             onConfirm={async () => setStep({ step: 'codes', codes: await guard(newRecoveryCodes) })}
           >
-            Make new recovery codes
+            {t('totp.new_codes')}
           </ConfirmButton>
           <ConfirmButton
-            question="Turn off the authenticator app?"
-            explanation="You will sign in without a code from your phone, and your recovery codes will stop working. Your account will be less safe."
-            confirm="Yes, turn it off"
+            question={t('totp.off_question')}
+            explanation={t('totp.off_explain')}
+            confirm={t('totp.off_confirm')}
             danger
             onConfirm={async () => {
               await guard(disableTotp);
               await reload();
-              setDone('The authenticator app is turned off.');
+              setDone(t('totp.turned_off'));
             }}
           >
-            Turn off
+            {t('totp.turn_off')}
           </ConfirmButton>
         </div>
       ) : (
@@ -97,7 +94,7 @@ export function AuthenticatorSection() {
               })
             }
           >
-            {start.busy ? 'Please wait…' : 'Turn on the authenticator app'}
+            {start.busy ? t('common.wait') : t('totp.turn_on_app')}
           </button>
           <FormAlert error={start.error} />
         </>
@@ -120,20 +117,20 @@ function Enrol({
   readonly onConfirmed: (codes: readonly string[]) => void;
   readonly onCancel: () => void;
 }) {
+  const { t } = useAccountWords();
   const action = useAction();
   const [code, setCode] = useState('');
   return (
     <div class="panel panel--highlight">
-      <h3>Set up the app</h3>
+      <h3>{t('enrol.heading')}</h3>
       <ol class="step-list">
-        <li>Install an authenticator app on your phone, if you don't have one.</li>
+        <li>{t('enrol.install')}</li>
         <li>
-          In the app, choose to add an account, then <strong>enter a setup key</strong> and type
-          this key (the spaces don't matter):
+          {withNodes(t('enrol.key'), { strong: <strong>{t('enrol.key_strong')}</strong> })}
           <p class="setup-key">{grouped(secret)}</p>
-          On this phone? <a href={uri}>Open Shieldwall in your authenticator app</a> instead.
+          {withNodes(t('enrol.on_phone'), { link: <a href={uri}>{t('enrol.on_phone_link')}</a> })}
         </li>
-        <li>Type the 6-digit code the app now shows for Shieldwall:</li>
+        <li>{t('enrol.type_code')}</li>
       </ol>
       <form
         class="form"
@@ -141,7 +138,7 @@ function Enrol({
       >
         <TextField
           id="totp-code"
-          label="6-digit code from the app"
+          label={t('enrol.code_label')}
           autoComplete="one-time-code"
           inputMode="numeric"
           maxLength={16}
@@ -149,13 +146,13 @@ function Enrol({
           onValue={setCode}
           code
         />
-        <FormAlert error={action.error} heading="The app is not turned on yet." />
+        <FormAlert error={action.error} heading={t('enrol.failed')} />
         <div class="button-row">
-          <SubmitButton busy={action.busy} busyText="Checking…">
-            Turn on
+          <SubmitButton busy={action.busy} busyText={t('enrol.checking')}>
+            {t('enrol.turn_on')}
           </SubmitButton>
           <button type="button" class="button button--secondary" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

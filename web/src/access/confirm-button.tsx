@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useRef } from 'preact/hooks';
+import { useAccountWords } from '../i18n/account-messages.js';
 import { FormAlert, useAction } from './form-parts.js';
 
 interface ConfirmButtonProps {
@@ -23,6 +24,7 @@ interface ConfirmButtonProps {
  * stays open and says why.
  */
 export function ConfirmButton(props: ConfirmButtonProps) {
+  const { t } = useAccountWords();
   const dialog = useRef<HTMLDialogElement>(null);
   const action = useAction();
   const id = useId();
@@ -64,11 +66,11 @@ export function ConfirmButton(props: ConfirmButtonProps) {
             aria-disabled={action.busy}
             onClick={yes}
           >
-            {action.busy ? 'Please wait…' : props.confirm}
+            {action.busy ? t('common.wait') : props.confirm}
           </button>
           {/* biome-ignore lint/a11y/noAutofocus: the safe choice gets focus when the dialog opens. */}
           <button type="button" class="button button--secondary" onClick={close} autoFocus>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </dialog>

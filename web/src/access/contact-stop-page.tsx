@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Page } from '../components/page.js';
+import { useAccountWords } from '../i18n/account-messages.js';
 import { tokenInHash } from './access-paths.js';
 import { stopContactAlerts } from './account-api.js';
 import { FormAlert, useAction } from './form-parts.js';
@@ -9,31 +10,26 @@ import { FormAlert, useAction } from './form-parts.js';
  * contact gets: they stop the alerts themselves, with no account of their own.
  */
 export function ContactStopPage() {
+  const { t } = useAccountWords();
   const token = tokenInHash();
   const action = useAction();
   const [stopped, setStopped] = useState(false);
   return (
-    <Page
-      title="Stop the emails about someone's account"
-      lead="Someone named you as their trusted contact, so we email you when something important happens on their Shieldwall account. You can't see or use their account."
-    >
+    <Page title={t('stop.title')} lead={t('stop.lead')}>
       {token === '' ? (
         <div class="notice notice--error" role="alert">
-          <p class="notice__title">This address is not complete.</p>
-          <p>Open the link from the email again.</p>
+          <p class="notice__title">{t('common.incomplete')}</p>
+          <p>{t('stop.open_again')}</p>
         </div>
       ) : stopped ? (
         <div class="notice" role="status">
-          <p class="notice__title">Done: we will not email you about their account any more.</p>
-          <p>We told them, so they can choose someone else if they want to.</p>
+          <p class="notice__title">{t('stop.done')}</p>
+          <p>{t('stop.told')}</p>
         </div>
       ) : (
         <>
-          <p>
-            If you don't want these emails, stop them here. We will tell the person, so they can
-            choose someone else.
-          </p>
-          <FormAlert error={action.error} heading="We couldn't stop the emails." />
+          <p>{t('stop.explain')}</p>
+          <FormAlert error={action.error} heading={t('stop.failed')} />
           <button
             type="button"
             class="button button--large"
@@ -45,7 +41,7 @@ export function ContactStopPage() {
               })
             }
           >
-            {action.busy ? 'Stopping…' : 'Stop these emails'}
+            {action.busy ? t('common.stopping') : t('stop.button')}
           </button>
         </>
       )}

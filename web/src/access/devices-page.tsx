@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
+import { useLocale } from '../i18n/locale.js';
+import { orgMessages } from '../i18n/org-messages.js';
 import {
   type DeviceSession,
   endOtherSessions,
@@ -21,8 +24,11 @@ import {
 } from './form-parts.js';
 import { formatWhen, useLoaded } from './use-loaded.js';
 
+const { t } = orgMessages;
+
 /** `/access/devices`: where you are signed in; rename, sign out one, or all but this one. */
 export function DevicesPage() {
+  const locale = useLocale();
   const [sessions, reload] = useLoaded(listSessions);
   const [done, setDone] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -35,19 +41,16 @@ export function DevicesPage() {
   return (
     <>
       <BackLink />
-      <Page
-        title="Devices"
-        lead="These are the computers, phones and tablets where your account is signed in. If you see one you don't know, sign it out and change your password."
-      >
+      <Page title={t(locale, 'devices.title')} lead={t(locale, 'devices.lead')}>
         <h2 id="devices-heading" ref={heading} tabIndex={-1}>
-          Where you are signed in
+          {t(locale, 'devices.heading')}
         </h2>
         <DoneMessage text={done} />
         {sessions.state === 'loading' ? (
-          <LoadingMessage>Loading your devices…</LoadingMessage>
+          <LoadingMessage>{t(locale, 'devices.loading')}</LoadingMessage>
         ) : sessions.state === 'failed' ? (
           <ErrorMessage
-            heading="We couldn't load your devices."
+            heading={t(locale, 'devices.failed')}
             error={sessions.error}
             onRetry={() => void reload()}
           />
@@ -59,28 +62,26 @@ export function DevicesPage() {
                   key={session.id}
                   session={session}
                   onRenamed={() => reload()}
-                  onEnded={() => afterEnd(`${nameOf(session)} is signed out.`)}
+                  onEnded={() =>
+                    afterEnd(t(locale, 'devices.signed_out', { name: nameOf(locale, session) }))
+                  }
                 />
               ))}
             </ul>
             {sessions.data.length > 1 ? (
               <ConfirmButton
-                question="Sign out everywhere else?"
-                explanation="Every other device will be signed out at once. This device stays signed in."
-                confirm="Yes, sign out the others"
+                question={t(locale, 'devices.others_question')}
+                explanation={t(locale, 'devices.others_explain')}
+                confirm={t(locale, 'devices.others_confirm')}
                 onConfirm={async () => {
                   const { ended } = await endOtherSessions();
-                  await afterEnd(
-                    ended === 1
-                      ? '1 other device is signed out.'
-                      : `${ended} other devices are signed out.`,
-                  );
+                  await afterEnd(orgMessages.plural(locale, 'devices.others_done', ended));
                 }}
               >
-                Sign out everywhere else
+                {t(locale, 'devices.others_button')}
               </ConfirmButton>
             ) : (
-              <p>You are not signed in anywhere else.</p>
+              <p>{t(locale, 'devices.only_here')}</p>
             )}
           </>
         )}
@@ -89,8 +90,8 @@ export function DevicesPage() {
   );
 }
 
-const nameOf = (session: DeviceSession) =>
-  session.device_name.trim() === '' ? 'Unnamed device' : session.device_name;
+const nameOf = (locale: Locale, session: DeviceSession) =>
+  session.device_name.trim() === '' ? t(locale, 'devices.unnamed') : session.device_name;
 
 function SessionItem({
   session,
@@ -101,24 +102,28 @@ function SessionItem({
   readonly onRenamed: () => Promise<void>;
   readonly onEnded: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const [renaming, setRenaming] = useState(false);
   const end = useAction();
-  const name = nameOf(session);
+  const name = nameOf(locale, session);
   return (
     <li class="item">
       <h3 class="item__title">
         {name}
-        {session.current ? <span class="badge">This device</span> : null}
+        {session.current ? <span class="badge">{t(locale, 'devices.this')}</span> : null}
       </h3>
       <p class="item__facts">
-        Last used {formatWhen(session.last_seen_at)}, from internet address {session.ip}.
+        {t(locale, 'devices.last_used', {
+          when: formatWhen(session.last_seen_at, locale),
+          ip: session.ip,
+        })}
         <br />
-        Signed in {formatWhen(session.created_at)}.
+        {t(locale, 'devices.signed_in', { when: formatWhen(session.created_at, locale) })}
       </p>
       {renaming ? (
         <RenameForm
           id={`rename-${session.id.slice(0, 12)}`}
-          label={`New name for ${name}`}
+          label={t(locale, 'devices.new_name', { name })}
           initial={session.device_name}
           onSave={async (value) => {
             await renameSession(session.id, value);
@@ -132,16 +137,16 @@ function SessionItem({
           <button
             type="button"
             class="button button--secondary"
-            aria-label={`Rename ${name}`}
+            aria-label={t(locale, 'devices.rename_label', { name })}
             onClick={() => setRenaming(true)}
           >
-            Rename
+            {t(locale, 'devices.rename')}
           </button>
           {session.current ? null : (
             <button
               type="button"
               class="button button--secondary"
-              aria-label={`Sign out ${name}`}
+              aria-label={t(locale, 'devices.sign_out_label', { name })}
               aria-disabled={end.busy}
               onClick={() =>
                 void end.run(async () => {
@@ -150,7 +155,7 @@ function SessionItem({
                 })
               }
             >
-              {end.busy ? 'Signing out…' : 'Sign out'}
+              {end.busy ? t(locale, 'sign_out.busy') : t(locale, 'sign_out.button')}
             </button>
           )}
         </div>
@@ -174,6 +179,7 @@ export function RenameForm({
   readonly onSave: (name: string) => Promise<void>;
   readonly onCancel: () => void;
 }) {
+  const locale = useLocale();
   const action = useAction();
   const [value, setValue] = useState(initial);
   const form = useRef<HTMLFormElement>(null);
@@ -188,11 +194,11 @@ export function RenameForm({
       <TextField id={id} label={label} value={value} onValue={setValue} maxLength={60} />
       <FormAlert error={action.error} />
       <div class="button-row">
-        <SubmitButton busy={action.busy} busyText="Saving…">
-          Save name
+        <SubmitButton busy={action.busy} busyText={t(locale, 'rename.saving')}>
+          {t(locale, 'rename.save')}
         </SubmitButton>
         <button type="button" class="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t(locale, 'rename.cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
+import { useLocale } from '../i18n/locale.js';
+import { type OrgMessageKey, orgMessages } from '../i18n/org-messages.js';
 import { FormAlert, SubmitButton, submitWith, TextField, useAction } from './form-parts.js';
 import { SecretBox } from './secret-box.js';
 import {
@@ -9,6 +12,8 @@ import {
   sendEmailCode,
   type VerificationRequest,
 } from './verification-api.js';
+
+const { t } = orgMessages;
 
 /**
  * How an applicant shows who they are: a DNS record at their domain (proves
@@ -21,20 +26,18 @@ export function EvidenceSteps({
   readonly request: VerificationRequest;
   readonly onChanged: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const dns = request.evidence.filter((e) => e.dns !== undefined);
   const mail = request.evidence.filter((e) => e.email !== undefined);
   return (
     <div class="evidence-steps">
-      <h4>Step 1: show that you run your web address</h4>
-      <p>
-        Reviewers trust a request more when you prove you control your organization's web address
-        (domain). Whoever looks after your website can add the record for you.
-      </p>
+      <h4>{t(locale, 'steps.dns_heading')}</h4>
+      <p>{t(locale, 'steps.dns_text')}</p>
       {dns.map((e) => (
         <DnsRecord key={e.id} requestId={request.id} evidence={e} onChecked={onChanged} />
       ))}
       <AddDomain requestId={request.id} onAdded={onChanged} first={dns.length === 0} />
-      <h4>Step 2: confirm an email address at that web address</h4>
+      <h4>{t(locale, 'steps.email_heading')}</h4>
       {mail.map((e) => (
         <EmailCode key={e.id} requestId={request.id} evidence={e} onConfirmed={onChanged} />
       ))}
@@ -52,6 +55,7 @@ function AddDomain({
   readonly onAdded: () => Promise<void>;
   readonly first: boolean;
 }) {
+  const locale = useLocale();
   const action = useAction();
   const [domain, setDomain] = useState('');
   return (
@@ -65,8 +69,8 @@ function AddDomain({
     >
       <TextField
         id={`domain-${requestId}`}
-        label={first ? 'Your web address' : 'Another web address'}
-        hint="Only the name, for example example.org"
+        label={t(locale, first ? 'steps.domain' : 'steps.domain_another')}
+        hint={t(locale, 'steps.domain_hint')}
         autoComplete="url"
         inputMode="url"
         maxLength={300}
@@ -75,7 +79,7 @@ function AddDomain({
       />
       <FormAlert error={action.error} />
       <SubmitButton busy={action.busy} secondary>
-        Show me the record to add
+        {t(locale, 'steps.show_record')}
       </SubmitButton>
     </form>
   );
@@ -90,6 +94,7 @@ function DnsRecord({
   readonly evidence: Evidence;
   readonly onChecked: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const action = useAction();
   const dns = evidence.dns;
   if (dns === undefined) return null;
@@ -97,23 +102,21 @@ function DnsRecord({
     <div class="panel">
       <p>
         <strong>{dns.domain}</strong>:{' '}
-        {evidence.satisfied
-          ? 'Done. We found the record.'
-          : 'Add this record to the DNS settings of your web address, then press "Check now". It can take up to an hour to be seen.'}
+        {t(locale, evidence.satisfied ? 'steps.dns_done' : 'steps.dns_todo')}
       </p>
       <dl class="facts">
-        <dt>Name (host)</dt>
+        <dt>{t(locale, 'steps.record_name')}</dt>
         <dd>
           <code>{dns.record.name}</code>
         </dd>
-        <dt>Type</dt>
+        <dt>{t(locale, 'steps.record_type')}</dt>
         <dd>{dns.record.type}</dd>
       </dl>
       <SecretBox
-        label={`Value of the record for ${dns.domain}`}
+        label={t(locale, 'steps.record_value', { domain: dns.domain })}
         text={dns.record.value}
-        copyLabel="Copy the value"
-        copied="Value copied. Paste it into the DNS settings of your web address."
+        copyLabel={t(locale, 'steps.copy_value')}
+        copied={t(locale, 'steps.value_copied')}
       />
       {evidence.satisfied ? null : (
         <>
@@ -128,10 +131,10 @@ function DnsRecord({
               })
             }
           >
-            {action.busy ? 'Checking…' : 'Check now'}
+            {t(locale, action.busy ? 'steps.checking' : 'steps.check')}
           </button>
           <p role="status" class="state-line">
-            {dns.checked_at === null ? '' : (dns.message ?? 'We did not find the record yet.')}
+            {dns.checked_at === null ? '' : checkWords(locale, dns)}
           </p>
           <FormAlert error={action.error} />
         </>
@@ -147,6 +150,7 @@ function SendEmailCode({
   readonly requestId: string;
   readonly onSent: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const action = useAction();
   const [domain, setDomain] = useState('');
   const [address, setAddress] = useState('');
@@ -158,11 +162,11 @@ function SendEmailCode({
         await onSent();
       })}
     >
-      <p>We email a code to an address at your web address, such as security@ or info@.</p>
+      <p>{t(locale, 'steps.email_text')}</p>
       <TextField
         id={`mail-domain-${requestId}`}
-        label="Your web address"
-        hint="For example example.org"
+        label={t(locale, 'steps.domain')}
+        hint={t(locale, 'steps.email_domain_hint')}
         inputMode="url"
         maxLength={300}
         value={domain}
@@ -170,15 +174,15 @@ function SendEmailCode({
       />
       <TextField
         id={`mail-address-${requestId}`}
-        label="Email address at it"
+        label={t(locale, 'steps.email_address')}
         type="email"
         autoComplete="off"
         value={address}
         onValue={setAddress}
       />
       <FormAlert error={action.error} />
-      <SubmitButton busy={action.busy} busyText="Sending…" secondary>
-        Email me a code
+      <SubmitButton busy={action.busy} busyText={t(locale, 'steps.email_busy')} secondary>
+        {t(locale, 'steps.email_submit')}
       </SubmitButton>
     </form>
   );
@@ -193,11 +197,13 @@ function EmailCode({
   readonly evidence: Evidence;
   readonly onConfirmed: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const action = useAction();
   const [code, setCode] = useState('');
   const mail = evidence.email;
   if (mail === undefined) return null;
-  if (evidence.satisfied) return <p>{mail.address}: done, the address is confirmed.</p>;
+  if (evidence.satisfied)
+    return <p>{t(locale, 'steps.email_confirmed', { address: mail.address })}</p>;
   return (
     <form
       class="form panel"
@@ -208,8 +214,8 @@ function EmailCode({
     >
       <TextField
         id={`mail-code-${evidence.id}`}
-        label={`The code we emailed to ${mail.address}`}
-        hint="8 numbers, for example 1234-5678."
+        label={t(locale, 'steps.code', { address: mail.address })}
+        hint={t(locale, 'steps.code_hint')}
         autoComplete="one-time-code"
         maxLength={20}
         value={code}
@@ -217,9 +223,27 @@ function EmailCode({
         code
       />
       <FormAlert error={action.error} />
-      <SubmitButton busy={action.busy} busyText="Checking…">
-        Confirm
+      <SubmitButton busy={action.busy} busyText={t(locale, 'steps.code_busy')}>
+        {t(locale, 'steps.code_submit')}
       </SubmitButton>
     </form>
   );
+}
+
+const DNS_RESULTS = ['passed', 'not_found', 'wrong_token', 'timeout', 'error'] as const;
+
+/**
+ * What the last DNS check found. The server stores its sentence in English at check time, so other
+ * languages say it again from the result code (the record's name and value fill it).
+ */
+function checkWords(locale: Locale, dns: NonNullable<Evidence['dns']>): string {
+  if (locale === 'en') return dns.message ?? t(locale, 'steps.not_found_yet');
+  const result = (DNS_RESULTS as readonly (string | null)[]).includes(dns.result)
+    ? dns.result
+    : null;
+  if (result === null) return t(locale, 'steps.not_found_yet');
+  return t(locale, `steps.dns_${result}` as OrgMessageKey, {
+    name: dns.record.name,
+    value: dns.record.value,
+  });
 }

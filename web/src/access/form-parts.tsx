@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useAccountWords } from '../i18n/account-messages.js';
 import { messageOf } from './access-client.js';
 
 /**
@@ -66,21 +67,23 @@ export function TextField(props: TextFieldProps) {
 export function SubmitButton({
   busy,
   children,
-  busyText = 'Please wait…',
+  busyText,
   secondary = false,
 }: {
   readonly busy: boolean;
   readonly children: ComponentChildren;
+  /** What the button says while busy; "Please wait…" in the person's language if not given. */
   readonly busyText?: string;
   readonly secondary?: boolean;
 }) {
+  const { t } = useAccountWords();
   return (
     <button
       type="submit"
       class={`button${secondary ? ' button--secondary' : ''}`}
       aria-disabled={busy}
     >
-      {busy ? busyText : children}
+      {busy ? (busyText ?? t('common.wait')) : children}
     </button>
   );
 }

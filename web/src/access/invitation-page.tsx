@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { AppLink } from '../components/app-link.js';
 import { Page } from '../components/page.js';
+import { useAccountWords } from '../i18n/account-messages.js';
 import { acceptInvitation } from './access-api.js';
 import { accessPaths, tokenInHash } from './access-paths.js';
 import { useAccount } from './account-state.js';
@@ -13,6 +14,7 @@ import { roleWords } from './role-words.js';
  * typed by hand): join the organization.
  */
 export function InvitationPage() {
+  const { t, locale } = useAccountWords();
   const { account, reload } = useAccount();
   const action = useAction();
   const [code, setCode] = useState(tokenInHash);
@@ -22,17 +24,19 @@ export function InvitationPage() {
     <>
       <BackLink />
       <Page
-        title="Join an organization"
-        lead={`Accept an invitation that was sent to ${account.session.account.email}.`}
+        title={t('invite.title')}
+        lead={t('invite.lead', { email: account.session.account.email })}
       >
         {joined !== null ? (
           <div class="notice" role="status">
             <p class="notice__title">
-              You joined {joinedOrg?.name ?? 'the organization'} as{' '}
-              {roleWords(joined.role).withArticle}.
+              {t('invite.joined', {
+                org: joinedOrg?.name ?? t('invite.the_org'),
+                role: roleWords(joined.role, locale).withArticle,
+              })}
             </p>
             <p>
-              <AppLink href={accessPaths.org(joined.org)}>Open the organization</AppLink>
+              <AppLink href={accessPaths.org(joined.org)}>{t('invite.open_org')}</AppLink>
             </p>
           </div>
         ) : (
@@ -46,16 +50,16 @@ export function InvitationPage() {
           >
             <TextField
               id="invitation-code"
-              label="Invitation code"
-              hint="It is in the invitation email. If you opened the link in the email, it is already filled in."
+              label={t('invite.code_label')}
+              hint={t('invite.code_hint')}
               autoComplete="off"
               value={code}
               onValue={setCode}
               code
             />
-            <FormAlert error={action.error} heading="We couldn't accept the invitation." />
-            <SubmitButton busy={action.busy} busyText="Joining…">
-              Accept the invitation
+            <FormAlert error={action.error} heading={t('invite.failed')} />
+            <SubmitButton busy={action.busy} busyText={t('invite.busy')}>
+              {t('invite.submit')}
             </SubmitButton>
           </form>
         )}

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
+import { useLocale } from '../i18n/locale.js';
+import { orgMessages } from '../i18n/org-messages.js';
+import { withNodes } from '../i18n/rich-text.js';
 import { type ApiKey, createOrgKey, listOrgKeys, revokeKey, rotateKey } from './access-api.js';
 import { ConfirmButton } from './confirm-button.js';
 import {
@@ -15,19 +19,30 @@ import { SecretBox } from './secret-box.js';
 import { useStepUp } from './step-up.js';
 import { formatDate, useLoaded } from './use-loaded.js';
 
+const { t } = orgMessages;
+
 /** Expiry choices; the values are durations the server understands. */
 const EXPIRIES = [
-  { value: '30d', label: 'In 30 days' },
-  { value: '90d', label: 'In 90 days' },
-  { value: '52w', label: 'In a year' },
-  { value: 'never', label: 'Never (not recommended)' },
+  { value: '30d', label: 'keys.expires_30d' },
+  { value: '90d', label: 'keys.expires_90d' },
+  { value: '52w', label: 'keys.expires_52w' },
+  { value: 'never', label: 'keys.expires_never' },
 ] as const;
 
 /** A key just made or replaced: the whole key, shown this once. */
 interface Shown {
   readonly name: string;
   readonly key: string;
-  readonly note: string;
+  /** When it stops working (null: never); for a replaced key, when the old one stops. */
+  readonly stopsAt: string | null;
+  readonly replaced: boolean;
+}
+
+/** The last sentence of the "copy it now" warning, said in the language shown now. */
+function noteOf(locale: Locale, shown: Shown): string {
+  if (shown.stopsAt === null) return t(locale, 'keys.note_never');
+  const date = formatDate(shown.stopsAt, locale);
+  return t(locale, shown.replaced ? 'keys.replace_note' : 'keys.note_until', { date });
 }
 
 /**
@@ -35,6 +50,7 @@ interface Shown {
  * Shieldwall. Create one (shown once), replace it (rotate), or revoke it.
  */
 export function KeysSection({ orgId }: { readonly orgId: string }) {
+  const locale = useLocale();
   const load = useCallback((signal: AbortSignal) => listOrgKeys(orgId, signal), [orgId]);
   const [keys, reload] = useLoaded(load);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -45,11 +61,8 @@ export function KeysSection({ orgId }: { readonly orgId: string }) {
   };
   return (
     <section aria-labelledby="keys-heading">
-      <h2 id="keys-heading">API keys</h2>
-      <p>
-        An API key lets a program, such as your mail filter or firewall, use Shieldwall for this
-        organization. Treat it like a password.
-      </p>
+      <h2 id="keys-heading">{t(locale, 'keys.heading')}</h2>
+      <p>{t(locale, 'keys.text')}</p>
       {shown === null ? (
         <CreateKey orgId={orgId} onCreated={show} />
       ) : (
@@ -57,22 +70,22 @@ export function KeysSection({ orgId }: { readonly orgId: string }) {
           shown={shown}
           onDone={() => {
             setShown(null);
-            setDone('The key is hidden now. Only its name and number are listed below.');
+            setDone(t(locale, 'keys.hidden'));
           }}
         />
       )}
       <DoneMessage text={done} />
-      <h3 id="key-list-heading">Keys of this organization</h3>
+      <h3 id="key-list-heading">{t(locale, 'keys.list')}</h3>
       {keys.state === 'loading' ? (
-        <LoadingMessage>Loading the keys…</LoadingMessage>
+        <LoadingMessage>{t(locale, 'keys.loading')}</LoadingMessage>
       ) : keys.state === 'failed' ? (
         <ErrorMessage
-          heading="We couldn't load the keys."
+          heading={t(locale, 'keys.failed')}
           error={keys.error}
           onRetry={() => void reload()}
         />
       ) : keys.data.length === 0 ? (
-        <p>There are no keys yet.</p>
+        <p>{t(locale, 'keys.none')}</p>
       ) : (
         <ul class="item-list" aria-labelledby="key-list-heading">
           {keys.data.map((key) => (
@@ -82,7 +95,7 @@ export function KeysSection({ orgId }: { readonly orgId: string }) {
               onRotated={show}
               onRevoked={async () => {
                 await reload();
-                setDone(`The key "${key.name}" is revoked and no longer works.`);
+                setDone(t(locale, 'keys.revoked_done', { name: key.name }));
               }}
             />
           ))}
@@ -99,6 +112,7 @@ function CreateKey({
   readonly orgId: string;
   readonly onCreated: (shown: Shown) => Promise<void>;
 }) {
+  const locale = useLocale();
   const guard = useStepUp();
   const action = useAction();
   const [name, setName] = useState('');
@@ -112,24 +126,22 @@ function CreateKey({
         await onCreated({
           name: created.name,
           key: created.key,
-          note:
-            created.expires_at === null
-              ? 'It never stops working, unless you revoke it.'
-              : `It stops working on ${formatDate(created.expires_at)}.`,
+          stopsAt: created.expires_at,
+          replaced: false,
         });
       })}
     >
-      <h3>Create a key</h3>
+      <h3>{t(locale, 'keys.create_heading')}</h3>
       <TextField
         id="key-name"
-        label="What is it for?"
-        hint='A name to recognise it later, for example "Mail filter".'
+        label={t(locale, 'keys.create_name')}
+        hint={t(locale, 'keys.create_name_hint')}
         maxLength={100}
         value={name}
         onValue={setName}
       />
       <label class="field-label" for="key-expires">
-        When should it stop working?
+        {t(locale, 'keys.create_expires')}
       </label>
       <select
         id="key-expires"
@@ -139,53 +151,62 @@ function CreateKey({
       >
         {EXPIRIES.map((choice) => (
           <option key={choice.value} value={choice.value}>
-            {choice.label}
+            {t(locale, choice.label)}
           </option>
         ))}
       </select>
-      <FormAlert error={action.error} heading="We couldn't create the key." />
-      <SubmitButton busy={action.busy} busyText="Creating…">
-        Create key
+      <FormAlert error={action.error} heading={t(locale, 'keys.create_failed')} />
+      <SubmitButton busy={action.busy} busyText={t(locale, 'keys.create_busy')}>
+        {t(locale, 'keys.create_submit')}
       </SubmitButton>
     </form>
   );
 }
 
 function NewKeyPanel({ shown, onDone }: { readonly shown: Shown; readonly onDone: () => void }) {
+  const locale = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <div class="panel panel--highlight">
       <h3 ref={heading} tabIndex={-1}>
-        Your new key "{shown.name}"
+        {t(locale, 'keys.new_heading', { name: shown.name })}
       </h3>
       <SecretBox
-        label={`The new key "${shown.name}"`}
+        label={t(locale, 'keys.new_label', { name: shown.name })}
         text={shown.key}
-        copyLabel="Copy the key"
-        copied="Key copied. Paste it into the program that needs it."
+        copyLabel={t(locale, 'keys.new_copy')}
+        copied={t(locale, 'keys.new_copied')}
         warning={
           <p>
-            <strong>Copy this key now: we show it only this once.</strong> We don't keep a copy we
-            could show you again. If you lose it, make a new one. {shown.note}
+            <strong>{t(locale, 'keys.new_once')}</strong> {t(locale, 'keys.new_no_copy')}{' '}
+            {noteOf(locale, shown)}
           </p>
         }
       />
       <button type="button" class="button" onClick={onDone}>
-        I have copied it
+        {t(locale, 'keys.new_done')}
       </button>
     </div>
   );
 }
 
-function keyStatus(key: ApiKey): { text: string; live: boolean } {
+function keyStatus(locale: Locale, key: ApiKey): { text: string; live: boolean } {
   if (key.revoked_at !== null)
-    return { text: `Revoked on ${formatDate(key.revoked_at)}`, live: false };
+    return {
+      text: t(locale, 'keys.status_revoked', { date: formatDate(key.revoked_at, locale) }),
+      live: false,
+    };
   if (key.expires_at !== null && Date.parse(key.expires_at) <= Date.now())
-    return { text: `Stopped working on ${formatDate(key.expires_at)}`, live: false };
+    return {
+      text: t(locale, 'keys.status_stopped', { date: formatDate(key.expires_at, locale) }),
+      live: false,
+    };
   return {
     text:
-      key.expires_at === null ? 'Works until revoked' : `Works until ${formatDate(key.expires_at)}`,
+      key.expires_at === null
+        ? t(locale, 'keys.status_forever')
+        : t(locale, 'keys.status_until', { date: formatDate(key.expires_at, locale) }),
     live: true,
   };
 }
@@ -199,50 +220,54 @@ function KeyItem({
   readonly onRotated: (shown: Shown) => Promise<void>;
   readonly onRevoked: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const guard = useStepUp();
-  const status = keyStatus(apiKey);
-  const name = apiKey.name === '' ? 'Unnamed key' : apiKey.name;
+  const status = keyStatus(locale, apiKey);
+  const name = apiKey.name === '' ? t(locale, 'keys.unnamed') : apiKey.name;
   return (
     <li class={`item${status.live ? '' : ' item--inactive'}`}>
       <h4 class="item__title">{name}</h4>
       <p class="item__facts">
-        Number <code>{apiKey.id}</code>. Made {formatDate(apiKey.created_at)}.{' '}
+        {withNodes(t(locale, 'keys.number', { date: formatDate(apiKey.created_at, locale) }), {
+          id: <code>{apiKey.id}</code>,
+        })}{' '}
         {apiKey.last_used_at === null
-          ? 'Not used yet.'
-          : `Last used ${formatDate(apiKey.last_used_at)}.`}
+          ? t(locale, 'keys.unused')
+          : t(locale, 'keys.last_used', { date: formatDate(apiKey.last_used_at, locale) })}
         <br />
         <strong>{status.text}.</strong>
       </p>
       {status.live ? (
         <div class="button-row">
           <ConfirmButton
-            label={`Replace ${name}`}
-            question={`Replace the key "${name}"?`}
-            explanation="We make a new key and show it once. The old key keeps working for one more day, so you have time to put the new one in place."
-            confirm="Yes, make a new key"
+            label={t(locale, 'keys.replace_label', { name })}
+            question={t(locale, 'keys.replace_question', { name })}
+            explanation={t(locale, 'keys.replace_explain')}
+            confirm={t(locale, 'keys.replace_confirm')}
             onConfirm={async () => {
               const rotated = await guard(() => rotateKey(apiKey.id));
               await onRotated({
                 name: rotated.name,
                 key: rotated.key,
-                note: `The old key stops working on ${formatDate(rotated.old_key_expires_at)}.`,
+                stopsAt: rotated.old_key_expires_at,
+                replaced: true,
               });
             }}
           >
-            Replace
+            {t(locale, 'keys.replace')}
           </ConfirmButton>
           <ConfirmButton
-            label={`Revoke ${name}`}
-            question={`Revoke the key "${name}"?`}
-            explanation="It stops working at once, everywhere. Programs that use it will be refused. This can't be undone."
-            confirm="Yes, revoke it"
+            label={t(locale, 'keys.revoke_label', { name })}
+            question={t(locale, 'keys.revoke_question', { name })}
+            explanation={t(locale, 'keys.revoke_explain')}
+            confirm={t(locale, 'keys.revoke_confirm')}
             danger
             onConfirm={async () => {
               await revokeKey(apiKey.id);
               await onRevoked();
             }}
           >
-            Revoke
+            {t(locale, 'keys.revoke')}
           </ConfirmButton>
         </div>
       ) : null}

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
+import { useLocale } from '../i18n/locale.js';
+import { orgMessages } from '../i18n/org-messages.js';
 import {
   invite,
   listInvitations,
@@ -25,6 +27,8 @@ import {
 import { roleWords } from './role-words.js';
 import { formatDate, useLoaded } from './use-loaded.js';
 
+const { t } = orgMessages;
+
 /** Owners may hand out every role; administrators every role but owner. */
 const rolesFor = (myRole: string): readonly Role[] =>
   myRole === 'owner' ? ROLES : ROLES.filter((r) => r !== 'owner');
@@ -38,19 +42,20 @@ export function MembersSection({
   readonly orgName: string;
   readonly myRole: string;
 }) {
+  const locale = useLocale();
   const load = useCallback((signal: AbortSignal) => listMembers(orgId, signal), [orgId]);
   const [members, reload] = useLoaded(load);
   const [done, setDone] = useState('');
   const manager = myRole === 'owner' || myRole === 'admin';
   return (
     <section aria-labelledby="members-heading">
-      <h2 id="members-heading">Members</h2>
+      <h2 id="members-heading">{t(locale, 'members.heading')}</h2>
       <DoneMessage text={done} />
       {members.state === 'loading' ? (
-        <LoadingMessage>Loading the members…</LoadingMessage>
+        <LoadingMessage>{t(locale, 'members.loading')}</LoadingMessage>
       ) : members.state === 'failed' ? (
         <ErrorMessage
-          heading="We couldn't load the members."
+          heading={t(locale, 'members.failed')}
           error={members.error}
           onRetry={() => void reload()}
         />
@@ -89,6 +94,7 @@ function MemberItem({
   readonly roles: readonly Role[];
   readonly onChanged: (what: string) => Promise<void>;
 }) {
+  const locale = useLocale();
   const { account } = useAccount();
   const me = member.user_id === account.me.id;
   const action = useAction();
@@ -101,10 +107,14 @@ function MemberItem({
     <li class="item">
       <h3 class="item__title">
         {name}
-        {me ? <span class="badge">You</span> : null}
+        {me ? <span class="badge">{t(locale, 'members.you')}</span> : null}
       </h3>
       <p class="item__facts">
-        {member.email}. {roleWords(member.role).name} since {formatDate(member.since)}.
+        {t(locale, 'members.facts', {
+          email: member.email,
+          role: roleWords(member.role, locale).name,
+          date: formatDate(member.since, locale),
+        })}
       </p>
       {canManage ? (
         <>
@@ -112,11 +122,16 @@ function MemberItem({
             class="form form--inline"
             onSubmit={submitWith(action, async () => {
               await setMemberRole(orgId, member.user_id, role as Role);
-              await onChanged(`${name} is now ${roleWords(role).withArticle}.`);
+              await onChanged(
+                t(locale, 'members.changed', {
+                  name,
+                  role: roleWords(role, locale).withArticle,
+                }),
+              );
             })}
           >
             <label class="field-label" for={selectId}>
-              Role of {name}
+              {t(locale, 'members.role_of', { name })}
             </label>
             <div class="button-row">
               <select
@@ -127,25 +142,25 @@ function MemberItem({
               >
                 {roles.map((r) => (
                   <option key={r} value={r}>
-                    {roleWords(r).name}
+                    {roleWords(r, locale).name}
                   </option>
                 ))}
               </select>
               <SubmitButton busy={action.busy} secondary>
-                Change role
+                {t(locale, 'members.change_role')}
               </SubmitButton>
               <ConfirmButton
-                label={`Remove ${name}`}
-                question={`Remove ${name} from ${orgName}?`}
-                explanation={`${name} will lose access to everything ${orgName} can use. You can invite them again later.`}
-                confirm={`Yes, remove ${name}`}
+                label={t(locale, 'members.remove_label', { name })}
+                question={t(locale, 'members.remove_question', { name, org: orgName })}
+                explanation={t(locale, 'members.remove_explain', { name, org: orgName })}
+                confirm={t(locale, 'members.remove_confirm', { name })}
                 danger
                 onConfirm={async () => {
                   await removeMember(orgId, member.user_id);
-                  await onChanged(`${name} is removed from ${orgName}.`);
+                  await onChanged(t(locale, 'members.removed', { name, org: orgName }));
                 }}
               >
-                Remove
+                {t(locale, 'members.remove')}
               </ConfirmButton>
             </div>
           </form>
@@ -163,6 +178,7 @@ export function InvitationsSection({
   readonly orgId: string;
   readonly myRole: string;
 }) {
+  const locale = useLocale();
   const load = useCallback((signal: AbortSignal) => listInvitations(orgId, signal), [orgId]);
   const [invitations, reload] = useLoaded(load);
   const action = useAction();
@@ -171,8 +187,8 @@ export function InvitationsSection({
   const [done, setDone] = useState('');
   return (
     <section aria-labelledby="invite-heading">
-      <h2 id="invite-heading">Invite someone</h2>
-      <p>We email them a code to join. They need a Shieldwall account with that email address.</p>
+      <h2 id="invite-heading">{t(locale, 'invite.heading')}</h2>
+      <p>{t(locale, 'invite.text')}</p>
       <form
         class="form panel"
         onSubmit={submitWith(action, async () => {
@@ -180,22 +196,22 @@ export function InvitationsSection({
           await invite(orgId, address, role);
           setEmail('');
           await reload();
-          setDone(`We sent an invitation to ${address}.`);
+          setDone(t(locale, 'invite.sent', { email: address }));
         })}
       >
         <TextField
           id="invite-email"
-          label="Their email address"
+          label={t(locale, 'invite.email')}
           type="email"
           autoComplete="off"
           value={email}
           onValue={setEmail}
         />
         <label class="field-label" for="invite-role">
-          Their role
+          {t(locale, 'invite.role')}
         </label>
         <p class="hint" id="invite-role-hint">
-          {roleWords(role).name}: {roleWords(role).can}.
+          {roleWords(role, locale).name}: {roleWords(role, locale).can}.
         </p>
         <select
           id="invite-role"
@@ -206,48 +222,50 @@ export function InvitationsSection({
         >
           {rolesFor(myRole).map((r) => (
             <option key={r} value={r}>
-              {roleWords(r).name}
+              {roleWords(r, locale).name}
             </option>
           ))}
         </select>
-        <FormAlert error={action.error} heading="We couldn't send the invitation." />
-        <SubmitButton busy={action.busy} busyText="Sending…">
-          Send invitation
+        <FormAlert error={action.error} heading={t(locale, 'invite.failed')} />
+        <SubmitButton busy={action.busy} busyText={t(locale, 'invite.busy')}>
+          {t(locale, 'invite.submit')}
         </SubmitButton>
       </form>
       <DoneMessage text={done} />
-      <h3 id="pending-heading">Invitations not yet accepted</h3>
+      <h3 id="pending-heading">{t(locale, 'invite.pending')}</h3>
       {invitations.state === 'loading' ? (
-        <LoadingMessage>Loading invitations…</LoadingMessage>
+        <LoadingMessage>{t(locale, 'invite.loading')}</LoadingMessage>
       ) : invitations.state === 'failed' ? (
         <ErrorMessage
-          heading="We couldn't load the invitations."
+          heading={t(locale, 'invite.load_failed')}
           error={invitations.error}
           onRetry={() => void reload()}
         />
       ) : invitations.data.length === 0 ? (
-        <p>None.</p>
+        <p>{t(locale, 'invite.none')}</p>
       ) : (
         <ul class="item-list" aria-labelledby="pending-heading">
           {invitations.data.map((inv) => (
             <li key={inv.id} class="item">
               <p class="item__title">{inv.email}</p>
               <p class="item__facts">
-                As {roleWords(inv.role).withArticle}. The invitation ends on{' '}
-                {formatDate(inv.expires_at)}.
+                {t(locale, 'invite.facts', {
+                  role: roleWords(inv.role, locale).withArticle,
+                  date: formatDate(inv.expires_at, locale),
+                })}
               </p>
               <ConfirmButton
-                label={`Withdraw the invitation to ${inv.email}`}
-                question={`Withdraw the invitation to ${inv.email}?`}
-                explanation="The code we emailed them will stop working."
-                confirm="Yes, withdraw it"
+                label={t(locale, 'invite.withdraw_label', { email: inv.email })}
+                question={t(locale, 'invite.withdraw_question', { email: inv.email })}
+                explanation={t(locale, 'invite.withdraw_explain')}
+                confirm={t(locale, 'invite.withdraw_confirm')}
                 onConfirm={async () => {
                   await withdrawInvitation(orgId, inv.id);
                   await reload();
-                  setDone(`The invitation to ${inv.email} is withdrawn.`);
+                  setDone(t(locale, 'invite.withdrawn', { email: inv.email }));
                 }}
               >
-                Withdraw
+                {t(locale, 'invite.withdraw')}
               </ConfirmButton>
             </li>
           ))}

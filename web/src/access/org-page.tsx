@@ -2,6 +2,8 @@ import { useCallback } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
+import { useLocale } from '../i18n/locale.js';
+import { orgMessages, tierName } from '../i18n/org-messages.js';
 import { getOrg } from './access-api.js';
 import { accessPaths } from './access-paths.js';
 import { BackLink } from './back-link.js';
@@ -10,20 +12,24 @@ import { InvitationsSection, MembersSection } from './members-section.js';
 import { roleWords } from './role-words.js';
 import { formatDate, useLoaded } from './use-loaded.js';
 
+const { t } = orgMessages;
+
 /** `/access/orgs/<id>`: one organization: members, invitations and API keys. */
 export function OrgPage({ id }: { readonly id: string }) {
+  const locale = useLocale();
   const load = useCallback((signal: AbortSignal) => getOrg(id, signal), [id]);
   const [org, reload] = useLoaded(load);
+  const back = <BackLink href={accessPaths.orgs} children={t(locale, 'orgs.back')} />;
   if (org.state !== 'ready')
     return (
       <>
-        <BackLink href={accessPaths.orgs} children="Organizations" />
-        <Page title="Organization">
+        {back}
+        <Page title={t(locale, 'org.title')}>
           {org.state === 'loading' ? (
-            <LoadingMessage>Loading the organization…</LoadingMessage>
+            <LoadingMessage>{t(locale, 'org.loading')}</LoadingMessage>
           ) : (
             <ErrorMessage
-              heading="We couldn't load this organization."
+              heading={t(locale, 'org.failed')}
               error={org.error}
               onRetry={() => void reload()}
             />
@@ -33,14 +39,21 @@ export function OrgPage({ id }: { readonly id: string }) {
     );
   const { data } = org;
   const manager = data.role === 'owner' || data.role === 'admin';
+  const tier = tierName(locale, data.tier);
+  const level =
+    data.tier_expires_at === null
+      ? t(locale, 'org.level', { tier })
+      : t(locale, 'org.level_until', { tier, date: formatDate(data.tier_expires_at, locale) });
   return (
     <>
-      <BackLink href={accessPaths.orgs} children="Organizations" />
+      {back}
       <Page
         title={data.name}
-        lead={`${data.role === undefined ? '' : `You are ${roleWords(data.role).withArticle} here. `}Level: ${data.tier.name}${
-          data.tier_expires_at === null ? '' : `, until ${formatDate(data.tier_expires_at)}`
-        }.`}
+        lead={`${
+          data.role === undefined
+            ? ''
+            : `${t(locale, 'org.your_role', { role: roleWords(data.role, locale).withArticle })} `
+        }${level}`}
       >
         <MembersSection orgId={data.id} orgName={data.name} myRole={data.role ?? 'member'} />
         {manager ? (
@@ -49,7 +62,7 @@ export function OrgPage({ id }: { readonly id: string }) {
             <KeysSection orgId={data.id} />
           </>
         ) : (
-          <p>Ask an owner or administrator of {data.name} to invite people or manage API keys.</p>
+          <p>{t(locale, 'org.not_manager', { org: data.name })}</p>
         )}
       </Page>
     </>

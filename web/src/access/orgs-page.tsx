@@ -3,6 +3,8 @@ import { AppLink } from '../components/app-link.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
+import { useLocale } from '../i18n/locale.js';
+import { orgMessages, tierName } from '../i18n/org-messages.js';
 import { navigate } from '../router.js';
 import { createOrg, listOrgs } from './access-api.js';
 import { accessPaths } from './access-paths.js';
@@ -12,29 +14,27 @@ import { FormAlert, SubmitButton, submitWith, TextField, useAction } from './for
 import { roleWords } from './role-words.js';
 import { useLoaded } from './use-loaded.js';
 
+const { t } = orgMessages;
+
 /** `/access/orgs`: the organizations you belong to, and "Create an organization". */
 export function OrgsPage() {
+  const locale = useLocale();
   const [orgs, reload] = useLoaded(listOrgs);
   return (
     <>
       <BackLink />
-      <Page
-        title="Organizations"
-        lead="An organization is your company, charity, school or team. Its members share what Shieldwall lets the organization use."
-      >
-        <h2 id="your-orgs">Your organizations</h2>
+      <Page title={t(locale, 'orgs.title')} lead={t(locale, 'orgs.lead')}>
+        <h2 id="your-orgs">{t(locale, 'orgs.yours')}</h2>
         {orgs.state === 'loading' ? (
-          <LoadingMessage>Loading your organizations…</LoadingMessage>
+          <LoadingMessage>{t(locale, 'orgs.loading')}</LoadingMessage>
         ) : orgs.state === 'failed' ? (
           <ErrorMessage
-            heading="We couldn't load your organizations."
+            heading={t(locale, 'orgs.failed')}
             error={orgs.error}
             onRetry={() => void reload()}
           />
         ) : orgs.data.length === 0 ? (
-          <p>
-            You are not in an organization yet. Create one below, or ask a colleague to invite you.
-          </p>
+          <p>{t(locale, 'orgs.none')}</p>
         ) : (
           <ul class="cards" aria-labelledby="your-orgs">
             {orgs.data.map((org) => (
@@ -45,8 +45,10 @@ export function OrgsPage() {
                   </AppLink>
                 </h3>
                 <p>
-                  {org.role === undefined ? '' : `You are ${roleWords(org.role).withArticle}. `}
-                  Level: {org.tier.name}.
+                  {org.role === undefined
+                    ? ''
+                    : `${t(locale, 'orgs.your_role', { role: roleWords(org.role, locale).withArticle })} `}
+                  {t(locale, 'orgs.level', { tier: tierName(locale, org.tier) })}
                 </p>
               </li>
             ))}
@@ -59,13 +61,14 @@ export function OrgsPage() {
 }
 
 function CreateOrg() {
+  const locale = useLocale();
   const { reload } = useAccount();
   const action = useAction();
   const [name, setName] = useState('');
   return (
     <section aria-labelledby="create-org-heading" class="panel">
-      <h2 id="create-org-heading">Create an organization</h2>
-      <p>You will be its owner. You can then invite your colleagues.</p>
+      <h2 id="create-org-heading">{t(locale, 'orgs.create_heading')}</h2>
+      <p>{t(locale, 'orgs.create_text')}</p>
       <form
         class="form"
         onSubmit={submitWith(action, async () => {
@@ -76,15 +79,15 @@ function CreateOrg() {
       >
         <TextField
           id="org-name"
-          label="Name of the organization"
+          label={t(locale, 'orgs.create_name')}
           autoComplete="organization"
           maxLength={200}
           value={name}
           onValue={setName}
         />
-        <FormAlert error={action.error} heading="We couldn't create the organization." />
-        <SubmitButton busy={action.busy} busyText="Creating…">
-          Create organization
+        <FormAlert error={action.error} heading={t(locale, 'orgs.create_failed')} />
+        <SubmitButton busy={action.busy} busyText={t(locale, 'orgs.create_busy')}>
+          {t(locale, 'orgs.create_submit')}
         </SubmitButton>
       </form>
     </section>

@@ -1,5 +1,9 @@
 import { AppLink } from '../components/app-link.js';
 import { Page } from '../components/page.js';
+import { useLocale } from '../i18n/locale.js';
+import { listOf, orgMessages, tierName } from '../i18n/org-messages.js';
+import { withNodes } from '../i18n/rich-text.js';
+import { moduleTitle } from '../i18n/shell-messages.js';
 import { navigate } from '../router.js';
 import { rememberCsrfToken } from './access-client.js';
 import { accessPaths } from './access-paths.js';
@@ -9,67 +13,76 @@ import { FormAlert, useAction } from './form-parts.js';
 import { protectionOf } from './protection-words.js';
 import { RecoveryBanner } from './recovery-banner.js';
 
+const { t } = orgMessages;
+
 /** `/access` when signed in: who you are, how safe your sign-in is, what you can use, where to go. */
 export function OverviewPage({ title }: { readonly title: string }) {
+  const locale = useLocale();
   const { account } = useAccount();
   const { me } = account;
   const facts = account.session.account;
-  const protection = protectionOf(facts);
+  const protection = protectionOf(facts, locale);
   const earned = me.earned_tier;
   const capped = earned !== undefined && earned.level > me.tier.level;
   const reviewer = me.capabilities.includes('access.review');
   return (
-    <Page title={title} lead={`Signed in as ${me.name} (${facts.email}).`}>
+    <Page
+      title={moduleTitle(locale, { id: 'access', title })}
+      lead={t(locale, 'overview.lead', { name: me.name, email: facts.email })}
+    >
       <RecoveryBanner />
       {facts.email_verified ? null : (
         <div class="notice">
-          <p class="notice__title">Please confirm your email address</p>
-          <p>
-            We sent a link to {facts.email}. Open it so we can reach you if something happens to
-            your account.
-          </p>
+          <p class="notice__title">{t(locale, 'overview.confirm_email_title')}</p>
+          <p>{t(locale, 'overview.confirm_email_text', { email: facts.email })}</p>
         </div>
       )}
       <dl class="summary">
         <div class={`summary__item summary__item--${protection.level}`}>
-          <dt>How well your account is protected</dt>
+          <dt>{t(locale, 'overview.protection')}</dt>
           <dd>
             <strong>{protection.title}:</strong> {protection.text}
           </dd>
         </div>
         <div class="summary__item">
-          <dt>What you can use</dt>
+          <dt>{t(locale, 'overview.can_use')}</dt>
           <dd>
-            <strong>{me.tier.name}</strong>
-            {capped ? (
-              <>
-                . You have been verified for <strong>{earned.name}</strong>, but it needs stronger
-                sign-in protection first: see{' '}
-                <AppLink href={accessPaths.security}>Sign-in and security</AppLink>.
-              </>
-            ) : null}
+            <strong>{tierName(locale, me.tier)}</strong>
+            {capped
+              ? withNodes(t(locale, 'overview.capped'), {
+                  tier: <strong>{tierName(locale, earned)}</strong>,
+                  link: (
+                    <AppLink href={accessPaths.security}>{t(locale, 'overview.security')}</AppLink>
+                  ),
+                })
+              : null}
           </dd>
         </div>
       </dl>
-      <h2>Manage your account</h2>
+      <h2>{t(locale, 'overview.manage')}</h2>
       <ul class="cards">
-        <Card href={accessPaths.security} title="Sign-in and security">
-          Passkeys, the authenticator app, recovery codes, your password and your trusted contact.
+        <Card href={accessPaths.security} title={t(locale, 'overview.security')}>
+          {t(locale, 'overview.security_text')}
         </Card>
-        <Card href={accessPaths.devices} title="Devices">
-          The computers and phones where you are signed in. Sign out the ones you don't know.
+        <Card href={accessPaths.devices} title={t(locale, 'devices.title')}>
+          {t(locale, 'overview.devices_text')}
         </Card>
-        <Card href={accessPaths.orgs} title="Organizations">
+        <Card href={accessPaths.orgs} title={t(locale, 'orgs.title')}>
           {me.orgs.length === 0
-            ? 'Create one for your team, or join one you were invited to.'
-            : `You belong to ${me.orgs.map((o) => o.name).join(', ')}.`}
+            ? t(locale, 'overview.orgs_none')
+            : t(locale, 'overview.orgs_some', {
+                orgs: listOf(
+                  locale,
+                  me.orgs.map((o) => o.name),
+                ),
+              })}
         </Card>
-        <Card href={accessPaths.verification} title="Verification">
-          Ask to be verified, so you or your organization can use more of Shieldwall.
+        <Card href={accessPaths.verification} title={t(locale, 'verification.title')}>
+          {t(locale, 'overview.verification_text')}
         </Card>
         {reviewer ? (
-          <Card href={accessPaths.review} title="Reviewer queue">
-            Requests from other people waiting for a decision.
+          <Card href={accessPaths.review} title={t(locale, 'review.title')}>
+            {t(locale, 'overview.review_text')}
           </Card>
         ) : null}
       </ul>
@@ -100,12 +113,13 @@ function Card({
 }
 
 function SignOut() {
+  const locale = useLocale();
   const { reload } = useAccount();
   const action = useAction();
   return (
     <section aria-labelledby="sign-out-heading">
-      <h2 id="sign-out-heading">Finished?</h2>
-      <p>Sign out when you are done, especially on a computer other people use.</p>
+      <h2 id="sign-out-heading">{t(locale, 'overview.finished')}</h2>
+      <p>{t(locale, 'overview.finished_text')}</p>
       <button
         type="button"
         class="button button--secondary"
@@ -119,7 +133,7 @@ function SignOut() {
           })
         }
       >
-        {action.busy ? 'Signing out…' : 'Sign out'}
+        {action.busy ? t(locale, 'sign_out.busy') : t(locale, 'sign_out.button')}
       </button>
       <FormAlert error={action.error} />
     </section>

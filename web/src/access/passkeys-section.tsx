@@ -2,6 +2,7 @@ import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
+import { useAccountWords } from '../i18n/account-messages.js';
 import {
   addPasskey,
   listPasskeys,
@@ -25,6 +26,7 @@ import { formatDate, useLoaded } from './use-loaded.js';
 
 /** Passkeys: what they are, the ones you have (rename, remove), and "Add a passkey". */
 export function PasskeysSection() {
+  const { t } = useAccountWords();
   const [passkeys, reloadList] = useLoaded(listPasskeys);
   const { reload: reloadAccount } = useAccount();
   const [done, setDone] = useState('');
@@ -34,30 +36,27 @@ export function PasskeysSection() {
   };
   return (
     <section aria-labelledby="passkeys-heading" class="panel">
-      <h2 id="passkeys-heading">Passkeys</h2>
-      <p>
-        A passkey lets you sign in with your fingerprint, your face or your device's screen lock. It
-        is the safest way to sign in: fake websites can't trick you into giving it away.
-      </p>
+      <h2 id="passkeys-heading">{t('passkeys.heading')}</h2>
+      <p>{t('passkeys.text')}</p>
       <DoneMessage text={done} />
       {passkeys.state === 'loading' ? (
-        <LoadingMessage>Loading your passkeys…</LoadingMessage>
+        <LoadingMessage>{t('passkeys.loading')}</LoadingMessage>
       ) : passkeys.state === 'failed' ? (
         <ErrorMessage
-          heading="We couldn't load your passkeys."
+          heading={t('passkeys.load_failed')}
           error={passkeys.error}
           onRetry={() => void reloadList()}
         />
       ) : passkeys.data.length === 0 ? (
-        <p>You have no passkeys yet.</p>
+        <p>{t('passkeys.none')}</p>
       ) : (
-        <ul class="item-list" aria-label="Your passkeys">
+        <ul class="item-list" aria-label={t('passkeys.list')}>
           {passkeys.data.map((passkey) => (
             <PasskeyItem key={passkey.id} passkey={passkey} onChanged={changed} />
           ))}
         </ul>
       )}
-      <AddPasskey onAdded={(name) => changed(`Your passkey "${name}" is added.`)} />
+      <AddPasskey onAdded={(name) => changed(t('passkeys.added', { name }))} />
     </section>
   );
 }
@@ -69,26 +68,27 @@ function PasskeyItem({
   readonly passkey: Passkey;
   readonly onChanged: (what: string) => Promise<void>;
 }) {
+  const { t, locale } = useAccountWords();
   const guard = useStepUp();
   const [renaming, setRenaming] = useState(false);
   return (
     <li class="item">
       <h3 class="item__title">{passkey.name}</h3>
       <p class="item__facts">
-        Added {formatDate(passkey.created_at)}.{' '}
+        {t('passkeys.facts_added', { date: formatDate(passkey.created_at, locale) })}{' '}
         {passkey.last_used_at === null
-          ? 'Not used to sign in yet.'
-          : `Last used ${formatDate(passkey.last_used_at)}.`}
+          ? t('passkeys.not_used')
+          : t('passkeys.last_used', { date: formatDate(passkey.last_used_at, locale) })}
       </p>
       {renaming ? (
         <RenameForm
           id={`passkey-name-${passkey.id.slice(0, 16)}`}
-          label={`New name for ${passkey.name}`}
+          label={t('passkeys.rename_label', { name: passkey.name })}
           initial={passkey.name}
           onSave={async (name) => {
             await renamePasskey(passkey.id, name);
             setRenaming(false);
-            await onChanged(`The passkey is now called "${name}".`);
+            await onChanged(t('passkeys.renamed', { name }));
           }}
           onCancel={() => setRenaming(false)}
         />
@@ -97,23 +97,23 @@ function PasskeyItem({
           <button
             type="button"
             class="button button--secondary"
-            aria-label={`Rename ${passkey.name}`}
+            aria-label={t('passkeys.rename_aria', { name: passkey.name })}
             onClick={() => setRenaming(true)}
           >
-            Rename
+            {t('passkeys.rename')}
           </button>
           <ConfirmButton
-            label={`Remove ${passkey.name}`}
-            question={`Remove the passkey "${passkey.name}"?`}
-            explanation="You will no longer be able to sign in with it. If it is your only way to sign in, Shieldwall will keep it."
-            confirm="Yes, remove it"
+            label={t('passkeys.remove_aria', { name: passkey.name })}
+            question={t('passkeys.remove_question', { name: passkey.name })}
+            explanation={t('passkeys.remove_explain')}
+            confirm={t('passkeys.remove_confirm')}
             danger
             onConfirm={async () => {
               await guard(() => removePasskey(passkey.id));
-              await onChanged(`The passkey "${passkey.name}" is removed.`);
+              await onChanged(t('passkeys.removed', { name: passkey.name }));
             }}
           >
-            Remove
+            {t('common.remove')}
           </ConfirmButton>
         </div>
       )}
@@ -122,41 +122,39 @@ function PasskeyItem({
 }
 
 function AddPasskey({ onAdded }: { readonly onAdded: (name: string) => Promise<void> }) {
+  const { t } = useAccountWords();
   const guard = useStepUp();
   const action = useAction();
   const [name, setName] = useState('');
   if (!browserSupportsWebAuthn())
     return (
       <div class="notice">
-        <p>
-          This browser can't make passkeys. Try a recent version of Chrome, Edge, Firefox or Safari,
-          or your phone.
-        </p>
+        <p>{t('passkeys.unsupported')}</p>
       </div>
     );
   return (
     <form
       class="form"
       onSubmit={submitWith(action, async () => {
-        const chosen = name.trim() === '' ? 'Passkey' : name.trim();
+        const chosen = name.trim() === '' ? t('passkeys.default_name') : name.trim();
         await guard(() => addPasskey(chosen));
         setName('');
         await onAdded(chosen);
       })}
     >
-      <h3>Add a passkey</h3>
+      <h3>{t('passkeys.add_heading')}</h3>
       <TextField
         id="passkey-name"
-        label="A name for it (optional)"
-        hint='So you can tell your passkeys apart, for example "My phone" or "Work laptop".'
+        label={t('passkeys.name_label')}
+        hint={t('passkeys.name_hint')}
         value={name}
         onValue={setName}
         maxLength={60}
         required={false}
       />
-      <FormAlert error={action.error} heading="We couldn't add the passkey." />
-      <SubmitButton busy={action.busy} busyText="Follow the steps on your screen…">
-        Add a passkey
+      <FormAlert error={action.error} heading={t('passkeys.add_failed')} />
+      <SubmitButton busy={action.busy} busyText={t('passkeys.add_busy')}>
+        {t('passkeys.add')}
       </SubmitButton>
     </form>
   );

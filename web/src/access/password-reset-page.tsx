@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { AppLink } from '../components/app-link.js';
 import { Page } from '../components/page.js';
+import { useAccountWords } from '../i18n/account-messages.js';
+import { withNodes } from '../i18n/rich-text.js';
 import { accessPaths, tokenInHash } from './access-paths.js';
 import { completePasswordReset, requestPasswordReset } from './account-api.js';
 import { FormAlert, SubmitButton, submitWith, TextField, useAction } from './form-parts.js';
@@ -10,15 +12,12 @@ import { FormAlert, SubmitButton, submitWith, TextField, useAction } from './for
  * in that email): choose a new password.
  */
 export function PasswordResetPage() {
+  const { t } = useAccountWords();
   const token = tokenInHash();
   return (
     <Page
-      title={token === '' ? 'Forgot your password?' : 'Choose a new password'}
-      lead={
-        token === ''
-          ? 'Type the email address of your account. We will send it a link to choose a new password.'
-          : 'Choose a new password for your account. You will then be signed out everywhere, to be safe.'
-      }
+      title={token === '' ? t('sign_in.forgot') : t('reset.title_new')}
+      lead={token === '' ? t('reset.lead_ask') : t('reset.lead_new')}
     >
       {token === '' ? <AskForLink /> : <ChooseNewPassword token={token} />}
     </Page>
@@ -26,13 +25,14 @@ export function PasswordResetPage() {
 }
 
 function AskForLink() {
+  const { t } = useAccountWords();
   const action = useAction();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   if (sent !== null)
     return (
       <div class="notice" role="status">
-        <p class="notice__title">Check your email</p>
+        <p class="notice__title">{t('common.check_email')}</p>
         <p>{sent}</p>
       </div>
     );
@@ -45,30 +45,33 @@ function AskForLink() {
     >
       <TextField
         id="reset-email"
-        label="Email address"
+        label={t('common.email')}
         type="email"
         autoComplete="username"
         value={email}
         onValue={setEmail}
       />
-      <FormAlert error={action.error} heading="We couldn't send the link." />
-      <SubmitButton busy={action.busy} busyText="Sending…">
-        Send me a link
+      <FormAlert error={action.error} heading={t('common.link_failed')} />
+      <SubmitButton busy={action.busy} busyText={t('common.sending')}>
+        {t('common.send_link')}
       </SubmitButton>
     </form>
   );
 }
 
 function ChooseNewPassword({ token }: { readonly token: string }) {
+  const { t } = useAccountWords();
   const action = useAction();
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   if (done)
     return (
       <div class="notice" role="status">
-        <p class="notice__title">Your password is changed</p>
+        <p class="notice__title">{t('reset.changed')}</p>
         <p>
-          <AppLink href={accessPaths.signIn}>Sign in</AppLink> with your new password.
+          {withNodes(t('reset.sign_in'), {
+            link: <AppLink href={accessPaths.signIn}>{t('common.sign_in_sentence')}</AppLink>,
+          })}
         </p>
       </div>
     );
@@ -82,16 +85,16 @@ function ChooseNewPassword({ token }: { readonly token: string }) {
     >
       <TextField
         id="reset-password"
-        label="New password"
-        hint="At least 8 characters. A few ordinary words strung together make a strong one."
+        label={t('common.new_password')}
+        hint={t('common.password_hint')}
         type="password"
         autoComplete="new-password"
         value={password}
         onValue={setPassword}
       />
-      <FormAlert error={action.error} heading="We couldn't change your password." />
-      <SubmitButton busy={action.busy} busyText="Saving…">
-        Save new password
+      <FormAlert error={action.error} heading={t('reset.failed')} />
+      <SubmitButton busy={action.busy} busyText={t('common.saving')}>
+        {t('common.save_password')}
       </SubmitButton>
     </form>
   );

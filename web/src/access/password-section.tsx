@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useAccountWords } from '../i18n/account-messages.js';
 import { changePassword, setAdvancedProtection } from './account-api.js';
 import { useAccount } from './account-state.js';
 import {
@@ -13,6 +14,7 @@ import { useStepUp } from './step-up.js';
 
 /** Change the password; other devices are signed out, as the server does. */
 export function PasswordSection() {
+  const { t, plural } = useAccountWords();
   const { account } = useAccount();
   const guard = useStepUp();
   const action = useAction();
@@ -22,31 +24,30 @@ export function PasswordSection() {
   return (
     <section aria-labelledby="password-change-heading" class="panel">
       <h2 id="password-change-heading">
-        {hasPassword ? 'Change your password' : 'Add a password'}
+        {hasPassword ? t('password.change_heading') : t('password.add_heading')}
       </h2>
-      <p>Your other devices will be signed out, in case someone else knew your old password.</p>
+      <p>{t('password.others_out')}</p>
       <form
         class="form"
         onSubmit={submitWith(action, async () => {
           const { other_sessions_ended: ended } = await guard(() => changePassword(password));
           setPassword('');
-          setDone(
-            `Your password is changed.${ended > 0 ? ` ${ended} other ${ended === 1 ? 'device was' : 'devices were'} signed out.` : ''}`,
-          );
+          const changed = t('password.changed');
+          setDone(ended > 0 ? `${changed} ${plural('password.ended', ended)}` : changed);
         })}
       >
         <TextField
           id="new-password"
-          label="New password"
-          hint="At least 8 characters. A few ordinary words strung together make a strong one."
+          label={t('common.new_password')}
+          hint={t('common.password_hint')}
           type="password"
           autoComplete="new-password"
           value={password}
           onValue={setPassword}
         />
-        <FormAlert error={action.error} heading="Your password is not changed." />
-        <SubmitButton busy={action.busy} busyText="Saving…">
-          Save new password
+        <FormAlert error={action.error} heading={t('password.failed')} />
+        <SubmitButton busy={action.busy} busyText={t('common.saving')}>
+          {t('common.save_password')}
         </SubmitButton>
         <DoneMessage text={done} />
       </form>
@@ -56,6 +57,7 @@ export function PasswordSection() {
 
 /** Advanced protection on or off, as a switch that says what each position means. */
 export function AdvancedProtectionSection() {
+  const { t } = useAccountWords();
   const { account, reload } = useAccount();
   const guard = useStepUp();
   const action = useAction();
@@ -68,15 +70,13 @@ export function AdvancedProtectionSection() {
     });
   return (
     <section aria-labelledby="advanced-heading" class="panel">
-      <h2 id="advanced-heading">Advanced protection</h2>
+      <h2 id="advanced-heading">{t('advanced.heading')}</h2>
       <ul class="plain-list">
-        <li>Only your passkeys can sign in: a stolen password or code is not enough.</li>
-        <li>Nobody can reset your password by email, not even someone who gets into your email.</li>
-        <li>You are asked to sign in again more often.</li>
+        <li>{t('advanced.only_passkeys')}</li>
+        <li>{t('advanced.no_reset')}</li>
+        <li>{t('advanced.more_often')}</li>
       </ul>
-      <p>
-        It is meant for people attackers may target. You need at least one passkey to turn it on.
-      </p>
+      <p>{t('advanced.meant_for')}</p>
       <button
         type="button"
         role="switch"
@@ -88,17 +88,13 @@ export function AdvancedProtectionSection() {
         <span class="switch__track" aria-hidden="true">
           <span class="switch__thumb" />
         </span>
-        <span class="switch__label">Advanced protection</span>
+        <span class="switch__label">{t('advanced.heading')}</span>
         <span class="switch__state" aria-hidden="true">
-          {on ? 'On' : 'Off'}
+          {on ? t('common.on') : t('common.off')}
         </span>
       </button>
       <p role="status" class="state-line">
-        {action.busy
-          ? 'Saving…'
-          : on
-            ? 'Advanced protection is on.'
-            : 'Advanced protection is off.'}
+        {action.busy ? t('common.saving') : on ? t('advanced.is_on') : t('advanced.is_off')}
       </p>
       <FormAlert error={action.error} />
     </section>

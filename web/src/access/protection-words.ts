@@ -1,3 +1,5 @@
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
+import { orgMessages } from '../i18n/org-messages.js';
 import type { AccountFacts } from './account-api.js';
 
 /** How well an account is protected, in plain words: a short level and one sentence. */
@@ -10,50 +12,33 @@ export interface Protection {
 /**
  * From the account's facts (the same rule as the server's `securityOf`: a
  * passkey with advanced protection, or with no password, is phishing-resistant;
- * a passkey or password plus app is two-step).
+ * a passkey or password plus app is two-step), in `locale` (English when not given).
  */
-export function protectionOf(facts: AccountFacts): Protection {
+export function protectionOf(facts: AccountFacts, locale: Locale = 'en'): Protection {
+  const t = (key: Parameters<typeof orgMessages.t>[1]) => orgMessages.t(locale, key);
   if (facts.passkeys > 0 && (facts.advanced_protection || !facts.has_password))
     return {
       level: 'strongest',
-      title: 'Strongest',
-      text: 'You can only sign in with a passkey, which scammers and fake websites cannot steal.',
+      title: t('protection.strongest'),
+      text: t('protection.strongest_text'),
     };
   if (facts.passkeys > 0)
-    return {
-      level: 'strong',
-      title: 'Strong',
-      text: 'You sign in with a passkey, which fake websites cannot steal.',
-    };
+    return { level: 'strong', title: t('protection.strong'), text: t('protection.strong_passkey') };
   if (facts.has_password && facts.totp_enabled)
-    return {
-      level: 'strong',
-      title: 'Strong',
-      text: 'You sign in with your password and a code from the authenticator app on your phone.',
-    };
+    return { level: 'strong', title: t('protection.strong'), text: t('protection.strong_app') };
   if (facts.has_password)
-    return {
-      level: 'basic',
-      title: 'Basic',
-      text: 'Only your password protects your account. Add a passkey to make it much harder to break into.',
-    };
-  return {
-    level: 'weak',
-    title: 'Not protected',
-    text: 'Your account has no way to sign in yet. Add a passkey.',
-  };
+    return { level: 'basic', title: t('protection.basic'), text: t('protection.basic_text') };
+  return { level: 'weak', title: t('protection.weak'), text: t('protection.weak_text') };
 }
 
 /** What a tier's `security` requirement asks of the person, for "to use it, …". */
-export function securityNeed(security: string): string {
+export function securityNeed(security: string, locale: Locale = 'en'): string {
   switch (security) {
     case 'phishing_resistant':
-      return 'a passkey and advanced protection turned on';
     case 'mfa':
-      return 'a passkey, or the authenticator app beside your password';
     case 'password':
-      return 'a password';
+      return orgMessages.t(locale, `security_need.${security}`);
     default:
-      return 'nothing more';
+      return orgMessages.t(locale, 'security_need.none');
   }
 }

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { AppLink } from '../components/app-link.js';
 import { Page } from '../components/page.js';
+import { useAccountWords } from '../i18n/account-messages.js';
+import { withNodes } from '../i18n/rich-text.js';
 import { accessPaths, tokenInHash } from './access-paths.js';
 import { completeRecovery, confirmRecovery, startRecovery } from './account-api.js';
 import { FormAlert, SubmitButton, submitWith, TextField, useAction } from './form-parts.js';
@@ -12,15 +14,12 @@ import { formatWhen } from './use-loaded.js';
  * link in that email): start the waiting period. Nothing changes until it ends.
  */
 export function RecoverPage() {
+  const { t } = useAccountWords();
   const token = tokenInHash();
   return (
     <Page
-      title="Recover your account"
-      lead={
-        token === ''
-          ? 'Lost your phone, your passkeys and your recovery codes? You can get back into your account through your email. For your safety, this takes 3 days.'
-          : 'You asked to recover your account because you lost every other way to confirm it is you.'
-      }
+      title={t('recover.title')}
+      lead={token === '' ? t('recover.lead_ask') : t('recover.lead_link')}
     >
       {token === '' ? <AskForRecoveryLink /> : <StartRecovery token={token} />}
     </Page>
@@ -28,13 +27,14 @@ export function RecoverPage() {
 }
 
 function AskForRecoveryLink() {
+  const { t } = useAccountWords();
   const action = useAction();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   if (sent !== null)
     return (
       <div class="notice" role="status">
-        <p class="notice__title">Check your email</p>
+        <p class="notice__title">{t('common.check_email')}</p>
         <p>{sent}</p>
       </div>
     );
@@ -48,24 +48,24 @@ function AskForRecoveryLink() {
       >
         <TextField
           id="recover-email"
-          label="Email address of your account"
-          hint="We send it a link. After you open it, you wait 3 days, then choose a new password."
+          label={t('recover.email_label')}
+          hint={t('recover.email_hint')}
           type="email"
           autoComplete="username"
           value={email}
           onValue={setEmail}
         />
-        <FormAlert error={action.error} heading="We couldn't send the link." />
-        <SubmitButton busy={action.busy} busyText="Sending…">
-          Send me a link
+        <FormAlert error={action.error} heading={t('common.link_failed')} />
+        <SubmitButton busy={action.busy} busyText={t('common.sending')}>
+          {t('common.send_link')}
         </SubmitButton>
       </form>
       <ul class="link-list after-form">
         <li>
-          <AppLink href={accessPaths.reset}>Only forgot your password? Reset it instead</AppLink>
+          <AppLink href={accessPaths.reset}>{t('recover.only_password')}</AppLink>
         </li>
         <li>
-          <AppLink href={accessPaths.signIn}>Sign in</AppLink>
+          <AppLink href={accessPaths.signIn}>{t('common.sign_in')}</AppLink>
         </li>
       </ul>
     </>
@@ -74,33 +74,28 @@ function AskForRecoveryLink() {
 
 /** The person presses the button (the link alone changes nothing), then learns when it ends. */
 function StartRecovery({ token }: { readonly token: string }) {
+  const { t, locale } = useAccountWords();
   const action = useAction();
   const [completesAt, setCompletesAt] = useState<string | null>(null);
   if (completesAt !== null)
     return (
       <div class="notice" role="status">
-        <p class="notice__title">Recovery started.</p>
+        <p class="notice__title">{t('recover.started')}</p>
         <p>
-          You can finish it on <strong>{formatWhen(completesAt)}</strong>. We sent you a link for
-          that. Nothing changes until then, and you can stop it from any device where you are still
-          signed in.
+          {withNodes(t('recover.finish_on'), {
+            when: <strong>{formatWhen(completesAt, locale)}</strong>,
+          })}
         </p>
       </div>
     );
   return (
     <>
       <ul class="plain-list">
-        <li>For your safety, you wait 3 days. Nothing on your account changes during that time.</li>
-        <li>
-          We tell you by email, and every device where your account is still signed in shows a
-          button to stop it. That way, someone who got into your email can't take your account.
-        </li>
-        <li>
-          After the 3 days, you choose a new password. Your old authenticator app, passkeys and
-          recovery codes are then removed.
-        </li>
+        <li>{t('recover.wait')}</li>
+        <li>{t('recover.told')}</li>
+        <li>{t('recover.after')}</li>
       </ul>
-      <FormAlert error={action.error} heading="We couldn't start the recovery." />
+      <FormAlert error={action.error} heading={t('recover.start_failed')} />
       <button
         type="button"
         class="button button--large"
@@ -111,7 +106,7 @@ function StartRecovery({ token }: { readonly token: string }) {
           })
         }
       >
-        {action.busy ? 'Starting…' : 'Start the recovery'}
+        {action.busy ? t('recover.starting') : t('recover.start')}
       </button>
     </>
   );
@@ -119,16 +114,14 @@ function StartRecovery({ token }: { readonly token: string }) {
 
 /** `/access/recover/finish#token=…`, the second link: after the wait, a new password. */
 export function FinishRecoveryPage() {
+  const { t } = useAccountWords();
   const token = tokenInHash();
   return (
-    <Page
-      title="Finish recovering your account"
-      lead="Choose a new password. Your old authenticator app, passkeys and recovery codes will be removed, and every device will be signed out."
-    >
+    <Page title={t('finish.title')} lead={t('finish.lead')}>
       {token === '' ? (
         <div class="notice notice--error" role="alert">
-          <p class="notice__title">This address is not complete.</p>
-          <p>Open the link from the email "Account recovery started" again.</p>
+          <p class="notice__title">{t('common.incomplete')}</p>
+          <p>{t('finish.open_again')}</p>
         </div>
       ) : (
         <FinishRecovery token={token} />
@@ -138,16 +131,18 @@ export function FinishRecoveryPage() {
 }
 
 function FinishRecovery({ token }: { readonly token: string }) {
+  const { t } = useAccountWords();
   const action = useAction();
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   if (done)
     return (
       <div class="notice" role="status">
-        <p class="notice__title">Your account is recovered.</p>
+        <p class="notice__title">{t('finish.done')}</p>
         <p>
-          <AppLink href={accessPaths.signIn}>Sign in</AppLink> with your new password, then add a
-          passkey.
+          {withNodes(t('finish.sign_in'), {
+            link: <AppLink href={accessPaths.signIn}>{t('common.sign_in_sentence')}</AppLink>,
+          })}
         </p>
       </div>
     );
@@ -161,16 +156,16 @@ function FinishRecovery({ token }: { readonly token: string }) {
     >
       <TextField
         id="recover-password"
-        label="New password"
-        hint="At least 8 characters. A few ordinary words strung together make a strong one."
+        label={t('common.new_password')}
+        hint={t('common.password_hint')}
         type="password"
         autoComplete="new-password"
         value={password}
         onValue={setPassword}
       />
-      <FormAlert error={action.error} heading="Your account is not recovered yet." />
-      <SubmitButton busy={action.busy} busyText="Saving…">
-        Save new password
+      <FormAlert error={action.error} heading={t('finish.failed')} />
+      <SubmitButton busy={action.busy} busyText={t('common.saving')}>
+        {t('common.save_password')}
       </SubmitButton>
     </form>
   );

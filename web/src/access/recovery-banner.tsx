@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useAccountWords } from '../i18n/account-messages.js';
+import { withNodes } from '../i18n/rich-text.js';
 import { cancelRecovery, getRecovery } from './account-api.js';
 import { FormAlert, useAction } from './form-parts.js';
 import { useStepUp } from './step-up.js';
@@ -11,6 +13,7 @@ import { formatWhen, useLoaded } from './use-loaded.js';
  * Shows nothing while loading, when there is no recovery, or if the check fails.
  */
 export function RecoveryBanner() {
+  const { t, locale } = useAccountWords();
   const [recovery] = useLoaded(getRecovery);
   const guard = useStepUp();
   const action = useAction();
@@ -24,11 +27,8 @@ export function RecoveryBanner() {
   if (stopped)
     return (
       <div class="notice" role="status" tabIndex={-1} ref={note}>
-        <p class="notice__title">The recovery is stopped. Nothing on your account was changed.</p>
-        <p>
-          If you did not ask for it, someone may be able to read your email. Change the password of
-          your email account now, and check that its recovery phone number and address are yours.
-        </p>
+        <p class="notice__title">{t('banner.stopped')}</p>
+        <p>{t('banner.stopped_text')}</p>
       </div>
     );
   if (recovery.state !== 'ready' || recovery.data === null) return null;
@@ -41,12 +41,11 @@ export function RecoveryBanner() {
   return (
     <div class="notice notice--error recovery-banner">
       <div role="alert">
-        <p class="notice__title">
-          Someone asked to recover your account. If that was not you, stop it now.
-        </p>
+        <p class="notice__title">{t('banner.title')}</p>
         <p>
-          Unless it is stopped, they can choose a new password on{' '}
-          <strong>{formatWhen(completesAt)}</strong> and remove your passkeys and authenticator app.
+          {withNodes(t('banner.text'), {
+            when: <strong>{formatWhen(completesAt, locale)}</strong>,
+          })}
         </p>
       </div>
       <button
@@ -55,9 +54,9 @@ export function RecoveryBanner() {
         aria-disabled={action.busy}
         onClick={stop}
       >
-        {action.busy ? 'Stopping…' : 'Stop this recovery'}
+        {action.busy ? t('common.stopping') : t('banner.stop')}
       </button>
-      <FormAlert error={action.error} heading="We couldn't stop the recovery." />
+      <FormAlert error={action.error} heading={t('banner.failed')} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useAccountWords } from '../i18n/account-messages.js';
+import { withNodes } from '../i18n/rich-text.js';
 import { SecretBox } from './secret-box.js';
 
 /**
@@ -12,6 +14,7 @@ export function RecoveryCodesPanel({
   readonly codes: readonly string[];
   readonly onSaved: () => void;
 }) {
+  const { t } = useAccountWords();
   const heading = useRef<HTMLHeadingElement>(null);
   const [sure, setSure] = useState(false);
   // The codes replace the form the person was using: start reading here.
@@ -19,21 +22,16 @@ export function RecoveryCodesPanel({
   return (
     <div class="panel panel--highlight">
       <h3 ref={heading} tabIndex={-1}>
-        Save your recovery codes
+        {t('codes.heading')}
       </h3>
-      <p>
-        If you lose your phone, each of these codes lets you sign in once instead of the code from
-        the app. Write them down or print them, and keep them somewhere safe, away from your phone.
-      </p>
+      <p>{t('codes.text')}</p>
       <SecretBox
-        label="Your recovery codes"
+        label={t('codes.label')}
         text={codes.join('\n')}
-        copyLabel="Copy the codes"
-        copied="Codes copied. Paste them somewhere safe, such as a password manager."
+        copyLabel={t('codes.copy')}
+        copied={t('codes.copied')}
         warning={
-          <p>
-            <strong>We show these codes only this once.</strong> Any older codes no longer work.
-          </p>
+          <p>{withNodes(t('codes.once'), { strong: <strong>{t('codes.once_strong')}</strong> })}</p>
         }
       />
       <div class="tick-option">
@@ -43,14 +41,12 @@ export function RecoveryCodesPanel({
           checked={sure}
           onChange={(event) => setSure(event.currentTarget.checked)}
         />
-        <label for="codes-saved">I have saved my recovery codes</label>
+        <label for="codes-saved">{t('codes.saved_label')}</label>
       </div>
       <button type="button" class="button" aria-disabled={!sure} onClick={() => sure && onSaved()}>
-        Done
+        {t('codes.done')}
       </button>
-      {sure ? null : (
-        <p class="hint">Tick the box above first, so the codes are not hidden by mistake.</p>
-      )}
+      {sure ? null : <p class="hint">{t('codes.tick_first')}</p>}
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
+import { useLocale } from '../i18n/locale.js';
+import { orgMessages } from '../i18n/org-messages.js';
 import { getTiers } from './access-api.js';
 import { useAccount } from './account-state.js';
 import { BackLink } from './back-link.js';
@@ -9,7 +11,9 @@ import { FormAlert, TextField, useAction } from './form-parts.js';
 import { useStepUp } from './step-up.js';
 import { formatDate, useLoaded } from './use-loaded.js';
 import { decide, getReviewItem, type ReviewItem, reviewQueue } from './verification-api.js';
-import { EvidenceSummary, statusWords } from './verification-parts.js';
+import { EvidenceSummary, levelName, statusWords } from './verification-parts.js';
+
+const { t } = orgMessages;
 
 const loadQueue = (signal: AbortSignal) =>
   Promise.all([reviewQueue(signal), getTiers(signal)]).then(([requests, tiers]) => ({
@@ -19,6 +23,7 @@ const loadQueue = (signal: AbortSignal) =>
 
 /** `/access/review`, for reviewers: the queue, one request opened, approve or deny with a reason. */
 export function ReviewPage() {
+  const locale = useLocale();
   const { account } = useAccount();
   const [queue, reload] = useLoaded(loadQueue);
   const [open, setOpen] = useState<string | null>(null);
@@ -26,45 +31,43 @@ export function ReviewPage() {
     return (
       <>
         <BackLink />
-        <Page title="Reviewer queue">
-          <p>
-            This page is for the people who check verification requests. Your account is not one of
-            them.
-          </p>
+        <Page title={t(locale, 'review.title')}>
+          <p>{t(locale, 'review.not_reviewer')}</p>
         </Page>
       </>
     );
   const tierName = (level: number) =>
-    queue.state === 'ready'
-      ? (queue.data.tiers.find((t) => t.level === level)?.name ?? `Level ${level}`)
-      : `Level ${level}`;
+    levelName(locale, queue.state === 'ready' ? queue.data.tiers : [], level);
   return (
     <>
       <BackLink />
-      <Page
-        title="Reviewer queue"
-        lead="Requests waiting for a decision, oldest first. The applicant reads the reason you give."
-      >
+      <Page title={t(locale, 'review.title')} lead={t(locale, 'review.lead')}>
         {queue.state === 'loading' ? (
-          <LoadingMessage>Loading the queue…</LoadingMessage>
+          <LoadingMessage>{t(locale, 'review.loading')}</LoadingMessage>
         ) : queue.state === 'failed' ? (
           <ErrorMessage
-            heading="We couldn't load the queue."
+            heading={t(locale, 'review.failed')}
             error={queue.error}
             onRetry={() => void reload()}
           />
         ) : queue.data.requests.length === 0 ? (
-          <p>Nothing is waiting. Thank you!</p>
+          <p>{t(locale, 'review.empty')}</p>
         ) : (
-          <ul class="item-list" aria-label="Waiting requests">
+          <ul class="item-list" aria-label={t(locale, 'review.list')}>
             {queue.data.requests.map((item) => (
               <li key={item.id} class="item">
                 <h2 class="item__title item__title--h2">
-                  {item.subject.type === 'org' ? 'Organization' : 'Person'} asks for{' '}
-                  {tierName(item.requested_tier)}
+                  {t(
+                    locale,
+                    item.subject.type === 'org' ? 'review.org_asks' : 'review.person_asks',
+                    {
+                      tier: tierName(item.requested_tier),
+                    },
+                  )}
                 </h2>
                 <p class="item__facts">
-                  {statusWords(item.status)} Waiting since {formatDate(item.queued_at)}.
+                  {statusWords(item.status, locale)}{' '}
+                  {t(locale, 'review.waiting_since', { date: formatDate(item.queued_at, locale) })}
                 </p>
                 {open === item.id ? (
                   <ReviewDetails
@@ -78,10 +81,12 @@ export function ReviewPage() {
                   <button
                     type="button"
                     class="button button--secondary"
-                    aria-label={`Open the request from ${formatDate(item.queued_at)}`}
+                    aria-label={t(locale, 'review.open_label', {
+                      date: formatDate(item.queued_at, locale),
+                    })}
                     onClick={() => setOpen(item.id)}
                   >
-                    Open
+                    {t(locale, 'review.open')}
                   </button>
                 )}
               </li>
@@ -100,13 +105,15 @@ function ReviewDetails({
   readonly id: string;
   readonly onDecided: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const load = useCallback((signal: AbortSignal) => getReviewItem(id, signal), [id]);
   const [item, reload] = useLoaded(load);
-  if (item.state === 'loading') return <LoadingMessage>Opening the request…</LoadingMessage>;
+  if (item.state === 'loading')
+    return <LoadingMessage>{t(locale, 'review.opening')}</LoadingMessage>;
   if (item.state === 'failed')
     return (
       <ErrorMessage
-        heading="We couldn't open the request."
+        heading={t(locale, 'review.open_failed')}
         error={item.error}
         onRetry={() => void reload()}
       />
@@ -121,22 +128,27 @@ function Decision({
   readonly item: ReviewItem;
   readonly onDecided: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const guard = useStepUp();
   const action = useAction();
   const [reason, setReason] = useState('');
   const [choice, setChoice] = useState<'approve' | 'deny'>('approve');
   return (
     <div class="panel">
-      <h3>What they wrote</h3>
+      <h3>{t(locale, 'review.statement')}</h3>
       <p class="quote">{item.statement}</p>
       {item.appeal === null ? null : (
         <>
-          <h3>Their appeal</h3>
+          <h3>{t(locale, 'review.appeal')}</h3>
           <p class="quote">{item.appeal.statement}</p>
         </>
       )}
-      <h3>Evidence</h3>
-      {item.evidence.length === 0 ? <p>None yet.</p> : <EvidenceSummary evidence={item.evidence} />}
+      <h3>{t(locale, 'review.evidence')}</h3>
+      {item.evidence.length === 0 ? (
+        <p>{t(locale, 'review.no_evidence')}</p>
+      ) : (
+        <EvidenceSummary evidence={item.evidence} />
+      )}
       <form
         class="form"
         onSubmit={(event) => {
@@ -152,17 +164,17 @@ function Decision({
       >
         <TextField
           id={`reason-${item.id}`}
-          label="Your reason"
-          hint="The applicant reads this. Be kind and specific."
+          label={t(locale, 'review.reason')}
+          hint={t(locale, 'review.reason_hint')}
           multiline
           maxLength={2000}
           value={reason}
           onValue={setReason}
         />
-        <FormAlert error={action.error} heading="The decision is not saved." />
+        <FormAlert error={action.error} heading={t(locale, 'review.failed_save')} />
         <div class="button-row">
           <button type="submit" class="button" value="approve" aria-disabled={action.busy}>
-            {action.busy && choice === 'approve' ? 'Saving…' : 'Approve'}
+            {t(locale, action.busy && choice === 'approve' ? 'review.saving' : 'review.approve')}
           </button>
           <button
             type="submit"
@@ -170,7 +182,7 @@ function Decision({
             value="deny"
             aria-disabled={action.busy}
           >
-            {action.busy && choice === 'deny' ? 'Saving…' : 'Deny'}
+            {t(locale, action.busy && choice === 'deny' ? 'review.saving' : 'review.deny')}
           </button>
         </div>
       </form>

@@ -1,25 +1,24 @@
-import type { Role } from './access-api.js';
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
+import { type OrgMessageKey, orgMessages } from '../i18n/org-messages.js';
+import { ROLES, type Role } from './access-api.js';
 
-/** Each role in plain words: its name, "an owner", and what it may do. */
-const words: Record<Role, { name: string; withArticle: string; can: string }> = {
-  owner: {
-    name: 'Owner',
-    withArticle: 'an owner',
-    can: 'can do everything, including removing the organization’s other owners',
-  },
-  admin: {
-    name: 'Administrator',
-    withArticle: 'an administrator',
-    can: 'can invite and remove members and manage API keys',
-  },
-  analyst: {
-    name: 'Analyst',
-    withArticle: 'an analyst',
-    can: 'can use and add to the organization’s security information',
-  },
-  member: { name: 'Member', withArticle: 'a member', can: 'can use what the organization may use' },
-};
+export interface RoleWords {
+  /** "Owner", for lists and choices. */
+  readonly name: string;
+  /**
+   * The role inside a sentence: "an owner" ("You are an owner."). In Spanish it is the bare role
+   * ("propietario"), said after "el rol de", so no sentence guesses a person's gender.
+   */
+  readonly withArticle: string;
+  /** What the role may do: "can invite and remove members and manage API keys". */
+  readonly can: string;
+}
 
-export function roleWords(role: string): { name: string; withArticle: string; can: string } {
-  return words[role as Role] ?? { name: role, withArticle: role, can: '' };
+/** Each role in plain words, in `locale` (English when not given); an unknown role as it is. */
+export function roleWords(role: string, locale: Locale = 'en'): RoleWords {
+  if (!(ROLES as readonly string[]).includes(role))
+    return { name: role, withArticle: role, can: '' };
+  const word = (suffix: string) =>
+    orgMessages.t(locale, `role.${role as Role}${suffix}` as OrgMessageKey);
+  return { name: word(''), withArticle: word('_article'), can: word('_can') };
 }

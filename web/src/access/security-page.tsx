@@ -1,4 +1,5 @@
 import { Page } from '../components/page.js';
+import { useAccountWords } from '../i18n/account-messages.js';
 import { useAccount } from './account-state.js';
 import { AuthenticatorSection } from './authenticator-section.js';
 import { BackLink } from './back-link.js';
@@ -10,12 +11,13 @@ import { TrustedContactSection } from './trusted-contact-section.js';
 
 /** `/access/security`: every way you sign in, how to make it safer, and who is told when something happens. */
 export function SecurityPage() {
+  const { t, locale } = useAccountWords();
   const { account } = useAccount();
-  const protection = protectionOf(account.session.account);
+  const protection = protectionOf(account.session.account, locale);
   return (
     <>
       <BackLink />
-      <Page title="Sign-in and security">
+      <Page title={t('security.title')}>
         <RecoveryBanner />
         <p class={`protection protection--${protection.level}`} role="status">
           <strong>{protection.title}:</strong> {protection.text}

@@ -2,6 +2,7 @@ import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AppLink } from '../components/app-link.js';
 import { Page } from '../components/page.js';
+import { useAccountWords } from '../i18n/account-messages.js';
 import { rememberCsrfToken } from './access-client.js';
 import { accessPaths } from './access-paths.js';
 import { finishSignIn, signInWithPasskey, signInWithPassword } from './account-api.js';
@@ -16,29 +17,27 @@ interface SignInPageProps {
 
 /** Passkey first (the safest and simplest), then email and password, then the code if asked. */
 export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
+  const { t } = useAccountWords();
   const [pending, setPending] = useState<string | null>(null);
   const done = async (csrf: string) => {
     rememberCsrfToken(csrf);
     await onSignedIn();
   };
   return (
-    <Page
-      title="Sign in"
-      lead={reason ?? 'Sign in to see how your account is protected and what you can use.'}
-    >
+    <Page title={t('sign_in.title')} lead={reason ?? t('sign_in.lead')}>
       {pending === null ? (
         <>
           <PasskeySignIn onSignedIn={done} />
           <PasswordSignIn onSignedIn={done} onCodeNeeded={setPending} />
           <ul class="link-list">
             <li>
-              <AppLink href={accessPaths.signUp}>Create an account</AppLink>
+              <AppLink href={accessPaths.signUp}>{t('sign_in.create')}</AppLink>
             </li>
             <li>
-              <AppLink href={accessPaths.reset}>Forgot your password?</AppLink>
+              <AppLink href={accessPaths.reset}>{t('sign_in.forgot')}</AppLink>
             </li>
             <li>
-              <AppLink href={accessPaths.recover}>Lost your phone and your recovery codes?</AppLink>
+              <AppLink href={accessPaths.recover}>{t('sign_in.lost')}</AppLink>
             </li>
           </ul>
         </>
@@ -54,15 +53,13 @@ export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
 }
 
 function PasskeySignIn({ onSignedIn }: { readonly onSignedIn: (csrf: string) => Promise<void> }) {
+  const { t } = useAccountWords();
   const action = useAction();
   const supported = browserSupportsWebAuthn();
   return (
     <section aria-labelledby="passkey-heading" class="panel">
-      <h2 id="passkey-heading">With a passkey</h2>
-      <p>
-        A passkey lets you sign in with your fingerprint, your face or your device's screen lock
-        instead of a password, and fake websites can't steal it.
-      </p>
+      <h2 id="passkey-heading">{t('passkey_sign_in.heading')}</h2>
+      <p>{t('passkey_sign_in.text')}</p>
       {supported ? (
         <>
           <button
@@ -76,16 +73,13 @@ function PasskeySignIn({ onSignedIn }: { readonly onSignedIn: (csrf: string) => 
               })
             }
           >
-            {action.busy ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
+            {action.busy ? t('common.waiting_passkey') : t('passkey_sign_in.button')}
           </button>
-          <FormAlert error={action.error} heading="We couldn't sign you in with a passkey." />
+          <FormAlert error={action.error} heading={t('passkey_sign_in.failed')} />
         </>
       ) : (
         <div class="notice">
-          <p>
-            This browser can't use passkeys. Please sign in with your email address and password
-            below, or try another browser.
-          </p>
+          <p>{t('passkey_sign_in.unsupported')}</p>
         </div>
       )}
     </section>
@@ -99,6 +93,7 @@ function PasswordSignIn({
   readonly onSignedIn: (csrf: string) => Promise<void>;
   readonly onCodeNeeded: (pendingToken: string) => void;
 }) {
+  const { t } = useAccountWords();
   const action = useAction();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -109,11 +104,11 @@ function PasswordSignIn({
   });
   return (
     <section aria-labelledby="password-heading" class="panel">
-      <h2 id="password-heading">With your email and password</h2>
+      <h2 id="password-heading">{t('password_sign_in.heading')}</h2>
       <form onSubmit={onSubmit} class="form">
         <TextField
           id="sign-in-email"
-          label="Email address"
+          label={t('common.email')}
           type="email"
           autoComplete="username"
           value={email}
@@ -121,15 +116,15 @@ function PasswordSignIn({
         />
         <TextField
           id="sign-in-password"
-          label="Password"
+          label={t('common.password')}
           type="password"
           autoComplete="current-password"
           value={password}
           onValue={setPassword}
         />
-        <FormAlert error={action.error} heading="We couldn't sign you in." />
-        <SubmitButton busy={action.busy} busyText="Signing in…">
-          Sign in
+        <FormAlert error={action.error} heading={t('sign_in.failed')} />
+        <SubmitButton busy={action.busy} busyText={t('sign_in.busy')}>
+          {t('common.sign_in')}
         </SubmitButton>
       </form>
     </section>
@@ -146,6 +141,7 @@ function SecondStep({
   readonly onSignedIn: (csrf: string) => Promise<void>;
   readonly onStartAgain: () => void;
 }) {
+  const { t } = useAccountWords();
   const action = useAction();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
@@ -159,14 +155,14 @@ function SecondStep({
   return (
     <section aria-labelledby="code-heading" class="panel">
       <h2 id="code-heading" tabIndex={-1} ref={heading}>
-        One more step
+        {t('second.heading')}
       </h2>
       <form onSubmit={onSubmit} class="form">
         {recovery ? (
           <TextField
             id="sign-in-recovery"
-            label="One of your recovery codes"
-            hint="The codes you saved when you turned on the authenticator app. Each works once."
+            label={t('second.recovery_label')}
+            hint={t('second.recovery_hint')}
             autoComplete="off"
             value={code}
             onValue={setCode}
@@ -175,8 +171,8 @@ function SecondStep({
         ) : (
           <TextField
             id="sign-in-code"
-            label="The 6-digit code from your authenticator app"
-            hint="Open the app on your phone and type the numbers it shows for Shieldwall."
+            label={t('second.code_label')}
+            hint={t('second.code_hint')}
             autoComplete="one-time-code"
             inputMode="numeric"
             maxLength={16}
@@ -185,10 +181,10 @@ function SecondStep({
             code
           />
         )}
-        <FormAlert error={action.error} heading="We couldn't sign you in." />
+        <FormAlert error={action.error} heading={t('sign_in.failed')} />
         <div class="button-row">
-          <SubmitButton busy={action.busy} busyText="Signing in…">
-            Sign in
+          <SubmitButton busy={action.busy} busyText={t('sign_in.busy')}>
+            {t('common.sign_in')}
           </SubmitButton>
           <button
             type="button"
@@ -198,13 +194,13 @@ function SecondStep({
               setCode('');
             }}
           >
-            {recovery ? 'Use the app instead' : 'Use a recovery code instead'}
+            {recovery ? t('second.use_app') : t('second.use_recovery')}
           </button>
         </div>
       </form>
       <p>
         <button type="button" class="link-button" onClick={onStartAgain}>
-          Start again with another account
+          {t('second.start_again')}
         </button>
       </p>
     </section>

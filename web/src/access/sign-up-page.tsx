@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import { AppLink } from '../components/app-link.js';
 import { Page } from '../components/page.js';
+import { useAccountWords } from '../i18n/account-messages.js';
+import { withNodes } from '../i18n/rich-text.js';
 import { accessPaths } from './access-paths.js';
 import { signUp } from './account-api.js';
 import { FormAlert, SubmitButton, submitWith, TextField, useAction } from './form-parts.js';
 
 /** Name, email and a password; then "check your email" for the confirmation link. */
 export function SignUpPage() {
+  const { t } = useAccountWords();
   const action = useAction();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -17,24 +20,23 @@ export function SignUpPage() {
     setSent(answer.message);
   });
   return (
-    <Page
-      title="Create an account"
-      lead="An account lets you keep your sign-in safe, join your organization and ask to be verified."
-    >
+    <Page title={t('sign_up.title')} lead={t('sign_up.lead')}>
       {sent !== null ? (
         <div class="notice" role="status">
-          <p class="notice__title">Nearly done</p>
+          <p class="notice__title">{t('sign_up.nearly')}</p>
           <p>{sent}</p>
           <p>
-            You can already <AppLink href={accessPaths.signIn}>sign in</AppLink>.
+            {withNodes(t('sign_up.already'), {
+              link: <AppLink href={accessPaths.signIn}>{t('sign_up.already_link')}</AppLink>,
+            })}
           </p>
         </div>
       ) : (
         <form onSubmit={onSubmit} class="form">
           <TextField
             id="sign-up-name"
-            label="Your name"
-            hint="As you would like people in your organization to see it."
+            label={t('sign_up.name_label')}
+            hint={t('sign_up.name_hint')}
             autoComplete="name"
             maxLength={100}
             value={name}
@@ -42,7 +44,7 @@ export function SignUpPage() {
           />
           <TextField
             id="sign-up-email"
-            label="Email address"
+            label={t('common.email')}
             type="email"
             autoComplete="email"
             value={email}
@@ -50,21 +52,23 @@ export function SignUpPage() {
           />
           <TextField
             id="sign-up-password"
-            label="Choose a password"
-            hint="At least 8 characters. A few ordinary words strung together make a strong one that is easy to remember."
+            label={t('sign_up.password_label')}
+            hint={t('sign_up.password_hint')}
             type="password"
             autoComplete="new-password"
             value={password}
             onValue={setPassword}
           />
-          <FormAlert error={action.error} heading="We couldn't create your account." />
-          <SubmitButton busy={action.busy} busyText="Creating your account…">
-            Create account
+          <FormAlert error={action.error} heading={t('sign_up.failed')} />
+          <SubmitButton busy={action.busy} busyText={t('sign_up.busy')}>
+            {t('sign_up.submit')}
           </SubmitButton>
         </form>
       )}
       <p class="after-form">
-        Already have an account? <AppLink href={accessPaths.signIn}>Sign in</AppLink>
+        {withNodes(t('sign_up.have_account'), {
+          link: <AppLink href={accessPaths.signIn}>{t('common.sign_in')}</AppLink>,
+        })}
       </p>
     </Page>
   );

@@ -2,6 +2,8 @@ import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.js';
+import { accountMessages, useAccountWords } from '../i18n/account-messages.js';
+import { currentLocale } from '../i18n/locale.js';
 import { isProblem } from './access-client.js';
 import { stepUpWithPasskey, stepUpWithPassword } from './account-api.js';
 import { useAccount } from './account-state.js';
@@ -23,14 +25,17 @@ export function useStepUp(): Guard {
   return guard;
 }
 
-const CANCELLED = new ApiError(
-  'problem',
-  'You did not confirm it is you, so nothing was changed.',
-  401,
-  'step_up_cancelled',
-);
+/** Made when it happens, so it is said in the language chosen at that moment. */
+const cancelled = () =>
+  new ApiError(
+    'problem',
+    accountMessages.t(currentLocale(), 'step_up.cancelled'),
+    401,
+    'step_up_cancelled',
+  );
 
 export function StepUpProvider({ children }: { readonly children: ComponentChildren }) {
+  const { t } = useAccountWords();
   const dialog = useRef<HTMLDialogElement>(null);
   // Settles the promise of the change that is waiting for the person.
   const pending = useRef<((confirmed: boolean) => void) | null>(null);
@@ -59,7 +64,7 @@ export function StepUpProvider({ children }: { readonly children: ComponentChild
         return await work();
       } catch (err) {
         if (!isProblem(err, 'step_up_required')) throw err;
-        if (!(await ask())) throw CANCELLED;
+        if (!(await ask())) throw cancelled();
         return work();
       }
     },
@@ -78,11 +83,9 @@ export function StepUpProvider({ children }: { readonly children: ComponentChild
         onClose={() => settle(false)}
       >
         <h2 id="step-up-title" class="dialog__title">
-          Confirm it is you
+          {t('step_up.title')}
         </h2>
-        <p id="step-up-why">
-          This change protects your account, so we check it is really you before making it.
-        </p>
+        <p id="step-up-why">{t('step_up.why')}</p>
         {open ? <StepUpChoices onDone={() => settle(true)} onCancel={() => settle(false)} /> : null}
       </dialog>
     </StepUpContext.Provider>
@@ -96,6 +99,7 @@ function StepUpChoices({
   readonly onDone: () => void;
   readonly onCancel: () => void;
 }) {
+  const { t } = useAccountWords();
   const { account } = useAccount();
   const facts = account.session.account;
   const passkey = useAction();
@@ -119,7 +123,7 @@ function StepUpChoices({
               })
             }
           >
-            {passkey.busy ? 'Waiting for your passkey…' : 'Use your passkey'}
+            {passkey.busy ? t('common.waiting_passkey') : t('step_up.use_passkey')}
           </button>
           <FormAlert error={passkey.error} />
         </>
@@ -131,10 +135,10 @@ function StepUpChoices({
             onDone();
           })}
         >
-          {canUsePasskey ? <h3>Or use your password</h3> : null}
+          {canUsePasskey ? <h3>{t('step_up.or_password')}</h3> : null}
           <TextField
             id="step-up-password"
-            label="Your password"
+            label={t('step_up.password')}
             type="password"
             autoComplete="current-password"
             value={secret}
@@ -143,8 +147,8 @@ function StepUpChoices({
           {facts.totp_enabled ? (
             <TextField
               id="step-up-code"
-              label="Code from your authenticator app"
-              hint="The 6 numbers the app shows now, or one of your recovery codes."
+              label={t('step_up.code_label')}
+              hint={t('step_up.code_hint')}
               autoComplete="one-time-code"
               value={code}
               onValue={setCode}
@@ -153,16 +157,16 @@ function StepUpChoices({
           ) : null}
           <FormAlert error={password.error} />
           <div class="dialog__actions">
-            <SubmitButton busy={password.busy}>Confirm</SubmitButton>
+            <SubmitButton busy={password.busy}>{t('step_up.confirm')}</SubmitButton>
             <button type="button" class="button button--secondary" onClick={onCancel}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <div class="dialog__actions">
           <button type="button" class="button button--secondary" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       )}

@@ -2,6 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import {
+  type AccountMessageKey,
+  type AccountWords,
+  useAccountWords,
+} from '../i18n/account-messages.js';
+import {
   CONTACT_ALERTS,
   type ContactAlert,
   getTrustedContact,
@@ -21,21 +26,25 @@ import {
 import { useStepUp } from './step-up.js';
 import { formatDate, useLoaded } from './use-loaded.js';
 
-/** What each alert means, as the person choosing them reads it. */
-const alertWords: Readonly<Record<ContactAlert, string>> = {
-  new_sign_in: 'Someone signs in from a new device or at an unusual time',
-  security_change: 'Your password, passkeys or sign-in settings change',
-  recovery_started: 'Someone tries to recover your account without your second factor',
-  scam_high_risk:
-    'A message you check is very likely a scam (they get the reason, never the message)',
-  scam_recovery: 'You ask for help after a scam ("I already clicked or paid")',
+/** What each alert means, as the person choosing them reads it (catalog keys). */
+const alertKeys: Readonly<Record<ContactAlert, AccountMessageKey>> = {
+  new_sign_in: 'alert.new_sign_in',
+  security_change: 'alert.security_change',
+  recovery_started: 'alert.recovery_started',
+  scam_high_risk: 'alert.scam_high_risk',
+  scam_recovery: 'alert.scam_recovery',
 };
 /** The scam alerts are about the person's messages, not the account: they must choose them. */
 const DEFAULT_ALERTS = CONTACT_ALERTS.filter((a) => !a.startsWith('scam_'));
-const wordsOf = (alert: string) => alertWords[alert as ContactAlert] ?? alert;
+/** An alert this page does not know yet (a newer server) is shown by its name, not dropped. */
+const wordsOf = ({ t }: AccountWords, alert: string) =>
+  (CONTACT_ALERTS as readonly string[]).includes(alert)
+    ? t(alertKeys[alert as ContactAlert])
+    : alert;
 
 /** A trusted contact: who gets an email when something happens on the account, and about what. */
 export function TrustedContactSection() {
+  const { t } = useAccountWords();
   const [contact, reload] = useLoaded(getTrustedContact);
   const [editing, setEditing] = useState(false);
   const [done, setDone] = useState('');
@@ -51,18 +60,15 @@ export function TrustedContactSection() {
   return (
     <section aria-labelledby="contact-heading" class="panel">
       <h2 id="contact-heading" ref={heading} tabIndex={-1}>
-        Trusted contact
+        {t('contact.heading')}
       </h2>
-      <p>
-        A family member or carer who gets an email when something important happens on your account,
-        so they can check with you. They can never see or use your account.
-      </p>
+      <p>{t('contact.text')}</p>
       <DoneMessage text={done} />
       {contact.state === 'loading' ? (
-        <LoadingMessage>Loading your trusted contact…</LoadingMessage>
+        <LoadingMessage>{t('contact.loading')}</LoadingMessage>
       ) : contact.state === 'failed' ? (
         <ErrorMessage
-          heading="We couldn't load your trusted contact."
+          heading={t('contact.load_failed')}
           error={contact.error}
           onRetry={() => void reload()}
         />
@@ -73,14 +79,12 @@ export function TrustedContactSection() {
             setDone('');
             setEditing(true);
           }}
-          onRemoved={() => changed(`${current.name} is no longer your trusted contact.`)}
+          onRemoved={() => changed(t('contact.removed', { name: current.name }))}
         />
       ) : (
         <ContactForm
           initial={current}
-          onSaved={(name) =>
-            changed(`${name} is now your trusted contact. We sent them an email to tell them.`)
-          }
+          onSaved={(name) => changed(t('contact.saved', { name }))}
           onCancel={
             current === null
               ? undefined
@@ -104,21 +108,23 @@ function ContactCard({
   readonly onChange: () => void;
   readonly onRemoved: () => Promise<void>;
 }) {
+  const words = useAccountWords();
+  const { t, locale } = words;
   const guard = useStepUp();
   return (
     <div class="item">
       <h3 class="item__title">{contact.name}</h3>
       <p class="item__facts contact-email">
-        {contact.email}. Your trusted contact since {formatDate(contact.since)}.
+        {t('contact.since', { email: contact.email, date: formatDate(contact.since, locale) })}
       </p>
       {contact.alerts.length === 0 ? (
-        <p>They get no emails at the moment. Choose "Change" to pick some.</p>
+        <p>{t('contact.no_emails')}</p>
       ) : (
         <>
-          <p id="contact-alerts">They get an email when:</p>
+          <p id="contact-alerts">{t('contact.gets')}</p>
           <ul class="plain-list" aria-labelledby="contact-alerts">
             {contact.alerts.map((alert) => (
-              <li key={alert}>{wordsOf(alert)}</li>
+              <li key={alert}>{wordsOf(words, alert)}</li>
             ))}
           </ul>
         </>
@@ -127,23 +133,23 @@ function ContactCard({
         <button
           type="button"
           class="button button--secondary"
-          aria-label={`Change ${contact.name} or their emails`}
+          aria-label={t('contact.change_aria', { name: contact.name })}
           onClick={onChange}
         >
-          Change
+          {t('contact.change')}
         </button>
         <ConfirmButton
-          label={`Remove ${contact.name}`}
-          question={`Remove ${contact.name} as your trusted contact?`}
-          explanation="They will stop getting emails about your account. You can name them or someone else again later."
-          confirm="Yes, remove them"
+          label={t('contact.remove_aria', { name: contact.name })}
+          question={t('contact.remove_question', { name: contact.name })}
+          explanation={t('contact.remove_explain')}
+          confirm={t('contact.remove_confirm')}
           danger
           onConfirm={async () => {
             await guard(() => removeTrustedContact());
             await onRemoved();
           }}
         >
-          Remove
+          {t('common.remove')}
         </ConfirmButton>
       </div>
     </div>
@@ -160,6 +166,7 @@ function ContactForm({
   /** Only when changing an existing contact: go back without saving. */
   readonly onCancel: (() => void) | undefined;
 }) {
+  const { t } = useAccountWords();
   const guard = useStepUp();
   const action = useAction();
   const [name, setName] = useState(initial?.name ?? '');
@@ -181,10 +188,14 @@ function ContactForm({
         await onSaved(chosen);
       })}
     >
-      <h3>{initial === null ? 'Add a trusted contact' : `Change ${initial.name}`}</h3>
+      <h3>
+        {initial === null
+          ? t('contact.add_heading')
+          : t('contact.change_heading', { name: initial.name })}
+      </h3>
       <TextField
         id="contact-name"
-        label="Their name"
+        label={t('contact.name_label')}
         autoComplete="off"
         value={name}
         onValue={setName}
@@ -192,8 +203,8 @@ function ContactForm({
       />
       <TextField
         id="contact-email"
-        label="Their email address"
-        hint="We email them once to say you named them. They can stop the emails at any time."
+        label={t('contact.email_label')}
+        hint={t('contact.email_hint')}
         type="email"
         autoComplete="off"
         value={email}
@@ -201,7 +212,7 @@ function ContactForm({
         maxLength={320}
       />
       <fieldset class="tick-group">
-        <legend class="field-label">Send them an email when</legend>
+        <legend class="field-label">{t('contact.send_when')}</legend>
         {CONTACT_ALERTS.map((alert) => (
           <div class="tick-option" key={alert}>
             <input
@@ -210,18 +221,18 @@ function ContactForm({
               checked={alerts.includes(alert)}
               onChange={(event) => toggle(alert, event.currentTarget.checked)}
             />
-            <label for={`contact-alert-${alert}`}>{alertWords[alert]}</label>
+            <label for={`contact-alert-${alert}`}>{t(alertKeys[alert])}</label>
           </div>
         ))}
       </fieldset>
-      <FormAlert error={action.error} heading="Your trusted contact is not saved." />
+      <FormAlert error={action.error} heading={t('contact.not_saved')} />
       <div class="button-row">
-        <SubmitButton busy={action.busy} busyText="Saving…">
-          Save trusted contact
+        <SubmitButton busy={action.busy} busyText={t('common.saving')}>
+          {t('contact.save')}
         </SubmitButton>
         {onCancel === undefined ? null : (
           <button type="button" class="button button--secondary" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>

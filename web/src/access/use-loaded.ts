@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { ApiError } from '../api.js';
+import { currentLocale } from '../i18n/locale.js';
 import type { Resource } from '../use-resource.js';
 import { messageOf } from './access-client.js';
 
@@ -36,17 +38,43 @@ export function useLoaded<T>(
   return [resource, reload];
 }
 
-/** "22 Nov 2025" for dates where the time of day does not matter. */
-const dateFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-export function formatDate(iso: string): string {
-  return dateFormatter.format(new Date(iso));
+type DateStyle = 'date' | 'date_time';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The browser's own regional form of the chosen language when it has one
+ * (en-GB, es-MX: the order and names people there expect), else the language
+ * alone. Dates follow the language picked in the header, not only the browser.
+ */
+function regionalTag(locale: Locale): string {
+  return navigator.languages.find((tag) => tag.toLowerCase().split('-')[0] === locale) ?? locale;
 }
 
-/** "22 Nov 2025, 14:03" */
-const timeFormatter = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-export function formatWhen(iso: string): string {
-  return timeFormatter.format(new Date(iso));
+function formatter(locale: Locale, style: DateStyle): Intl.DateTimeFormat {
+  const tag = regionalTag(locale);
+  const key = `${tag} ${style}`;
+  let found = formatters.get(key);
+  if (found === undefined) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
+    try {
+      found = new Intl.DateTimeFormat(tag, options);
+    } catch {
+      // A browser language tag Intl refuses: the language alone always works.
+      found = new Intl.DateTimeFormat(locale, options);
+    }
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** "22 Nov 2025" (en-GB), "22 nov 2025" (es) for dates where the time of day does not matter. */
+export function formatDate(iso: string, locale: Locale = currentLocale()): string {
+  return formatter(locale, 'date').format(new Date(iso));
+}
+
+/** "22 Nov 2025, 14:03" (en-GB), "22 nov 2025, 14:03" (es). */
+export function formatWhen(iso: string, locale: Locale = currentLocale()): string {
+  return formatter(locale, 'date_time').format(new Date(iso));
 }

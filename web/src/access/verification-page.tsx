@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
+import { useLocale } from '../i18n/locale.js';
+import { orgMessages, tierDescription, tierName } from '../i18n/org-messages.js';
 import { getTiers, type Tier } from './access-api.js';
 import { useAccount } from './account-state.js';
 import { BackLink } from './back-link.js';
@@ -16,7 +18,9 @@ import {
   type VerificationRequest,
   withdraw,
 } from './verification-api.js';
-import { EvidenceSummary, statusWords } from './verification-parts.js';
+import { EvidenceSummary, levelName, statusWords } from './verification-parts.js';
+
+const { t } = orgMessages;
 
 const load = (signal: AbortSignal) =>
   Promise.all([listRequests(signal), getTiers(signal)]).then(([requests, tiers]) => ({
@@ -26,27 +30,25 @@ const load = (signal: AbortSignal) =>
 
 /** `/access/verification`: your requests in plain words, evidence steps, appeals, and a new request. */
 export function VerificationPage() {
+  const locale = useLocale();
   const [data, reload] = useLoaded(load);
   return (
     <>
       <BackLink />
-      <Page
-        title="Verification"
-        lead="Being verified lets you, or your organization, use more of Shieldwall. A person checks each request."
-      >
+      <Page title={t(locale, 'verification.title')} lead={t(locale, 'verification.lead')}>
         {data.state === 'loading' ? (
-          <LoadingMessage>Loading your requests…</LoadingMessage>
+          <LoadingMessage>{t(locale, 'verification.loading')}</LoadingMessage>
         ) : data.state === 'failed' ? (
           <ErrorMessage
-            heading="We couldn't load your requests."
+            heading={t(locale, 'verification.failed')}
             error={data.error}
             onRetry={() => void reload()}
           />
         ) : (
           <>
-            <h2 id="requests-heading">Your requests</h2>
+            <h2 id="requests-heading">{t(locale, 'verification.yours')}</h2>
             {data.data.requests.length === 0 ? (
-              <p>You have not asked to be verified yet.</p>
+              <p>{t(locale, 'verification.none')}</p>
             ) : (
               <ul class="item-list" aria-labelledby="requests-heading">
                 {data.data.requests.map((request) => (
@@ -67,9 +69,6 @@ export function VerificationPage() {
   );
 }
 
-const tierName = (tiers: readonly Tier[], level: number) =>
-  tiers.find((t) => t.level === level)?.name ?? `Level ${level}`;
-
 function RequestItem({
   request,
   tiers,
@@ -79,29 +78,37 @@ function RequestItem({
   readonly tiers: readonly Tier[];
   readonly onChanged: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const { account } = useAccount();
-  const who =
+  const tier = levelName(locale, tiers, request.requested_tier);
+  const title =
     request.subject.type === 'user'
-      ? 'you'
-      : (account.me.orgs.find((o) => o.id === request.subject.id)?.name ?? 'your organization');
+      ? t(locale, 'verification.for_you', { tier })
+      : t(locale, 'verification.for_org', {
+          tier,
+          org:
+            account.me.orgs.find((o) => o.id === request.subject.id)?.name ??
+            t(locale, 'verification.your_org'),
+        });
   const open = request.status === 'pending' || request.status === 'appealed';
   return (
     <li class="item">
-      <h3 class="item__title">
-        {tierName(tiers, request.requested_tier)} for {who}
-      </h3>
+      <h3 class="item__title">{title}</h3>
       <p class="item__facts">
-        Asked on {formatDate(request.created_at)}. <strong>{statusWords(request.status)}</strong>
-        {request.granted_until === null ? '' : ` Valid until ${formatDate(request.granted_until)}.`}
+        {t(locale, 'verification.asked', { date: formatDate(request.created_at, locale) })}{' '}
+        <strong>{statusWords(request.status, locale)}</strong>
+        {request.granted_until === null
+          ? ''
+          : ` ${t(locale, 'verification.valid_until', { date: formatDate(request.granted_until, locale) })}`}
       </p>
       {request.decision === null ? null : (
         <p>
-          The reviewer wrote: <q>{request.decision.reason}</q>
+          {t(locale, 'verification.reviewer_wrote')} <q>{request.decision.reason}</q>
         </p>
       )}
       {request.appeal?.reason == null ? null : (
         <p>
-          About your appeal: <q>{request.appeal.reason}</q>
+          {t(locale, 'verification.about_appeal')} <q>{request.appeal.reason}</q>
         </p>
       )}
       {request.status === 'pending' ? (
@@ -115,15 +122,15 @@ function RequestItem({
       {open ? (
         <div class="button-row confirm-row">
           <ConfirmButton
-            question="Withdraw this request?"
-            explanation="Reviewers will no longer look at it. You can ask again later."
-            confirm="Yes, withdraw it"
+            question={t(locale, 'verification.withdraw_question')}
+            explanation={t(locale, 'verification.withdraw_explain')}
+            confirm={t(locale, 'verification.withdraw_confirm')}
             onConfirm={async () => {
               await withdraw(request.id);
               await onChanged();
             }}
           >
-            Withdraw this request
+            {t(locale, 'verification.withdraw')}
           </ConfirmButton>
         </div>
       ) : null}
@@ -138,6 +145,7 @@ function AppealForm({
   readonly id: string;
   readonly onAppealed: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const action = useAction();
   const [statement, setStatement] = useState('');
   return (
@@ -148,19 +156,19 @@ function AppealForm({
         await onAppealed();
       })}
     >
-      <h4>Think this is wrong?</h4>
-      <p>You can appeal once, within 30 days. A different reviewer will decide.</p>
+      <h4>{t(locale, 'appeal.heading')}</h4>
+      <p>{t(locale, 'appeal.text')}</p>
       <TextField
         id={`appeal-${id}`}
-        label="Why should they look again?"
+        label={t(locale, 'appeal.label')}
         multiline
         maxLength={4000}
         value={statement}
         onValue={setStatement}
       />
-      <FormAlert error={action.error} heading="Your appeal is not sent." />
-      <SubmitButton busy={action.busy} busyText="Sending…">
-        Send appeal
+      <FormAlert error={action.error} heading={t(locale, 'appeal.failed')} />
+      <SubmitButton busy={action.busy} busyText={t(locale, 'appeal.busy')}>
+        {t(locale, 'appeal.submit')}
       </SubmitButton>
     </form>
   );
@@ -173,17 +181,18 @@ function AskForm({
   readonly tiers: readonly Tier[];
   readonly onAsked: () => Promise<void>;
 }) {
+  const locale = useLocale();
   const { account } = useAccount();
   const action = useAction();
-  const choices = tiers.filter((t) => t.level > 0);
+  const choices = tiers.filter((tier) => tier.level > 0);
   const adminOrgs = account.me.orgs.filter((o) => o.role === 'owner' || o.role === 'admin');
   const [subject, setSubject] = useState('me');
   const [level, setLevel] = useState(String(choices[0]?.level ?? 1));
   const [statement, setStatement] = useState('');
-  const chosen = choices.find((t) => String(t.level) === level);
+  const chosen = choices.find((tier) => String(tier.level) === level);
   return (
     <section aria-labelledby="ask-heading" class="panel">
-      <h2 id="ask-heading">Ask to be verified</h2>
+      <h2 id="ask-heading">{t(locale, 'ask.heading')}</h2>
       <form
         class="form"
         onSubmit={submitWith(action, async () => {
@@ -193,7 +202,7 @@ function AskForm({
         })}
       >
         <label class="field-label" for="ask-subject">
-          Who is it for?
+          {t(locale, 'ask.who')}
         </label>
         <select
           id="ask-subject"
@@ -201,7 +210,7 @@ function AskForm({
           value={subject}
           onChange={(event) => setSubject(event.currentTarget.value)}
         >
-          <option value="me">Just me</option>
+          <option value="me">{t(locale, 'ask.me')}</option>
           {adminOrgs.map((org) => (
             <option key={org.id} value={org.id}>
               {org.name}
@@ -209,10 +218,10 @@ function AskForm({
           ))}
         </select>
         <label class="field-label" for="ask-tier">
-          What level?
+          {t(locale, 'ask.level')}
         </label>
         <p class="hint" id="ask-tier-hint">
-          {chosen?.description ?? ''}
+          {chosen === undefined ? '' : tierDescription(locale, chosen)}
         </p>
         <select
           id="ask-tier"
@@ -223,22 +232,22 @@ function AskForm({
         >
           {choices.map((tier) => (
             <option key={tier.level} value={String(tier.level)}>
-              {tier.name}
+              {tierName(locale, tier)}
             </option>
           ))}
         </select>
         <TextField
           id="ask-statement"
-          label="Tell the reviewer about yourself"
-          hint="Who you are, what you do to protect people, and why you need this level. A few sentences are enough."
+          label={t(locale, 'ask.statement')}
+          hint={t(locale, 'ask.statement_hint')}
           multiline
           maxLength={4000}
           value={statement}
           onValue={setStatement}
         />
-        <FormAlert error={action.error} heading="Your request is not sent." />
-        <SubmitButton busy={action.busy} busyText="Sending…">
-          Send request
+        <FormAlert error={action.error} heading={t(locale, 'ask.failed')} />
+        <SubmitButton busy={action.busy} busyText={t(locale, 'ask.busy')}>
+          {t(locale, 'ask.submit')}
         </SubmitButton>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AppLink } from '../components/app-link.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
+import { useAccountWords } from '../i18n/account-messages.js';
 import { messageOf } from './access-client.js';
 import { accessPaths, tokenInHash } from './access-paths.js';
 import { verifyEmail } from './account-api.js';
@@ -9,18 +10,18 @@ import { verifyEmail } from './account-api.js';
 type Outcome =
   | { readonly state: 'checking' }
   | { readonly state: 'done' }
-  | { readonly state: 'failed'; readonly error: string };
+  | { readonly state: 'failed'; readonly error: string }
+  // Said in the page's language when shown, so switching language re-says it.
+  | { readonly state: 'no_token' };
 
 /** `/access/verify-email#token=…`, the link in the sign-up mail: confirms the address at once. */
 export function VerifyEmailPage({ signedIn }: { readonly signedIn: boolean }) {
+  const { t } = useAccountWords();
   const [outcome, setOutcome] = useState<Outcome>({ state: 'checking' });
   useEffect(() => {
     const token = tokenInHash();
     if (token === '') {
-      setOutcome({
-        state: 'failed',
-        error: 'This address has no confirmation code in it. Open the link from the email again.',
-      });
+      setOutcome({ state: 'no_token' });
       return;
     }
     void verifyEmail(token).then(
@@ -30,20 +31,20 @@ export function VerifyEmailPage({ signedIn }: { readonly signedIn: boolean }) {
   }, []);
   const next = signedIn ? accessPaths.overview : accessPaths.signIn;
   return (
-    <Page title="Confirm your email address">
+    <Page title={t('verify.title')}>
       {outcome.state === 'checking' ? (
-        <LoadingMessage>Confirming your email address…</LoadingMessage>
+        <LoadingMessage>{t('verify.checking')}</LoadingMessage>
       ) : outcome.state === 'done' ? (
         <div class="notice" role="status">
-          <p class="notice__title">Thank you: your email address is confirmed.</p>
+          <p class="notice__title">{t('verify.done')}</p>
           <p>
-            <AppLink href={next}>{signedIn ? 'Go to your account' : 'Sign in'}</AppLink>
+            <AppLink href={next}>{signedIn ? t('verify.go_account') : t('common.sign_in')}</AppLink>
           </p>
         </div>
       ) : (
         <div class="notice notice--error" role="alert">
-          <p class="notice__title">We couldn't confirm your email address.</p>
-          <p>{outcome.error}</p>
+          <p class="notice__title">{t('verify.failed')}</p>
+          <p>{outcome.state === 'no_token' ? t('verify.no_code') : outcome.error}</p>
         </div>
       )}
     </Page>

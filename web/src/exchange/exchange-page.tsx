@@ -1,3 +1,5 @@
+import { useLocale } from '../i18n/locale.js';
+import { moduleTitle } from '../i18n/shell-messages.js';
 import type { ModulePageProps } from '../pages/module-pages.js';
 import { NotFoundPage } from '../pages/not-found-page.js';
 import { currentPath } from '../router.js';
@@ -14,8 +16,9 @@ const OBJECT = /^objects\/([^/]{1,300})$/;
  * every navigation, so `currentPath()` is the address being shown.
  */
 export function ExchangePage({ module }: ModulePageProps) {
+  const locale = useLocale();
   const rest = currentPath().slice(EXCHANGE.length).replace(/^\/+/, '');
-  if (rest === '') return <IntelHomePage title={module.title} />;
+  if (rest === '') return <IntelHomePage title={moduleTitle(locale, module)} />;
   const id = OBJECT.exec(rest)?.[1];
   if (id === undefined) return <NotFoundPage />;
   return <ObjectPage key={id} id={decode(id)} />;

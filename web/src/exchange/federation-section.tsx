@@ -1,5 +1,8 @@
 import { ErrorMessage } from '../components/error-message.js';
-import { formatTime } from '../components/format-time.js';
+import { formatCount, formatTime } from '../components/format-time.js';
+import { intelMessages } from '../i18n/intel-messages.js';
+import { useLocale } from '../i18n/locale.js';
+import { withNodes } from '../i18n/rich-text.js';
 import { useResource } from '../use-resource.js';
 import { fetchSubscriptions, type Subscription } from './intel-api.js';
 
@@ -11,6 +14,8 @@ const load = (signal: AbortSignal) => fetchSubscriptions({ signal });
  * 401 or 403, so analysts do not see a section they cannot use.
  */
 export function FederationSection({ titles }: { readonly titles: ReadonlyMap<string, string> }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
   const [subscriptions, retry] = useResource(load);
   if (subscriptions.state === 'loading') return null;
   if (
@@ -20,23 +25,24 @@ export function FederationSection({ titles }: { readonly titles: ReadonlyMap<str
     return null;
   return (
     <section aria-labelledby="federation-heading" class="intel-section">
-      <h2 id="federation-heading">Other servers (federation)</h2>
-      <p>Collections on other TAXII servers that this server copies, and how the last copy went.</p>
+      <h2 id="federation-heading">{t(locale, 'federation.heading')}</h2>
+      <p>{t(locale, 'federation.lead')}</p>
       {subscriptions.state === 'failed' ? (
         <ErrorMessage
-          heading="We couldn't load the federation status."
+          heading={t(locale, 'federation.failed')}
           error={subscriptions.error}
           onRetry={retry}
         />
       ) : null}
       {subscriptions.state === 'ready' && subscriptions.data.length === 0 ? (
         <p>
-          This server copies no other servers yet. An operator adds one with{' '}
-          <code>shieldwall intel sync add</code>.
+          {withNodes(t(locale, 'federation.none'), {
+            command: <code>shieldwall intel sync add</code>,
+          })}
         </p>
       ) : null}
       {subscriptions.state === 'ready' && subscriptions.data.length > 0 ? (
-        <ul class="intel-list" aria-label="Servers this server copies">
+        <ul class="intel-list" aria-label={t(locale, 'federation.list_label')}>
           {subscriptions.data.map((s) => (
             <SubscriptionItem key={s.id} subscription={s} titles={titles} />
           ))}
@@ -53,24 +59,31 @@ function SubscriptionItem({
   readonly subscription: Subscription;
   readonly titles: ReadonlyMap<string, string>;
 }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
   const failing = s.lastError !== null;
   return (
     <li class="intel-item">
       <h3 class="intel-item__heading intel-break">{s.url}</h3>
       <dl class="facts">
-        <dt>Copied into</dt>
+        <dt>{t(locale, 'federation.copied_into')}</dt>
         <dd>{titles.get(s.localCollection) ?? s.localCollection}</dd>
-        <dt>Last good sync</dt>
-        <dd>{s.lastSuccess === null ? 'Never yet' : formatTime(new Date(s.lastSuccess))}</dd>
-        <dt>Objects copied</dt>
-        <dd>{s.objectsSynced.toLocaleString()}</dd>
-        <dt>Checks every</dt>
-        <dd>{s.intervalSeconds} seconds</dd>
-        <dt>Last error</dt>
+        <dt>{t(locale, 'federation.last_success')}</dt>
+        <dd>
+          {s.lastSuccess === null
+            ? t(locale, 'federation.never')
+            : formatTime(new Date(s.lastSuccess), locale)}
+        </dd>
+        <dt>{t(locale, 'federation.objects')}</dt>
+        <dd>{formatCount(s.objectsSynced, locale)}</dd>
+        <dt>{t(locale, 'federation.interval')}</dt>
+        <dd>{t(locale, 'federation.seconds', { seconds: s.intervalSeconds })}</dd>
+        <dt>{t(locale, 'federation.last_error')}</dt>
+        {/* The error is the partner server's or the sync's own words, shown as recorded. */}
         <dd class={failing ? 'intel-bad' : undefined}>
-          {failing
-            ? `${s.lastError} (${s.failures} ${s.failures === 1 ? 'failure' : 'failures'} in a row)`
-            : 'None'}
+          {s.lastError !== null
+            ? intelMessages.plural(locale, 'federation.failing', s.failures, { error: s.lastError })
+            : t(locale, 'federation.no_error')}
         </dd>
       </dl>
     </li>

@@ -1,9 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { Page } from '../components/page.js';
+import { intelMessages } from '../i18n/intel-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import { useResource } from '../use-resource.js';
 import { CollectionsSection } from './collections-section.js';
 import { FederationSection } from './federation-section.js';
 import { fetchCollections } from './intel-api.js';
+import { collectionText } from './intel-words.js';
 import { LiveFeedSection } from './live-feed-section.js';
 import { SearchSection } from './search-section.js';
 
@@ -11,19 +14,19 @@ const loadCollections = (signal: AbortSignal) => fetchCollections({ signal });
 
 /** `/exchange`: search, the collections you may use, the live feed and (operators) federation. */
 export function IntelHomePage({ title }: { readonly title: string }) {
+  const locale = useLocale();
   const [collections, retry] = useResource(loadCollections);
   const titles = useMemo(
     () =>
       new Map(
-        collections.state === 'ready' ? collections.data.map((c) => [c.id, c.title] as const) : [],
+        collections.state === 'ready'
+          ? collections.data.map((c) => [c.id, collectionText(locale, c.title)] as const)
+          : [],
       ),
-    [collections],
+    [collections, locale],
   );
   return (
-    <Page
-      title={title}
-      lead="Warnings about scams and attacks that defenders share with each other: look something up, see what you may use, and watch new intelligence arrive."
-    >
+    <Page title={title} lead={intelMessages.t(locale, 'home.lead')}>
       <SearchSection titles={titles} />
       <LiveFeedSection titles={titles} />
       <CollectionsSection collections={collections} onRetry={retry} />

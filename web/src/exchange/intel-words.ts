@@ -1,104 +1,100 @@
 /**
  * STIX in plain words: what kind of thing an object is, what its TLP marking
- * means for who may see it, and the one line that names it.
+ * means for who may see it, and the one line that names it. The words are in
+ * web/src/i18n/intel-messages.ts, in every shipped language.
  */
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
+import { type IntelMessageKey, intelMessages } from '../i18n/intel-messages.js';
 
-/** Each STIX type as a person would say it, with one sentence about what it is. */
-const TYPES: Readonly<Record<string, { readonly name: string; readonly about: string }>> = {
-  indicator: {
-    name: 'Indicator',
-    about: 'A sign of an attack or scam — a link, domain, address or file — that you can look for.',
-  },
-  sighting: {
-    name: 'Sighting',
-    about: 'Someone saw an indicator or other threat: how often, when, and who saw it.',
-  },
-  'attack-pattern': {
-    name: 'Attack method',
-    about: 'A way attackers work, such as phishing or misusing an AI system.',
-  },
-  malware: { name: 'Malware', about: 'Harmful software: what it is and what it does.' },
-  'threat-actor': {
-    name: 'Threat actor',
-    about: 'A person or group behind attacks.',
-  },
-  'intrusion-set': {
-    name: 'Attack group',
-    about: 'Attacks and tools believed to come from the same group.',
-  },
-  campaign: { name: 'Campaign', about: 'A set of attacks aimed at the same targets over time.' },
-  vulnerability: {
-    name: 'Vulnerability',
-    about: 'A weakness in software that attackers can use, often with a CVE number.',
-  },
-  report: { name: 'Report', about: 'A write-up that collects related threat intelligence.' },
-  'observed-data': {
-    name: 'Observed data',
-    about: 'Things seen on a network or computer, such as addresses or files.',
-  },
-  tool: { name: 'Tool', about: 'Software attackers (or defenders) use.' },
-  identity: { name: 'Organization or person', about: 'Who shared or is named in intelligence.' },
-  relationship: { name: 'Relationship', about: 'How two other objects are connected.' },
-  note: { name: 'Note', about: 'A comment someone added to other intelligence.' },
-  opinion: { name: 'Opinion', about: 'Whether someone agrees with other intelligence.' },
-  'course-of-action': {
-    name: 'What to do',
-    about: 'Steps that prevent or respond to an attack.',
-  },
-  infrastructure: {
-    name: 'Infrastructure',
-    about: 'Servers, domains or services used in attacks.',
-  },
-  'marking-definition': {
-    name: 'Marking',
-    about: 'A rule about who may see or share intelligence.',
-  },
-};
+/** The STIX types with a name and a sentence of their own (`type.<type>`, `type.<type>.about`). */
+const TYPES = new Set([
+  'indicator',
+  'sighting',
+  'attack-pattern',
+  'malware',
+  'threat-actor',
+  'intrusion-set',
+  'campaign',
+  'vulnerability',
+  'report',
+  'observed-data',
+  'tool',
+  'identity',
+  'relationship',
+  'note',
+  'opinion',
+  'course-of-action',
+  'infrastructure',
+  'marking-definition',
+]);
 
-export function typeName(type: string): string {
-  return TYPES[type]?.name ?? type;
+/** Each STIX type as a person would say it; an unknown type as STIX names it. */
+export function typeName(locale: Locale, type: string): string {
+  return TYPES.has(type) ? intelMessages.t(locale, `type.${type}` as IntelMessageKey) : type;
 }
 
-export function typeAbout(type: string): string {
-  return TYPES[type]?.about ?? `A STIX “${type}” object.`;
+/** One sentence about what a STIX type is. */
+export function typeAbout(locale: Locale, type: string): string {
+  return TYPES.has(type)
+    ? intelMessages.t(locale, `type.${type}.about` as IntelMessageKey)
+    : intelMessages.t(locale, 'type.unknown.about', { type });
 }
 
-/** TLP 2.0 levels: the label shown on the badge, and who may see intelligence marked so. */
-const TLP: Readonly<Record<string, { readonly label: string; readonly who: string }>> = {
-  clear: { label: 'TLP:CLEAR', who: 'anyone may see and share it' },
-  green: {
-    label: 'TLP:GREEN',
-    who: 'verified defenders in the community may see it; do not publish it',
-  },
-  amber: {
-    label: 'TLP:AMBER',
-    who: 'only your organization and the groups this collection is shared with',
-  },
-  'amber+strict': {
-    label: 'TLP:AMBER+STRICT',
-    who: 'only the organization that shared it',
-  },
-  red: { label: 'TLP:RED', who: 'only the people and organizations it names' },
+/** TLP 2.0 levels: the badge shows the standard's own label; `tlp.<level>` says who may see it. */
+const TLP: Readonly<Record<string, string>> = {
+  clear: 'TLP:CLEAR',
+  green: 'TLP:GREEN',
+  amber: 'TLP:AMBER',
+  'amber+strict': 'TLP:AMBER+STRICT',
+  red: 'TLP:RED',
 };
 
-/** Badge text: `TLP:AMBER`, or "No marking". */
-export function tlpLabel(tlp: string | null): string {
-  return tlp === null ? 'No TLP marking' : (TLP[tlp]?.label ?? `TLP:${tlp.toUpperCase()}`);
+function knownLevel(tlp: string): string | undefined {
+  return Object.hasOwn(TLP, tlp) ? TLP[tlp] : undefined;
+}
+
+/** Badge text: `TLP:AMBER`, or "No TLP marking". */
+export function tlpLabel(locale: Locale, tlp: string | null): string {
+  if (tlp === null) return intelMessages.t(locale, 'tlp.none');
+  return knownLevel(tlp) ?? `TLP:${tlp.toUpperCase()}`;
 }
 
 /** "TLP:AMBER — only your organization and …" */
-export function tlpExplained(tlp: string | null): string {
-  if (tlp === null)
-    return 'No TLP marking — whoever may read this collection may see it; ask the sharer before passing it on.';
-  const level = TLP[tlp];
-  return level === undefined
-    ? `${tlpLabel(tlp)} — a marking this page does not know; treat it as restricted.`
-    : `${level.label} — ${level.who}.`;
+export function tlpExplained(locale: Locale, tlp: string | null): string {
+  if (tlp === null) return intelMessages.t(locale, 'tlp.none_explained');
+  const label = knownLevel(tlp);
+  return label === undefined
+    ? intelMessages.t(locale, 'tlp.unknown_explained', { label: tlpLabel(locale, tlp) })
+    : intelMessages.t(locale, 'tlp.explained', {
+        label,
+        who: intelMessages.t(locale, `tlp.${tlp}` as IntelMessageKey),
+      });
 }
 
 /** A CSS modifier for the badge colour (the text always says the level too). */
 export function tlpClass(tlp: string | null): string {
   return `tlp tlp--${tlp === null ? 'none' : tlp.replace('+', '-')}`;
+}
+
+/**
+ * The collections the server creates by itself (the shared one, the detection sightings ones)
+ * have English titles and descriptions stored as data; shown in the reader's language while they
+ * are still exactly what the server wrote. Anything an operator or organization wrote (or renamed)
+ * is shown as written.
+ */
+const SEEDED: ReadonlyMap<string, IntelMessageKey> = new Map(
+  (['shared', 'detect_server', 'detect_org'] as const).flatMap((name) =>
+    (['title', 'description'] as const).map((part) => {
+      const key: IntelMessageKey = `seeded.${name}.${part}`;
+      return [intelMessages.t('en', key), key] as const;
+    }),
+  ),
+);
+
+/** A collection's title or description in the reader's language when the server wrote it. */
+export function collectionText(locale: Locale, text: string): string {
+  const key = SEEDED.get(text);
+  return key === undefined ? text : intelMessages.t(locale, key);
 }
 
 /** The one line that names an object: its name, its value, its pattern, else its id. */

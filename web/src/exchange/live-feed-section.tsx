@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AppLink } from '../components/app-link.js';
 import { formatTime } from '../components/format-time.js';
+import { type IntelMessageKey, intelMessages } from '../i18n/intel-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import { useResource } from '../use-resource.js';
 import { fetchObject, objectPath, parseAnnounced } from './intel-api.js';
 import { objectTitle, typeName } from './intel-words.js';
@@ -23,12 +25,18 @@ interface FeedItem {
 
 type Connection = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
-const connectionWords: Readonly<Record<Connection, string>> = {
-  connecting: 'Connecting…',
-  live: 'Live: new intelligence appears here as it is added.',
-  reconnecting: 'Connection lost; trying again…',
-  closed: 'The live feed stopped. Reload the page to start it again.',
+const connectionWords: Readonly<Record<Connection, IntelMessageKey>> = {
+  connecting: 'feed.connecting',
+  live: 'feed.live',
+  reconnecting: 'feed.reconnecting',
+  closed: 'feed.closed',
 };
+
+/** What the polite live region last said: kept as facts, so it is said in the current language. */
+interface Announcement {
+  readonly count: number;
+  readonly waiting: boolean;
+}
 
 /**
  * "Live feed": new intelligence you may read, newest first (at most 50), from
@@ -36,11 +44,13 @@ const connectionWords: Readonly<Record<Connection, string>> = {
  * until you resume, so nothing moves under your eyes or focus.
  */
 export function LiveFeedSection({ titles }: { readonly titles: ReadonlyMap<string, string> }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
   const [items, setItems] = useState<readonly FeedItem[]>([]);
   const [held, setHeld] = useState<readonly FeedItem[]>([]);
   const [paused, setPaused] = useState(false);
   const [connection, setConnection] = useState<Connection>('connecting');
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const pausedRef = useRef(false);
   const unannounced = useRef(0);
 
@@ -72,9 +82,7 @@ export function LiveFeedSection({ titles }: { readonly titles: ReadonlyMap<strin
       const n = unannounced.current;
       if (n === 0) return;
       unannounced.current = 0;
-      setAnnouncement(
-        `${n} new ${n === 1 ? 'item' : 'items'} of intelligence${pausedRef.current ? ' waiting' : ''}.`,
-      );
+      setAnnouncement({ count: n, waiting: pausedRef.current });
     }, ANNOUNCE_EVERY_MS);
     return () => {
       source.close();
@@ -94,12 +102,12 @@ export function LiveFeedSection({ titles }: { readonly titles: ReadonlyMap<strin
 
   return (
     <section aria-labelledby="feed-heading" class="intel-section">
-      <h2 id="feed-heading">Live feed</h2>
+      <h2 id="feed-heading">{t(locale, 'feed.heading')}</h2>
       <div class="intel-feed__bar">
         <p class="intel-feed__state">
           {paused
-            ? `Paused. ${held.length} new ${held.length === 1 ? 'item' : 'items'} waiting.`
-            : connectionWords[connection]}
+            ? intelMessages.plural(locale, 'feed.paused', held.length)
+            : t(locale, connectionWords[connection])}
         </p>
         <button
           type="button"
@@ -107,20 +115,26 @@ export function LiveFeedSection({ titles }: { readonly titles: ReadonlyMap<strin
           aria-pressed={paused}
           onClick={togglePause}
         >
-          {paused ? 'Resume the feed' : 'Pause the feed'}
+          {t(locale, paused ? 'feed.resume' : 'feed.pause')}
         </button>
       </div>
       <p class="visually-hidden" aria-live="polite">
-        {announcement}
+        {announcement === null
+          ? ''
+          : intelMessages.plural(
+              locale,
+              announcement.waiting ? 'feed.announce_waiting' : 'feed.announce',
+              announcement.count,
+            )}
       </p>
       {items.length === 0 ? (
-        <p class="intel-empty">Nothing new since you opened this page.</p>
+        <p class="intel-empty">{t(locale, 'feed.empty')}</p>
       ) : (
-        <ol class="intel-list" aria-label="New intelligence, newest first">
+        <ol class="intel-list" aria-label={t(locale, 'feed.list_label')}>
           {items.map((item) => (
             <li key={item.key} class="intel-item">
               <p class="intel-item__kind">
-                {typeName(item.type)} <TlpBadge tlp={item.tlp} />
+                {typeName(locale, item.type)} <TlpBadge tlp={item.tlp} />
               </p>
               <p class="intel-item__title intel-break">
                 <AppLink href={objectPath(item.id)}>
@@ -128,7 +142,10 @@ export function LiveFeedSection({ titles }: { readonly titles: ReadonlyMap<strin
                 </AppLink>
               </p>
               <p class="intel-item__meta">
-                In {titles.get(item.collection) ?? 'a collection'} · arrived {formatTime(item.at)}
+                {t(locale, 'feed.meta', {
+                  collection: titles.get(item.collection) ?? t(locale, 'a_collection'),
+                  when: formatTime(item.at, locale),
+                })}
               </p>
             </li>
           ))}

@@ -4,6 +4,8 @@ import { ErrorMessage } from '../components/error-message.js';
 import { formatTime } from '../components/format-time.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
+import { intelMessages } from '../i18n/intel-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import { useResource } from '../use-resource.js';
 import {
   EXCHANGE,
@@ -12,31 +14,27 @@ import {
   type ObjectDetail,
   STIX_ID,
 } from './intel-api.js';
-import { objectTitle, tlpExplained, typeAbout, typeName } from './intel-words.js';
+import { collectionText, objectTitle, tlpExplained, typeAbout, typeName } from './intel-words.js';
 import { ScoreSection, SightingsSection, sourceOf, VersionsSection } from './object-parts.js';
 import { TlpBadge } from './tlp-badge.js';
 
 const loadCollections = (signal: AbortSignal) => fetchCollections({ signal });
 
 function BackLink() {
+  const locale = useLocale();
   return (
     <p class="intel-back">
-      <AppLink href={EXCHANGE}>Back to Threat intelligence</AppLink>
+      <AppLink href={EXCHANGE}>{intelMessages.t(locale, 'object.back')}</AppLink>
     </p>
   );
 }
 
-const NOT_SHARED = 'Not found, or not shared with you';
-
 /** Nothing here, or nothing you may read: the server answers both alike, on purpose. */
 function NotShared() {
+  const locale = useLocale();
   return (
     <>
-      <p>
-        There is no intelligence at this address that you may read. It may not exist, or it may be
-        marked for other organizations only. If someone sent you this link, ask them to share it
-        with your organization.
-      </p>
+      <p>{intelMessages.t(locale, 'object.not_shared_text')}</p>
       <BackLink />
     </>
   );
@@ -48,6 +46,8 @@ function NotShared() {
  * on arrival stays the same element when the object has loaded.
  */
 export function ObjectPage({ id }: { readonly id: string }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
   const valid = STIX_ID.test(id);
   const load = useCallback(
     (signal: AbortSignal) =>
@@ -55,7 +55,7 @@ export function ObjectPage({ id }: { readonly id: string }) {
     [id, valid],
   );
   const [detail, retry] = useResource(load);
-  const kind = typeName(id.split('--')[0] ?? '');
+  const kind = typeName(locale, id.split('--')[0] ?? '');
   const latest = detail.state === 'ready' ? detail.data.versions.at(-1) : undefined;
   const notShared =
     !valid ||
@@ -63,13 +63,13 @@ export function ObjectPage({ id }: { readonly id: string }) {
     (detail.state === 'ready' && latest === undefined);
   if (notShared)
     return (
-      <Page title={NOT_SHARED}>
+      <Page title={t(locale, 'object.not_shared')}>
         <NotShared />
       </Page>
     );
   if (detail.state === 'ready' && latest !== undefined)
     return (
-      <Page title={`${typeName(latest.type)}: ${objectTitle(latest.object, id)}`}>
+      <Page title={`${typeName(locale, latest.type)}: ${objectTitle(latest.object, id)}`}>
         <ObjectView id={id} detail={detail.data} />
       </Page>
     );
@@ -77,21 +77,19 @@ export function ObjectPage({ id }: { readonly id: string }) {
     <Page title={kind}>
       {detail.state === 'failed' ? (
         <>
-          <ErrorMessage
-            heading="We couldn't load this intelligence."
-            error={detail.error}
-            onRetry={retry}
-          />
+          <ErrorMessage heading={t(locale, 'object.failed')} error={detail.error} onRetry={retry} />
           <BackLink />
         </>
       ) : (
-        <LoadingMessage>Loading…</LoadingMessage>
+        <LoadingMessage>{t(locale, 'loading')}</LoadingMessage>
       )}
     </Page>
   );
 }
 
 function ObjectView({ id, detail }: { readonly id: string; readonly detail: ObjectDetail }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
   const [collections] = useResource(loadCollections);
   const latest = detail.versions.at(-1);
   if (latest === undefined) return null;
@@ -100,19 +98,22 @@ function ObjectView({ id, detail }: { readonly id: string; readonly detail: Obje
   const pattern = typeof o.pattern === 'string' ? o.pattern : undefined;
   const collection =
     collections.state === 'ready'
-      ? (collections.data.find((c) => c.id === latest.collection)?.title ?? latest.collection)
+      ? collectionText(
+          locale,
+          collections.data.find((c) => c.id === latest.collection)?.title ?? latest.collection,
+        )
       : latest.collection;
   return (
     <>
       <BackLink />
       <section aria-labelledby="what-heading" class="intel-section">
-        <h2 id="what-heading">What it is</h2>
-        <p>{typeAbout(latest.type)}</p>
+        <h2 id="what-heading">{t(locale, 'object.what')}</h2>
+        <p>{typeAbout(locale, latest.type)}</p>
         {description === undefined ? null : <p>{description}</p>}
         <dl class="facts">
           {pattern === undefined ? null : (
             <>
-              <dt>It looks for</dt>
+              <dt>{t(locale, 'object.looks_for')}</dt>
               <dd>
                 <code class="intel-break">{pattern}</code>
               </dd>
@@ -120,55 +121,59 @@ function ObjectView({ id, detail }: { readonly id: string; readonly detail: Obje
           )}
           {typeof o.confidence === 'number' ? (
             <>
-              <dt>Sharer's confidence</dt>
-              <dd>{o.confidence} out of 100</dd>
+              <dt>{t(locale, 'object.confidence')}</dt>
+              <dd>{t(locale, 'object.out_of_100', { value: o.confidence })}</dd>
             </>
           ) : null}
           {typeof o.valid_from === 'string' ? (
             <>
-              <dt>Valid from</dt>
-              <dd>{formatTime(new Date(o.valid_from))}</dd>
+              <dt>{t(locale, 'object.valid_from')}</dt>
+              <dd>{formatTime(new Date(o.valid_from), locale)}</dd>
             </>
           ) : null}
           {typeof o.valid_until === 'string' ? (
             <>
-              <dt>Valid until</dt>
-              <dd>{formatTime(new Date(o.valid_until))}</dd>
+              <dt>{t(locale, 'object.valid_until')}</dt>
+              <dd>{formatTime(new Date(o.valid_until), locale)}</dd>
             </>
           ) : null}
-          <dt>Id</dt>
+          <dt>{t(locale, 'object.id')}</dt>
           <dd class="intel-break">{id}</dd>
         </dl>
       </section>
       <section aria-labelledby="marking-heading" class="intel-section">
-        <h2 id="marking-heading">Who may see it</h2>
+        <h2 id="marking-heading">{t(locale, 'object.who_may_see')}</h2>
         <p>
           <TlpBadge tlp={latest.tlp} />
         </p>
-        <p class="intel-marking">{tlpExplained(latest.tlp)}</p>
+        <p class="intel-marking">{tlpExplained(locale, latest.tlp)}</p>
       </section>
       <section aria-labelledby="source-heading" class="intel-section">
-        <h2 id="source-heading">Where it came from</h2>
+        <h2 id="source-heading">{t(locale, 'object.where_from')}</h2>
         <dl class="facts">
-          <dt>Collection</dt>
+          <dt>{t(locale, 'object.collection')}</dt>
           <dd>{collection}</dd>
-          <dt>Shared by</dt>
+          <dt>{t(locale, 'object.shared_by')}</dt>
           <dd class="intel-break">
-            {latest.sourceOrg === null ? 'Not recorded' : `Organization ${latest.sourceOrg}`}
+            {latest.sourceOrg === null
+              ? t(locale, 'object.not_recorded')
+              : t(locale, 'object.organization', { id: latest.sourceOrg })}
           </dd>
-          <dt>Created by</dt>
+          <dt>{t(locale, 'object.created_by')}</dt>
           <dd class="intel-break">
-            {typeof o.created_by_ref === 'string' ? sourceOf(latest) : 'Not stated'}
+            {typeof o.created_by_ref === 'string'
+              ? sourceOf(locale, latest)
+              : t(locale, 'object.not_stated')}
           </dd>
-          <dt>First added here</dt>
-          <dd>{formatTime(new Date((detail.versions[0] ?? latest).dateAdded))}</dd>
+          <dt>{t(locale, 'object.first_added')}</dt>
+          <dd>{formatTime(new Date((detail.versions[0] ?? latest).dateAdded), locale)}</dd>
         </dl>
       </section>
       {detail.score === null ? null : <ScoreSection score={detail.score} />}
       {latest.type === 'indicator' ? <SightingsSection sightings={detail.sightings} /> : null}
       <VersionsSection versions={detail.versions} />
       <details class="details intel-raw">
-        <summary>Show the raw STIX (JSON)</summary>
+        <summary>{t(locale, 'object.raw')}</summary>
         <pre class="intel-json">{JSON.stringify(o, null, 2)}</pre>
       </details>
     </>

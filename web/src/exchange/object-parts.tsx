@@ -1,47 +1,50 @@
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { formatTime } from '../components/format-time.js';
+import { intelMessages } from '../i18n/intel-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import type { IntelRow, Score } from './intel-api.js';
 
-const when = (iso: string) => formatTime(new Date(iso));
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v : undefined;
 
 /** Who a sighting or object came from: its `created_by_ref`, else the sharing organization. */
-export function sourceOf(row: IntelRow): string {
+export function sourceOf(locale: Locale, row: IntelRow): string {
   return (
     text(row.object.created_by_ref) ??
-    (row.sourceOrg === null ? 'Not recorded' : `Organization ${row.sourceOrg}`)
+    (row.sourceOrg === null
+      ? intelMessages.t(locale, 'object.not_recorded')
+      : intelMessages.t(locale, 'object.organization', { id: row.sourceOrg }))
   );
 }
 
 /** "Score": how strongly to trust an indicator now, and when it stops counting. */
 export function ScoreSection({ score }: { readonly score: Score }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
+  const when = (iso: string) => formatTime(new Date(iso), locale);
   return (
     <section aria-labelledby="score-heading" class="intel-section">
-      <h2 id="score-heading">Score</h2>
+      <h2 id="score-heading">{t(locale, 'score.heading')}</h2>
       <p class="intel-score">
-        <strong>{score.score}</strong> out of 100{score.expired ? ' — expired' : ''}
+        <strong>{score.score}</strong> {t(locale, 'score.out_of_100')}
+        {score.expired ? t(locale, 'score.expired_note') : ''}
       </p>
-      <p>
-        It starts from the sharer's confidence ({score.base}), gains 10 for each further independent
-        source, and falls with time since it was last seen.
-      </p>
+      <p>{t(locale, 'score.explain', { base: score.base })}</p>
       <dl class="facts">
-        <dt>Seen by</dt>
+        <dt>{t(locale, 'score.seen_by')}</dt>
         <dd>
-          {score.sources} independent {score.sources === 1 ? 'source' : 'sources'},{' '}
-          {score.sightings} {score.sightings === 1 ? 'time' : 'times'} in all
+          {intelMessages.plural(locale, 'score.sources', score.sources)},{' '}
+          {intelMessages.plural(locale, 'score.times_in_all', score.sightings)}
         </dd>
-        <dt>First seen</dt>
+        <dt>{t(locale, 'score.first_seen')}</dt>
         <dd>{when(score.firstSeen)}</dd>
-        <dt>Last seen</dt>
+        <dt>{t(locale, 'score.last_seen')}</dt>
         <dd>{when(score.lastSeen)}</dd>
-        <dt>{score.expired ? 'Expired' : 'Expires'}</dt>
+        <dt>{t(locale, score.expired ? 'score.expired' : 'score.expires')}</dt>
         <dd>{when(score.expiresAt)}</dd>
-        <dt>Shared with everyone</dt>
+        <dt>{t(locale, 'score.published')}</dt>
         <dd>
-          {score.publishedAt === null
-            ? 'Not yet (enough independent sightings publish it)'
-            : when(score.publishedAt)}
+          {score.publishedAt === null ? t(locale, 'score.not_published') : when(score.publishedAt)}
         </dd>
       </dl>
     </section>
@@ -50,22 +53,28 @@ export function ScoreSection({ score }: { readonly score: Score }) {
 
 /** "Sightings": each report that someone saw it — how often, when, by whom. */
 export function SightingsSection({ sightings }: { readonly sightings: readonly IntelRow[] }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
+  const when = (iso: string) => formatTime(new Date(iso), locale);
+  const times = (count: number) => intelMessages.plural(locale, 'sightings.times', count);
   const total = sightings.reduce(
     (sum, s) => sum + (typeof s.object.count === 'number' ? s.object.count : 1),
     0,
   );
   return (
     <section aria-labelledby="sightings-heading" class="intel-section">
-      <h2 id="sightings-heading">Sightings</h2>
+      <h2 id="sightings-heading">{t(locale, 'sightings.heading')}</h2>
       {sightings.length === 0 ? (
-        <p class="intel-empty">No one you may read about has reported seeing it yet.</p>
+        <p class="intel-empty">{t(locale, 'sightings.none')}</p>
       ) : (
         <>
           <p>
-            Seen {total} {total === 1 ? 'time' : 'times'} in {sightings.length}{' '}
-            {sightings.length === 1 ? 'report' : 'reports'}.
+            {t(locale, 'sightings.summary', {
+              times: times(total),
+              reports: intelMessages.plural(locale, 'sightings.reports', sightings.length),
+            })}
           </p>
-          <ul class="intel-list" aria-label="Sightings">
+          <ul class="intel-list" aria-label={t(locale, 'sightings.list_label')}>
             {sightings.map((s) => {
               const count = typeof s.object.count === 'number' ? s.object.count : 1;
               const first = text(s.object.first_seen);
@@ -73,17 +82,17 @@ export function SightingsSection({ sightings }: { readonly sightings: readonly I
               return (
                 <li key={`${s.id}@${s.version}`} class="intel-item">
                   <p class="intel-item__title">
-                    Seen {count} {count === 1 ? 'time' : 'times'}
+                    {t(locale, 'sightings.item', { times: times(count) })}
                   </p>
                   <dl class="facts">
-                    <dt>When</dt>
+                    <dt>{t(locale, 'sightings.when')}</dt>
                     <dd>
                       {first !== undefined && last !== undefined && first !== last
-                        ? `${when(first)} to ${when(last)}`
+                        ? t(locale, 'sightings.range', { first: when(first), last: when(last) })
                         : when(first ?? last ?? s.version)}
                     </dd>
-                    <dt>Reported by</dt>
-                    <dd class="intel-break">{sourceOf(s)}</dd>
+                    <dt>{t(locale, 'sightings.reported_by')}</dt>
+                    <dd class="intel-break">{sourceOf(locale, s)}</dd>
                   </dl>
                 </li>
               );
@@ -106,27 +115,33 @@ function changed(before: IntelRow, after: IntelRow): string[] {
 
 /** "Versions": every version you may read, newest first, with what changed. */
 export function VersionsSection({ versions }: { readonly versions: readonly IntelRow[] }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
+  const when = (iso: string) => formatTime(new Date(iso), locale);
   const newestFirst = versions
     .map((row, i) => ({ row, previous: i === 0 ? undefined : versions[i - 1] }))
     .reverse();
   return (
     <section aria-labelledby="versions-heading" class="intel-section">
       <h2 id="versions-heading">
-        {versions.length === 1 ? 'One version' : `${versions.length} versions`}
+        {intelMessages.plural(locale, 'versions.heading', versions.length)}
       </h2>
-      <ol class="intel-list" aria-label="Versions, newest first">
+      <ol class="intel-list" aria-label={t(locale, 'versions.list_label')}>
         {newestFirst.map(({ row, previous }) => {
           const diff = previous === undefined ? undefined : changed(previous, row);
           return (
             <li key={row.version} class="intel-item">
-              <p class="intel-item__title">Changed {when(row.version)}</p>
+              <p class="intel-item__title">
+                {t(locale, 'versions.changed', { when: when(row.version) })}
+              </p>
               <p class="intel-item__meta">
+                {/* Property names are STIX's own (confidence, valid_until…), in every language. */}
                 {diff === undefined
-                  ? 'The first version.'
+                  ? t(locale, 'versions.first')
                   : diff.length === 0
-                    ? 'Nothing else changed.'
-                    : `What changed: ${diff.join(', ')}.`}{' '}
-                Added here {when(row.dateAdded)}.
+                    ? t(locale, 'versions.nothing_else')
+                    : t(locale, 'versions.what_changed', { fields: diff.join(', ') })}{' '}
+                {t(locale, 'versions.added', { when: when(row.dateAdded) })}
               </p>
             </li>
           );

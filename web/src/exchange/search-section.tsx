@@ -1,7 +1,10 @@
 import { useCallback, useState } from 'preact/hooks';
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { AppLink } from '../components/app-link.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatTime } from '../components/format-time.js';
+import { intelMessages } from '../i18n/intel-messages.js';
+import { useLocale } from '../i18n/locale.js';
 import { useResource } from '../use-resource.js';
 import {
   type IntelRow,
@@ -24,6 +27,8 @@ function queryInAddress(): string {
  * contain it, newest first.
  */
 export function SearchSection({ titles }: { readonly titles: ReadonlyMap<string, string> }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
   const [typed, setTyped] = useState(queryInAddress);
   const [query, setQuery] = useState(() =>
     queryInAddress().trim().length >= QUERY_MIN ? queryInAddress().trim() : '',
@@ -46,13 +51,13 @@ export function SearchSection({ titles }: { readonly titles: ReadonlyMap<string,
 
   return (
     <section aria-labelledby="search-heading" class="intel-section">
-      <h2 id="search-heading">Search</h2>
+      <h2 id="search-heading">{t(locale, 'search.heading')}</h2>
       <form class="intel-search" onSubmit={onSubmit} noValidate>
         <label class="field-label" for="intel-q">
-          Look for an indicator or object
+          {t(locale, 'search.label')}
         </label>
         <p class="hint" id="intel-q-hint">
-          A domain, link, file hash, name or id — at least {QUERY_MIN} characters.
+          {t(locale, 'search.hint', { min: QUERY_MIN })}
         </p>
         <div class="intel-search__row">
           <input
@@ -68,12 +73,12 @@ export function SearchSection({ titles }: { readonly titles: ReadonlyMap<string,
             onInput={(event) => setTyped(event.currentTarget.value)}
           />
           <button type="submit" class="button">
-            Search
+            {t(locale, 'search.button')}
           </button>
         </div>
         {tooShort ? (
           <p class="field-error" id="intel-q-error">
-            Type at least {QUERY_MIN} characters.
+            {t(locale, 'search.too_short', { min: QUERY_MIN })}
           </p>
         ) : null}
       </form>
@@ -83,13 +88,15 @@ export function SearchSection({ titles }: { readonly titles: ReadonlyMap<string,
 }
 
 /** What the polite status line says about a search, so screen readers hear the outcome once. */
-function summary(query: string, state: string, count: number): string {
+function summary(locale: Locale, query: string, state: string, count: number): string {
+  const t = intelMessages.t;
   if (query === '') return '';
-  if (state === 'loading') return 'Searching…';
+  if (state === 'loading') return t(locale, 'search.searching');
   if (state === 'failed') return '';
-  if (count === 0) return `Nothing you may read contains “${query}”.`;
-  const many = count === SEARCH_LIMIT ? `The newest ${count}` : String(count);
-  return `${many} ${count === 1 ? 'result' : 'results'} for “${query}”, newest first.`;
+  if (count === 0) return t(locale, 'search.nothing', { query });
+  // A full page means there may be more: say these are the newest, not all.
+  if (count === SEARCH_LIMIT) return t(locale, 'search.results_newest', { count, query });
+  return intelMessages.plural(locale, 'search.results', count, { query });
 }
 
 /**
@@ -107,18 +114,20 @@ function SearchResults({
     (signal: AbortSignal) => (query === '' ? Promise.resolve([]) : searchIntel(query, { signal })),
     [query],
   );
+  const locale = useLocale();
+  const t = intelMessages.t;
   const [results, retry] = useResource(load);
   const rows = results.state === 'ready' ? results.data : [];
   return (
     <div class="intel-results">
       <p class="intel-results__count" role="status">
-        {summary(query, results.state, rows.length)}
+        {summary(locale, query, results.state, rows.length)}
       </p>
       {results.state === 'failed' ? (
-        <ErrorMessage heading="We couldn't search." error={results.error} onRetry={retry} />
+        <ErrorMessage heading={t(locale, 'search.failed')} error={results.error} onRetry={retry} />
       ) : null}
       {rows.length === 0 ? null : (
-        <ul class="intel-list" aria-label={`Results for ${query}`}>
+        <ul class="intel-list" aria-label={t(locale, 'search.list_label', { query })}>
           {rows.map((row) => (
             <ResultItem key={row.id} row={row} titles={titles} />
           ))}
@@ -135,17 +144,21 @@ function ResultItem({
   readonly row: IntelRow;
   readonly titles: ReadonlyMap<string, string>;
 }) {
+  const locale = useLocale();
+  const t = intelMessages.t;
   return (
     <li class="intel-item">
       <p class="intel-item__kind">
-        {typeName(row.type)} <TlpBadge tlp={row.tlp} />
+        {typeName(locale, row.type)} <TlpBadge tlp={row.tlp} />
       </p>
       <p class="intel-item__title">
         <AppLink href={objectPath(row.id)}>{objectTitle(row.object, row.id)}</AppLink>
       </p>
       <p class="intel-item__meta">
-        In {titles.get(row.collection) ?? 'a collection'} · added{' '}
-        {formatTime(new Date(row.dateAdded))}
+        {t(locale, 'search.meta', {
+          collection: titles.get(row.collection) ?? t(locale, 'a_collection'),
+          when: formatTime(new Date(row.dateAdded), locale),
+        })}
       </p>
     </li>
   );

@@ -16,10 +16,15 @@ export {
   fieldText,
   flagSpans,
   PRACTICE_ORDER,
+  PRACTICE_ORDER_ES,
   PRACTICE_SAMPLES,
+  PRACTICE_SAMPLES_ES,
+  type PracticeSet,
   practiceSample,
+  practiceSet,
   redFlags,
   sampleFields,
+  sampleLocale,
 } from './practice-samples.js';
 export {
   type AttemptResult,

@@ -1,7 +1,7 @@
 /**
  * What each annotated phrase teaches, in plain words, in every shipped language. A practice
- * message's phrases point at these keys, so the explanation a person reads is translated even
- * though the practice messages themselves are English.
+ * message's phrases point at these keys, so the explanation is in the reader's language whichever
+ * set of practice messages (English or Spanish) the phrase comes from.
  */
 import { defineMessages } from '../../../platform/engine-kit/i18n/messages.js';
 
@@ -55,6 +55,8 @@ const en = {
   never_ask:
     'It says it will never ask for your code or password. Genuine messages say this; scams ask for them.',
   expected: 'You were expecting it: it matches something you did yourself.',
+  money_back:
+    'Someone says they sent you money by mistake and asks for it back. Check your banking app yourself: often nothing arrived, or it came from a stolen account. Your bank handles real mistakes.',
 } as const;
 
 export type LessonKey = keyof typeof en;
@@ -114,5 +116,7 @@ export const lessons = defineMessages<LessonKey>({
     never_ask:
       'Dice que nunca le pedirá su código ni su contraseña. Los mensajes reales lo dicen; las estafas los piden.',
     expected: 'Usted lo esperaba: coincide con algo que hizo usted mismo.',
+    money_back:
+      'Alguien dice que le envió dinero por error y le pide que se lo devuelva. Mírelo usted en la app de su banco: muchas veces no llegó nada, o llegó desde una cuenta robada. Los errores de verdad los resuelve su banco.',
   },
 });

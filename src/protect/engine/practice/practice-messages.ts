@@ -1,7 +1,7 @@
 /**
  * Every sentence of the practice pages and the practice inbox, in English and Spanish. The
- * practice messages themselves are English content; the explanations (lessons.ts) and this page
- * text are translated.
+ * practice messages themselves are written per language (samples-*.ts and samples-*-es.ts); the
+ * explanations (lessons.ts) and this page text are translated.
  */
 import { defineMessages } from '../../../platform/engine-kit/i18n/messages.js';
 
@@ -90,6 +90,7 @@ const en = {
   name_label: 'Name of the exercise',
   days_label: 'How many days it runs',
   messages_label: 'Practice messages to send',
+  messages_language: 'Language of the practice messages',
   new_exercise: 'Start a new exercise',
   create_button: 'Start the exercise',
   created: 'The exercise has started.',
@@ -206,6 +207,7 @@ export const practiceMessages = defineMessages<PracticeMessageKey>({
     name_label: 'Nombre del ejercicio',
     days_label: 'Cuántos días dura',
     messages_label: 'Mensajes de práctica que se enviarán',
+    messages_language: 'Idioma de los mensajes de práctica',
     new_exercise: 'Empezar un ejercicio nuevo',
     create_button: 'Empezar el ejercicio',
     created: 'El ejercicio ha empezado.',

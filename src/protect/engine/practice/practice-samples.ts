@@ -1,23 +1,52 @@
 /**
- * The practice set: every sample in one list, looked up by id, turned into the checker's input
- * exactly as it would arrive (so practice and checker read the same message), and its red flags
- * as character spans.
+ * The practice sets: one per language, each written for its readers (the Spanish set is not a
+ * translation of the English one: it has the scams people in Spain receive). Every sample is
+ * looked up by id across all sets, turned into the checker's input exactly as it would arrive (so
+ * practice and checker read the same message), and its red flags given as character spans.
  */
+import type { Locale } from '../../../platform/engine-kit/i18n/messages.js';
 import type { CheckInput } from '../types.js';
 import type { FieldName, FlagSpan, Phrase, PhraseRef, PracticeSample } from './practice-types.js';
 import { GENUINE_SAMPLES } from './samples-genuine.js';
+import { GENUINE_SAMPLES_ES } from './samples-genuine-es.js';
 import { SCAM_SAMPLES } from './samples-scams.js';
+import { SCAM_SAMPLES_ES } from './samples-scams-es.js';
 
-/** All samples: scams first, then the genuine look-alikes. */
+/** The English set: scams first, then the genuine look-alikes. */
 export const PRACTICE_SAMPLES: readonly PracticeSample[] = [...SCAM_SAMPLES, ...GENUINE_SAMPLES];
+
+/** The Spanish set, built the same way. */
+export const PRACTICE_SAMPLES_ES: readonly PracticeSample[] = [
+  ...SCAM_SAMPLES_ES,
+  ...GENUINE_SAMPLES_ES,
+];
 
 /**
  * The order messages are offered in: mixed by a fixed hash of their ids, so the list does not give
  * the answers away (scams first, genuine last) yet is the same on every device and every visit.
  */
-export const PRACTICE_ORDER: readonly PracticeSample[] = [...PRACTICE_SAMPLES].sort(
-  (a, b) => fnv1a(a.id) - fnv1a(b.id),
-);
+const offered = (samples: readonly PracticeSample[]): readonly PracticeSample[] =>
+  [...samples].sort((a, b) => fnv1a(a.id) - fnv1a(b.id));
+
+export const PRACTICE_ORDER: readonly PracticeSample[] = offered(PRACTICE_SAMPLES);
+export const PRACTICE_ORDER_ES: readonly PracticeSample[] = offered(PRACTICE_SAMPLES_ES);
+
+/** One language's practice messages: all of them, and the order they are offered in. */
+export interface PracticeSet {
+  readonly locale: Locale;
+  readonly samples: readonly PracticeSample[];
+  readonly order: readonly PracticeSample[];
+}
+
+const SETS: Readonly<Record<Locale, PracticeSet>> = {
+  en: { locale: 'en', samples: PRACTICE_SAMPLES, order: PRACTICE_ORDER },
+  es: { locale: 'es', samples: PRACTICE_SAMPLES_ES, order: PRACTICE_ORDER_ES },
+};
+
+/** The practice messages written for readers of `locale`. */
+export function practiceSet(locale: Locale): PracticeSet {
+  return SETS[locale];
+}
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -28,11 +57,24 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-const byId = new Map(PRACTICE_SAMPLES.map((s) => [s.id, s]));
+const byId = new Map(
+  Object.values(SETS).flatMap((set) => set.samples.map((s) => [s.id, s] as const)),
+);
+const localeById = new Map(
+  Object.values(SETS).flatMap((set) => set.samples.map((s) => [s.id, set.locale] as const)),
+);
 
-/** The sample with this id, or undefined (ids from people or files are not trusted). */
+/**
+ * The sample with this id in any language's set, or undefined (ids from people or files are not
+ * trusted). Exercises name samples by id, so an exercise may send the messages of either set.
+ */
 export function practiceSample(id: string): PracticeSample | undefined {
   return byId.get(id);
+}
+
+/** The language a sample is written in (English for an id no set has). */
+export function sampleLocale(id: string): Locale {
+  return localeById.get(id) ?? 'en';
 }
 
 /** The text of a field, as the person sees it. */

@@ -27,7 +27,7 @@ export interface PracticeSample {
   readonly category: Exclude<Category, 'other'>;
   /** The right answer. */
   readonly scam: boolean;
-  /** A short title for lists ("Parcel fee text"). English: practice content is in English. */
+  /** A short title for lists ("Parcel fee text"), in the language of the sample's set. */
   readonly title: string;
   /** Who it appears to come from (a phone number, a name and address). */
   readonly from: readonly Phrase[];
@@ -39,7 +39,7 @@ export interface PracticeSample {
    * so the checker reads the message as it would arrive. Never shown, never annotated.
    */
   readonly hiddenHeaders?: readonly string[];
-  /** Why the right answer is right, in one or two plain sentences (English). */
+  /** Why the right answer is right, in one or two plain sentences, in the set's language. */
   readonly summary: string;
 }
 

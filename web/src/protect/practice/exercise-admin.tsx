@@ -1,8 +1,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
+  LOCALE_NAMES,
+  LOCALES,
+  type Locale,
+} from '../../../../src/platform/engine-kit/i18n/messages.js';
+import {
   durationWords,
-  PRACTICE_SAMPLES,
   practiceMessages,
+  practiceSet,
 } from '../../../../src/protect/engine/practice/index.js';
 import { messageOf } from '../../access/access-client.js';
 import { useLocale } from '../../i18n/locale.js';
@@ -16,8 +21,6 @@ import {
   type Person,
   setShowIndividuals,
 } from './exercises-api.js';
-
-const SCAMS = PRACTICE_SAMPLES.filter((s) => s.scam);
 
 /** One organization's exercises for its admins: start one, see the figures, end one, the setting. */
 export function ExerciseAdmin({
@@ -37,6 +40,11 @@ export function ExerciseAdmin({
   const [name, setName] = useState('');
   const [days, setDays] = useState('14');
   const [chosen, setChosen] = useState<readonly string[]>([]);
+  // The messages' language follows the page's until the admin picks one: an organization may
+  // want Spanish practice messages while its admin reads the page in English, or the reverse.
+  const [picked, setPicked] = useState<Locale | null>(null);
+  const messagesLocale = picked ?? locale;
+  const scams = practiceSet(messagesLocale).samples.filter((s) => s.scam);
 
   const load = useCallback(async () => {
     try {
@@ -196,9 +204,28 @@ export function ExerciseAdmin({
           />
         </p>
         <fieldset>
+          <legend>{t(locale, 'messages_language')}</legend>
+          {LOCALES.map((option) => (
+            <label class="practice-choice" key={option}>
+              <input
+                type="radio"
+                name={`${headingId}-language`}
+                value={option}
+                checked={messagesLocale === option}
+                onChange={() => {
+                  setPicked(option);
+                  // One language per exercise: marks in the other list would be sent unseen.
+                  setChosen([]);
+                }}
+              />
+              <span lang={option}>{LOCALE_NAMES[option]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
           <legend>{t(locale, 'messages_label')}</legend>
           <ul class="exercise-choices">
-            {SCAMS.map((s) => (
+            {scams.map((s) => (
               <li key={s.id}>
                 <label class="practice-choice">
                   <input
@@ -209,7 +236,7 @@ export function ExerciseAdmin({
                       setChosen((now) => (on ? [...now, s.id] : now.filter((id) => id !== s.id)));
                     }}
                   />
-                  <span lang="en">{s.title}</span>
+                  <span lang={messagesLocale}>{s.title}</span>
                 </label>
               </li>
             ))}

@@ -4,7 +4,11 @@ import type {
   PhraseRef,
   PracticeSample,
 } from '../../../../src/protect/engine/practice/index.js';
-import { practiceMessages, sampleFields } from '../../../../src/protect/engine/practice/index.js';
+import {
+  practiceMessages,
+  sampleFields,
+  sampleLocale,
+} from '../../../../src/protect/engine/practice/index.js';
 import { useLocale } from '../../i18n/locale.js';
 
 const refKey = (ref: PhraseRef) => `${ref.field}:${ref.index}`;
@@ -37,7 +41,7 @@ export function PhraseMessage({ sample, picked, onToggle }: PhraseMessageProps) 
     body: '',
   };
   return (
-    <div class={`practice-message practice-message--${sample.kind}`} lang="en">
+    <div class={`practice-message practice-message--${sample.kind}`} lang={sampleLocale(sample.id)}>
       {sampleFields(sample).map(({ field, phrases }) => (
         <div class={`practice-message__${field}`} key={field}>
           {field === 'body' ? null : (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { practiceMessages } from '../../../../src/protect/engine/practice/index.js';
+import { practiceMessages, sampleLocale } from '../../../../src/protect/engine/practice/index.js';
 import { messageOf } from '../../access/access-client.js';
 import { useLocale } from '../../i18n/locale.js';
 import {
@@ -79,7 +79,9 @@ export function PracticeInbox() {
           return (
             <li key={item.id} class="inbox-item">
               <p class="inbox-item__head">
-                <strong lang="en">{item.message.subject ?? item.message.from}</strong>
+                <strong lang={sampleLocale(item.sampleId)}>
+                  {item.message.subject ?? item.message.from}
+                </strong>
                 <span class={`inbox-item__status inbox-item__status--${status}`}>
                   {t(locale, status)}
                 </span>
@@ -136,7 +138,12 @@ function InboxMessage({ item }: { readonly item: InboxItem }) {
   }
   parts.push(item.message.body.slice(at));
   return (
-    <div class="practice-message inbox-message" lang="en" tabIndex={-1} ref={body}>
+    <div
+      class="practice-message inbox-message"
+      lang={sampleLocale(item.sampleId)}
+      tabIndex={-1}
+      ref={body}
+    >
       <div>
         <span class="practice-message__label" lang={locale}>
           {t(locale, 'from_label')}:{' '}

@@ -4,11 +4,11 @@ import {
   checkerInput,
   type Decision,
   type PhraseRef,
-  PRACTICE_ORDER,
-  PRACTICE_SAMPLES,
   type PracticeSample,
   practiceMessages,
+  practiceSet,
   recordAttempt,
+  sampleLocale,
   scoreAttempt,
   summariseProgress,
 } from '../../../../src/protect/engine/practice/index.js';
@@ -23,15 +23,18 @@ import './practice.css';
 /**
  * /protect/practice — practise spotting scams with made-up messages, on this device, no account.
  * Choose a message, decide, point at the worrying parts, then see the lessons and what the scam
- * checker says about the same message.
+ * checker says about the same message. The messages are the set written for the reader's
+ * language (Spanish readers get the scams people in Spain receive); a message already open stays
+ * open, in its own language, if the reader switches language.
  */
 export function PracticePage() {
   const locale = useLocale();
   const t = practiceMessages.t;
+  const set = practiceSet(locale);
   const [progress, setProgress] = useState(loadProgress);
   const [current, setCurrent] = useState<PracticeSample | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const summary = summariseProgress(progress, PRACTICE_SAMPLES);
+  const summary = summariseProgress(progress, set.samples);
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   const backToList = () => {
@@ -39,11 +42,9 @@ export function PracticePage() {
     requestAnimationFrame(() => listHeading.current?.focus());
   };
   const next = () => {
-    const index = current === null ? -1 : PRACTICE_ORDER.indexOf(current);
-    const after = PRACTICE_ORDER.slice(index + 1).find(
-      (s) => progress.attempts[s.id] === undefined,
-    );
-    setCurrent(after ?? PRACTICE_ORDER[(index + 1) % PRACTICE_ORDER.length] ?? null);
+    const index = current === null ? -1 : set.order.indexOf(current);
+    const after = set.order.slice(index + 1).find((s) => progress.attempts[s.id] === undefined);
+    setCurrent(after ?? set.order[(index + 1) % set.order.length] ?? null);
   };
 
   return (
@@ -51,7 +52,7 @@ export function PracticePage() {
       <p class="practice-progress" role="status">
         {t(locale, 'progress', {
           done: summary.done,
-          total: PRACTICE_SAMPLES.length,
+          total: set.samples.length,
           correct: summary.correct,
           points: summary.averagePoints,
         })}
@@ -63,15 +64,13 @@ export function PracticePage() {
             {t(locale, 'choose_message')}
           </h2>
           <ul class="practice-list">
-            {PRACTICE_ORDER.map((s) => {
+            {set.order.map((s) => {
               const entry = progress.attempts[s.id];
               return (
                 <li key={s.id}>
                   <button type="button" class="practice-list__item" onClick={() => setCurrent(s)}>
                     <span class="practice-list__kind">{t(locale, `kind_${s.kind}`)}</span>
-                    <span class="practice-list__title" lang="en">
-                      {s.title}
-                    </span>
+                    <span class="practice-list__title">{s.title}</span>
                     {entry === undefined ? null : (
                       <span class="practice-list__done">
                         {t(locale, 'done_mark', { points: entry.bestPoints })}
@@ -129,6 +128,7 @@ function PracticeExercise({ sample, onDone, onNext, onBack }: PracticeExercisePr
   const [missing, setMissing] = useState(false);
   const [result, setResult] = useState<AttemptResult | null>(null);
   const [checker, setChecker] = useState<CheckerAnswer>({ state: 'loading' });
+  const messageLocale = sampleLocale(sample.id);
   const [attempt, setAttempt] = useState(0);
   const firstChoice = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -155,12 +155,27 @@ function PracticeExercise({ sample, onDone, onNext, onBack }: PracticeExercisePr
     const scored = scoreAttempt(sample, decision, picked);
     setResult(scored);
     onDone(scored);
-    setChecker({ state: 'loading' });
-    checkOnDevice(checkerInput(sample)).then(
-      (answer) => setChecker({ state: 'done', result: answer }),
-      () => setChecker({ state: 'failed' }),
-    );
   };
+
+  // Once answered, ask the checker on this device, in the reader's language; again if they
+  // switch language (it is quick and local), so its reasons read like the rest of the page.
+  const answered = result !== null;
+  useEffect(() => {
+    if (!answered) return;
+    let current = true;
+    setChecker({ state: 'loading' });
+    checkOnDevice({ ...checkerInput(sample), locale }).then(
+      (answer) => {
+        if (current) setChecker({ state: 'done', result: answer });
+      },
+      () => {
+        if (current) setChecker({ state: 'failed' });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [answered, sample, locale]);
 
   const again = () => {
     setDecision(null);
@@ -178,7 +193,8 @@ function PracticeExercise({ sample, onDone, onNext, onBack }: PracticeExercisePr
         </button>
       </p>
       <h2 id="practice-message-heading" ref={heading} tabIndex={-1}>
-        {t(locale, 'message_heading')}: <span lang="en">{sample.title}</span>
+        {t(locale, 'message_heading')}:{' '}
+        <span lang={messageLocale === locale ? undefined : messageLocale}>{sample.title}</span>
       </h2>
       {result === null ? (
         <form onSubmit={submit} noValidate>

@@ -5,6 +5,7 @@ import {
   type PracticeSample,
   practiceMessages,
   sampleFields,
+  sampleLocale,
 } from '../../../../src/protect/engine/practice/index.js';
 import { useLocale } from '../../i18n/locale.js';
 import type { CheckResult } from '../engine-types.js';
@@ -35,6 +36,8 @@ export function PracticeResult({ sample, result, checker }: PracticeResultProps)
   ) => practiceMessages.t(locale, key, params);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // The message's own words (its summary, the quoted phrases) are in its set's language.
+  const messageLang = sampleLocale(sample.id);
   const found = new Set(result.found.map(refKey));
   const checkerCodes =
     checker.state === 'done'
@@ -69,7 +72,7 @@ export function PracticeResult({ sample, result, checker }: PracticeResultProps)
           : ` ${practiceMessages.plural(locale, 'flags_extra', result.extra.length)}`}
       </p>
       <p class="practice-score">{t('score', { points: result.points })}</p>
-      <p lang="en">{sample.summary}</p>
+      <p lang={messageLang}>{sample.summary}</p>
 
       <h3>{sample.scam ? t('signs_heading') : t('good_signs_heading')}</h3>
       <ul class="practice-signs">
@@ -82,7 +85,7 @@ export function PracticeResult({ sample, result, checker }: PracticeResultProps)
               key={`${field}:${index}`}
               class={`practice-sign practice-sign--${isFlag ? 'flag' : 'safe'}`}
             >
-              <q lang="en">{phrase.text.trim()}</q>
+              <q lang={messageLang}>{phrase.text.trim()}</q>
               {isFlag ? (
                 <span
                   class={`practice-sign__state practice-sign__state--${found.has(`${field}:${index}`) ? 'found' : 'missed'}`}
@@ -111,7 +114,15 @@ export function PracticeResult({ sample, result, checker }: PracticeResultProps)
           </p>
           <ul class="practice-reasons">
             {checker.result.reasons
-              .filter((r) => r.weight > 0 || r.code === 'cue.never_share_warning')
+              // What counted, plus two sentences worth reading though they weigh nothing: a
+              // genuine "we never ask for your code", and that the checker is less sure of a
+              // message not written in English (every Spanish practice message).
+              .filter(
+                (r) =>
+                  r.weight > 0 ||
+                  r.code === 'cue.never_share_warning' ||
+                  r.code === 'language.not_english',
+              )
               .map((r) => (
                 <li key={r.code}>{r.message}</li>
               ))}
