@@ -1,7 +1,8 @@
 /**
  * The per-event view rules read. Each field is turned into strings and lower-cased at most once
  * per event, however many rules look at it: the cost of case-insensitive matching is paid per
- * field, not per rule.
+ * field, not per rule. A rule set keeps one view and resets it for each event (feeding is
+ * synchronous), so the caches are not reallocated per event.
  */
 import type { FieldValue, LogEvent } from '../event.js';
 import type { EventView } from './sigma-types.js';
@@ -21,11 +22,27 @@ export class CachedEventView implements EventView {
   private readonly str = new Map<string, readonly string[]>();
   private readonly low = new Map<string, readonly string[]>();
   private everything: readonly string[] | undefined;
+  private current: LogEvent;
 
-  constructor(readonly event: LogEvent) {}
+  constructor(event: LogEvent) {
+    this.current = event;
+  }
+
+  get event(): LogEvent {
+    return this.current;
+  }
+
+  /** Points the view at another event, forgetting the previous one's values. */
+  reset(event: LogEvent): void {
+    this.current = event;
+    if (this.str.size > 0) this.str.clear();
+    if (this.low.size > 0) this.low.clear();
+    this.everything = undefined;
+  }
 
   get(field: string): FieldValue | undefined {
-    return Object.hasOwn(this.event.fields, field) ? this.event.fields[field] : undefined;
+    const fields = this.current.fields;
+    return Object.hasOwn(fields, field) ? fields[field] : undefined;
   }
 
   strings(field: string): readonly string[] {
@@ -41,15 +58,23 @@ export class CachedEventView implements EventView {
     let l = this.low.get(field);
     if (l === undefined) {
       const s = this.strings(field);
-      l = s.length === 1 ? [(s[0] as string).toLowerCase()] : s.map((x) => x.toLowerCase());
+      l =
+        s.length === 0
+          ? NONE
+          : s.length === 1
+            ? [(s[0] as string).toLowerCase()]
+            : s.map((x) => x.toLowerCase());
       this.low.set(field, l);
     }
     return l;
   }
 
   allLower(): readonly string[] {
-    if (this.everything === undefined)
-      this.everything = Object.keys(this.event.fields).flatMap((f) => this.lower(f));
+    if (this.everything === undefined) {
+      const out: string[] = [];
+      for (const f of Object.keys(this.current.fields)) for (const x of this.lower(f)) out.push(x);
+      this.everything = out;
+    }
     return this.everything;
   }
 }

@@ -7,26 +7,43 @@ export interface Cidr {
   readonly v6: boolean;
   readonly base: bigint;
   readonly bits: number;
+  /** The network mask, computed once. */
+  readonly mask: bigint;
 }
 
-export function parseIp(text: string): { v6: boolean; value: bigint } | null {
+export interface IpAddress {
+  readonly v6: boolean;
+  readonly value: bigint;
+}
+
+export function parseIp(text: string): IpAddress | null {
   const s = text.trim();
   if (s.includes(':')) return parseV6(s);
   const v4 = parseV4(s);
   return v4 === null ? null : { v6: false, value: v4 };
 }
 
+/** Dotted quad (four decimal parts of 1–3 digits, each ≤ 255), read by hand: no split, no regex. */
 function parseV4(s: string): bigint | null {
-  const parts = s.split('.');
-  if (parts.length !== 4) return null;
-  let v = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return null;
-    const n = Number(p);
-    if (n > 255) return null;
-    v = (v << 8n) | BigInt(n);
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return null;
+      part = part * 10 + (c - 48);
+    } else if (c === 46 && digits > 0 && dots < 3) {
+      if (part > 255) return null;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else return null;
   }
-  return v;
+  if (dots !== 3 || digits === 0 || part > 255) return null;
+  return BigInt(value * 256 + part);
 }
 
 function parseV6(input: string): { v6: boolean; value: bigint } | null {
@@ -78,13 +95,12 @@ export function parseCidr(text: string): Cidr | null {
   )
     return null;
   const mask = bits === 0 ? 0n : ((1n << BigInt(bits)) - 1n) << BigInt(max - bits);
-  return { v6: ip.v6, base: ip.value & mask, bits };
+  return { v6: ip.v6, base: ip.value & mask, bits, mask };
 }
 
-export function cidrContains(cidr: Cidr, address: string): boolean {
-  const ip = parseIp(address);
+/** Is the address (text, or parsed once by the caller for several networks) in the network? */
+export function cidrContains(cidr: Cidr, address: string | IpAddress): boolean {
+  const ip = typeof address === 'string' ? parseIp(address) : address;
   if (ip === null || ip.v6 !== cidr.v6) return false;
-  const max = cidr.v6 ? 128 : 32;
-  const mask = cidr.bits === 0 ? 0n : ((1n << BigInt(cidr.bits)) - 1n) << BigInt(max - cidr.bits);
-  return (ip.value & mask) === cidr.base;
+  return (ip.value & cidr.mask) === cidr.base;
 }

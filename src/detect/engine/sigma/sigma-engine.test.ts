@@ -292,6 +292,121 @@ describe('routing', () => {
   });
 });
 
+describe('routing by literals (issue 9)', () => {
+  const EMOJI = ['😀', '😃', '🤣', '☺️', '🥸'];
+  // More distinct non-ASCII characters than the automaton gives their own symbol: they share
+  // symbols, so the router may propose a rule by mistake but must never miss one.
+  // (Caseless symbols, so lower-casing does not change which ones share a symbol.)
+  const SYMBOLS = Array.from({ length: 90 }, (_, i) => String.fromCharCode(0x2600 + i));
+  const rules = [
+    rule(d("kw: ['mimikatz', 'sekurlsa::']\ncondition: kw")),
+    {
+      ...(rule(d("sel: {CommandLine|contains: ['‮', '[U+202E]']}\ncondition: sel")) as object),
+      id: 'r2',
+    },
+    {
+      ...(rule(
+        d(`sel: {CommandLine|contains: ${JSON.stringify(EMOJI)}}\ncondition: sel`),
+      ) as object),
+      id: 'r3',
+    },
+    {
+      ...(rule(
+        d(`sel: {Image|contains: ${JSON.stringify(SYMBOLS.slice(0, 45))}}\ncondition: sel`),
+      ) as object),
+      id: 'r4',
+    },
+    {
+      // Its characters share symbols with r4's (code unit modulo 64): both must still be found.
+      ...(rule(
+        d(`sel: {Image|contains: ${JSON.stringify(SYMBOLS.slice(45))}}\ncondition: sel`),
+      ) as object),
+      id: 'r8',
+    },
+    {
+      ...(rule(d("sel: {CommandLine|contains|all: ['-enc', 'hidden']}\ncondition: sel")) as object),
+      id: 'r5',
+    },
+    { ...(rule(d("kw: {'|all': ['alpha1', 'beta2']}\ncondition: kw")) as object), id: 'r6' },
+    {
+      ...(rule(
+        d('sel: {IpAddress|cidr: [10.0.0.0/8, "fe80::/10"]}\ncondition: not sel'),
+      ) as object),
+      id: 'r7',
+    },
+  ].map((document, i) => ({ source: `r${i}.yml`, document }));
+  const routed = compileRuleSet(rules);
+  const everyRule = compileRuleSet(rules, { literalRouting: false });
+  const ids = (set: typeof routed, e: LogEvent) => set.feed(e).matches.map((m) => m.rule.id);
+
+  it('compiles every rule with a requirement the router can use, except the negated one', () => {
+    expect(routed.problems).toEqual([]);
+    routed.feed(event({ Image: 'c:\\plain.exe' }));
+    const before = routed.routingStats();
+    routed.feed(event({ Image: 'c:\\plain.exe', CommandLine: 'nothing to see' }));
+    const after = routed.routingStats();
+    // Only r7 (`not sel`: no literal can be required) is evaluated for a plain event.
+    expect(after.events - before.events).toBe(1);
+    expect(after.rulesEvaluated - before.rulesEvaluated).toBe(1);
+  });
+
+  it.each([
+    [{ Description: 'Mimikatz 2.2' }, ['r1', 'r7']],
+    [{ CommandLine: 'run SEKURLSA::logonpasswords' }, ['r1', 'r7']],
+    [{ CommandLine: '"c:\\x\\ann\u202egepj.exe"' }, ['r2', 'r7']],
+    [{ CommandLine: 'echo 🥸 done' }, ['r3', 'r7']],
+    [{ CommandLine: 'echo ☺ done' }, ['r7']],
+    [{ Image: `c:\\${SYMBOLS[77]}pp.exe` }, ['r8', 'r7']],
+    [{ Image: `c:\\${SYMBOLS[13]}pp.exe` }, ['r4', 'r7']],
+    [{ Image: 'c:\\\u04e8pp.exe' }, ['r7']],
+    [{ Image: 'c:\\\u2680pp.exe' }, ['r7']],
+    [{ CommandLine: 'x -w HIDDEN -enc abc' }, ['r5', 'r7']],
+    [{ A: 'alpha1', B: ['x', 'beta2'] }, ['r6', 'r7']],
+    [{ A: 'alpha1' }, ['r7']],
+    [{ IpAddress: '10.2.3.4' }, []],
+    [{ IpAddress: 'fe80::1' }, []],
+    [{ IpAddress: '203.0.113.9' }, ['r7']],
+  ])('%j → %j, as when every rule is evaluated', (fields, want) => {
+    const e = event(fields as Record<string, FieldValue>);
+    expect(ids(routed, e)).toEqual(want);
+    expect(ids(everyRule, e)).toEqual(want);
+  });
+
+  it('gives the same answers as evaluating every rule (property)', () => {
+    const units = [
+      'a',
+      'l',
+      'p',
+      'h',
+      '1',
+      'm',
+      'i',
+      'k',
+      't',
+      'z',
+      ' ',
+      '-',
+      ...EMOJI,
+      ...SYMBOLS.slice(70),
+    ];
+    const text = fc.array(fc.constantFrom(...units), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        fc.constantFrom('mimikatz', 'alpha1', 'beta2', '‮', 'hidden'),
+        (a, b, planted) => {
+          const e = event({ CommandLine: `${a}${planted}${b}`, Image: b, Other: [a, 'beta2'] });
+          expect(ids(routed, e)).toEqual(ids(everyRule, e));
+          const plain = event({ CommandLine: a, Image: b });
+          expect(ids(routed, plain)).toEqual(ids(everyRule, plain));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('filters', () => {
   it('a filter document removes the events it describes from the rules it names', () => {
     const base = rule(d('s: {Image|endswith: \\x.exe}\ncondition: s'));

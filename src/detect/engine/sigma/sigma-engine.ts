@@ -10,7 +10,7 @@ import {
   DEFAULT_CORRELATION_LIMITS,
 } from './correlation-engine.js';
 import { CachedEventView } from './event-view.js';
-import { logsourceFits, type RoutedRule, RuleRouter } from './rule-router.js';
+import { logsourceFits, type RoutedRule, type RoutingStats, RuleRouter } from './rule-router.js';
 import { compileDetection } from './sigma-compiler.js';
 import { type CompileOptions, RuleCompileError } from './sigma-field-item.js';
 import { type ParsedDocument, parseRuleDocument } from './sigma-rule-parser.js';
@@ -26,6 +26,11 @@ import type {
 
 export interface RuleSetOptions extends CompileOptions {
   readonly correlationLimits?: CorrelationLimits;
+  /**
+   * false: evaluate every rule of the event's logsource instead of only those whose literals
+   * occur in the event (slower, same answers; a reference for tests). Default true.
+   */
+  readonly literalRouting?: boolean;
 }
 
 export interface ProcessResult {
@@ -43,7 +48,17 @@ export interface SigmaRuleSet {
   feed(event: LogEvent): ProcessResult;
   /** End of input: correlations that wait for their window to close ("fewer than"). */
   flush(): CorrelationMatch[];
+  /** Events fed so far and rules evaluated for them (what the router did not prune). */
+  routingStats(): RoutingStats;
 }
+
+const NO_MATCHES: readonly RuleMatch[] = Object.freeze([]);
+const NO_CORRELATIONS: readonly CorrelationMatch[] = Object.freeze([]);
+/** Most events have no match: they all share this one (frozen) result. */
+const NOTHING: ProcessResult = Object.freeze({
+  matches: NO_MATCHES,
+  correlations: NO_CORRELATIONS,
+});
 
 function problem(source: string, doc: unknown, e: unknown): RuleProblem {
   const d = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>) : {};
@@ -136,7 +151,7 @@ export function compileRuleSet(
       routed.push({
         info: d.info,
         predicate,
-        requirement: compiled.requirement,
+        requirements: compiled.requirements,
         fields: compiled.fields,
       });
     } catch (e) {
@@ -183,25 +198,32 @@ export function compileRuleSet(
       if (!d.correlation.generate) silent.add(r);
     });
   }
-  const router = new RuleRouter(routed);
+  const router = new RuleRouter(routed, { literals: options.literalRouting ?? true });
+  // One view for the whole set, reset per event: feeding is synchronous and nothing keeps it.
+  const view = new CachedEventView({ fields: {}, logsources: [], origin: { source: '' } });
   return {
     rules: routed.map((r) => r.info),
     correlations: states.map((s) => s.rule.info),
     filters,
     problems,
     feed(event) {
-      const view = new CachedEventView(event);
+      view.reset(event);
+      const hits = router.matching(view);
+      if (hits.length === 0) return NOTHING;
       const matches: RuleMatch[] = [];
       const correlations: CorrelationMatch[] = [];
-      for (const i of router.matching(view)) {
+      // Correlation bookkeeping happens only here, for events a base rule matched.
+      for (const i of hits) {
         const rule = routed[i] as RoutedRule;
-        for (const { state, position } of feeds.get(i) ?? [])
-          correlations.push(...state.add(event, position));
+        const fed = feeds.get(i);
+        if (fed !== undefined)
+          for (const { state, position } of fed) correlations.push(...state.add(event, position));
         if (!silent.has(i))
           matches.push({ rule: rule.info, event, fields: viewFields(view, rule.fields) });
       }
       return { matches, correlations };
     },
     flush: () => states.flatMap((s) => s.flush()),
+    routingStats: () => router.stats,
   };
 }

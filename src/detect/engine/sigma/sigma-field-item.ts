@@ -5,9 +5,9 @@
  * the comparison (contains, re, cidr, lt…, exists, fieldref, neq, time parts).
  */
 import { compileLinearRegex, RegexError } from '../../../platform/engine-kit/regex/index.js';
-import { cidrContains, parseCidr } from './ip-cidr-match.js';
+import { cidrContains, parseCidr, parseIp } from './ip-cidr-match.js';
 import {
-  compilePattern,
+  compileAlternatives,
   endsWithPattern,
   isLiteral,
   literalPattern,
@@ -21,7 +21,7 @@ import {
   windash,
   wrapContains,
 } from './sigma-pattern.js';
-import type { EventView, Predicate, Requirement } from './sigma-types.js';
+import { ANY_FIELD, type EventView, type Predicate, type Requirement } from './sigma-types.js';
 import { base64, base64Offsets, utf8Bytes, utf16Bytes } from './value-encoding.js';
 
 /** A rule that cannot be compiled; `skipped` when it is valid but needs configuration we lack. */
@@ -126,8 +126,18 @@ export function compileFieldItem(key: string, raw: unknown, options: CompileOpti
   return stringItem(field, values, mods, options, where);
 }
 
-const combine = (tests: TextMatcher[], all: boolean) => (texts: readonly string[]) =>
-  all ? tests.every((t) => texts.some(t)) : texts.some((x) => tests.some((t) => t(x)));
+/** Some text passes `test`. */
+function someText(texts: readonly string[], test: TextMatcher): boolean {
+  for (let i = 0; i < texts.length; i++) if (test(texts[i] as string)) return true;
+  return false;
+}
+
+/** Every test passes on some text (`|all`: each written value must match). */
+function everyTest(texts: readonly string[], tests: readonly TextMatcher[]): boolean {
+  for (let i = 0; i < tests.length; i++)
+    if (!someText(texts, tests[i] as TextMatcher)) return false;
+  return true;
+}
 
 function existsItem(field: string, values: Scalar[], where: string): CompiledItem {
   const want = values[0];
@@ -230,7 +240,14 @@ function cidrItem(field: string, values: Scalar[], where: string): CompiledItem 
     return c;
   });
   return {
-    predicate: (v) => v.strings(field).some((ip) => nets.some((n) => cidrContains(n, ip))),
+    predicate: (v) => {
+      const texts = v.strings(field);
+      for (let i = 0; i < texts.length; i++) {
+        const ip = parseIp(texts[i] as string);
+        if (ip !== null && nets.some((n) => cidrContains(n, ip))) return true;
+      }
+      return false;
+    },
     requirement: null,
     fields: [field],
   };
@@ -370,6 +387,24 @@ function asciiKey(literal: string): string {
   return best;
 }
 
+/** Shorter ASCII runs than this make poor keys when the whole literal could be the key. */
+const MIN_ASCII_KEY = 3;
+
+/**
+ * The index key of a literal the rule compares case-insensitively: its longest ASCII run, or,
+ * when that is short or missing (emoji, look-alike letters, right-to-left marks), the whole
+ * lower-cased literal (the router keeps such keys in their own automaton). Matching compares
+ * lower-cased values with lower-cased patterns, so the lower-cased literal is what occurs.
+ * Case-sensitive (`|cased`) items keep the ASCII run: lower-casing a value can change a
+ * non-ASCII letter next to it (Greek final sigma), but never an ASCII one.
+ */
+function indexKey(literal: string, cased: boolean): string {
+  const ascii = asciiKey(literal);
+  if (cased || ascii.length >= MIN_ASCII_KEY) return ascii;
+  const lower = literal.toLowerCase();
+  return lower.length > ascii.length ? lower : ascii;
+}
+
 function stringItem(
   field: string,
   values: Scalar[],
@@ -398,12 +433,21 @@ function stringItem(
     transform(value, mods, options, where).map((p) => withMatchType(p, mods.matchType)),
   );
   const patterns = groups.flat();
-  const compiled = (ps: Pattern[]) => ps.map((p) => compilePattern(cased ? p : lowerPattern(p)));
-  // With |all every written value must match (each of its variants is an alternative).
-  const tests = all ? groups.map((g) => anyOf(compiled(g))) : compiled(patterns);
-  const match = combine(tests, all);
-  const positive: Predicate = cased ? (v) => match(v.strings(field)) : (v) => match(v.lower(field));
-  const keys = (ps: Pattern[]) => ps.map((p) => asciiKey(longestLiteral(p)));
+  const compiled = (ps: Pattern[]) => compileAlternatives(cased ? ps : ps.map(lowerPattern));
+  let positive: Predicate;
+  if (all) {
+    // With |all every written value must match (each of its variants is an alternative).
+    const tests = groups.map(compiled);
+    positive = cased
+      ? (v) => everyTest(v.strings(field), tests)
+      : (v) => everyTest(v.lower(field), tests);
+  } else {
+    const test = compiled(patterns);
+    positive = cased
+      ? (v) => someText(v.strings(field), test)
+      : (v) => someText(v.lower(field), test);
+  }
+  const keys = (ps: Pattern[]) => ps.map((p) => indexKey(longestLiteral(p), cased));
   let literals: string[] | null;
   if (all) {
     const perValue = groups.map(keys).filter((ks) => ks.every((k) => k !== ''));
@@ -423,11 +467,6 @@ function stringItem(
 function keysOf(field: string, literals: readonly string[]): Requirement {
   return { keys: [...new Set(literals)].map((literal) => ({ field, literal })) };
 }
-
-const anyOf =
-  (tests: TextMatcher[]): TextMatcher =>
-  (t) =>
-    tests.some((x) => x(t));
 
 /**
  * Literals found in nearly every Windows event (paths, extensions): as an index key they would
@@ -488,12 +527,30 @@ function keywordItem(
       wrapContains(withMatchType(p, mods.matchType)),
     ),
   );
-  const tests = groups.map((g) => anyOf(g.map((p) => compilePattern(cased ? p : lowerPattern(p)))));
-  const predicate: Predicate = (v) => {
-    const texts = cased ? allStrings(v) : v.allLower();
-    return all ? tests.every((t) => texts.some(t)) : texts.some((x) => tests.some((t) => t(x)));
+  const compiled = (ps: Pattern[]) => compileAlternatives(cased ? ps : ps.map(lowerPattern));
+  let predicate: Predicate;
+  if (all) {
+    const tests = groups.map(compiled);
+    predicate = (v) => everyTest(cased ? allStrings(v) : v.allLower(), tests);
+  } else {
+    const test = compiled(groups.flat());
+    predicate = (v) => someText(cased ? allStrings(v) : v.allLower(), test);
+  }
+  // The router can look for keyword literals in every field (ANY_FIELD), like the search does.
+  const keys = (ps: Pattern[]) => ps.map((p) => indexKey(longestLiteral(p), cased));
+  let literals: string[] | null;
+  if (all) {
+    const perValue = groups.map(keys).filter((ks) => ks.every((k) => k !== ''));
+    literals = perValue.sort((a, b) => score(b) - score(a))[0] ?? null;
+  } else {
+    const ks = keys(groups.flat());
+    literals = ks.every((k) => k !== '') ? ks : null;
+  }
+  return {
+    predicate,
+    requirement: literals === null ? null : keysOf(ANY_FIELD, literals),
+    fields: [],
   };
-  return { predicate, requirement: null, fields: [] };
 }
 
 function allStrings(v: EventView): string[] {

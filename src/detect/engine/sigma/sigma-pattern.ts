@@ -172,3 +172,40 @@ export function longestLiteral(p: Pattern): string {
   for (const e of p) if (typeof e === 'string' && e.length > best.length) best = e;
   return best;
 }
+
+/**
+ * One matcher for a list of alternative patterns (a field's value list): exact values go in a
+ * set, prefixes, suffixes and substrings in flat lists, only true globs keep their own matcher.
+ * Testing a value is then a hash lookup and a few native string calls, with no closure call per
+ * alternative.
+ */
+export function compileAlternatives(patterns: readonly Pattern[]): TextMatcher {
+  const equals = new Set<string>();
+  const starts: string[] = [];
+  const ends: string[] = [];
+  const contains: string[] = [];
+  const globs: TextMatcher[] = [];
+  let anything = false;
+  for (const p of patterns) {
+    const first = p[0];
+    const last = p[p.length - 1];
+    if (p.length === 0) equals.add('');
+    else if (p.length === 1 && typeof first === 'string') equals.add(first);
+    else if (p.length === 1 && first === STAR) anything = true;
+    else if (p.length === 2 && first === STAR && typeof last === 'string') ends.push(last);
+    else if (p.length === 2 && last === STAR && typeof first === 'string') starts.push(first);
+    else if (p.length === 3 && first === STAR && last === STAR && typeof p[1] === 'string')
+      contains.push(p[1]);
+    else globs.push(compilePattern(p));
+  }
+  if (anything) return () => true;
+  const hasEquals = equals.size > 0;
+  return (t) => {
+    if (hasEquals && equals.has(t)) return true;
+    for (let i = 0; i < ends.length; i++) if (t.endsWith(ends[i] as string)) return true;
+    for (let i = 0; i < starts.length; i++) if (t.startsWith(starts[i] as string)) return true;
+    for (let i = 0; i < contains.length; i++) if (t.includes(contains[i] as string)) return true;
+    for (let i = 0; i < globs.length; i++) if ((globs[i] as TextMatcher)(t)) return true;
+    return false;
+  };
+}

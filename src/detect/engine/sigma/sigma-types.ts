@@ -42,9 +42,12 @@ export interface EventView {
 
 export type Predicate = (view: EventView) => boolean;
 
+/** The requirement field of keyword searches: the literal may occur in any field. */
+export const ANY_FIELD = '';
+
 /**
  * A candidate filter for the router: if the rule matches, then for at least one key the
- * lower-cased value of `field` contains `literal` (printable ASCII, lower case).
+ * lower-cased value of `field` (of any field, for ANY_FIELD) contains `literal` (lower case).
  */
 export interface Requirement {
   readonly keys: readonly { readonly field: string; readonly literal: string }[];
