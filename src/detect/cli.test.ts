@@ -2,8 +2,10 @@
  * `shieldwall detect scan` and `detect rules check` end to end, with the SigmaHQ rules for sshd
  * and generic web servers over small synthetic logs (issue 9): alerts as JSON Lines with the
  * rule's attribution and the matching events, exit 1 on alerts, 0 on clean logs, 2 on usage.
+ * `detect watch` as a real process: follows a file, prints alerts as JSON Lines, stops on SIGTERM.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +34,8 @@ const jsonLines = (text: string) =>
 
 describe('shieldwall detect scan', () => {
   const work = tmp();
-  const shieldwall = cliOn(tmp());
+  const data = tmp();
+  const shieldwall = cliOn(data);
   const auth = join(work, 'auth.log');
   writeFileSync(
     auth,
@@ -84,6 +87,15 @@ describe('shieldwall detect scan', () => {
     const run = await shieldwall('--json', 'detect', 'scan', cleanAuth, '--rules', sshdRules);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toBe('');
+  });
+
+  it('keeps the parsed rules in a cache under the data directory, and gives the same alerts from it', async () => {
+    const first = await shieldwall('--json', 'detect', 'scan', auth, '--rules', sshdRules);
+    const cached = readdirSync(join(data, 'cache', 'detect'));
+    expect(cached.some((f) => /^sigma-rules-.*\.json$/.test(f))).toBe(true);
+    const again = await shieldwall('--json', 'detect', 'scan', auth, '--rules', sshdRules);
+    expect(again.code).toBe(first.code);
+    expect(again.stdout).toBe(first.stdout);
   });
 
   it('finds SQL injection, path traversal and JNDI in a web access log', async () => {
@@ -156,6 +168,112 @@ describe('shieldwall detect scan', () => {
     expect((await shieldwall('detect', 'scan', auth)).code).toBe(2);
     expect(
       (await shieldwall('detect', 'scan', auth, '--rules', sshdRules, '--min-level', 'huge')).code,
+    ).toBe(2);
+  });
+});
+
+describe('shieldwall detect watch', () => {
+  const work = tmp();
+  const shieldwall = cliOn(tmp());
+  const rules = join(import.meta.dirname, 'watch/fixtures/rules');
+  const log = join(work, 'auth.log');
+  writeFileSync(log, '');
+
+  it('follows a file, prints each alert as a JSON line as it happens, and stops cleanly on SIGTERM', async () => {
+    const data = tmp();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, '../cli.ts'),
+        '--data',
+        data,
+        '--json',
+        'detect',
+        'watch',
+        log,
+        '--rules',
+        rules,
+        '--no-anomaly',
+      ],
+      { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('close', (code) => resolve(code)),
+    );
+    const until = async (check: () => boolean, ms: number, what: string) => {
+      const deadline = Date.now() + ms;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`no ${what} within ${ms} ms; stderr: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      // Starting tsx and compiling the rules is slow on a busy machine; the alert itself is not.
+      await until(() => stderr.includes('Watching 1 file(s)'), 90_000, 'start');
+      appendFileSync(
+        log,
+        'Mar  3 10:00:02 web1 sshd[812]: error: Corrupted MAC on input.\nMar  3 10:00:03 web1 sudo: ana : TTY=pts/0 ; PWD=/home/ana ; USER=root ; COMMAND=/bin/bash\n',
+      );
+      await until(() => jsonLines(stdout).length >= 2, 10_000, 'alerts');
+      const alerts = jsonLines(stdout);
+      expect(alerts.map((a) => a.title).sort()).toEqual([
+        'Test SSH Corrupted MAC',
+        'Test Sudo Root Shell',
+      ]);
+      const sudo = alerts.find((a) => a.title === 'Test Sudo Root Shell');
+      expect(sudo).toMatchObject({
+        source: 'sigma',
+        level: 'low',
+        user: 'ana',
+        attack: [{ id: 'T1548.003', tactic: 'privilege-escalation' }],
+        rule: { license: 'MIT', author: 'Shieldwall tests' },
+      });
+      expect(JSON.stringify(sudo?.advice)).toContain('administrator rights');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stderr).toMatch(/Stopped: 2 events, 2 alert\(s\)/);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('is wrong usage (exit 2) without rules, without input, or with a bad address or webhook', async () => {
+    const noRules = await shieldwall('detect', 'watch', log);
+    expect(noRules.code).toBe(2);
+    expect(noRules.stderr).toContain('--rules');
+    expect((await shieldwall('detect', 'watch', '--rules', rules)).code).toBe(2);
+    expect((await shieldwall('detect', 'watch', log, '--rules', join(work, 'nope'))).code).toBe(2);
+    for (const address of ['nowhere', '127.0.0.1:99999', 'bad host:514', ':514'])
+      expect(
+        (await shieldwall('detect', 'watch', '--syslog-udp', address, '--rules', rules)).code,
+        address,
+      ).toBe(2);
+    const webhook = await shieldwall(
+      'detect',
+      'watch',
+      log,
+      '--rules',
+      rules,
+      '--webhook',
+      'http://127.0.0.1:8080/x',
+    );
+    expect(webhook.code).toBe(2);
+    expect(webhook.stderr).toContain('internal address');
+    expect(
+      (await shieldwall('detect', 'watch', log, '--rules', rules, '--min-level', 'huge')).code,
+    ).toBe(2);
+    expect(
+      (await shieldwall('detect', 'watch', log, '--rules', rules, '--format', 'evtx')).code,
     ).toBe(2);
   });
 });

@@ -6,6 +6,8 @@
  * that fired (JSON Lines with --json). Exit status: 1 when any alert fired, 0 when none, 2 for
  * wrong usage (no rules, a missing file). Rule files that cannot be loaded are listed on stderr
  * with the file and the reason; the other rules still run.
+ *
+ * watch: see src/detect/watch/watch-cli.ts.
  */
 import { lstat } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -20,7 +22,8 @@ import {
   type RuleProblem,
 } from './engine/sigma/index.js';
 import { type LogFormat, readLogEvents } from './inputs/index.js';
-import { loadRules } from './rules-loader.js';
+import { loadRules, rulesCacheDir } from './rules-loader.js';
+import { registerWatchCommand } from './watch/watch-cli.js';
 
 const FORMATS: readonly LogFormat[] = ['auto', 'jsonl', 'evtx', 'syslog', 'auth', 'web'];
 
@@ -58,9 +61,9 @@ function alertLines(a: Alert): string {
   return lines.join('\n');
 }
 
-async function compileFrom(paths: readonly string[]) {
+async function compileFrom(paths: readonly string[], context: CliContext) {
   for (const p of paths) await existing(p, 'Rules path');
-  const loaded = await loadRules(paths);
+  const loaded = await loadRules(paths, { cacheDir: rulesCacheDir(await context.dataDir()) });
   const set = compileRuleSet(loaded.documents);
   return { set, problems: [...loaded.problems, ...set.problems], files: loaded.files };
 }
@@ -103,7 +106,7 @@ export function registerDetectCommands(program: Command, context: CliContext): v
             message: '--max-events must be a whole number from 0 to 10000.',
           });
         for (const f of files) await existing(f, 'Log file');
-        const { set, problems } = await compileFrom(opts.rules);
+        const { set, problems } = await compileFrom(opts.rules, context);
         for (const p of problems) process.stderr.write(`${problemLine(p)}\n`);
         if (set.rules.length === 0)
           throw platformErrors.create('usage', {
@@ -141,6 +144,8 @@ export function registerDetectCommands(program: Command, context: CliContext): v
       },
     );
 
+  registerWatchCommand(detect, context);
+
   detect
     .command('rules')
     .description('work with Sigma rule files')
@@ -150,7 +155,7 @@ export function registerDetectCommands(program: Command, context: CliContext): v
     )
     .argument('<paths...>', 'Sigma rule files or folders')
     .action(async (paths: string[]) => {
-      const { set, problems, files } = await compileFrom(paths);
+      const { set, problems, files } = await compileFrom(paths, context);
       const { out } = context;
       for (const p of problems) out.line({ type: 'problem', ...p }, problemLine(p));
       out.line(

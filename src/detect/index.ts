@@ -1,9 +1,11 @@
 /**
- * The `detect` module: threat detection in logs with Sigma rules (`shieldwall detect scan`,
- * `shieldwall detect rules check`). CLI only for now; no web page yet.
+ * The `detect` module: threat detection in logs with Sigma rules and anomaly scores
+ * (`shieldwall detect scan`, `detect rules check`, `detect watch`), and the alert API under
+ * /api/detect (list, read, change status, live stream).
  */
 import type { ShieldwallModule } from '../platform/module.js';
 import { registerDetectCommands } from './cli.js';
+import { detectMigrations } from './watch/watch-tables.js';
 
 export type { LogEvent, LogSource } from './engine/event.js';
 export type {
@@ -15,6 +17,26 @@ export type {
   SigmaRuleSet,
 } from './engine/sigma/index.js';
 export { detectErrors } from './errors.js';
+/**
+ * The alert `detect watch` raises, as the API, the bus and webhooks carry it; the bus subjects.
+ *
+ * @example
+ * await bus.subscribe(ALERT_CREATED, (e) => { const alert = e.data as WatchAlert; });
+ */
+export {
+  ALERT_CREATED,
+  ALERT_STATUSES,
+  ALERT_UPDATED,
+  type AlertStatus,
+  type WatchAlert,
+} from './watch/watch-alert.js';
+/**
+ * Check a detect webhook's signature on the receiving side (Standard Webhooks headers).
+ *
+ * @example
+ * if (!verifyWebhook(secret, req.headers, rawBody, Date.now() / 1000)) reply.code(401);
+ */
+export { verifyWebhook } from './watch/webhook-signing.js';
 
 /**
  * The module as registered in `src/modules.ts`.
@@ -25,9 +47,20 @@ export { detectErrors } from './errors.js';
  */
 export const detectModule: ShieldwallModule = {
   id: 'detect',
-  title: 'Detect threats in logs',
+  title: 'Alerts from your logs',
   summary: 'Find signs of attack in your logs with thousands of community detection rules.',
-  nav: false,
+  nav: true,
+  migrations: detectMigrations,
+  routes: async (app, platform, http) => {
+    const [{ registerAlertRoutes }, { createAlertService }] = await Promise.all([
+      import('./watch/alert-routes.js'),
+      import('./watch/alert-service.js'),
+    ]);
+    registerAlertRoutes(app, {
+      alerts: createAlertService(platform),
+      eventStream: http.eventStream,
+    });
+  },
   commands: registerDetectCommands,
 };
 

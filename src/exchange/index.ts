@@ -148,6 +148,21 @@ export const exchangeModule: ShieldwallModule = {
       now: Date.now,
     });
     await sightings.start();
+    // Detection alerts (`shieldwall detect watch`) become sightings in the organization's own collection.
+    const { createDetectSightings } = await import('./detect-sightings.js');
+    index.startInBackground(() => platform.state.migrated);
+    const detectSightings = createDetectSightings({
+      store: platform.store,
+      bus: platform.bus,
+      audit: platform.audit,
+      exchange,
+      logger: platform.logger,
+      lookup: (type, value) => index.lookup(type, value),
+      origin: platform.config.publicUrl ?? platform.config.auditOrigin,
+      operatorCapability: 'detect.alerts',
+      now: Date.now,
+    });
+    await detectSightings.start();
     // Organizations' webhooks: told, signed, what they may read as it is added.
     const [{ createWebhooks }, { registerWebhookRoutes }] = await Promise.all([
       import('./webhooks.js'),
@@ -171,6 +186,7 @@ export const exchangeModule: ShieldwallModule = {
     app.addHook('onClose', async () => {
       await federation.close();
       await sightings.close();
+      await detectSightings.close();
       await webhooks.close();
       await community.close();
       await index.close();

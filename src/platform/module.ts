@@ -30,6 +30,11 @@ export interface ShieldwallModule {
 export interface CliContext {
   /** Compose the platform from the global options (once) and return it. */
   platform(): Promise<Platform>;
+  /**
+   * The data directory (`--data`, the config file or SHIELDWALL_DATA), without composing the
+   * platform: for commands that only keep a cache there.
+   */
+  dataDir(): Promise<string>;
   /** Output helpers that honour `--json` and TTY detection. */
   readonly out: CliOutput;
   /** Standard input, for commands that read `-` or piped data. */

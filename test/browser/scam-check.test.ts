@@ -97,6 +97,7 @@ describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
       'Is this a scam?',
       'Your account',
       'Threat intelligence',
+      'Alerts from your logs',
       'Audit log',
       'About Shieldwall',
     ]);

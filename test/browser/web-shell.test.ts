@@ -48,6 +48,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       'Is this a scam?',
       'Your account',
       'Threat intelligence',
+      'Alerts from your logs',
       'Audit log',
       'About Shieldwall',
     ]);
@@ -94,7 +95,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/');
 
     // From the top again, on through the header: brand, the language picker (named by its label),
-    // Is this a scam?, Your account, Threat intelligence, Audit log; Enter opens
+    // Is this a scam?, Your account, Threat intelligence, Alerts from your logs, Audit log; Enter opens
     // the page and focus lands on its heading.
     await page.reload();
     const order: string[] = [];
@@ -102,7 +103,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Audit log' })
       .waitFor();
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       order.push(
         await page.evaluate(() => {
@@ -119,6 +120,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       'Is this a scam?',
       'Your account',
       'Threat intelligence',
+      'Alerts from your logs',
       'Audit log',
     ]);
     await page.keyboard.press('Enter');

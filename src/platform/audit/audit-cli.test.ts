@@ -39,6 +39,7 @@ function cli(fx: LogFixture, options: { json?: boolean; until?: () => Promise<vo
   const out = { stdout: capture(stdout), stderr: capture(stderr), exitCode: 0 };
   const context: CliContext = {
     platform: () => Promise.reject(new Error('not composed in this test')),
+    dataDir: () => Promise.reject(new Error('no data directory in this test')),
     out: createOutput({
       json: () => options.json === true,
       stdout,

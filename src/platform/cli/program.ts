@@ -74,6 +74,9 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
   const context: CliContext = {
     out,
     stdin: environment.stdin,
+    async dataDir() {
+      return (await config()).data;
+    },
     async platform() {
       if (platform === undefined) {
         const cfg = await config();

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { AccessPage } from '../access/access-page.js';
+import { DetectPage } from '../detect/detect-page.js';
 import { ExchangePage } from '../exchange/exchange-page.js';
 import type { ModuleInfo } from '../modules-api.js';
 import { AuditPage } from './audit-page.js';
@@ -17,5 +18,6 @@ export interface ModulePageProps {
 export const modulePages: Readonly<Record<string, ComponentType<ModulePageProps>>> = {
   access: AccessPage,
   audit: AuditPage,
+  detect: DetectPage,
   exchange: ExchangePage,
 };
