@@ -3,7 +3,6 @@
  * validated OSV records, and load into an in-memory index only the records that name the
  * packages a scan found.
  */
-import type { Kysely } from 'kysely';
 import type { Store } from '../platform/ports/store.js';
 import { AdvisoryIndex } from './engine/advisory-matcher.js';
 import { type Ecosystem, knownEcosystem, normalizePackageName } from './engine/ecosystems.js';
@@ -13,6 +12,8 @@ import type { VulnTables } from './vuln-tables.js';
 
 /** Rows per statement: below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 200;
+/** Package names per lookup query (one bound parameter each). */
+const LOOKUP_CHUNK = 500;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -115,34 +116,26 @@ export class AdvisoryStore {
       set.add(normalizePackageName(eco, d.name));
       keys.set(eco, set);
     }
-    const ids = new Set<string>();
+    // One query per chunk of names: the lookup index and the records in one round trip, so
+    // a scan reads only the advisories naming its packages (never the whole database), and
+    // an advisory naming two of those packages is decoded once.
+    const seen = new Set<string>();
     for (const [eco, names] of keys) {
-      for (const part of chunks([...names], 500)) {
+      for (const part of chunks([...names], LOOKUP_CHUNK)) {
         const rows = await db
-          .selectFrom('vuln_affected')
-          .select('advisory_id')
-          .where('ecosystem', '=', eco)
-          .where('name_key', 'in', part)
+          .selectFrom('vuln_affected as f')
+          .innerJoin('vuln_advisories as a', 'a.id', 'f.advisory_id')
+          .select(['a.id', 'a.record'])
+          .where('f.ecosystem', '=', eco)
+          .where('f.name_key', 'in', part)
           .execute();
-        for (const r of rows) ids.add(r.advisory_id);
+        for (const row of rows) {
+          if (seen.has(row.id)) continue;
+          seen.add(row.id);
+          index.add(JSON.parse(row.record) as OsvRecord);
+        }
       }
     }
-    await loadRecords(db, [...ids], index);
     return index;
-  }
-}
-
-async function loadRecords(
-  db: Kysely<VulnTables>,
-  ids: string[],
-  index: AdvisoryIndex,
-): Promise<void> {
-  for (const part of chunks(ids, 500)) {
-    const rows = await db
-      .selectFrom('vuln_advisories')
-      .select('record')
-      .where('id', 'in', part)
-      .execute();
-    for (const row of rows) index.add(JSON.parse(row.record) as OsvRecord);
   }
 }

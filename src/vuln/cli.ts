@@ -8,24 +8,13 @@
  * exit status; `--require-coverage` makes them exit 1. 2 is wrong usage.
  */
 import { lstat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { cliActor } from '../platform/cli/operator.js';
 import { platformErrors } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { Finding } from './engine/advisory-matcher.js';
 import { toSarif } from './engine/sarif-report.js';
 import { createVulnService, type ScanReport } from './vuln-service.js';
-
-function operator(): string {
-  try {
-    const name = userInfo()
-      .username.replace(/[^A-Za-z0-9._-]/g, '_')
-      .slice(0, 64);
-    return `cli:${name || 'unknown'}`;
-  } catch {
-    return 'cli:unknown';
-  }
-}
 
 async function service(context: CliContext) {
   const platform = await context.platform();
@@ -33,7 +22,7 @@ async function service(context: CliContext) {
     store: platform.store,
     audit: platform.audit,
     now: () => Date.now(),
-    actor: operator(),
+    actor: cliActor(),
   });
 }
 

@@ -28,6 +28,39 @@ function eventVersion(e: OsvEvent): string {
   return e.introduced ?? e.fixed ?? e.last_affected ?? e.limit ?? '';
 }
 
+/** A range made ready to evaluate: events in version order, and its limits. */
+interface CompiledRange {
+  readonly compare: VersionCompare;
+  readonly events: readonly OsvEvent[];
+  readonly limits: readonly string[];
+}
+
+/**
+ * Ranges compiled on first use and kept with the record (a WeakMap, so they go when the
+ * record goes): a scan evaluates the same range for many versions, and sorting its events
+ * each time was most of the matching work.
+ */
+const compiledRanges = new WeakMap<OsvRange, CompiledRange>();
+
+function compileRange(range: OsvRange, compare: VersionCompare): CompiledRange {
+  const cached = compiledRanges.get(range);
+  // A range is always read with the same comparator (its type and its package's
+  // ecosystem); the check only guards against a caller that mixes them.
+  if (cached !== undefined && cached.compare === compare) return cached;
+  // "0" introduced means "from the beginning"; order events by version, "0" first.
+  const events = [...range.events].sort((x, y) => {
+    const a = eventVersion(x);
+    const b = eventVersion(y);
+    if (x.introduced === '0') return y.introduced === '0' ? 0 : -1;
+    if (y.introduced === '0') return 1;
+    return compare(a, b) ?? 0;
+  });
+  const limits = events.flatMap((e) => (e.limit === undefined || e.limit === '*' ? [] : [e.limit]));
+  const compiled = { compare, events, limits };
+  compiledRanges.set(range, compiled);
+  return compiled;
+}
+
 function rangeAffects(
   version: string,
   range: OsvRange,
@@ -39,15 +72,7 @@ function rangeAffects(
     if (c === undefined) notes.push(`unparseable version in range: ${a} or ${b}`);
     return c;
   };
-  // "0" introduced means "from the beginning"; order events by version, "0" first.
-  const events = [...range.events].sort((x, y) => {
-    const a = eventVersion(x);
-    const b = eventVersion(y);
-    if (x.introduced === '0') return y.introduced === '0' ? 0 : -1;
-    if (y.introduced === '0') return 1;
-    return compare(a, b) ?? 0;
-  });
-  const limits = events.flatMap((e) => (e.limit === undefined || e.limit === '*' ? [] : [e.limit]));
+  const { events, limits } = compileRange(range, compare);
   if (limits.length > 0 && limits.every((l) => (cmp(version, l) ?? 1) >= 0))
     return { affected: false };
   let affected = false;
@@ -69,10 +94,26 @@ function rangeAffects(
   return fixed === undefined ? { affected } : { affected, fixed };
 }
 
+/** The (ecosystem, name key) an `affected[]` entry names, computed once per entry. */
+const affectedKeys = new WeakMap<OsvAffected, { ecosystem: Ecosystem; key: string } | null>();
+
+function affectedKey(a: OsvAffected): { ecosystem: Ecosystem; key: string } | null {
+  let k = affectedKeys.get(a);
+  if (k === undefined) {
+    const eco = a.package === undefined ? undefined : knownEcosystem(a.package.ecosystem);
+    k =
+      eco === undefined || a.package === undefined
+        ? null
+        : { ecosystem: eco, key: normalizePackageName(eco, a.package.name) };
+    affectedKeys.set(a, k);
+  }
+  return k;
+}
+
 /** Does this `affected[]` entry name the package (same ecosystem, same normalized name)? */
 export function namesPackage(a: OsvAffected, ecosystem: Ecosystem, key: string): boolean {
-  if (a.package === undefined || knownEcosystem(a.package.ecosystem) !== ecosystem) return false;
-  return normalizePackageName(ecosystem, a.package.name) === key;
+  const k = affectedKey(a);
+  return k !== null && k.ecosystem === ecosystem && k.key === key;
 }
 
 /**
