@@ -21,7 +21,6 @@ import {
   scoreCheckup,
 } from '../engine/checkup/index.js';
 import { checkupErrors } from './checkup-errors.js';
-import { renderPdf } from './checkup-pdf.js';
 import type { CheckupSnapshotRow, CheckupTables } from './checkup-tables.js';
 
 /** Snapshots listed per organization (newest first); older ones stay stored. */
@@ -199,7 +198,8 @@ export function createCheckupService(deps: CheckupServiceDeps) {
           ? Buffer.from(renderMarkdown(snap.result, snap.answers, meta), 'utf8')
           : format === 'csv'
             ? Buffer.from(renderCsv(snap.answers, locale), 'utf8')
-            : await renderPdf(snap.result, snap.answers, meta);
+            : // pdfkit costs ~0.3 s to load: only when a PDF is asked for, not for every CLI command.
+              await (await import('./checkup-pdf.js')).renderPdf(snap.result, snap.answers, meta);
       await deps.audit.append({
         actor: actor.id,
         action: 'protect.checkup.exported',
