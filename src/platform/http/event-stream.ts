@@ -64,7 +64,8 @@ export function createEventStreams(app: App, bus: Bus): EventStream {
       'x-accel-buffering': 'no',
       'x-request-id': String(request.id),
     });
-    raw.write(': connected\n\n');
+    // Subscribe before saying "connected": a client that acts on that line (or a test that publishes
+    // right after it) must not miss an event published in between.
     const subscription = await bus.subscribe(
       options.pattern,
       (event) => {
@@ -76,6 +77,7 @@ export function createEventStreams(app: App, bus: Bus): EventStream {
       },
       { from },
     );
+    raw.write(': connected\n\n');
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     let ended = false;
@@ -89,5 +91,7 @@ export function createEventStreams(app: App, bus: Bus): EventStream {
     };
     open.add(end);
     request.raw.once('close', end);
+    // The client may have gone while the subscription was being made: 'close' has fired already.
+    if (request.raw.destroyed || raw.destroyed) end();
   };
 }
