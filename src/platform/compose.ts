@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFsBlobStore } from './adapters/fs-blob.js';
 import { createLocalBus } from './adapters/local-bus.js';
 import { createMemoryLimiter } from './adapters/memory-limiter.js';
 import { createNatsBus } from './adapters/nats-bus.js';
@@ -20,6 +21,7 @@ import type { Config } from './config/config-keys.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import type { Logger } from './logger.js';
 import type { ShieldwallModule } from './module.js';
+import type { BlobStore } from './ports/blob.js';
 import type { Bus } from './ports/bus.js';
 import type { Limiter } from './ports/limiter.js';
 import type { Migration, MigrationReport, Store } from './ports/store.js';
@@ -31,6 +33,8 @@ export interface Platform {
   readonly store: Store;
   readonly bus: Bus;
   readonly limiter: Limiter;
+  /** Large objects (model artifacts): a local directory; see ports/blob.ts. */
+  readonly blob: BlobStore;
   readonly audit: AuditLog;
   readonly metrics: Metrics;
   /** Seals secrets before they are stored (TOTP seeds, webhook secrets) and opens them again. */
@@ -49,6 +53,7 @@ export const DATA_FILES = {
   busJournal: 'events.sqlite',
   auditKey: 'audit-signing-key.pem',
   secretKey: 'secret.key',
+  blobs: 'blobs',
 } as const;
 
 /** Every migration of the platform and the given modules, in name order. */
@@ -98,6 +103,7 @@ export async function composePlatform(
     config.limiter === 'memory'
       ? createMemoryLimiter({})
       : createRedisLimiter({ url: config.limiter });
+  const blob = createFsBlobStore({ root: config.blobDir ?? join(config.data, DATA_FILES.blobs) });
   const signer = await loadOrCreateAuditKey(
     config.auditKeyFile ?? join(config.data, DATA_FILES.auditKey),
   );
@@ -124,6 +130,7 @@ export async function composePlatform(
     store,
     bus,
     limiter,
+    blob,
     audit,
     metrics: createMetrics(),
     sealer,
@@ -137,7 +144,7 @@ export async function composePlatform(
     close() {
       state.closing = true;
       closed ??= (async () => {
-        const results = await Promise.allSettled([bus.close(), limiter.close()]);
+        const results = await Promise.allSettled([bus.close(), limiter.close(), blob.close()]);
         await store.close();
         for (const r of results)
           if (r.status === 'rejected')

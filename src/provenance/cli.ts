@@ -15,6 +15,7 @@ import { provenanceErrors } from './errors.js';
 import { generateKeys, type KeyAlgorithm, loadPrivateKey } from './key-material.js';
 import type { FileScan } from './model-scanner.js';
 import { signModel, type TrustInput, verifyModel } from './model-signing.js';
+import { registerRegistryCommands } from './registry/registry-cli.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const usage = (message: string) => platformErrors.create('usage', { message });
@@ -90,6 +91,8 @@ export function registerProvenanceCommands(program: Command, context: CliContext
     .option('--identity <id>', 'keyless: the signer identity (certificate SAN, e.g. an email)')
     .option('--issuer <url>', 'keyless: the OIDC issuer of that identity')
     .option('--ignore <path>', 'also skip this file or directory (repeatable)', collect, [])
+    .option('--log <url>', "also check the signature is in this server's transparency log")
+    .option('--log-key <key>', "the log's verifier key (pin it; default: asked from the server)")
     .action(
       async (
         dir: string,
@@ -100,9 +103,13 @@ export function registerProvenanceCommands(program: Command, context: CliContext
           identity?: string;
           issuer?: string;
           ignore: string[];
+          log?: string;
+          logKey?: string;
         },
       ) => {
         const trust = await trustInput(opts);
+        if (opts.logKey !== undefined && opts.log === undefined)
+          throw usage('--log-key goes with --log URL.');
         const result = await verifyModel({
           model: dir,
           signaturePath: opts.sig,
@@ -110,18 +117,53 @@ export function registerProvenanceCommands(program: Command, context: CliContext
           ignore: opts.ignore,
           now: new Date(),
         });
-        context.out.data(result, () =>
+        const log = opts.log === undefined || !result.valid ? undefined : await logCheck(opts);
+        const valid = result.valid && (log === undefined || log.inLog);
+        context.out.data(log === undefined ? result : { ...result, valid, log }, () =>
           result.valid
-            ? `Valid: ${result.modelName} (${result.files} files) matches its signature.`
+            ? `Valid: ${result.modelName} (${result.files} files) matches its signature.${log === undefined ? '' : formatLog(log)}`
             : `INVALID: ${result.reason}.${result.diff === undefined ? '' : formatDiff(result.diff)}`,
         );
-        if (!result.valid) context.out.setExitCode(1);
+        if (!valid) context.out.setExitCode(1);
       },
     );
 
   registerScan(model, context);
   registerBom(model, context);
   registerAttest(model, context);
+  registerRegistryCommands(model, context);
+}
+
+async function logCheck(opts: { sig: string; log?: string; logKey?: string }) {
+  let url: URL;
+  try {
+    url = new URL(opts.log ?? '');
+  } catch {
+    throw usage('--log must be the URL of a Shieldwall server.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw usage('--log must be an http(s) URL.');
+  const { checkSignatureInLog } = await import('./registry/log-check.js');
+  return checkSignatureInLog({
+    server: url.origin,
+    bundle: Buffer.from(await readText(opts.sig, 64 * 1024 * 1024), 'utf8'),
+    ...(opts.logKey === undefined ? {} : { logKey: opts.logKey }),
+  });
+}
+
+function formatLog(log: {
+  inLog: boolean;
+  reason?: string;
+  index?: number;
+  origin?: string;
+  keySource: string;
+}): string {
+  if (!log.inLog) return `\nNOT IN THE LOG: ${log.reason}.`;
+  const pin =
+    log.keySource === 'server'
+      ? ' (log key taken from the server itself; pin it with --log-key)'
+      : '';
+  return `\nIn the transparency log ${log.origin} at entry ${log.index}, proven against its signed checkpoint${pin}.`;
 }
 
 const COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;

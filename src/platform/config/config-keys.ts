@@ -189,6 +189,18 @@ export const configKeys = {
     description:
       'Largest request body the gateway (/v1/*) accepts, in bytes; larger bodies get HTTP 413.',
   },
+  blobDir: {
+    type: { kind: 'string', minLength: 1, maxLength: 4096 },
+    default: undefined,
+    description:
+      'Directory for stored model artifacts (the blob store); default DATA/blobs. Several instances need the same shared directory.',
+  },
+  modelMaxBytes: {
+    type: { kind: 'integer', min: 1024, max: 1024 * 1024 * 1024 * 1024 },
+    default: 20 * 1024 * 1024 * 1024,
+    description:
+      'Largest model artifact the registry accepts, in bytes (streamed to storage, never held in memory).',
+  },
 } as const satisfies Record<string, ConfigKeySpec>;
 
 export type ConfigKey = keyof typeof configKeys;
