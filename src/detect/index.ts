@@ -7,6 +7,13 @@ import type { ShieldwallModule } from '../platform/module.js';
 import { registerDetectCommands } from './cli.js';
 import { detectMigrations } from './watch/watch-tables.js';
 
+/**
+ * Check a detect webhook's signature on the receiving side (Standard Webhooks headers).
+ *
+ * @example
+ * if (!verifyWebhook(secret, req.headers, rawBody, Date.now() / 1000)) reply.code(401);
+ */
+export { verifyWebhook } from '../platform/net/webhook-signature.js';
 export type { LogEvent, LogSource } from './engine/event.js';
 export type {
   Alert,
@@ -30,13 +37,6 @@ export {
   type AlertStatus,
   type WatchAlert,
 } from './watch/watch-alert.js';
-/**
- * Check a detect webhook's signature on the receiving side (Standard Webhooks headers).
- *
- * @example
- * if (!verifyWebhook(secret, req.headers, rawBody, Date.now() / 1000)) reply.code(401);
- */
-export { verifyWebhook } from './watch/webhook-signing.js';
 
 /**
  * The module as registered in `src/modules.ts`.

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Access, accessServices } from '../access/index.js';
+import { verifyWebhook } from '../platform/net/webhook-signature.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { TLP2_IDS } from './engine/stix/index.js';
 import { DEFAULT_COLLECTION_ID } from './exchange-service.js';
 import { postWebhook, webhookUrlProblem } from './webhook-delivery.js';
-import { verifyWebhook } from './webhook-signature.js';
 import type { WebhookTables } from './webhook-tables.js';
 
 const TAXII = 'application/taxii+json;version=2.1';

@@ -5,10 +5,10 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newWebhookSecret, verifyWebhook } from '../../platform/net/webhook-signature.js';
 import { createAlertWebhooks, postJson, webhookUrlProblem } from './alert-webhooks.js';
 import { waitFor } from './test-support/watch-fixture.js';
 import type { WatchAlert } from './watch-alert.js';
-import { newWebhookSecret, verifyWebhook } from './webhook-signing.js';
 
 const alert = {
   id: '0f1e2d3c-0000-4000-8000-000000000001',

@@ -15,8 +15,8 @@ import {
   isInternalAddress,
   publicOnlyLookup,
 } from '../../platform/net/internal-address.js';
+import { signWebhook } from '../../platform/net/webhook-signature.js';
 import type { WatchAlert } from './watch-alert.js';
-import { signWebhook } from './webhook-signing.js';
 
 export interface AlertWebhookOptions {
   readonly urls: readonly string[];

@@ -14,6 +14,7 @@ import { cliActor } from '../../platform/cli/operator.js';
 import type { Platform } from '../../platform/compose.js';
 import { platformErrors } from '../../platform/errors.js';
 import type { CliContext } from '../../platform/module.js';
+import { newWebhookSecret } from '../../platform/net/webhook-signature.js';
 import {
   checkPrivate,
   createPrivateFileOnce,
@@ -29,7 +30,6 @@ import { ruleLicenses } from './rule-license.js';
 import type { WatchAlert } from './watch-alert.js';
 import { type HostPort, parseHostPort } from './watch-inputs.js';
 import { startWatch } from './watch-runner.js';
-import { newWebhookSecret } from './webhook-signing.js';
 
 const FORMATS = ['auto', 'jsonl', 'syslog', 'auth', 'web'] as const;
 /** The webhook signing secret kept in the data directory when --webhook-secret-file is not given. */

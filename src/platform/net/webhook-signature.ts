@@ -3,7 +3,8 @@
  * (standardwebhooks.com, used by Svix and many others, so receivers can use
  * its libraries): headers `webhook-id`, `webhook-timestamp` (seconds) and
  * `webhook-signature: v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>`,
- * the key being the base64 part of the secret `whsec_<base64>`. Written here
+ * the key being the base64 part of the secret `whsec_<base64>`. Shared by every module that
+ * calls out on someone's behalf (the exchange's webhooks, detect's alert webhooks). Written here
  * rather than taken from the `standardwebhooks` package: it is a dozen lines of
  * node:crypto, and the package pulls in a base64 dependency for what Buffer does.
  */
