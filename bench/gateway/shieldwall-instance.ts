@@ -2,12 +2,18 @@
  * Shieldwall for the benchmark, in its own process: the real server (every
  * module, SQLite, memory limiter) with the gateway forwarding to the stub given
  * as argv[2], a tier policy whose top tier allows more requests than the bench
- * sends, and one tier-3 organization key. The screen hook is on (allow-all).
+ * sends, and one tier-3 organization key. Safeguards are on (the shipped screen).
  * Prints `{"url", "key"}` on its first line and runs until stdin closes.
+ *
+ * Reads commands on stdin, one a line: `mark` starts a measurement window;
+ * `stats` prints, as one JSON line, the process CPU time (process.cpuUsage) and
+ * event-loop delay (mean, p99, max) and utilisation since the last `mark`.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { accessServices, DEFAULT_TIERS_YAML } from '../../src/access/index.js';
 import { startTestServer } from '../../src/platform/test-support/test-server.js';
 
@@ -33,6 +39,29 @@ const access = await accessServices(running.platform);
 const org = await access.directory.createOrg({ name: 'Bench Org', tier: 3 }, { id: 'bench' });
 const { key } = await access.keys.create({ owner: { type: 'org', id: org.id } }, { id: 'bench' });
 await access.close();
+
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+let cpu = process.cpuUsage();
+let elu = performance.eventLoopUtilization();
+const commands = createInterface({ input: process.stdin });
+commands.on('line', (line) => {
+  if (line === 'mark') {
+    cpu = process.cpuUsage();
+    elu = performance.eventLoopUtilization();
+    delay.reset();
+  } else if (line === 'stats') {
+    const used = process.cpuUsage(cpu);
+    process.stdout.write(
+      `${JSON.stringify({
+        cpuMs: (used.user + used.system) / 1000,
+        loopDelayMeanMs: delay.mean / 1e6,
+        loopDelayP99Ms: delay.percentile(99) / 1e6,
+        loopDelayMaxMs: delay.max / 1e6,
+        loopUtilisation: performance.eventLoopUtilization(elu).utilization,
+      })}\n`,
+    );
+  }
+});
+commands.on('close', () => void running.close().then(() => process.exit(0)));
 process.stdout.write(`${JSON.stringify({ url: running.url, key })}\n`);
-process.stdin.resume();
-process.stdin.on('end', () => void running.close().then(() => process.exit(0)));

@@ -1,13 +1,15 @@
 /**
  * Gateway figures, side by side in one run against the same local stub
  * upstream (its own process, answering at once): direct to the upstream,
- * through Portkey's open-source gateway, and through Shieldwall (screen hook on,
- * allow-all for now). Requests/s and p50/p99 latency at 1 and 50 connections,
+ * through Portkey's open-source gateway, and through Shieldwall (the real server
+ * with the safeguards screen on). Requests/s and p50/p99 latency at 1 and 50 connections,
  * time to first byte when streaming, the ratios, and a soak of 50 connections
  * through Shieldwall counting errors.
  *
  * Durations: GATEWAY_BENCH_SECONDS per measurement (default 3), GATEWAY_SOAK_SECONDS
- * for the soak (default 60; 0 skips it).
+ * for the soak (default 60; 0 skips it). On a busy machine prefer the CPU time per
+ * request (`server_cpu_per_request`) and bench/gateway-cpu.ts, which counts it over a
+ * fixed number of requests; bench/gateway-profile.ts says where it goes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -154,6 +156,8 @@ export const suite: BenchSuite = {
       };
       const results: Record<string, Record<string, LoadResult & { cpu?: number | undefined }>> = {};
       for (const [name, target] of Object.entries(targets)) {
+        // Warm each server first (JIT, pools, caches): a server just started is not what callers meet.
+        await runLoad(target(false), 8, Math.min(3000, seconds * 1000), 0);
         results[name] = {
           c1: await measured(target(false), 1, pids[name]),
           c50: await measured(target(false), 50, pids[name]),

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
+import type { CancelSignal } from './cancel-signal.js';
 import { createStreamScanner, type Usage } from './engine/openai-payload.js';
 import { gatewayErrors } from './errors.js';
 
@@ -28,7 +29,7 @@ export interface StreamOutcome {
 export function relayStream(
   upstream: IncomingMessage,
   abortUpstream: () => void,
-  clientGone: AbortSignal,
+  clientGone: CancelSignal,
   done: (outcome: StreamOutcome) => void,
 ): Readable {
   const out = new PassThrough();

@@ -11,6 +11,7 @@ import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { Limiter } from '../platform/ports/limiter.js';
 import { readAnswer, relayStream } from './answer-relay.js';
+import type { CancelSignal } from './cancel-signal.js';
 import {
   type Candidate,
   candidatesFor,
@@ -50,7 +51,7 @@ export interface GatewayCall {
   /** The caller's address (recorded as its network prefix only). */
   readonly clientIp?: string;
   /** Aborted when the client goes away. */
-  readonly signal: AbortSignal;
+  readonly signal: CancelSignal;
 }
 
 export type GatewayAnswer =

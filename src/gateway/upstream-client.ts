@@ -6,9 +6,16 @@
  * reset before a response; 502/503 before anything was streamed), a circuit
  * breaker per upstream, and fail-over down the candidate list.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestOptions,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { urlToHttpOptions } from 'node:url';
+import type { CancelSignal } from './cancel-signal.js';
 import { type CircuitBreaker, createCircuitBreaker } from './engine/circuit-breaker.js';
 import type { Candidate } from './engine/model-routing.js';
 import type { UpstreamSpec } from './engine/upstream-config.js';
@@ -36,13 +43,16 @@ export interface UpstreamClient {
     candidates: readonly Candidate[],
     path: string,
     body: (model: string) => Buffer,
-    options: { signal: AbortSignal; requestId: string },
+    options: { signal: CancelSignal; requestId: string },
   ): Promise<UpstreamResult>;
   /** GET {base}/models: the ids an upstream lists, or undefined when it cannot be read. */
   listModels(upstream: UpstreamSpec): Promise<string[] | undefined>;
   breakerState(upstream: string): 'closed' | 'open' | 'half-open';
   close(): void;
 }
+
+/** Parsed request targets kept (upstreams × paths; cleared if a config churns past this). */
+const MAX_TARGETS = 1024;
 
 const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 const MAX_LIST_BYTES = 4 * 1024 * 1024;
@@ -66,6 +76,23 @@ export function createUpstreamClient(deps: {
   const http = new HttpAgent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 10_000 });
   const https = new HttpsAgent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 10_000 });
   const breakers = new Map<string, CircuitBreaker>();
+  // `baseUrl + path` parsed once: a URL per request was a measurable part of its cost.
+  const targets = new Map<string, { secure: boolean; options: RequestOptions }>();
+  const targetOf = (href: string) => {
+    let t = targets.get(href);
+    if (t === undefined) {
+      if (targets.size >= MAX_TARGETS) targets.clear();
+      const url = new URL(href);
+      // Only what node's http client reads (as it would from the URL itself).
+      const { protocol, hostname, port, path, auth } = urlToHttpOptions(url);
+      const options: RequestOptions = { protocol, hostname, path };
+      if (port !== undefined && port !== '') options.port = port;
+      if (auth !== undefined) options.auth = auth;
+      t = { secure: url.protocol === 'https:', options };
+      targets.set(href, t);
+    }
+    return t;
+  };
   const breaker = (name: string) => {
     let b = breakers.get(name);
     if (b === undefined) {
@@ -80,12 +107,11 @@ export function createUpstreamClient(deps: {
     method: 'GET' | 'POST',
     path: string,
     payload: Buffer | undefined,
-    signal: AbortSignal | undefined,
+    signal: CancelSignal | undefined,
     requestId: string,
   ): Promise<Attempt> =>
     new Promise((resolve) => {
-      const url = new URL(u.baseUrl + path);
-      const secure = url.protocol === 'https:';
+      const { secure, options } = targetOf(u.baseUrl + path);
       const key = deps.apiKey(u);
       // Identity encoding: the answer is relayed as it comes, with its content type only.
       const headers: Record<string, string> = {
@@ -107,7 +133,8 @@ export function createUpstreamClient(deps: {
           resolve(a);
         }
       };
-      const req = (secure ? httpsRequest : httpRequest)(url, {
+      const req = (secure ? httpsRequest : httpRequest)({
+        ...options,
         method,
         headers,
         agent: secure ? https : http,

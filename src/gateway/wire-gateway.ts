@@ -1,14 +1,18 @@
 /**
  * Put the gateway together on a server: upstreams (file and/or upstreamUrl),
- * the upstream client, the request log, the screen, the routes. Kept apart
+ * the upstream client, the request log, the screen, the routes, and the lean
+ * path in front of Fastify for the two POST routes. Kept apart
  * from index.ts so that only `serve` loads it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { accessGate, accessServices } from '../access/index.js';
 import type { Platform } from '../platform/compose.js';
 import type { App } from '../platform/http/app.js';
+import type { KeyRefusal } from './caller.js';
 import { registerGatewayRoutes } from './gateway-routes.js';
 import { createGatewayService, type LeverGuard } from './gateway-service.js';
+import { createLeanPath } from './lean-path.js';
+import { putInFront } from './lean-server.js';
 import { createRequestLog } from './request-log.js';
 import { allowAllScreen, type Screen } from './screen.js';
 import { createUpstreamClient } from './upstream-client.js';
@@ -76,15 +80,31 @@ export async function wireGateway(
     now: Date.now,
     ...(levers === undefined ? {} : { levers }),
   });
+  const gate = accessGate(app);
+  const refusedKey: KeyRefusal = async (authorization) => {
+    const m = BEARER.exec(authorization ?? '');
+    return m === null ? 'invalid' : access.authenticator.refusal(m[1] as string);
+  };
   await registerGatewayRoutes(app, {
     gateway,
-    gate: accessGate(app),
+    gate,
     bodyLimit: config.gatewayBodyLimit,
-    refusedKey: async (request) => {
-      const m = BEARER.exec(request.headers.authorization ?? '');
-      return m === null ? 'invalid' : access.authenticator.refusal(m[1] as string);
-    },
+    refusedKey,
   });
+  // The hot POST routes skip Fastify's per-request machinery; Fastify keeps the rest.
+  putInFront(
+    app.server,
+    createLeanPath({
+      gateway,
+      gate,
+      refusedKey,
+      bodyLimit: config.gatewayBodyLimit,
+      trustProxy: config.trustProxy,
+      logger: platform.logger,
+      metrics: platform.metrics,
+      open: () => platform.state.migrated && !platform.state.closing,
+    }),
+  );
   app.addHook('onClose', async () => {
     upstreams.close();
     client.close();
