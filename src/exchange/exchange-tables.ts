@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Migration } from '../platform/ports/store.js';
 
 /**
@@ -235,6 +234,8 @@ export const exchangeMigrations: readonly Migration[] = [
         .alterTable('exchange_object')
         .addColumn('latest', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+      // kysely is imported here, not at the top: migration lists load with every CLI command.
+      const { sql } = await import('kysely');
       await sql`update exchange_object set latest = 1 where version = (select max(l.version) from exchange_object l where l.collection_id = exchange_object.collection_id and l.id = exchange_object.id)`.execute(
         db,
       );

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Migration } from '../../platform/ports/store.js';
 
 /**
@@ -244,7 +243,7 @@ export const verificationMigrations: readonly Migration[] = [
         // The service refuses (and audits) a same-reviewer appeal; this keeps a bug from doing it anyway.
         .addCheckConstraint(
           'access_verification_appeal_second_reviewer',
-          sql`reviewer_id IS NULL OR reviewer_id <> denied_by`,
+          (await import('kysely')).sql`reviewer_id IS NULL OR reviewer_id <> denied_by`,
         )
         .execute();
     },
