@@ -5,6 +5,13 @@
  * (access-client), so the page must have loaded the account first (useAccountState).
  */
 
+import {
+  ALERT_STATUSES,
+  type AlertEvent,
+  type AlertRule,
+  type AlertStatus,
+  type WatchAlert,
+} from '../../../src/detect/watch/watch-alert.js';
 import { apiGet, apiSend } from '../access/access-client.js';
 import { isRecord } from '../api.js';
 
@@ -14,50 +21,17 @@ export const STREAM = `${ALERTS_API}/stream`;
 
 export const LEVELS = ['critical', 'high', 'medium', 'low', 'informational'] as const;
 export type Level = (typeof LEVELS)[number];
-export const STATUSES = ['new', 'acknowledged', 'resolved'] as const;
-export type Status = (typeof STATUSES)[number];
+export const STATUSES = ALERT_STATUSES;
+export type Status = AlertStatus;
+export type { AlertEvent, AlertRule };
 
-export interface AlertRule {
-  readonly id: string;
-  readonly title: string;
-  readonly author: string | null;
-  readonly license: string | null;
-  readonly references: readonly string[];
-  readonly ruleSource: string;
-  readonly description: string | null;
-}
-
-export interface AlertEvent {
-  readonly origin: { readonly source: string; readonly line: number | null };
-  readonly time: string | null;
-  readonly fields: Readonly<Record<string, unknown>>;
-}
-
-export interface Alert {
-  readonly id: string;
-  readonly org: string | null;
-  readonly source: 'sigma' | 'correlation' | 'anomaly';
-  readonly title: string;
-  readonly level: Level;
-  readonly rule: AlertRule | null;
-  readonly anomaly: {
-    readonly kind: string;
-    readonly score: number;
-    readonly explanation: string;
-  } | null;
-  readonly attack: readonly { readonly id: string; readonly tactic: string | null }[];
-  readonly host: string | null;
-  readonly user: string | null;
-  readonly count: number;
-  readonly firstSeen: string;
-  readonly lastSeen: string;
-  readonly events: readonly AlertEvent[];
-  readonly matchedFields: readonly string[];
-  readonly advice: { readonly summary: string; readonly steps: readonly string[] };
+/**
+ * An alert as the API sends it: the server's own type (src/detect/watch/watch-alert.ts), except
+ * that an observable's type is any string, so a newer server's kinds still show.
+ */
+export type Alert = Omit<WatchAlert, 'observables'> & {
   readonly observables: readonly { readonly type: string; readonly value: string }[];
-  readonly status: Status;
-  readonly createdAt: string;
-}
+};
 
 export interface AlertFilters {
   readonly status?: Status;
