@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
+import { postWebhook, webhookUrlProblem } from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
 import type { Bus, Subscription } from '../platform/ports/bus.js';
 import type { Store } from '../platform/ports/store.js';
@@ -19,7 +20,6 @@ import type { Sealer } from '../platform/secrets/index.js';
 import { type AddedEvent, projectAdded } from './added-projection.js';
 import { type Exchange, OBJECTS_ADDED, viewerOf } from './exchange-service.js';
 import { exchangeErrors } from './taxii-errors.js';
-import { postWebhook, webhookUrlProblem } from './webhook-delivery.js';
 import type { WebhookTable, WebhookTables } from './webhook-tables.js';
 
 const CONSUMER = 'exchange-webhooks';
@@ -179,6 +179,7 @@ export function createWebhooks(deps: {
     const outcome = await postWebhook(hook.url, d.body, headers, {
       allowInternal: deps.allowInternal,
       signal: stop.signal,
+      userAgent: 'Shieldwall-Webhooks/1',
     });
     const attempts = d.attempts + 1;
     if (outcome.ok) {

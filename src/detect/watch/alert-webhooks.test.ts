@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newWebhookSecret, verifyWebhook } from '../../platform/net/webhook-signature.js';
-import { createAlertWebhooks, postJson, webhookUrlProblem } from './alert-webhooks.js';
+import { alertWebhookUrlProblem, createAlertWebhooks } from './alert-webhooks.js';
 import { waitFor } from './test-support/watch-fixture.js';
 import type { WatchAlert } from './watch-alert.js';
 
@@ -96,29 +96,10 @@ describe('alert webhooks', () => {
 
   it('refuses internal addresses unless allowed', async () => {
     const { url, got } = await receiver([200]);
-    expect(webhookUrlProblem(url, false)).toMatch(/internal address/);
-    expect(webhookUrlProblem('http://localhost:9/x', false)).toMatch(/internal address/);
-    expect(webhookUrlProblem('http://169.254.169.254/latest', false)).toMatch(/internal/);
-    expect(webhookUrlProblem('http://[::1]:9/x', false)).toMatch(/internal/);
-    expect(webhookUrlProblem(url, true)).toBeUndefined();
-    expect(webhookUrlProblem('https://hooks.example.org/x', false)).toBeUndefined();
-    expect(webhookUrlProblem('ftp://hooks.example.org/x', false)).toMatch(/http/);
-    expect(webhookUrlProblem('https://user:pw@hooks.example.org/x', false)).toMatch(/password/);
-    // A name is checked on the address it resolves to when connecting (localhost → 127.0.0.1).
+    // The URL checks and the POST's refusals are tested in src/platform/net/webhook-post.test.ts.
+    expect(alertWebhookUrlProblem(url, false)).toMatch(/--webhook-allow-internal/);
+    expect(alertWebhookUrlProblem(url, true)).toBeUndefined();
     const port = new URL(url).port;
-    const byName = await postJson(
-      `http://localhost:${port}/x`,
-      '{}',
-      {},
-      {
-        allowInternal: false,
-        timeoutMs: 2_000,
-      },
-    );
-    expect(byName).toMatchObject({ ok: false, refused: true });
-    const literal = await postJson(url, '{}', {}, { allowInternal: false, timeoutMs: 2_000 });
-    expect(literal).toMatchObject({ ok: false, refused: true });
-    expect(got).toHaveLength(0);
     // Refused is final: no retries.
     const hooks = createAlertWebhooks({
       urls: [`http://localhost:${port}/x`],

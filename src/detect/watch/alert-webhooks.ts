@@ -1,22 +1,22 @@
 /**
  * Alert webhooks: each new alert is POSTed as JSON to every configured URL, signed (see
- * webhook-signing.ts). Delivery never holds up detection: jobs wait in a bounded queue (full → the
+ * src/platform/net/webhook-signature.ts; the POST itself is src/platform/net/webhook-post.ts).
+ * Delivery never holds up detection: jobs wait in a bounded queue (full → the
  * job is dropped and counted), a few run at a time, failures are retried with a doubling back-off
  * a bounded number of times. Unless the operator allows it, a URL may not point at this machine or
  * its network (loopback, private, link-local…): literal addresses are refused up front, names are
  * checked on the address they resolve to when connecting (DNS rebinding included).
  */
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
 import {
-  INTERNAL_ADDRESS,
-  isInternalAddress,
-  publicOnlyLookup,
-} from '../../platform/net/internal-address.js';
+  type DeliveryOutcome,
+  postWebhook,
+  webhookUrlProblem,
+} from '../../platform/net/webhook-post.js';
 import { signWebhook } from '../../platform/net/webhook-signature.js';
 import type { WatchAlert } from './watch-alert.js';
+
+export type { DeliveryOutcome };
 
 export interface AlertWebhookOptions {
   readonly urls: readonly string[];
@@ -39,81 +39,13 @@ export interface WebhookStats {
   refused: number;
 }
 
-export interface DeliveryOutcome {
-  readonly ok: boolean;
-  readonly status?: number;
-  readonly error?: string;
-  /** The address was internal and internal addresses are not allowed: retrying will not help. */
-  readonly refused?: boolean;
-}
-
-/** Why a URL cannot be a webhook, or undefined when it can. */
-export function webhookUrlProblem(text: string, allowInternal: boolean): string | undefined {
-  if (text.length > 2048) return 'longer than 2,048 characters';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'not a URL';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'only http and https URLs';
-  if (url.username !== '' || url.password !== '') return 'no user name or password in the URL';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!allowInternal && (host === 'localhost' || (isIP(host) !== 0 && isInternalAddress(host))))
-    return 'an internal address (loopback, private or link-local); use --webhook-allow-internal for a receiver on your own network';
-  return undefined;
-}
-
-/** One POST; resolves (never rejects) with what happened. The answer body is not read. */
-export function postJson(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-  options: { readonly allowInternal: boolean; readonly timeoutMs: number },
-): Promise<DeliveryOutcome> {
-  const target = new URL(url);
-  return new Promise((resolve) => {
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(
-      target,
-      {
-        method: 'POST',
-        headers: {
-          ...headers,
-          'content-type': 'application/json',
-          'content-length': String(Buffer.byteLength(body)),
-          'user-agent': 'Shieldwall-Detect-Webhooks/1',
-        },
-        ...(options.allowInternal ? {} : { lookup: publicOnlyLookup }),
-        timeout: options.timeoutMs,
-      },
-      (res) => {
-        const status = res.statusCode ?? 0;
-        res.destroy();
-        resolve(
-          status >= 200 && status < 300
-            ? { ok: true, status }
-            : { ok: false, status, error: `HTTP ${status}` },
-        );
-      },
-    );
-    req.on('timeout', () =>
-      req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
-    );
-    req.on('error', (err: NodeJS.ErrnoException) =>
-      resolve({
-        ok: false,
-        error: err.code === INTERNAL_ADDRESS ? err.message : (err.code ?? err.message),
-        ...(err.code === INTERNAL_ADDRESS ? { refused: true } : {}),
-      }),
-    );
-    const host = target.hostname.replace(/^\[|\]$/g, '');
-    if (!options.allowInternal && isIP(host) !== 0 && isInternalAddress(host)) {
-      req.destroy(Object.assign(new Error('an internal address'), { code: INTERNAL_ADDRESS }));
-      return;
-    }
-    req.end(body);
-  });
+/** Why a URL cannot be an alert webhook, or undefined when it can. */
+export function alertWebhookUrlProblem(text: string, allowInternal: boolean): string | undefined {
+  return webhookUrlProblem(
+    text,
+    allowInternal,
+    '; use --webhook-allow-internal for a receiver on your own network',
+  );
 }
 
 interface Job {
@@ -151,9 +83,10 @@ export function createAlertWebhooks(
     job.tries += 1;
     // Signed per try: the timestamp must be fresh for the receiver's replay check.
     const headers = signWebhook(options.secret, job.id, Math.floor(now() / 1000), job.body);
-    const outcome = await postJson(job.url, job.body, headers, {
+    const outcome = await postWebhook(job.url, job.body, headers, {
       allowInternal: options.allowInternal,
       timeoutMs,
+      userAgent: 'Shieldwall-Detect-Webhooks/1',
     });
     running -= 1;
     if (outcome.ok) {

@@ -25,7 +25,7 @@ import { compileRuleSet, LEVELS, type Level, type RuleProblem } from '../engine/
 import type { LogFormat } from '../inputs/index.js';
 import { sniffFormat } from '../inputs/sniff-format.js';
 import { loadRules, rulesCacheDir } from '../rules-loader.js';
-import { webhookUrlProblem } from './alert-webhooks.js';
+import { alertWebhookUrlProblem } from './alert-webhooks.js';
 import { ruleLicenses } from './rule-license.js';
 import type { WatchAlert } from './watch-alert.js';
 import { type HostPort, parseHostPort } from './watch-inputs.js';
@@ -142,7 +142,7 @@ function checkOptions(files: readonly string[], o: WatchOptions) {
     throw usage('Nothing to watch: name log files and/or --syslog-udp / --syslog-tcp HOST:PORT.');
   const allowInternal = o.webhookAllowInternal === true;
   for (const url of o.webhook ?? []) {
-    const problem = webhookUrlProblem(url, allowInternal);
+    const problem = alertWebhookUrlProblem(url, allowInternal);
     if (problem !== undefined) throw usage(`--webhook ${url.slice(0, 200)}: ${problem}.`);
   }
   return { minLevel, windowMs: window * 60_000, udp, tcp, allowInternal };

@@ -1,26 +1,30 @@
 /**
- * One webhook POST, safely: http(s) only, no redirects, a time limit, a small
- * answer read and dropped — and, unless the operator allows it, never to a
- * loopback, private, link-local or otherwise internal address. The address is
- * checked on the resolved IP inside the connection's own DNS lookup, so a
- * name that resolves to a public address when checked and to 169.254.169.254
- * when connecting (DNS rebinding) is still refused.
+ * One webhook POST, safely: http(s) only, no redirects, a time limit, the answer
+ * not read — and, unless the operator allows it, never to a loopback, private,
+ * link-local or otherwise internal address. The address is checked on the
+ * resolved IP inside the connection's own DNS lookup, so a name that resolves to
+ * a public address when checked and to 169.254.169.254 when connecting (DNS
+ * rebinding) is still refused. Shared by every module that sends webhooks (the
+ * exchange's subscriptions, detect's alerts); each keeps its own queue and retry
+ * policy, since those differ (durable for a day vs. in memory for minutes).
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
-import {
-  INTERNAL_ADDRESS,
-  isInternalAddress,
-  publicOnlyLookup,
-} from '../platform/net/internal-address.js';
+import { INTERNAL_ADDRESS, isInternalAddress, publicOnlyLookup } from './internal-address.js';
 
-export { isInternalAddress };
+const DEFAULT_TIMEOUT_MS = 10_000;
 
-const TIMEOUT_MS = 10_000;
-
-/** Why a webhook URL is not acceptable, or undefined when it is. */
-export function webhookUrlProblem(text: string, allowInternal: boolean): string | undefined {
+/**
+ * Why a webhook URL is not acceptable, or undefined when it is. `internalHint`
+ * is appended to the internal-address refusal (e.g. the flag that allows one).
+ */
+export function webhookUrlProblem(
+  text: string,
+  allowInternal: boolean,
+  internalHint = '',
+): string | undefined {
+  if (text.length > 2048) return 'longer than 2,048 characters';
   let url: URL;
   try {
     url = new URL(text);
@@ -28,11 +32,10 @@ export function webhookUrlProblem(text: string, allowInternal: boolean): string 
     return 'not a URL';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'only http and https URLs';
-  if (url.username !== '' || url.password !== '') return 'no credentials in the URL';
-  if (text.length > 2048) return 'longer than 2,048 characters';
+  if (url.username !== '' || url.password !== '') return 'no user name or password in the URL';
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowInternal && (host === 'localhost' || (isIP(host) !== 0 && isInternalAddress(host))))
-    return 'an internal address (loopback, private or link-local)';
+    return `an internal address (loopback, private or link-local)${internalHint}`;
   return undefined;
 }
 
@@ -40,14 +43,25 @@ export interface DeliveryOutcome {
   readonly ok: boolean;
   readonly status?: number;
   readonly error?: string;
+  /** The address was internal and internal addresses are not allowed: retrying will not help. */
+  readonly refused?: boolean;
 }
 
-/** POST `body` to `url` with `headers`; resolves (never rejects) with what happened. */
+export interface PostOptions {
+  readonly allowInternal: boolean;
+  /** Default 10 s. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  /** Names the sender to receivers, e.g. `Shieldwall-Webhooks/1`. */
+  readonly userAgent: string;
+}
+
+/** POST `body` (JSON) to `url` with `headers`; resolves (never rejects) with what happened. */
 export function postWebhook(
   url: string,
   body: string,
   headers: Record<string, string>,
-  options: { readonly allowInternal: boolean; readonly signal?: AbortSignal },
+  options: PostOptions,
 ): Promise<DeliveryOutcome> {
   const target = new URL(url);
   return new Promise((resolve) => {
@@ -60,11 +74,11 @@ export function postWebhook(
           ...headers,
           'content-type': 'application/json',
           'content-length': String(Buffer.byteLength(body)),
-          'user-agent': 'Shieldwall-Webhooks/1',
+          'user-agent': options.userAgent,
         },
         // Internal receivers only when the operator allows them (tests, an internal SIEM).
         ...(options.allowInternal ? {} : { lookup: publicOnlyLookup }),
-        timeout: TIMEOUT_MS,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       },
       (res) => {
@@ -82,10 +96,11 @@ export function postWebhook(
       req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
     );
     req.on('error', (err: NodeJS.ErrnoException) =>
-      resolve({
-        ok: false,
-        error: err.code === INTERNAL_ADDRESS ? err.message : (err.code ?? err.message),
-      }),
+      resolve(
+        err.code === INTERNAL_ADDRESS
+          ? { ok: false, error: err.message, refused: true }
+          : { ok: false, error: err.code ?? err.message },
+      ),
     );
     // Literal internal IPs never go through lookup: refuse them here.
     const host = target.hostname.replace(/^\[|\]$/g, '');
