@@ -16,6 +16,7 @@ import { generateKeys, type KeyAlgorithm, loadPrivateKey } from './key-material.
 import type { FileScan } from './model-scanner.js';
 import { signModel, type TrustInput, verifyModel } from './model-signing.js';
 import { registerRegistryCommands } from './registry/registry-cli.js';
+import { registerKeyCommands } from './registry/registry-key-cli.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const usage = (message: string) => platformErrors.create('usage', { message });
@@ -132,6 +133,7 @@ export function registerProvenanceCommands(program: Command, context: CliContext
   registerBom(model, context);
   registerAttest(model, context);
   registerRegistryCommands(model, context);
+  registerKeyCommands(model, context);
 }
 
 async function logCheck(opts: { sig: string; log?: string; logKey?: string }) {

@@ -65,6 +65,24 @@ export function createRegistryAdmin(deps: {
   const needSession = (caller: Caller) => {
     if (caller.keyId !== null) throw registryErrors.create('session_required');
   };
+  /** The caller owns the API key: its user, or an admin of its organization. */
+  const mustOwnKey = async (
+    caller: Caller,
+    keyId: string,
+    isOrgAdmin: (orgId: string) => boolean,
+  ): Promise<void> => {
+    const owner = await deps.keyOwner(keyId);
+    const p = caller.principal;
+    const mine =
+      owner !== undefined &&
+      ((owner.type === 'user' && p.kind === 'user' && p.userId === owner.id) ||
+        (owner.type === 'org' && isOrgAdmin(owner.id)));
+    if (!mine)
+      throw registryErrors.create('artifact_not_found', {
+        message: 'There is no such API key, or it is not yours to change.',
+        es: 'No existe esa clave de API, o no le corresponde a usted cambiarla.',
+      });
+  };
 
   return {
     /** The owning organization of an artifact (for the gate's admin check), or undefined. */
@@ -164,20 +182,129 @@ export function createRegistryAdmin(deps: {
           message: 'The environment is dev, staging or prod.',
           es: 'El entorno es dev, staging o prod.',
         });
-      const owner = await deps.keyOwner(keyId);
-      const p = caller.principal;
-      const mine =
-        owner !== undefined &&
-        ((owner.type === 'user' && p.kind === 'user' && p.userId === owner.id) ||
-          (owner.type === 'org' && isOrgAdmin(owner.id)));
-      if (!mine)
-        throw registryErrors.create('artifact_not_found', {
-          message: 'There is no such API key, or it is not yours to bind.',
-          es: 'No existe esa clave de API, o no le corresponde a usted vincularla.',
-        });
+      await mustOwnKey(caller, keyId, isOrgAdmin);
       return bindKeyAs(deps, caller.actor, keyId, environment, caller.requestId);
     },
+
+    /** Undo a binding: the key then reaches no environment. False when it was not bound. */
+    async unbindKey(
+      caller: Caller,
+      keyId: string,
+      isOrgAdmin: (orgId: string) => boolean,
+    ): Promise<boolean> {
+      needSession(caller);
+      await mustOwnKey(caller, keyId, isOrgAdmin);
+      return unbindKeyAs(deps, caller.actor, keyId, caller.requestId);
+    },
+
+    /** The organization's signing keys, newest first, withdrawn ones included (marked). */
+    signingKeys: (orgId: string) => signingKeysOf(deps.store, orgId),
+
+    /** Withdraw trust in a signing key (signed-in admins): new pushes signed with it are refused. */
+    async revokeSigningKey(caller: Caller, orgId: string, hint: string): Promise<RevokedKey> {
+      needSession(caller);
+      return revokeSigningKeyAs(deps, caller.actor, orgId, hint, caller.requestId);
+    },
   };
+}
+
+export interface SigningKeyState extends SigningKeyView {
+  /** When trust in the key was withdrawn; null while it is trusted. */
+  readonly revokedAt: string | null;
+}
+
+export interface RevokedKey {
+  readonly hint: string;
+  readonly orgId: string;
+  /** Artifact versions signed with it that remain stored (their owners may want to re-sign them). */
+  readonly signedArtifacts: number;
+}
+
+/** Every signing key registered for an organization, newest first (at most 100). */
+export async function signingKeysOf(store: Store, orgId: string): Promise<SigningKeyState[]> {
+  const rows = await store
+    .db<RegistryTables>()
+    .selectFrom('registry_signing_key')
+    .select(['hint', 'org_id', 'name', 'added_at', 'revoked_at'])
+    .where('org_id', '=', orgId)
+    .orderBy('added_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    hint: r.hint,
+    orgId: r.org_id,
+    name: r.name,
+    addedAt: new Date(Number(r.added_at)).toISOString(),
+    revokedAt: r.revoked_at === null ? null : new Date(Number(r.revoked_at)).toISOString(),
+  }));
+}
+
+/**
+ * Withdraw trust in one of an organization's signing keys (also the operator's CLI
+ * command), audited. Pushes to staging and prod signed with it are refused from now on;
+ * artifacts already stored keep their signature record (the count is returned, so the
+ * person can re-sign them). A key that is not registered, or already withdrawn, is
+ * `signing_key_invalid`.
+ */
+export async function revokeSigningKeyAs(
+  deps: { readonly store: Store; readonly audit: AuditLog; readonly now: () => number },
+  actor: string,
+  orgId: string,
+  hint: string,
+  requestId?: string,
+): Promise<RevokedKey> {
+  const db = deps.store.db<RegistryTables>();
+  const done = await db
+    .updateTable('registry_signing_key')
+    .set({ revoked_at: deps.now() })
+    .where('hint', '=', hint)
+    .where('org_id', '=', orgId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0)
+    throw registryErrors.create('signing_key_invalid', {
+      message: 'This organization has no trusted signing key with that hint.',
+      es: 'Esta organización no tiene ninguna clave de firma de confianza con esa huella.',
+    });
+  const signed = await db
+    .selectFrom('registry_signature')
+    .innerJoin('registry_artifact', 'registry_artifact.id', 'registry_signature.artifact_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('registry_artifact.org_id', '=', orgId)
+    .where('registry_signature.key_hint', '=', hint)
+    .executeTakeFirst();
+  const signedArtifacts = Number(signed?.n ?? 0);
+  await deps.audit.append({
+    actor,
+    action: 'provenance.registry.signing-key.revoked',
+    subject: `org:${orgId}`,
+    data: { hint, signedArtifacts },
+    ...(requestId === undefined ? {} : { requestId }),
+  });
+  return { hint, orgId, signedArtifacts };
+}
+
+/** Remove a key's environment binding (also the operator's CLI command), audited; false when unbound. */
+export async function unbindKeyAs(
+  deps: { readonly store: Store; readonly audit: AuditLog },
+  actor: string,
+  keyId: string,
+  requestId?: string,
+): Promise<boolean> {
+  const done = await deps.store
+    .db<RegistryTables>()
+    .deleteFrom('registry_key_environment')
+    .where('key_id', '=', keyId)
+    .executeTakeFirst();
+  if (Number(done.numDeletedRows) === 0) return false;
+  await deps.audit.append({
+    actor,
+    action: 'provenance.registry.key.unbound',
+    subject: `key:${keyId}`,
+    data: {},
+    ...(requestId === undefined ? {} : { requestId }),
+  });
+  return true;
 }
 
 /** Register an organization's signing key (also the operator's local CLI command), audited. */

@@ -10,6 +10,7 @@ import type { InsiderPolicy } from './insider-signals.js';
 import { createRegistryAdmin, type RegistryAdmin } from './registry-admin.js';
 import type { RegistryLeverCheck } from './registry-caller.js';
 import { registerContentRoutes } from './registry-content-routes.js';
+import { registerKeyRoutes } from './registry-key-routes.js';
 import { registerRegistryRoutes } from './registry-routes.js';
 import { createRegistryService, type RegistryService } from './registry-service.js';
 
@@ -72,6 +73,7 @@ export async function wireRegistry(
   };
   registerRegistryRoutes(app, deps);
   registerContentRoutes(app, deps);
+  registerKeyRoutes(app, deps);
   app.addHook('onClose', async () => {
     await options.levers?.close?.();
     await services.close();
