@@ -74,20 +74,25 @@ Exit status: 0 all allowed or monitored, 1 friction or block (or a line could no
       'offline monitoring of recorded gateway traffic; each finding cites its requests; exit 1 on findings',
     )
     .option('--since <duration>', 'how far back, e.g. 1h, 24h, 7d', '24h')
+    .option('--dry-run', 'report the findings only: add nothing to risk scores, pull no lever')
     .addHelpText(
       'after',
       `
 Finds: repeated blocked attempts (per account or end user), one key used from many
 networks, several accounts sending near-identical blocked prompts, capability-seeking
 after a tier upgrade, and a task split over many requests each below the line.
+Each finding adds the risk points the policy gives its kind (riskFindingPoints) to
+whom it is about, once per kind, subject and day, and the automatic levers follow
+(riskFrictionAt, riskFindingLevers), audited with the requests it cites.
 
 Examples:
   shieldwall safeguards monitor --since 24h
+  shieldwall safeguards monitor --since 7d --dry-run
   shieldwall --json safeguards monitor --since 7d > findings.jsonl
 
 Exit status: 0 nothing found, 1 findings, 2 wrong usage.`,
     )
-    .action(async (opts: { since: string }) => {
+    .action(async (opts: { since: string; dryRun?: boolean }) => {
       const { parseLeverDuration } = await import('./engine/lever-rules.js');
       const sinceMs = parseLeverDuration(opts.since);
       if (sinceMs === undefined)
@@ -95,6 +100,7 @@ Exit status: 0 nothing found, 1 findings, 2 wrong usage.`,
       const platform = await context.platform();
       const { runMonitor } = await import('./monitor-service.js');
       const report = await runMonitor(platform.store, { sinceMs, now: Date.now() });
+      const dryRun = opts.dryRun === true;
       await platform.audit.append({
         actor: 'system',
         action: 'safeguards.monitor.run',
@@ -102,25 +108,72 @@ Exit status: 0 nothing found, 1 findings, 2 wrong usage.`,
         data: {
           since: report.since,
           requests: report.requests,
+          dryRun,
           findings: report.findings
             .map((f) => ({ kind: f.kind, subject: f.subject }))
             .slice(0, 200),
         },
       });
-      if (context.out.json()) for (const f of report.findings) context.out.line(f, '');
-      else {
-        for (const f of report.findings)
-          context.out.line(
-            f,
-            `${f.kind}  ${f.subject}  ${f.summary}\n  requests: ${f.requestIds.join(' ')}`,
-          );
+      const applied =
+        dryRun || report.findings.length === 0
+          ? report.findings.map((finding) => ({ finding, outcomes: [] }))
+          : await applyFindings(platform, report.findings);
+      let levers = 0;
+      for (const { finding: f, outcomes } of applied) {
+        const risk = outcomes.map((o) => ({
+          subject: o.subject,
+          added: o.added,
+          points: Math.round(o.points * 100) / 100,
+          score: Math.round(o.score * 100) / 100,
+          levers: o.levers.map((l) => ({ id: l.id, kind: l.kind, mode: l.mode, tier: l.tier })),
+        }));
+        levers += outcomes.reduce((n, o) => n + o.levers.length, 0);
+        const pulled = risk.flatMap((r) =>
+          r.levers.map(
+            (l) =>
+              `\n  lever: ${l.kind}${l.mode === 'step-up' ? ' (step-up)' : ''}${l.tier === null ? '' : ` to tier ${l.tier}`} on ${r.subject}`,
+          ),
+        );
+        const human = `${f.kind}  ${f.subject}  ${f.summary}\n  requests: ${f.requestIds.join(' ')}${pulled.join('')}`;
+        context.out.line(dryRun ? f : { ...f, risk }, context.out.json() ? '' : human);
+      }
+      if (!context.out.json())
         context.out.line(
           {},
-          `${report.requests} requests since ${report.since}${report.truncated ? ' (the newest only)' : ''}: ${report.findings.length} findings`,
+          `${report.requests} requests since ${report.since}${report.truncated ? ' (the newest only)' : ''}: ${report.findings.length} findings${dryRun ? ' (dry run: nothing applied)' : `, ${levers} levers pulled`}`,
         );
-      }
       if (report.findings.length > 0) context.out.setExitCode(1);
     });
+}
+
+/** Feed monitor findings to risk scores with the operator's policy; levers as the server pulls them. */
+async function applyFindings(
+  platform: Awaited<ReturnType<CliContext['platform']>>,
+  findings: readonly import('./monitor-service.js').MonitorFinding[],
+) {
+  const [
+    { safeguardsServices },
+    { createRiskService, riskPolicyFromConfig },
+    { applyMonitorFindings },
+  ] = await Promise.all([
+    import('./wire-safeguards.js'),
+    import('./risk-service.js'),
+    import('./monitor-service.js'),
+  ]);
+  const services = await safeguardsServices(platform);
+  try {
+    const risk = createRiskService({
+      store: platform.store,
+      levers: services.levers,
+      audit: platform.audit,
+      logger: platform.logger,
+      now: Date.now,
+      policy: riskPolicyFromConfig(platform.config),
+    });
+    return await applyMonitorFindings(findings, risk);
+  } finally {
+    await services.close();
+  }
 }
 
 async function classifyBatch(

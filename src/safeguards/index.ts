@@ -126,6 +126,10 @@ export const safeguardsModule: ShieldwallModule = {
     ]);
     const services = await wire.safeguardsServices(platform);
     registerLeverRoutes(app, services);
+    // Insider-threat findings from the model registry feed risk scores (issue 7).
+    const { startInsiderConsumer } = await import('./insider-consumer.js');
+    const insider = await startInsiderConsumer(platform, services.levers);
+    app.addHook('onClose', () => insider.close());
     app.addHook('onClose', () => services.close());
   },
   commands: (program, context) => {

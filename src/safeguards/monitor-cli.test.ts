@@ -10,6 +10,7 @@ import type { GatewayRequestRow, GatewayTables } from '../gateway/index.js';
 import { removeDir, tempDir } from '../platform/audit/test-support/audit-fixture.js';
 import { cliOn } from '../platform/test-support/in-process-cli.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
+import { safeguardsServices } from './index.js';
 import { type EchoUpstream, startEchoUpstream } from './test-support/echo-upstream.js';
 
 describe('shieldwall safeguards monitor', () => {
@@ -100,9 +101,10 @@ describe('shieldwall safeguards monitor', () => {
       .values([...blocks, ...networks, old])
       .execute();
 
-    const run = await shieldwall('--json', 'safeguards', 'monitor', '--since', '24h');
-    expect(run.code, run.stderr).toBe(1);
-    const findings = run.stdout
+    // A dry run reports and changes nothing (the behaviour before findings fed risk scores).
+    const dry = await shieldwall('--json', 'safeguards', 'monitor', '--since', '24h', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(1);
+    const findings = dry.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { kind: string; subject: string; requestIds: string[] });
@@ -111,6 +113,7 @@ describe('shieldwall safeguards monitor', () => {
         kind: 'repeated_blocks',
         subject: 'enduser:o-bad/mallory',
         requestIds: blocks.map((b) => b.id),
+        tier: 2,
       }),
       expect.objectContaining({
         kind: 'key_many_networks',
@@ -118,9 +121,68 @@ describe('shieldwall safeguards monitor', () => {
         requestIds: networks.map((b) => b.id),
       }),
     ]);
+    expect(findings.some((f) => 'risk' in f)).toBe(false);
+    const services = await safeguardsServices(server.platform);
+    expect((await services.risk.get('key:k-shared')).score).toBe(0);
+    expect(await services.levers.active('key:k-shared')).toEqual([]);
+
+    // Applied (the default): each finding feeds its subject's risk score; the key shared over
+    // five networks reaches the friction threshold on its own.
+    const run = await shieldwall('--json', 'safeguards', 'monitor', '--since', '24h');
+    expect(run.code, run.stderr).toBe(1);
+    const applied = run.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) => JSON.parse(l) as { kind: string; risk: { subject: string; levers: unknown[] }[] },
+      );
+    expect(applied.map((f) => f.risk)).toEqual([
+      [
+        {
+          subject: 'enduser:o-bad/mallory',
+          added: true,
+          points: 5,
+          score: expect.closeTo(5, 1) as number,
+          levers: [],
+        },
+      ],
+      [
+        {
+          subject: 'key:k-shared',
+          added: true,
+          points: 20,
+          score: expect.closeTo(20, 1) as number,
+          levers: [
+            { id: expect.any(String) as string, kind: 'friction', mode: 'limits', tier: null },
+          ],
+        },
+      ],
+    ]);
+    const [lever] = await services.levers.active('key:k-shared');
+    expect(lever).toMatchObject({ kind: 'friction', automatic: true, actor: 'system:safeguards' });
+    expect(lever?.evidence).toEqual([
+      expect.stringMatching(/^finding:monitor:key_many_networks:\d{4}-\d{2}-\d{2}:[0-9a-f]{24} /),
+      ...networks.map((n) => `request:${n.id} monitor.key_many_networks`),
+    ]);
+    const audit = (await server.platform.audit.entries({ limit: 1000 })).entries;
+    expect(
+      audit.find((e) => e.action === 'safeguards.risk.finding' && e.subject === 'key:k-shared')
+        ?.data,
+    ).toMatchObject({
+      kind: 'monitor.key_many_networks',
+      source: 'safeguards.monitor',
+      requests: networks.map((n) => n.id),
+      levers: [lever?.id],
+    });
+    expect(
+      audit.filter((e) => e.action === 'safeguards.monitor.run').map((e) => e.data?.dryRun),
+    ).toEqual([false, true, false]);
+    await services.close();
+
+    // The same window again: the findings were counted already, nothing changes.
     const human = await shieldwall('safeguards', 'monitor');
     expect(human.stdout).toContain('repeated_blocks  enduser:o-bad/mallory');
-    expect(human.stdout).toMatch(/\d+ requests since .*: 2 findings/);
+    expect(human.stdout).toMatch(/\d+ requests since .*: 2 findings, 0 levers pulled/);
     expect((await shieldwall('safeguards', 'monitor', '--since', 'yesterday')).code).toBe(2);
   });
 

@@ -10,7 +10,7 @@ import type { LeverGuard } from '../gateway/index.js';
 import type { Platform } from '../platform/compose.js';
 import { createLeverCache } from './lever-cache.js';
 import { createLeverService, type LeverAccessPort, type LeverService } from './lever-service.js';
-import { createRiskService, type RiskService } from './risk-service.js';
+import { createRiskService, type RiskService, riskPolicyFromConfig } from './risk-service.js';
 
 /** How long a starting server's first gateway calls wait for the levers in force. */
 const READY_WAIT_MS = 3000;
@@ -57,6 +57,8 @@ export async function safeguardsServices(platform: Platform): Promise<Safeguards
     levers,
     logger: platform.logger,
     now: Date.now,
+    audit: platform.audit,
+    policy: riskPolicyFromConfig(platform.config),
   });
   return { levers, risk, close: () => access.close() };
 }
@@ -85,7 +87,15 @@ export async function wireGatewayLevers(
     access: accessPort(access),
     now: Date.now,
   });
-  const risk = createRiskService({ store: platform.store, levers, cache, logger, now: Date.now });
+  const risk = createRiskService({
+    store: platform.store,
+    levers,
+    cache,
+    logger,
+    now: Date.now,
+    audit: platform.audit,
+    policy: riskPolicyFromConfig(platform.config),
+  });
   let loaded = false;
   void cache.loaded().then(() => {
     loaded = true;

@@ -12,7 +12,17 @@ export type ConfigValueType =
   | { readonly kind: 'integer'; readonly min: number; readonly max: number }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
-  | { readonly kind: 'url-or'; readonly word: string; readonly protocols: readonly string[] };
+  | { readonly kind: 'url-or'; readonly word: string; readonly protocols: readonly string[] }
+  /**
+   * `name=value` pairs, comma-separated (or a mapping in the config file), names from
+   * `names`, values whole numbers in [min, max] or one of `values`. Names left out keep
+   * their built-in value; the loaded value is the canonical `name=value,…` text.
+   */
+  | {
+      readonly kind: 'map';
+      readonly names: readonly string[];
+      readonly values: { readonly min: number; readonly max: number } | readonly string[];
+    };
 
 export interface ConfigKeySpec {
   readonly type: ConfigValueType;
@@ -22,6 +32,22 @@ export interface ConfigKeySpec {
   /** Masked by `config show` and never logged. URLs get only their password masked. */
   readonly secret?: boolean;
 }
+
+/**
+ * Finding kinds the safeguards risk score takes (its engine's RISK_FINDING_KINDS; the
+ * platform may not import a module, so a safeguards test checks the two lists agree).
+ */
+const RISK_FINDING_NAMES = [
+  'insider.volume',
+  'insider.hour',
+  'insider.network',
+  'insider.bulk_restricted',
+  'monitor.repeated_blocks',
+  'monitor.key_many_networks',
+  'monitor.concerted_prompts',
+  'monitor.capability_after_upgrade',
+  'monitor.split_task',
+] as const;
 
 export const configKeys = {
   host: {
@@ -201,7 +227,79 @@ export const configKeys = {
     description:
       'Largest model artifact the registry accepts, in bytes (streamed to storage, never held in memory).',
   },
+  riskHalfLifeHours: {
+    type: { kind: 'integer', min: 1, max: 8760 },
+    default: 168,
+    description:
+      'Safeguards risk scores halve every this many hours (168 = 7 days): old evidence counts less and less.',
+  },
+  riskPointsMonitor: {
+    type: { kind: 'integer', min: 0, max: 1000 },
+    default: 1,
+    description:
+      'Risk points a gateway prompt the safeguards let through but watch adds to its sender.',
+  },
+  riskPointsFriction: {
+    type: { kind: 'integer', min: 0, max: 1000 },
+    default: 3,
+    description: 'Risk points a gateway prompt answered with friction adds to its sender.',
+  },
+  riskPointsBlock: {
+    type: { kind: 'integer', min: 0, max: 1000 },
+    default: 5,
+    description: 'Risk points a blocked gateway prompt adds to its sender.',
+  },
+  riskFrictionAt: {
+    type: { kind: 'integer', min: 1, max: 100_000 },
+    default: 20,
+    description:
+      'Risk score at which an automatic friction lever (rate limits divided by ten) is pulled on the account, key or end user.',
+  },
+  riskRestrictAtBlocks: {
+    type: { kind: 'integer', min: 1, max: 10_000 },
+    default: 5,
+    description:
+      'Recent blocked prompts (decaying like the score) at which an automatic lever restricts the sender one tier down.',
+  },
+  riskLeverHours: {
+    type: { kind: 'integer', min: 1, max: 8784 },
+    default: 24,
+    description:
+      'How long an automatic lever stays in force, in hours (operators can lift it sooner).',
+  },
+  riskEvidenceKept: {
+    type: { kind: 'integer', min: 1, max: 200 },
+    default: 20,
+    description:
+      'Newest gateway requests kept as evidence with each risk score (findings are kept apart, the newest 100).',
+  },
+  riskFindingPoints: {
+    type: { kind: 'map', names: RISK_FINDING_NAMES, values: { min: 0, max: 1000 } },
+    default:
+      'insider.volume=8,insider.hour=3,insider.network=5,insider.bulk_restricted=20,monitor.repeated_blocks=5,monitor.key_many_networks=20,monitor.concerted_prompts=10,monitor.capability_after_upgrade=10,monitor.split_task=10',
+    description:
+      "Risk points each kind of finding adds to its account, key or end user: the model registry's insider findings (`insider.…`) and `safeguards monitor` findings (`monitor.…`), as kind=points pairs; kinds left out keep these values.",
+  },
+  riskFindingLevers: {
+    type: {
+      kind: 'map',
+      names: RISK_FINDING_NAMES,
+      values: ['none', 'friction', 'step-up', 'restrict'],
+    },
+    default: undefined,
+    description:
+      'Finding kinds that pull a lever at once, whatever the score, as kind=lever pairs (friction, step-up, restrict one tier down, none), e.g. insider.bulk_restricted=step-up; none by default.',
+  },
 } as const satisfies Record<string, ConfigKeySpec>;
+
+/** `a=1,b=x` → [['a','1'], ['b','x']] (a `map` key's loaded value; empty text is no pairs). */
+export function configMapEntries(value: string | undefined): [string, string][] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((pair) => {
+    const eq = pair.indexOf('=');
+    return [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
+  });
+}
 
 export type ConfigKey = keyof typeof configKeys;
 

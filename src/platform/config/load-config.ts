@@ -6,6 +6,7 @@ import {
   type Config,
   type ConfigKey,
   type ConfigKeySpec,
+  type ConfigValueType,
   configKeys,
   envName,
 } from './config-keys.js';
@@ -149,6 +150,8 @@ function coerce(
         return bad(`must be at most ${t.maxLength} characters`);
       return s;
     }
+    case 'map':
+      return mapValue(t, value, bad);
     case 'url-or': {
       if (typeof value !== 'string') return bad(`must be "${t.word}" or a URL`);
       if (value === t.word) return value;
@@ -168,6 +171,54 @@ function coerce(
       return value;
     }
   }
+}
+
+/** Check `name=value` pairs (text, or a mapping from the config file); return them canonical. */
+function mapValue(
+  t: Extract<ConfigValueType, { kind: 'map' }>,
+  value: unknown,
+  bad: (why: string) => never,
+): string {
+  let pairs: [string, unknown][];
+  if (typeof value === 'string')
+    pairs = value
+      .split(',')
+      .filter((p) => p.trim() !== '')
+      .map((p) => {
+        const eq = p.indexOf('=');
+        return eq < 0
+          ? bad(`has "${p.trim().slice(0, 60)}" where name=value was expected`)
+          : [p.slice(0, eq).trim(), p.slice(eq + 1).trim()];
+      });
+  else if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    pairs = Object.entries(value);
+  else return bad('must be name=value pairs separated by commas');
+  if (pairs.length > t.names.length) return bad(`has more than ${t.names.length} pairs`);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const [name, v] of pairs) {
+    if (!t.names.includes(name))
+      return bad(`names "${name.slice(0, 60)}", which is not one of ${t.names.join(', ')}`);
+    if (seen.has(name)) return bad(`names "${name}" twice`);
+    seen.add(name);
+    const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+    if (Array.isArray(t.values)) {
+      const choices = t.values as readonly string[];
+      if (!choices.includes(text))
+        return bad(
+          `gives "${name}" ${JSON.stringify(text.slice(0, 60))}; use one of ${choices.join(', ')}`,
+        );
+    } else {
+      const range = t.values as { min: number; max: number };
+      const n = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+      if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
+        return bad(
+          `gives "${name}" ${JSON.stringify(text.slice(0, 60))}; use a whole number between ${range.min} and ${range.max}`,
+        );
+    }
+    out.push(`${name}=${text}`);
+  }
+  return out.join(',');
 }
 
 function isKey(key: string): key is ConfigKey {
