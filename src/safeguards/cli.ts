@@ -114,6 +114,11 @@ Exit status: 0 nothing found, 1 findings, 2 wrong usage.`,
             .slice(0, 200),
         },
       });
+      // Kept for the console's Findings list; a dry run changes nothing.
+      if (!dryRun && report.findings.length > 0) {
+        const { storeFindings } = await import('./finding-store.js');
+        await storeFindings(platform.store, report.findings, Date.now());
+      }
       const applied =
         dryRun || report.findings.length === 0
           ? report.findings.map((finding) => ({ finding, outcomes: [] }))

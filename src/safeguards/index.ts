@@ -34,8 +34,10 @@ export {
   DEFAULT_RISK_POLICY,
   type RiskPolicy,
 } from './engine/risk-score.js';
+export { storeFindings } from './finding-store.js';
 export { LEVER_CHANGED } from './lever-service.js';
 export { readSafeguardsModel, shippedSafeguardsModel } from './load-model.js';
+export { type NoticeData, type NoticeKind, noticeText } from './notice-text.js';
 export type {
   SafeguardsLeverRow,
   SafeguardsRiskRow,
@@ -115,21 +117,29 @@ export async function safeguardsServices(
  */
 export const safeguardsModule: ShieldwallModule = {
   id: 'safeguards',
-  title: 'Safeguards',
-  summary: "Checks every AI request for cyber misuse and applies each trust tier's policy.",
-  nav: false,
+  title: 'AI safeguards',
+  summary:
+    "Checks every AI request for cyber misuse and applies each trust tier's policy; limits on your account and appeals.",
+  nav: true,
   migrations: safeguardsMigrations,
-  routes: async (app, platform) => {
-    const [{ registerLeverRoutes }, wire] = await Promise.all([
-      import('./lever-routes.js'),
-      import('./wire-safeguards.js'),
-    ]);
+  routes: async (app, platform, http) => {
+    const [{ registerLeverRoutes }, { registerAppealRoutes }, { registerConsoleRoutes }, wire] =
+      await Promise.all([
+        import('./lever-routes.js'),
+        import('./appeal-routes.js'),
+        import('./console-routes.js'),
+        import('./wire-safeguards.js'),
+      ]);
     const services = await wire.safeguardsServices(platform);
     registerLeverRoutes(app, services);
     // Insider-threat findings from the model registry feed risk scores (issue 7).
     const { startInsiderConsumer } = await import('./insider-consumer.js');
     const insider = await startInsiderConsumer(platform, services.levers);
     app.addHook('onClose', () => insider.close());
+    registerAppealRoutes(app, services);
+    registerConsoleRoutes(app, { store: platform.store, eventStream: http.eventStream });
+    // Servers deliver the owners' webhooks (the CLI only writes the notices).
+    services.webhooks.start(() => platform.state.migrated && !platform.state.closing);
     app.addHook('onClose', () => services.close());
   },
   commands: (program, context) => {

@@ -27,7 +27,7 @@ const Time = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 const Reason = Type.String({ minLength: 1, maxLength: MAX_REASON_CHARS });
 const Target = Type.String({ minLength: 3, maxLength: 400 });
 
-const LeverSchema = Type.Object({
+export const LeverSchema = Type.Object({
   id: Type.String(),
   kind: Type.String(),
   target: Type.String(),
@@ -39,6 +39,8 @@ const LeverSchema = Type.Object({
   expires_at: Time,
   lifted_at: Time,
   lifted_by: Type.Union([Type.String(), Type.Null()]),
+  /** In the history only: why it was lifted. */
+  lift_reason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   automatic: Type.Boolean(),
   evidence: Type.Array(Type.String()),
 });
@@ -70,7 +72,7 @@ const LiftRequest = Type.Object(
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function leverOut(l: Lever) {
+export function leverOut(l: Lever & { readonly liftReason?: string | null }) {
   return {
     id: l.id,
     kind: l.kind,
@@ -83,6 +85,7 @@ export function leverOut(l: Lever) {
     expires_at: iso(l.expiresAt),
     lifted_at: iso(l.liftedAt),
     lifted_by: l.liftedBy,
+    ...(l.liftReason === undefined ? {} : { lift_reason: l.liftReason }),
     automatic: l.automatic,
     evidence: [...l.evidence],
   };

@@ -55,7 +55,17 @@ export interface LeverAccessPort {
   orgId(nameOrId: string): Promise<string>;
   /** Revoke every live key of the owner (or the one key); returns the ids revoked. */
   revokeKeys(target: LeverTarget, reason: string, actor: LeverActor): Promise<string[]>;
+  /**
+   * Whose the target is, to tell them and to let them appeal: `org:<id>` (an organization, its
+   * keys and its end users) or `user:<id>` (an account and its keys); null when nobody is known.
+   */
+  ownerOf?(target: LeverTarget): Promise<string | null>;
 }
+
+/** What happened to a lever, for the owner's notice (see owner-notices.ts). */
+export type LeverChange =
+  | { readonly type: 'lever.pulled'; readonly lever: Lever }
+  | { readonly type: 'lever.lifted'; readonly lever: Lever; readonly reason: string };
 
 export interface LeverServiceDeps {
   readonly store: Store;
@@ -63,6 +73,8 @@ export interface LeverServiceDeps {
   readonly audit: AuditLog;
   readonly access: LeverAccessPort;
   readonly now: () => number;
+  /** Told after each pull and lift is audited and announced; must not throw (owner notices). */
+  readonly notify?: (change: LeverChange) => Promise<void>;
 }
 
 export type LeverService = ReturnType<typeof createLeverService>;
@@ -177,6 +189,7 @@ export function createLeverService(deps: LeverServiceDeps) {
       ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
     });
     await announce(lever);
+    await deps.notify?.({ type: 'lever.pulled', lever });
   }
 
   return {
@@ -235,6 +248,8 @@ export function createLeverService(deps: LeverServiceDeps) {
       which: { readonly target?: string; readonly id?: string; readonly kind?: LeverKind },
       reason: string,
       actor: LeverActor,
+      /** false: the caller tells the owner itself (a granted appeal says so in one notice). */
+      options: { readonly tellOwner?: boolean } = {},
     ): Promise<Lever[]> {
       const why = reason.trim();
       if (why.length === 0 || why.length > MAX_REASON_CHARS)
@@ -265,9 +280,28 @@ export function createLeverService(deps: LeverServiceDeps) {
           ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
         });
         await announce(lever);
+        if (options.tellOwner !== false)
+          await deps.notify?.({ type: 'lever.lifted', lever, reason: why });
         lifted.push(lever);
       }
       return lifted;
+    },
+
+    /** One lever by id, in any state, or undefined. */
+    async get(id: string): Promise<Lever | undefined> {
+      const row = await db()
+        .selectFrom('safeguards_lever')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toLever(row);
+    },
+
+    /** Whose a stored (canonical) target is: `org:<id>`, `user:<id>`, or null. */
+    async ownerOf(target: string): Promise<string | null> {
+      const t = parseTarget(target);
+      if (t === undefined || deps.access.ownerOf === undefined) return null;
+      return deps.access.ownerOf(t);
     },
 
     /** Levers in force now (on one target when given), newest first. */
@@ -279,15 +313,15 @@ export function createLeverService(deps: LeverServiceDeps) {
       return rows.map(toLever).filter((l) => inForce(l, now));
     },
 
-    /** Every lever, newest first, lifted and expired ones too. */
-    async history(limit = 100): Promise<Lever[]> {
+    /** Every lever, newest first, lifted and expired ones too (with why it was lifted). */
+    async history(limit = 100): Promise<(Lever & { readonly liftReason: string | null })[]> {
       const rows = await db()
         .selectFrom('safeguards_lever')
         .selectAll()
         .orderBy('created_at', 'desc')
         .limit(Math.max(1, Math.min(1000, limit)))
         .execute();
-      return rows.map(toLever);
+      return rows.map((r) => ({ ...toLever(r), liftReason: r.lift_reason }));
     },
   };
 }

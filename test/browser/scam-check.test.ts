@@ -97,6 +97,7 @@ describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
       'Is this a scam?',
       'Your account',
       'Threat intelligence',
+      'AI safeguards',
       'Alerts from your logs',
       'Audit log',
       'About Shieldwall',

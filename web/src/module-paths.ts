@@ -12,7 +12,12 @@ export function modulePath(id: string): string {
 }
 
 /** Modules whose page also answers addresses under its own (`/access/security`, …). */
-const modulesWithSubpages: ReadonlySet<string> = new Set(['access', 'detect', 'exchange']);
+const modulesWithSubpages: ReadonlySet<string> = new Set([
+  'access',
+  'detect',
+  'exchange',
+  'safeguards',
+]);
 
 /** Whether a module's page serves `path`: its own address, or one under it when it has pages of its own. */
 export function servesPath(id: string, path: string): boolean {

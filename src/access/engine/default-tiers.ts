@@ -82,5 +82,5 @@ anonymous: [scam.check, scam.report, intel.read:clear]
 # Roles operators give to their own staff; they add to the person's tier.
 staff:
   verifier: [access.review]
-  operator: [access.review, access.admin, safeguards.levers, audit.read, detect.alerts, model.registry.findings]
+  operator: [access.review, access.admin, safeguards.levers, safeguards.appeals, audit.read, detect.alerts, model.registry.findings]
 `;

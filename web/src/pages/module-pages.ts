@@ -3,6 +3,7 @@ import { AccessPage } from '../access/access-page.js';
 import { DetectPage } from '../detect/detect-page.js';
 import { ExchangePage } from '../exchange/exchange-page.js';
 import type { ModuleInfo } from '../modules-api.js';
+import { SafeguardsPage } from '../safeguards/safeguards-page.js';
 import { AuditPage } from './audit-page.js';
 
 /** The props every module page receives from the shell. */
@@ -20,4 +21,5 @@ export const modulePages: Readonly<Record<string, ComponentType<ModulePageProps>
   audit: AuditPage,
   detect: DetectPage,
   exchange: ExchangePage,
+  safeguards: SafeguardsPage,
 };

@@ -1,0 +1,39 @@
+import { defineErrorCodes } from '../platform/errors.js';
+
+/**
+ * Stable error codes of appeals, owner notices and the owner's webhook. Kept apart from
+ * errors.ts only because that file is shared; the codes are the module's like any other.
+ */
+export const appealErrors = defineErrorCodes({
+  appeal_invalid: {
+    status: 400,
+    message: 'That appeal cannot be filed or decided as asked.',
+    es: 'Esa apelación no se puede presentar ni decidir como se pidió.',
+  },
+  appeal_not_found: {
+    status: 404,
+    message: 'There is no such appeal, or it is not yours.',
+    es: 'No existe esa apelación, o no es suya.',
+  },
+  appeal_exists: {
+    status: 409,
+    message: 'This limit has been appealed already. Each limit can be appealed once.',
+    es: 'Este límite ya se apeló. Cada límite se puede apelar una sola vez.',
+  },
+  appeal_decided: {
+    status: 409,
+    message: 'This appeal has been decided already.',
+    es: 'Esta apelación ya se decidió.',
+  },
+  people_only: {
+    status: 403,
+    message:
+      'Only a person can do this, signed in or with their own API key, not an organization key.',
+    es: 'Solo una persona puede hacer esto, con su sesión o su propia clave de API, no con la clave de una organización.',
+  },
+  bad_owner_webhook: {
+    status: 400,
+    message: 'That webhook address cannot be used.',
+    es: 'Esa dirección de webhook no se puede usar.',
+  },
+});

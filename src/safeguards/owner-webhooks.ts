@@ -1,0 +1,243 @@
+/**
+ * An organization's webhook for safeguards notices (one URL per organization, set by an org
+ * admin; the Standard Webhooks secret is shown once and kept sealed), and the delivery of the
+ * notices waiting in `safeguards_notice`: every running server claims due rows under a lease, posts
+ * them signed through the platform's public-address guard, and retries with back-off for about a
+ * day. Nothing here holds up a lever.
+ */
+import type { AuditLog } from '../platform/audit/index.js';
+import type { Logger } from '../platform/logger.js';
+import { postWebhook, webhookUrlProblem } from '../platform/net/webhook-post.js';
+import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
+import type { Store } from '../platform/ports/store.js';
+import type { Sealer } from '../platform/secrets/index.js';
+import { appealErrors } from './appeal-errors.js';
+import { type NoticeData, type NoticeKind, noticeText } from './notice-text.js';
+import type { SafeguardsNoticeRow, SafeguardsTables } from './safeguards-tables.js';
+
+/** Seconds before each retry: about a day in all. */
+const RETRY_AFTER_S = [5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600] as const;
+const LEASE_MS = 60_000;
+const TICK_MS = 1_000;
+const BATCH = 20;
+
+export interface OwnerWebhook {
+  readonly orgId: string;
+  readonly url: string;
+  readonly createdAt: number;
+}
+
+export type OwnerWebhooks = ReturnType<typeof createOwnerWebhooks>;
+
+const secretPlace = (orgId: string) => `safeguards_webhook.secret:${orgId}`;
+
+/** The JSON a receiver gets: the event, the lever, and the same sentences the web page shows. */
+export function webhookBody(row: SafeguardsNoticeRow): string {
+  const data = JSON.parse(row.data) as NoticeData;
+  const kind = row.kind as NoticeKind;
+  return JSON.stringify({
+    type: `safeguards.${kind}`,
+    timestamp: new Date(Number(row.created_at)).toISOString(),
+    data: {
+      notice: row.id,
+      owner: row.owner,
+      lever: data.lever,
+      note: data.note,
+      text: { en: noticeText('en', kind, data), es: noticeText('es', kind, data) },
+    },
+  });
+}
+
+export function createOwnerWebhooks(deps: {
+  readonly store: Store;
+  readonly audit: AuditLog;
+  readonly sealer: Sealer;
+  readonly logger: Pick<Logger, 'warn'>;
+  readonly allowInternal: boolean;
+  readonly now: () => number;
+}) {
+  const db = () => deps.store.db<SafeguardsTables>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  const stop = new AbortController();
+
+  const claim = async (): Promise<string[]> => {
+    const now = deps.now();
+    const due = await db()
+      .selectFrom('safeguards_notice')
+      .select('id')
+      .where('webhook_status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .orderBy('next_attempt_at')
+      .limit(BATCH)
+      .execute();
+    const mine: string[] = [];
+    for (const { id } of due) {
+      const r = await db()
+        .updateTable('safeguards_notice')
+        .set({ lease_until: now + LEASE_MS })
+        .where('id', '=', id)
+        .where('webhook_status', '=', 'pending')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) mine.push(id);
+    }
+    return mine;
+  };
+
+  const finish = (id: string, values: Partial<SafeguardsNoticeRow>) =>
+    db()
+      .updateTable('safeguards_notice')
+      .set({ ...values, lease_until: null })
+      .where('id', '=', id)
+      .execute();
+
+  const deliver = async (id: string): Promise<void> => {
+    const row = await db()
+      .selectFrom('safeguards_notice')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row === undefined) return;
+    const hook = await db()
+      .selectFrom('safeguards_webhook')
+      .selectAll()
+      .where('org_id', '=', row.owner.slice(4))
+      .executeTakeFirst();
+    if (hook === undefined || !row.owner.startsWith('org:')) {
+      await finish(id, { webhook_status: 'none', last_error: 'the webhook was removed' });
+      return;
+    }
+    const body = webhookBody(row);
+    const secret = deps.sealer.open(hook.secret, secretPlace(hook.org_id));
+    // Signed per try: the timestamp must be fresh for the receiver's replay check.
+    const headers = signWebhook(secret, row.id, Math.floor(deps.now() / 1000), body);
+    const outcome = await postWebhook(hook.url, body, headers, {
+      allowInternal: deps.allowInternal,
+      signal: stop.signal,
+      userAgent: 'Shieldwall-Safeguards-Webhooks/1',
+    });
+    const attempts = row.webhook_attempts + 1;
+    if (outcome.ok) {
+      await finish(id, {
+        webhook_status: 'delivered',
+        webhook_attempts: attempts,
+        last_error: null,
+      });
+      return;
+    }
+    const wait = outcome.refused === true ? undefined : RETRY_AFTER_S[attempts - 1];
+    await finish(id, {
+      webhook_status: wait === undefined ? 'failed' : 'pending',
+      webhook_attempts: attempts,
+      next_attempt_at: deps.now() + (wait ?? 0) * 1000,
+      last_error: (outcome.error ?? 'failed').slice(0, 300),
+    });
+    if (wait === undefined)
+      await deps.audit.append({
+        actor: 'system:safeguards',
+        action: 'safeguards.webhook.failed',
+        subject: row.owner,
+        outcome: 'failure',
+        data: { notice: row.id, attempts, error: (outcome.error ?? 'failed').slice(0, 300) },
+      });
+  };
+
+  const tick = async () => {
+    for (const id of await claim()) {
+      if (stop.signal.aborted) return;
+      await deliver(id);
+    }
+  };
+
+  return {
+    /** Set (or replace) the organization's webhook; the secret is returned here and never again. */
+    async set(
+      orgId: string,
+      url: string,
+      actor: { readonly id: string; readonly requestId?: string },
+    ): Promise<{ webhook: OwnerWebhook; secret: string }> {
+      const problem = webhookUrlProblem(url, deps.allowInternal);
+      if (problem !== undefined)
+        throw appealErrors.create('bad_owner_webhook', {
+          message: `The webhook address cannot be used: ${problem}.`,
+          es: `La dirección del webhook no se puede usar: ${problem}.`,
+        });
+      const secret = newWebhookSecret();
+      const row = {
+        org_id: orgId,
+        url,
+        secret: deps.sealer.seal(secret, secretPlace(orgId)),
+        created_at: deps.now(),
+        created_by: actor.id,
+      };
+      await db().deleteFrom('safeguards_webhook').where('org_id', '=', orgId).execute();
+      await db().insertInto('safeguards_webhook').values(row).execute();
+      await deps.audit.append({
+        actor: actor.id,
+        action: 'safeguards.webhook.set',
+        subject: `org:${orgId}`,
+        outcome: 'success',
+        // The host only: a receiver's path often carries a token of its own.
+        data: { host: new URL(url).host },
+        ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
+      });
+      return { webhook: { orgId, url, createdAt: row.created_at }, secret };
+    },
+
+    async get(orgId: string): Promise<OwnerWebhook | null> {
+      const row = await db()
+        .selectFrom('safeguards_webhook')
+        .select(['org_id', 'url', 'created_at'])
+        .where('org_id', '=', orgId)
+        .executeTakeFirst();
+      return row === undefined
+        ? null
+        : { orgId: row.org_id, url: row.url, createdAt: Number(row.created_at) };
+    },
+
+    async remove(orgId: string, actor: { readonly id: string; readonly requestId?: string }) {
+      const r = await db()
+        .deleteFrom('safeguards_webhook')
+        .where('org_id', '=', orgId)
+        .executeTakeFirst();
+      if (Number(r.numDeletedRows) === 0) return false;
+      await deps.audit.append({
+        actor: actor.id,
+        action: 'safeguards.webhook.removed',
+        subject: `org:${orgId}`,
+        outcome: 'success',
+        ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
+      });
+      return true;
+    },
+
+    /**
+     * Deliver due notices every second until `close` (servers only; the CLI only writes them),
+     * while `ready` says so (not before the migrations, not while closing).
+     */
+    start(ready: () => boolean = () => true): void {
+      timer = setInterval(() => {
+        if (running !== undefined || !ready()) return;
+        running = tick()
+          .catch((err: unknown) =>
+            deps.logger.warn({ err: (err as Error).message }, 'safeguards webhook delivery failed'),
+          )
+          .finally(() => {
+            running = undefined;
+          });
+      }, TICK_MS);
+      timer.unref();
+    },
+
+    /** One delivery round now (tests). */
+    tick,
+
+    async close(): Promise<void> {
+      if (timer !== undefined) clearInterval(timer);
+      stop.abort();
+      await running;
+    },
+  };
+}
