@@ -35,9 +35,9 @@ export { registryErrors } from './registry/registry-errors.js';
  */
 export const provenanceModule: ShieldwallModule = {
   id: 'provenance',
-  title: 'Model provenance',
+  title: 'Your AI models',
   summary: 'Sign and verify AI models and datasets, so you know they have not been changed.',
-  nav: false,
+  nav: true,
   migrations: registryMigrations,
   routes: async (app, platform) => {
     const { wireRegistry } = await import('./registry/wire-registry.js');

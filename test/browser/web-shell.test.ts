@@ -49,6 +49,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       'Your account',
       'Threat intelligence',
       'AI safeguards',
+      'Your AI models',
       'Alerts from your logs',
       'Audit log',
       'About Shieldwall',
@@ -123,6 +124,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
       'Your account',
       'Threat intelligence',
       'AI safeguards',
+      'Your AI models',
       'Alerts from your logs',
       'Audit log',
     ]);

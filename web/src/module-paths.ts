@@ -16,6 +16,7 @@ const modulesWithSubpages: ReadonlySet<string> = new Set([
   'access',
   'detect',
   'exchange',
+  'provenance',
   'safeguards',
 ]);
 

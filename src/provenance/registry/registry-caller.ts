@@ -12,6 +12,11 @@ import { accountOf, type Caller } from './registry-access.js';
 import { keyEnvironment } from './registry-admin.js';
 import { registryErrors } from './registry-errors.js';
 
+export const READ = 'model.registry.read';
+export const WRITE = 'model.registry.write';
+/** Operators' capability to see insider-threat findings and any artifact's access history. */
+export const FINDINGS = 'model.registry.findings';
+
 /** What the levers in force say about one account (the safeguards module answers it). */
 export interface RegistryLeverCheck {
   check(subject: { orgId: string | null; userId: string | null; keyId: string | null }): Promise<{

@@ -69,7 +69,12 @@ function registerClientCommands(model: Command, context: CliContext): void {
       .addOption(envOption().makeOptionMandatory())
       .option('--sig <file>', 'the signature (Sigstore bundle) of the file')
       .option('--min-tier <n>', 'lowest tier that may download it (default 1)')
-      .option('--restricted', 'bulk reads of it are an insider-threat signal'),
+      .option('--restricted', 'bulk reads of it are an insider-threat signal')
+      .option('--bom <file>', 'attach this ML-BOM (as `shieldwall model bom` writes it)')
+      .option(
+        '--attestation <file>',
+        'attach this training attestation (as `shieldwall model attest` writes it)',
+      ),
   ).action(
     async (
       file: string,
@@ -81,18 +86,35 @@ function registerClientCommands(model: Command, context: CliContext): void {
         sig?: string;
         minTier?: string;
         restricted?: boolean;
+        bom?: string;
+        attestation?: string;
       },
     ) => {
       const client = await clientFor(opts);
       const minTier = opts.minTier === undefined ? undefined : Number(opts.minTier);
       if (minTier !== undefined && !(Number.isInteger(minTier) && minTier >= 0 && minTier <= 20))
         throw usage('--min-tier must be a whole number from 0 to 20.');
-      const signature =
-        opts.sig === undefined
+      const readDoc = (path: string | undefined) =>
+        path === undefined
           ? undefined
-          : await readFile(opts.sig, 'utf8').catch(() => {
-              throw usage(`Cannot read ${opts.sig}.`);
+          : readFile(path, 'utf8').catch(() => {
+              throw usage(`Cannot read ${path}.`);
             });
+      const signature = await readDoc(opts.sig);
+      // Read (and checked to be JSON) before anything is uploaded.
+      const attach: [string, unknown][] = [];
+      for (const [kind, path] of [
+        ['bom', opts.bom],
+        ['attestation', opts.attestation],
+      ] as const) {
+        const text = await readDoc(path);
+        if (text === undefined) continue;
+        try {
+          attach.push([kind, JSON.parse(text) as unknown]);
+        } catch {
+          throw usage(`${path} is not JSON.`);
+        }
+      }
       const { created, artifact } = await client.push(file, {
         orgId: opts.org,
         name: opts.name,
@@ -108,11 +130,18 @@ function registerClientCommands(model: Command, context: CliContext): void {
         ...(signature === undefined ? {} : { signature }),
       });
       const a = artifact as { id: string; name: string; version: string; environment: string };
+      const attached: Record<string, unknown> = {};
+      for (const [kind, doc] of attach)
+        attached[kind] = await client.json(
+          'PUT',
+          `/api/models/artifacts/${encodeURIComponent(a.id)}/${kind}`,
+          doc,
+        );
       const s = created.signature as { auditIndex: number } | null;
       context.out.data(
-        { artifact, signature: created.signature },
+        { artifact, signature: created.signature, ...attached },
         () =>
-          `Uploaded ${a.name} ${a.version} (${a.environment}) as ${a.id}${s === null ? ' (unsigned)' : `; signature in the transparency log at entry ${s.auditIndex}`}.`,
+          `Uploaded ${a.name} ${a.version} (${a.environment}) as ${a.id}${s === null ? ' (unsigned)' : `; signature in the transparency log at entry ${s.auditIndex}`}.${attach.length === 0 ? '' : ` Attached: ${attach.map(([k]) => (k === 'bom' ? 'AI-BOM' : 'training attestation')).join(', ')}.`}`,
       );
     },
   );

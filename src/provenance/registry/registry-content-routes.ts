@@ -8,8 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { App } from '../../platform/http/app.js';
-import { type CallerDeps, callerOf } from './registry-caller.js';
-import { READ, WRITE } from './registry-routes.js';
+import { type CallerDeps, callerOf, READ, WRITE } from './registry-caller.js';
 import { ArtifactSchema, Id, problems, tags } from './registry-schemas.js';
 import type { RegistryService } from './registry-service.js';
 

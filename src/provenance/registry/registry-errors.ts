@@ -85,4 +85,20 @@ export const registryErrors = defineErrorCodes({
     message: 'The transparency log did not prove that this signature is in it.',
     es: 'El registro de transparencia no demostró que esta firma esté en él.',
   },
+  history_forbidden: {
+    status: 403,
+    message:
+      'Who accessed an artifact is shown to its organization’s admins and to operators only.',
+    es: 'Quién ha usado un artefacto solo lo ven los administradores de su organización y los operadores.',
+  },
+  attachment_invalid: {
+    status: 422,
+    message: 'The attached document was refused.',
+    es: 'Se rechazó el documento adjunto.',
+  },
+  attachment_exists: {
+    status: 409,
+    message: 'This artifact already has one; attachments never change once added.',
+    es: 'Este artefacto ya tiene uno; los adjuntos no cambian una vez añadidos.',
+  },
 });

@@ -2,7 +2,8 @@
  * The model registry under /api/models. Thin: the access gate decides capabilities
  * (`model.registry.read`, `model.registry.write` for an organization's analysts,
  * grants and signing keys for its admins, findings for operators), the services do
- * the rest. Bytes move in registry-content-routes.ts.
+ * the rest. Bytes move in registry-content-routes.ts; an artifact's page reads (details,
+ * attachments, access history) are in registry-page-routes.ts.
  */
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -11,8 +12,9 @@ import type { App } from '../../platform/http/app.js';
 import type { InsiderService } from './insider-service.js';
 import { SIGNAL_KINDS } from './insider-signals.js';
 import type { RegistryAdmin } from './registry-admin.js';
-import { type CallerDeps, callerOf } from './registry-caller.js';
+import { type CallerDeps, callerOf, FINDINGS, READ, WRITE } from './registry-caller.js';
 import { registryErrors } from './registry-errors.js';
+import { registerPageRoutes } from './registry-page-routes.js';
 import {
   ArtifactSchema,
   BindBody,
@@ -31,10 +33,7 @@ import {
 } from './registry-schemas.js';
 import type { RegistryService } from './registry-service.js';
 
-export const READ = 'model.registry.read';
-export const WRITE = 'model.registry.write';
-/** Operators' capability to see insider-threat findings (add it to the `operator` staff role). */
-export const FINDINGS = 'model.registry.findings';
+export { FINDINGS, READ, WRITE } from './registry-caller.js';
 
 export interface RegistryRouteDeps extends CallerDeps {
   readonly gate: AccessGate;
@@ -47,6 +46,7 @@ export function registerRegistryRoutes(app: App, deps: RegistryRouteDeps): void 
   registerArtifactRoutes(app, deps);
   registerGrantRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerPageRoutes(app, deps);
 }
 
 function registerArtifactRoutes(app: App, deps: RegistryRouteDeps): void {

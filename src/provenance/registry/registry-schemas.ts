@@ -57,6 +57,10 @@ export const ArtifactSchema = Type.Object({
   createdBy: Type.String(),
   createdAt: Type.String(),
   signed: Type.Boolean(),
+  /** In lists: the name of the registered key that signed it (null: unsigned). */
+  signerName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** In lists: the scanner's verdict on its bytes. */
+  scan: Type.Optional(Type.String()),
 });
 
 export const InclusionProofSchema = Type.Object({
@@ -111,3 +115,91 @@ export const SigningKeyBody = Type.Object(
 );
 
 export const BindBody = Type.Object({ environment: Environment }, { additionalProperties: false });
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+
+const FileFindingSchema = Type.Object({
+  offset: Type.Integer(),
+  opcode: Type.String(),
+  detail: Type.String(),
+  entry: Type.Optional(Type.String()),
+});
+
+const TrainingRunSchema = Type.Object({
+  model: Type.Object({ name: Type.String(), sha256: Type.String() }),
+  datasets: Type.Array(Type.Object({ name: Type.String(), sha256: Type.String() })),
+  code: Type.Object({ repository: Type.String(), commit: Type.String() }),
+  builderId: Type.String(),
+  startedOn: Type.Optional(Type.String()),
+  finishedOn: Type.Optional(Type.String()),
+});
+
+const BomSummarySchema = Type.Object({
+  name: Nullable(Type.String()),
+  version: Nullable(Type.String()),
+  licenses: Type.Array(Type.String()),
+  modelCard: Type.Array(Type.Object({ field: Type.String(), value: Type.String() })),
+  datasets: Type.Array(Type.Object({ name: Type.String(), digest: Nullable(Type.String()) })),
+  matchesArtifact: Type.Boolean(),
+});
+
+const AttestationSummarySchema = Type.Object({
+  run: TrainingRunSchema,
+  keyHint: Type.String(),
+  matchesArtifact: Type.Boolean(),
+});
+
+const attached = <T extends Parameters<typeof Type.Object>[0]>(
+  summary: ReturnType<typeof Type.Object<T>>,
+) =>
+  Type.Object({
+    sha256: Type.String(),
+    attachedBy: Type.String(),
+    attachedAt: Type.String(),
+    auditIndex: Nullable(Type.Integer()),
+    summary,
+  });
+
+export const DetailsSchema = Type.Object({
+  artifact: ArtifactSchema,
+  signature: Nullable(
+    Type.Object({
+      keyHint: Type.String(),
+      keyName: Nullable(Type.String()),
+      bundleSha256: Type.String(),
+      signedAt: Type.String(),
+      auditIndex: Type.Integer(),
+      proof: InclusionProofSchema,
+    }),
+  ),
+  scan: Type.Object({
+    verdict: Type.String(),
+    format: Type.String(),
+    findings: Type.Array(FileFindingSchema),
+    scannedAt: Nullable(Type.String()),
+  }),
+  bom: Nullable(attached(BomSummarySchema)),
+  attestation: Nullable(
+    Type.Intersect([
+      attached(AttestationSummarySchema),
+      Type.Object({ keyName: Nullable(Type.String()) }),
+    ]),
+  ),
+});
+
+export const AccessEntrySchema = Type.Object({
+  index: Type.Integer(),
+  time: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  outcome: Type.String(),
+  detail: Nullable(Type.String()),
+});
+
+export const AttachedSchema = Type.Object({
+  kind: Type.String(),
+  sha256: Type.String(),
+  auditIndex: Type.Integer(),
+  summary: Type.Union([BomSummarySchema, AttestationSummarySchema]),
+});

@@ -1,31 +1,46 @@
 /**
- * The model registry's use cases: describe an artifact (with its signature, verified
- * before any byte is accepted), stream its bytes into the blob store, serve them back
- * to callers the access rules allow, and record every step — successes and refusals —
- * in the audit log. Downloads feed the insider-threat monitor.
+ * The model registry's writes: describe an artifact (with its signature, verified before
+ * any byte is accepted), stream its bytes into the blob store and scan them, attach an
+ * ML-BOM or a training attestation, and record every step — successes and refusals — in
+ * the audit log. The reads (downloads, lists, an artifact's page, its access history) are
+ * in registry-reads.ts; this service offers both.
  */
-import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import type { AuditLog, InclusionProof } from '../../platform/audit/index.js';
-import type { BlobStore } from '../../platform/ports/blob.js';
-import type { Store } from '../../platform/ports/store.js';
-import { checkArtifactSignature } from './artifact-signature.js';
-import type { InsiderService } from './insider-service.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { checkArtifactSignature, type TrustedKey } from './artifact-signature.js';
+import { type Caller, environmentRefusal, memberOrgs } from './registry-access.js';
 import {
-  type Caller,
-  environmentRefusal,
-  memberOrgs,
-  type Refusal,
-  readRefusal,
-} from './registry-access.js';
+  type AttachmentKind,
+  checkAttestation,
+  checkBom,
+  MAX_ATTACHMENT_BYTES,
+} from './registry-attachments.js';
+import {
+  type ArtifactView,
+  blobKeyOf,
+  createRegistryContext,
+  type RegistryDeps,
+  SHA256,
+  type SignatureRecord,
+  toView,
+} from './registry-context.js';
 import { registryErrors } from './registry-errors.js';
-import {
-  ENVIRONMENTS,
-  type Environment,
-  type RegistryArtifactRow,
-  type RegistryGrantRow,
-  type RegistryTables,
-} from './registry-tables.js';
+import { createRegistryReads } from './registry-reads.js';
+import { type ArtifactScan, scanArtifact } from './registry-scan.js';
+import { ENVIRONMENTS, type Environment, type RegistryArtifactRow } from './registry-tables.js';
+
+export type { ArtifactView, RegistryDeps, SignatureRecord } from './registry-context.js';
+export { blobKeyOf, toView } from './registry-context.js';
+
+/** Scanner findings kept per artifact (the audit entry has their count). */
+const MAX_KEPT_FINDINGS = 100;
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
 
 export interface CreateArtifactInput {
   readonly orgId: string;
@@ -41,140 +56,19 @@ export interface CreateArtifactInput {
   readonly signature?: string;
 }
 
-export interface ArtifactView {
-  readonly id: string;
-  readonly orgId: string;
-  readonly name: string;
-  readonly version: string;
-  readonly environment: Environment;
-  readonly sha256: string;
-  readonly size: number;
-  readonly fileName: string;
-  readonly minTier: number;
-  readonly restricted: boolean;
-  readonly status: 'pending' | 'ready';
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly signed: boolean;
-}
-
-/** A signature as recorded in the transparency log, with the proof that it is there. */
-export interface SignatureRecord {
-  readonly artifactId: string;
-  readonly bundleSha256: string;
-  readonly keyHint: string;
-  readonly auditIndex: number;
-  readonly proof: InclusionProof;
-}
-
-export interface RegistryDeps {
-  readonly store: Store;
-  readonly blob: BlobStore;
-  readonly audit: AuditLog;
-  readonly insider: InsiderService;
-  readonly maxBytes: number;
-  readonly now: () => number;
-}
-
 export type RegistryService = ReturnType<typeof createRegistryService>;
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
-
-export function toView(r: RegistryArtifactRow, signed: boolean): ArtifactView {
-  return {
-    id: r.id,
-    orgId: r.org_id,
-    name: r.name,
-    version: r.version,
-    environment: r.environment as Environment,
-    sha256: r.sha256,
-    size: Number(r.size),
-    fileName: r.file_name,
-    minTier: Number(r.min_tier),
-    restricted: Number(r.restricted) === 1,
-    status: r.status as 'pending' | 'ready',
-    createdBy: r.created_by,
-    createdAt: new Date(Number(r.created_at)).toISOString(),
-    signed,
-  };
-}
-
-/** Content-addressed: identical bytes are stored once, and a key cannot name anything else. */
-export const blobKeyOf = (sha256: string) => `artifacts/sha256/${sha256}`;
 
 function invalid(message: string, es: string) {
   return registryErrors.create('artifact_invalid', { message, es });
 }
 
 export function createRegistryService(deps: RegistryDeps) {
-  const db = () => deps.store.db<RegistryTables>();
-
-  const audit = (
-    caller: Caller,
-    action: string,
-    subject: string,
-    data: Record<string, unknown>,
-    outcome: 'success' | 'denied' | 'failure' = 'success',
-  ) =>
-    deps.audit.append({
-      actor: caller.actor,
-      action,
-      subject,
-      outcome,
-      data,
-      ...(caller.requestId === undefined ? {} : { requestId: caller.requestId }),
-    });
-
-  /** Record a refusal, then throw the error the caller gets. */
-  async function refuse(
-    caller: Caller,
-    action: string,
-    subject: string,
-    why: Refusal,
-  ): Promise<never> {
-    await audit(caller, action, subject, { reason: why }, 'denied');
-    if (why === 'not_visible') throw registryErrors.create('artifact_not_found');
-    throw registryErrors.create(why);
-  }
-
-  async function row(id: string): Promise<RegistryArtifactRow | undefined> {
-    if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-    return db().selectFrom('registry_artifact').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
-  async function grantsOf(artifactId: string): Promise<RegistryGrantRow[]> {
-    return db()
-      .selectFrom('registry_grant')
-      .selectAll()
-      .where('artifact_id', '=', artifactId)
-      .where('revoked_at', 'is', null)
-      .execute();
-  }
-
-  async function isSigned(artifactId: string): Promise<boolean> {
-    const s = await db()
-      .selectFrom('registry_signature')
-      .select('id')
-      .where('artifact_id', '=', artifactId)
-      .executeTakeFirst();
-    return s !== undefined;
-  }
-
-  /** The artifact, when the caller may read it; refusals are audited under `action`. */
-  async function readable(
-    caller: Caller,
-    id: string,
-    action: string,
-  ): Promise<RegistryArtifactRow> {
-    const found = await row(id);
-    if (found === undefined)
-      return refuse(caller, action, `artifact:${id.slice(0, 64)}`, 'not_visible');
-    const why = readRefusal(caller, found, await grantsOf(found.id));
-    if (why !== null) return refuse(caller, action, `artifact:${found.id}`, why);
-    return found;
-  }
+  const ctx = createRegistryContext(deps);
+  const { db, audit, refuse, row, isSigned } = ctx;
+  const reads = createRegistryReads(ctx);
 
   function checkInput(input: CreateArtifactInput): void {
     if (!NAME.test(input.name) || !NAME.test(input.version))
@@ -266,16 +160,23 @@ export function createRegistryService(deps: RegistryDeps) {
         if (deps.store.isUniqueViolation(err)) throw registryErrors.create('artifact_exists');
         throw err;
       }
-      await audit(caller, 'provenance.registry.artifact.created', `artifact:${artifact.id}`, {
-        org: input.orgId,
-        name: input.name,
-        version: input.version,
-        environment: input.environment,
-        sha256: input.sha256,
-        size: input.size,
-        minTier: artifact.min_tier,
-        restricted: input.restricted === true,
-      });
+      await audit(
+        caller,
+        'provenance.registry.artifact.created',
+        `artifact:${artifact.id}`,
+        {
+          org: input.orgId,
+          name: input.name,
+          version: input.version,
+          environment: input.environment,
+          sha256: input.sha256,
+          size: input.size,
+          minTier: artifact.min_tier,
+          restricted: input.restricted === true,
+        },
+        'success',
+        artifact.id,
+      );
       let signature: SignatureRecord | null = null;
       if (check?.ok === true && signatureText !== undefined) {
         const entry = await audit(
@@ -290,6 +191,8 @@ export function createRegistryService(deps: RegistryDeps) {
             version: input.version,
             environment: input.environment,
           },
+          'success',
+          artifact.id,
         );
         await db()
           .insertInto('registry_signature')
@@ -321,8 +224,19 @@ export function createRegistryService(deps: RegistryDeps) {
       if (found === undefined || !memberOrgs(caller.principal).includes(found.org_id))
         return refuse(caller, action, `artifact:${id.slice(0, 64)}`, 'not_visible');
       const env = environmentRefusal(caller, found.environment);
-      if (env !== null) return refuse(caller, action, `artifact:${found.id}`, env);
+      if (env !== null) return refuse(caller, action, `artifact:${found.id}`, env, found.id);
       if (found.status !== 'pending') throw registryErrors.create('artifact_not_pending');
+      return found;
+    },
+
+    /** The artifact row when the caller may attach documents to it (as for uploads, any status). */
+    async attachTarget(caller: Caller, id: string): Promise<RegistryArtifactRow> {
+      const found = await row(id);
+      const action = 'provenance.registry.attachment';
+      if (found === undefined || !memberOrgs(caller.principal).includes(found.org_id))
+        return refuse(caller, action, `artifact:${id.slice(0, 64)}`, 'not_visible');
+      const env = environmentRefusal(caller, found.environment);
+      if (env !== null) return refuse(caller, action, `artifact:${found.id}`, env, found.id);
       return found;
     },
 
@@ -350,6 +264,7 @@ export function createRegistryService(deps: RegistryDeps) {
           subject,
           { error: String(code ?? 'internal') },
           'failure',
+          artifact.id,
         );
         throw err;
       }
@@ -360,177 +275,136 @@ export function createRegistryService(deps: RegistryDeps) {
         .where('id', '=', artifact.id)
         .where('status', '=', 'pending')
         .execute();
-      await audit(caller, 'provenance.registry.artifact.upload', subject, {
-        sha256: artifact.sha256,
-        size: Number(artifact.size),
-      });
+      await audit(
+        caller,
+        'provenance.registry.artifact.upload',
+        subject,
+        { sha256: artifact.sha256, size: Number(artifact.size) },
+        'success',
+        artifact.id,
+      );
+      await scanUploaded(caller, artifact);
       return toView({ ...artifact, status: 'ready', ready_at: now }, await isSigned(artifact.id));
     },
 
-    async get(caller: Caller, id: string): Promise<ArtifactView> {
-      const found = await readable(caller, id, 'provenance.registry.artifact.read');
-      return toView(found, await isSigned(found.id));
-    },
-
     /**
-     * Open an artifact's bytes for download: audited, observed by the insider monitor,
-     * and streamed from the blob store (never read whole).
+     * Attach an ML-BOM or a training attestation to an artifact the caller may upload to
+     * (once each: like the artifact, they never change). Refused unless it checks out.
      */
-    async download(
+    async attach(
       caller: Caller,
-      id: string,
-    ): Promise<{ artifact: ArtifactView; stream: Readable }> {
-      const action = 'provenance.registry.artifact.download';
-      const found = await readable(caller, id, action);
-      if (found.status !== 'ready') throw registryErrors.create('artifact_not_ready');
-      const stream = await deps.blob.get(blobKeyOf(found.sha256));
-      const now = deps.now();
-      await audit(caller, action, `artifact:${found.id}`, {
-        org: found.org_id,
-        environment: found.environment,
-        size: Number(found.size),
-      });
-      await deps.insider.observe(
-        caller.account,
-        {
-          at: now,
-          bytes: Number(found.size),
-          network: caller.network,
-          artifactId: found.id,
-          restricted: Number(found.restricted) === 1,
-        },
-        caller.requestId === undefined ? {} : { requestId: caller.requestId },
-      );
-      return { artifact: toView(found, await isSigned(found.id)), stream };
-    },
-
-    /** Artifacts the caller can see in one environment (a key sees only its own). */
-    async list(
-      caller: Caller,
-      query: { environment?: Environment; orgId?: string; limit?: number },
-    ): Promise<ArtifactView[]> {
-      const environment =
-        caller.keyId === null ? query.environment : (caller.keyEnvironment ?? undefined);
-      if (caller.keyId !== null && caller.keyEnvironment === null)
-        await refuse(
+      artifact: RegistryArtifactRow,
+      kind: AttachmentKind,
+      content: string,
+      trustedKeys: readonly TrustedKey[],
+    ) {
+      const subject = `artifact:${artifact.id}`;
+      const action = `provenance.registry.${kind}.attached`;
+      if (Buffer.byteLength(content) > MAX_ATTACHMENT_BYTES)
+        throw registryErrors.create('attachment_invalid', {
+          message: 'Attachments are at most 1 MiB.',
+          es: 'Los adjuntos tienen como máximo 1 MiB.',
+        });
+      const check =
+        kind === 'bom'
+          ? checkBom(parseJson(content), artifact.sha256)
+          : checkAttestation(content, artifact.sha256, trustedKeys);
+      const sha = createHash('sha256').update(content).digest('hex');
+      if (!check.ok) {
+        await audit(
           caller,
-          'provenance.registry.artifact.list',
-          'registry',
-          'environment_unbound',
+          action,
+          subject,
+          { reason: check.reason, sha256: sha },
+          'denied',
+          artifact.id,
         );
-      if (
-        caller.keyId !== null &&
-        query.environment !== undefined &&
-        query.environment !== environment
-      )
-        await refuse(
-          caller,
-          'provenance.registry.artifact.list',
-          'registry',
-          'environment_mismatch',
-        );
-      const orgs = memberOrgs(caller.principal);
-      const p = caller.principal;
-      const limit = Math.min(Math.max(query.limit ?? 100, 1), 500);
-      let q = db()
-        .selectFrom('registry_artifact as a')
-        .selectAll('a')
-        .where((eb) => {
-          const granted = eb.exists(
-            eb
-              .selectFrom('registry_grant as g')
-              .select('g.id')
-              .whereRef('g.artifact_id', '=', 'a.id')
-              .where('g.revoked_at', 'is', null)
-              .where((w) =>
-                w.or([
-                  ...(orgs.length > 0
-                    ? [w.and([w('g.grantee_type', '=', 'org'), w('g.grantee_id', 'in', orgs)])]
-                    : []),
-                  ...(p.kind === 'user'
-                    ? [w.and([w('g.grantee_type', '=', 'user'), w('g.grantee_id', '=', p.userId)])]
-                    : []),
-                  ...(caller.keyId !== null
-                    ? [
-                        w.and([
-                          w('g.grantee_type', '=', 'key'),
-                          w('g.grantee_id', '=', caller.keyId),
-                        ]),
-                      ]
-                    : []),
-                ]),
-              ),
-          );
-          return orgs.length > 0 ? eb.or([eb('a.org_id', 'in', orgs), granted]) : granted;
+        throw registryErrors.create('attachment_invalid', {
+          message: `The ${kind === 'bom' ? 'AI-BOM' : 'attestation'} was refused: ${check.reason}.`,
+          es: `Se rechazó ${kind === 'bom' ? 'el AI-BOM' : 'la atestación'}: ${check.reason}.`,
         });
-      if (environment !== undefined) q = q.where('a.environment', '=', environment);
-      if (query.orgId !== undefined) q = q.where('a.org_id', '=', query.orgId);
-      const rows = await q.orderBy('a.created_at', 'desc').limit(limit).execute();
-      const signed = new Set(
-        rows.length === 0
-          ? []
-          : (
-              await db()
-                .selectFrom('registry_signature')
-                .select('artifact_id')
-                .where(
-                  'artifact_id',
-                  'in',
-                  rows.map((r) => r.id),
-                )
-                .execute()
-            ).map((s) => s.artifact_id),
+      }
+      const existing = await db()
+        .selectFrom('registry_attachment')
+        .select('sha256')
+        .where('artifact_id', '=', artifact.id)
+        .where('kind', '=', kind)
+        .executeTakeFirst();
+      if (existing !== undefined) throw registryErrors.create('attachment_exists');
+      const keyHint = 'keyHint' in check.summary ? check.summary.keyHint : null;
+      const entry = await audit(
+        caller,
+        action,
+        subject,
+        { sha256: sha, matchesArtifact: check.summary.matchesArtifact, keyHint },
+        'success',
+        artifact.id,
       );
-      return rows
-        .filter((r) => p.tier >= Number(r.min_tier))
-        .map((r) => toView(r, signed.has(r.id)));
+      try {
+        await db()
+          .insertInto('registry_attachment')
+          .values({
+            artifact_id: artifact.id,
+            kind,
+            content,
+            sha256: sha,
+            summary: JSON.stringify(check.summary),
+            key_hint: keyHint,
+            created_by: caller.actor,
+            created_at: deps.now(),
+            audit_index: entry.index,
+          })
+          .execute();
+      } catch (err) {
+        if (deps.store.isUniqueViolation(err)) throw registryErrors.create('attachment_exists');
+        throw err;
+      }
+      return { kind, sha256: sha, auditIndex: entry.index, summary: check.summary };
     },
 
-    /** The signature record of an artifact the caller may read, with a fresh inclusion proof. */
-    async signature(caller: Caller, id: string): Promise<SignatureRecord & { bundle: string }> {
-      const found = await readable(caller, id, 'provenance.registry.artifact.read');
-      const s = await db()
-        .selectFrom('registry_signature')
-        .selectAll()
-        .where('artifact_id', '=', found.id)
-        .executeTakeFirst();
-      if (s === undefined || s.audit_index === null)
-        throw registryErrors.create('artifact_not_found', {
-          message: 'This artifact was uploaded without a signature.',
-          es: 'Este artefacto se subió sin firma.',
-        });
-      return {
-        artifactId: found.id,
-        bundle: s.bundle,
-        bundleSha256: s.bundle_sha256,
-        keyHint: s.key_hint,
-        auditIndex: Number(s.audit_index),
-        proof: await deps.audit.inclusionProof(Number(s.audit_index)),
-      };
-    },
-
-    /**
-     * Public lookup for `shieldwall model verify --log`: the log entry that records a
-     * signature bundle (by the SHA-256 of its bytes) and its inclusion proof. Only who
-     * already holds the bundle can ask; the entry itself is public in the audit log.
-     */
-    async logEntryOf(bundleSha256: string): Promise<{ canonical: string; proof: InclusionProof }> {
-      if (!SHA256.test(bundleSha256)) throw registryErrors.create('artifact_not_found');
-      const s = await db()
-        .selectFrom('registry_signature')
-        .select(['audit_index'])
-        .where('bundle_sha256', '=', bundleSha256)
-        .where('audit_index', 'is not', null)
-        .orderBy('created_at', 'asc')
-        .executeTakeFirst();
-      if (s === undefined || s.audit_index === null)
-        throw registryErrors.create('artifact_not_found', {
-          message: 'This signature is not in the registry’s transparency log.',
-          es: 'Esta firma no está en el registro de transparencia del registro de modelos.',
-        });
-      const index = Number(s.audit_index);
-      const [entry, proof] = [await deps.audit.get(index), await deps.audit.inclusionProof(index)];
-      return { canonical: entry.canonical, proof };
-    },
+    ...reads,
   };
+
+  /**
+   * Scan the stored bytes with the model scanner and keep the verdict (audited). A scanner
+   * failure is recorded as unsafe: what cannot be read cannot be called safe.
+   */
+  async function scanUploaded(caller: Caller, artifact: RegistryArtifactRow): Promise<void> {
+    let scan: ArtifactScan;
+    try {
+      scan = await scanArtifact(artifact.file_name, Number(artifact.size), () =>
+        deps.blob.get(blobKeyOf(artifact.sha256)),
+      );
+    } catch {
+      scan = {
+        verdict: 'unsafe',
+        format: 'unknown',
+        findings: [{ offset: 0, opcode: 'file', detail: 'the scanner could not read it' }],
+      };
+    }
+    const entry = await audit(
+      caller,
+      'provenance.registry.artifact.scanned',
+      `artifact:${artifact.id}`,
+      {
+        verdict: scan.verdict,
+        format: scan.format,
+        findings: scan.findings.length,
+        ...(scan.findings[0] === undefined ? {} : { first: scan.findings[0].detail.slice(0, 200) }),
+      },
+      'success',
+      artifact.id,
+    );
+    await db()
+      .insertInto('registry_scan')
+      .values({
+        artifact_id: artifact.id,
+        verdict: scan.verdict,
+        format: scan.format,
+        findings: JSON.stringify(scan.findings.slice(0, MAX_KEPT_FINDINGS)),
+        scanned_at: deps.now(),
+        audit_index: entry.index,
+      })
+      .execute();
+  }
 }

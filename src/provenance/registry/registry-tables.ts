@@ -93,8 +93,49 @@ export interface RegistryFindingRow {
   audit_index: number | null;
 }
 
+/**
+ * Which audit entries concern which artifact: an index into the audit log (the entries
+ * themselves, and their inclusion proofs, are read from the log), so an artifact's
+ * "who accessed it and when" does not scan the whole log.
+ */
+export interface RegistryAccessRow {
+  artifact_id: string;
+  audit_index: number;
+}
+
+/** What the model scanner found in an artifact's bytes when they were uploaded. */
+export interface RegistryScanRow {
+  artifact_id: string;
+  /** `safe`, `unsafe`, `not_scanned` (a format the scanner does not read) or `too_large`. */
+  verdict: string;
+  format: string;
+  /** JSON array of the scanner's findings (offset, opcode, detail, entry). */
+  findings: string;
+  scanned_at: number;
+  audit_index: number | null;
+}
+
+/** An ML-BOM or a training attestation attached to an artifact by its uploader (once each). */
+export interface RegistryAttachmentRow {
+  artifact_id: string;
+  /** `bom` (CycloneDX 1.6 JSON) or `attestation` (SLSA provenance in a Sigstore bundle). */
+  kind: string;
+  content: string;
+  sha256: string;
+  /** JSON of what the pages show (model card fields, datasets, the training run). */
+  summary: string;
+  /** The registered signing key that verified an attestation; null for a BOM. */
+  key_hint: string | null;
+  created_by: string;
+  created_at: number;
+  audit_index: number | null;
+}
+
 export interface RegistryTables {
   registry_artifact: RegistryArtifactRow;
+  registry_access: RegistryAccessRow;
+  registry_scan: RegistryScanRow;
+  registry_attachment: RegistryAttachmentRow;
   registry_signature: RegistrySignatureRow;
   registry_grant: RegistryGrantRow;
   registry_signing_key: RegistrySigningKeyRow;
@@ -210,6 +251,39 @@ export const registryMigrations: readonly Migration[] = [
         .createIndex('registry_finding_at')
         .on('registry_finding')
         .column('at')
+        .execute();
+    },
+  },
+  {
+    name: '20261214-10-registry-console',
+    async up(db) {
+      await db.schema
+        .createTable('registry_access')
+        .addColumn('artifact_id', 'text', (c) => c.notNull())
+        .addColumn('audit_index', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('registry_access_pk', ['artifact_id', 'audit_index'])
+        .execute();
+      await db.schema
+        .createTable('registry_scan')
+        .addColumn('artifact_id', 'text', (c) => c.primaryKey())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('findings', 'text', (c) => c.notNull())
+        .addColumn('scanned_at', 'bigint', (c) => c.notNull())
+        .addColumn('audit_index', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('registry_attachment')
+        .addColumn('artifact_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('key_hint', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('audit_index', 'bigint')
+        .addPrimaryKeyConstraint('registry_attachment_pk', ['artifact_id', 'kind'])
         .execute();
     },
   },

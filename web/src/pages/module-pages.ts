@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { AccessPage } from '../access/access-page.js';
 import { DetectPage } from '../detect/detect-page.js';
 import { ExchangePage } from '../exchange/exchange-page.js';
+import { ProvenancePage } from '../provenance/provenance-page.js';
 import type { ModuleInfo } from '../modules-api.js';
 import { SafeguardsPage } from '../safeguards/safeguards-page.js';
 import { AuditPage } from './audit-page.js';
@@ -21,5 +22,6 @@ export const modulePages: Readonly<Record<string, ComponentType<ModulePageProps>
   audit: AuditPage,
   detect: DetectPage,
   exchange: ExchangePage,
+  provenance: ProvenancePage,
   safeguards: SafeguardsPage,
 };
