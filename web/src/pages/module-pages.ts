@@ -2,8 +2,8 @@ import type { ComponentType } from 'preact';
 import { AccessPage } from '../access/access-page.js';
 import { DetectPage } from '../detect/detect-page.js';
 import { ExchangePage } from '../exchange/exchange-page.js';
-import { ProvenancePage } from '../provenance/provenance-page.js';
 import type { ModuleInfo } from '../modules-api.js';
+import { ProvenancePage } from '../provenance/provenance-page.js';
 import { SafeguardsPage } from '../safeguards/safeguards-page.js';
 import { AuditPage } from './audit-page.js';
 

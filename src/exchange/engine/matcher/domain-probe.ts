@@ -31,7 +31,7 @@ export function probeDomain(
         const e = table.findHashed(kind, name, start, finish(h, kind, n - start));
         if (e !== -1) {
           const below = start > 0;
-          const f = table.flags[e] as number;
+          const f = table.flagsOf(e);
           if ((f & (below ? MATCH_BELOW : MATCH_SELF)) !== 0 && !visit(e, below)) return;
         }
       }

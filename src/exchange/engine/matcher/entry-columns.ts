@@ -1,8 +1,11 @@
 /**
- * What every key table keeps per entry, column by column (struct of arrays, no
- * object per entry): the indicator it belongs to, the next entry of the same
- * indicator (a linked list through typed arrays), the warninglist that covers
- * its value (0 = none) and how a domain entry matches.
+ * What every key table keeps per entry: the indicator it belongs to (`ref`),
+ * the next entry of the same indicator (`next`, a linked list through typed
+ * arrays), the warninglist that covers its value (`warn`, 0 = none) and how a
+ * domain entry matches (`flags`). The tables keep what a lookup reads (key
+ * span, ref, warn, flags) side by side in one record, so that a hit costs one
+ * cache line per table beyond the hash slot: with a million entries every
+ * other column is a cache miss of its own, and misses are most of a hit's cost.
  */
 
 /** A domain entry matches the name itself. */
@@ -10,36 +13,20 @@ export const MATCH_SELF = 1;
 /** A domain entry matches every name below it. */
 export const MATCH_BELOW = 2;
 
-export class EntryColumns {
+/** The per-entry columns every key table offers (string-table.ts, ip-prefix-table.ts). */
+export interface EntryTable {
   /** Owner (indicator slot, or list number in a warninglist table); -1 when the entry is dead. */
-  ref: Int32Array;
+  refOf(e: number): number;
+  setRef(e: number, ref: number): void;
   /** Next entry of the same owner, -1 at the end. */
-  next: Int32Array;
-  /** 1 + the warninglist covering this value; 0 when none. */
-  warn: Uint16Array;
-  /** MATCH_SELF | MATCH_BELOW for domains; MATCH_SELF for the rest. */
-  flags: Uint8Array;
-  count = 0;
-
-  constructor(capacity: number) {
-    this.ref = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
-    this.warn = new Uint16Array(capacity);
-    this.flags = new Uint8Array(capacity);
-  }
-
-  get capacity(): number {
-    return this.ref.length;
-  }
-
-  /** Resize the columns to `size` entries, keeping what is there. */
-  protected growColumns(size: number): void {
-    if (size <= this.ref.length) return;
-    this.ref = grow(this.ref, new Int32Array(size));
-    this.next = grow(this.next, new Int32Array(size));
-    this.warn = grow(this.warn, new Uint16Array(size));
-    this.flags = grow(this.flags, new Uint8Array(size));
-  }
+  nextOf(e: number): number;
+  setNext(e: number, next: number): void;
+  /** 1 + the warninglist covering this value; 0 when none (0–65535). */
+  warnOf(e: number): number;
+  setWarn(e: number, warn: number): void;
+  /** MATCH_SELF | MATCH_BELOW for domains; MATCH_SELF for the rest (0–255). */
+  flagsOf(e: number): number;
+  setFlags(e: number, flags: number): void;
 }
 
 export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(
@@ -57,4 +44,28 @@ export function fmix32(h: number): number {
   x ^= x >>> 13;
   x = Math.imul(x, 0xc2b2ae35);
   return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** The slot array of an open-addressing table, (entry, hash) pairs, -1 when empty: `size` slots. */
+export function emptySlots(size: number): Int32Array {
+  return new Int32Array(size * 2).fill(-1);
+}
+
+/**
+ * The same pairs in a table of twice the size (load factor at most 3/4 again):
+ * read from the old slots, which hold every entry's hash, so entries need not keep theirs.
+ */
+export function doubleSlots(slots: Int32Array): Int32Array {
+  const out = emptySlots(slots.length);
+  const mask = slots.length - 1;
+  for (let i = 0; i < slots.length; i += 2) {
+    const e = slots[i] as number;
+    if (e === -1) continue;
+    const hash = slots[i + 1] as number;
+    let slot = hash & mask;
+    while (out[2 * slot] !== -1) slot = (slot + 1) & mask;
+    out[2 * slot] = e;
+    out[2 * slot + 1] = hash;
+  }
+  return out;
 }

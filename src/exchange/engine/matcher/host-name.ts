@@ -13,6 +13,8 @@ export function refang(s: string): string {
 
 /** A host name: lower case, no trailing dot, labels of 1–63 letters, digits, `-` or `_` (or non-ASCII). */
 export function normalizeDomain(raw: string): string | null {
+  // Most names arrive canonical already: one pass and no new string (the matcher's hot path).
+  if (isCanonicalDomain(raw, 0, raw.length)) return raw;
   if (raw.length > MAX_DOMAIN_LENGTH + 8) return null;
   let s = refang(raw.trim()).toLowerCase();
   if (s.startsWith('*.')) s = s.slice(2);
@@ -30,4 +32,25 @@ export function normalizeDomain(raw: string): string | null {
     if (!ok || ++label > 63) return null;
   }
   return label === 0 ? null : s;
+}
+
+/**
+ * Is `s.slice(start, end)` a name as normalizeDomain returns it, in ASCII: labels of
+ * 1–63 of `a-z0-9-_` joined by single dots, at most 253 characters?
+ */
+export function isCanonicalDomain(s: string, start: number, end: number): boolean {
+  if (end <= start || end - start > MAX_DOMAIN_LENGTH) return false;
+  let label = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (label === 0) return false;
+      label = 0;
+    } else if (
+      !((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95) ||
+      ++label > 63
+    )
+      return false;
+  }
+  return label !== 0;
 }

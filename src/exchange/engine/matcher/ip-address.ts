@@ -13,6 +13,9 @@ export interface ParsedIp {
 
 /** `192.0.2.1`, `192.0.2.0/24`, `2001:db8::1`, `2001:db8::/32`; an IPv4-mapped IPv6 address is its IPv4 address. */
 export function parseIp(raw: string): ParsedIp | null {
+  // Most input is one IPv4 address, canonical: no trimming, no slicing.
+  const w4 = parseIpv4(raw);
+  if (w4 !== null) return { v6: false, words: [w4, 0, 0, 0], prefix: 32 };
   const s = raw.trim();
   if (s.length === 0 || s.length > 64) return null;
   const slash = s.indexOf('/');
@@ -77,23 +80,34 @@ function parseIpv6(s: string): [number, number, number, number] | null {
   return words;
 }
 
-/** The 16-bit groups of one side of `::`; an IPv4 tail counts as two groups. */
+/** The 16-bit groups of one side of `::`; an IPv4 tail counts as two groups. No regular expression, no split: this is on the lookup path. */
 function groupsOf(s: string, last: boolean): number[] | null {
   if (s === '') return [];
-  const parts = s.split(':');
   const out: number[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i] as string;
-    if (last && i === parts.length - 1 && p.includes('.')) {
-      const w = parseIpv4(p);
+  let start = 0;
+  for (;;) {
+    const colon = s.indexOf(':', start);
+    const final = colon === -1;
+    const end = final ? s.length : colon;
+    if (last && final && s.indexOf('.', start) !== -1) {
+      const w = parseIpv4(s.slice(start));
       if (w === null) return null;
       out.push(w >>> 16, w & 0xffff);
-      continue;
+      return out;
     }
-    if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return null;
-    out.push(Number.parseInt(p, 16));
+    if (end - start < 1 || end - start > 4) return null;
+    let g = 0;
+    for (let i = start; i < end; i++) {
+      const c = s.charCodeAt(i);
+      const l = c | 0x20;
+      const d = c >= 48 && c <= 57 ? c - 48 : l >= 97 && l <= 102 ? l - 87 : -1;
+      if (d < 0) return null;
+      g = g * 16 + d;
+    }
+    out.push(g);
+    if (final) return out;
+    start = colon + 1;
   }
-  return out;
 }
 
 /** An address or range as the matcher prints it. */

@@ -3,36 +3,44 @@
  * stored as (family, prefix length, network words) in an open-addressing hash
  * table over typed arrays, and a lookup probes once per prefix length that is
  * in use, most specific first. Real feeds use few lengths (/32, /24, /128, /64
- * …), so a lookup is a handful of probes whatever the number of ranges.
+ * …), so a lookup is a handful of probes whatever the number of ranges. An
+ * entry is one record of eight 32-bit words (network, family and prefix with
+ * flags, ref, warn, next): a hit reads the slot and one record.
  */
-import { EntryColumns, fmix32, grow } from './entry-columns.js';
+
+import { doubleSlots, type EntryTable, emptySlots, fmix32, grow } from './entry-columns.js';
 import { formatIpv4, formatIpv6 } from './ip-address.js';
+import { filterOfSlots, KeyFilter } from './key-filter.js';
 
 const EMPTY = -1;
 
 /** An address as four 32-bit words, most significant first (IPv4 uses word 0 only). */
 export type IpWords = readonly [number, number, number, number];
 
-export class IpPrefixTable extends EntryColumns {
-  private words: Uint32Array;
-  /** Bit 7: IPv6; bits 0–7 otherwise the prefix length (IPv6 lengths 0–128 fit with the flag in a Uint16). */
-  private meta: Uint16Array;
+/** Words per entry record: network (4), meta | flags << 16, ref, warn, next. */
+const R = 8;
+
+export class IpPrefixTable implements EntryTable {
+  /** Per entry: see R. Meta is bit 8 for IPv6 and bits 0–7 the prefix length (IPv6 lengths 0–128 fit). */
+  private rec: Int32Array;
   /** Per slot: the entry (-1 when empty) and its hash, side by side. */
   private slots: Int32Array;
   private mask: number;
+  /** Says at once, from cache, that most absent keys are absent (key-filter.ts). */
+  private filter: KeyFilter;
+  count = 0;
   /** Prefix lengths in use, most specific first, per family. */
   private lengths4: number[] = [];
   private lengths6: number[] = [];
-  private readonly scratch = new Uint32Array(4);
+  private readonly scratch = new Int32Array(4);
 
   constructor(capacity = 16) {
-    super(capacity);
-    this.words = new Uint32Array(capacity * 4);
-    this.meta = new Uint16Array(capacity);
+    this.rec = new Int32Array(capacity * R);
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size * 2).fill(EMPTY);
+    this.slots = emptySlots(size);
     this.mask = size - 1;
+    this.filter = new KeyFilter(size);
   }
 
   /** The entry of exactly this range, added when absent (ref -1, no flags). `prefix` is 0–32 or 0–128. */
@@ -42,14 +50,19 @@ export class IpPrefixTable extends EntryColumns {
     if (found !== -1) return found;
     const e = this.count;
     this.ensure(e + 1);
-    this.words.set(net, e * 4);
-    this.meta[e] = (v6 ? 0x100 : 0) | prefix;
-    this.ref[e] = -1;
-    this.next[e] = -1;
-    this.warn[e] = 0;
-    this.flags[e] = 0;
+    const r = e * R;
+    this.rec.set(net, r);
+    this.rec[r + 4] = (v6 ? 0x100 : 0) | prefix;
+    this.rec[r + 5] = -1;
+    this.rec[r + 6] = 0;
+    this.rec[r + 7] = -1;
     this.count = e + 1;
-    this.place(e);
+    const hash = this.hash(v6, net, prefix);
+    let slot = hash & this.mask;
+    while (this.slots[2 * slot] !== EMPTY) slot = (slot + 1) & this.mask;
+    this.slots[2 * slot] = e;
+    this.slots[2 * slot + 1] = hash | 0;
+    this.filter.add(hash);
     const lengths = v6 ? this.lengths6 : this.lengths4;
     if (!lengths.includes(prefix)) {
       lengths.push(prefix);
@@ -64,7 +77,8 @@ export class IpPrefixTable extends EntryColumns {
    */
   containing(v6: boolean, address: IpWords, visit: (entry: number) => boolean): void {
     const lengths = v6 ? this.lengths6 : this.lengths4;
-    for (const prefix of lengths) {
+    for (let i = 0; i < lengths.length; i++) {
+      const prefix = lengths[i] as number;
       const e = this.probe(v6, this.masked(v6, address, prefix), prefix);
       if (e !== -1 && !visit(e)) return;
     }
@@ -72,32 +86,58 @@ export class IpPrefixTable extends EntryColumns {
 
   /** The prefix length of entry `e`. */
   prefixOf(e: number): number {
-    return (this.meta[e] as number) & 0xff;
+    return (this.rec[e * R + 4] as number) & 0xff;
+  }
+
+  refOf(e: number): number {
+    return this.rec[e * R + 5] as number;
+  }
+  setRef(e: number, ref: number): void {
+    this.rec[e * R + 5] = ref;
+  }
+  flagsOf(e: number): number {
+    return (this.rec[e * R + 4] as number) >>> 16;
+  }
+  setFlags(e: number, flags: number): void {
+    const w = this.rec[e * R + 4] as number;
+    this.rec[e * R + 4] = (w & 0xffff) | ((flags & 0xff) << 16);
+  }
+  warnOf(e: number): number {
+    return this.rec[e * R + 6] as number;
+  }
+  setWarn(e: number, warn: number): void {
+    this.rec[e * R + 6] = warn & 0xffff;
+  }
+  nextOf(e: number): number {
+    return this.rec[e * R + 7] as number;
+  }
+  setNext(e: number, next: number): void {
+    this.rec[e * R + 7] = next;
   }
 
   /** The range of entry `e` as text, e.g. `192.0.2.0/24` or `2001:db8::/32` (a host has no suffix). */
   text(e: number): string {
-    const m = this.meta[e] as number;
+    const r = e * R;
+    const m = this.rec[r + 4] as number;
     const v6 = (m & 0x100) !== 0;
     const prefix = m & 0xff;
-    const w = this.words.subarray(e * 4, e * 4 + 4);
-    const addr = v6 ? formatIpv6(w) : formatIpv4(w[0] as number);
+    const addr = v6
+      ? formatIpv6(this.rec.subarray(r, r + 4))
+      : formatIpv4((this.rec[r] as number) >>> 0);
     return prefix === (v6 ? 128 : 32) ? addr : `${addr}/${prefix}`;
   }
 
   get bytes(): number {
-    return (
-      this.words.byteLength +
-      this.meta.byteLength +
-      this.slots.byteLength +
-      this.ref.byteLength +
-      this.next.byteLength +
-      this.warn.byteLength +
-      this.flags.byteLength
-    );
+    return this.rec.byteLength + this.slots.byteLength + this.filter.byteLength;
   }
 
-  private masked(v6: boolean, address: IpWords, prefix: number): Uint32Array {
+  /** Give back the slack of doubling once a bulk load is over. */
+  trim(): void {
+    this.rec = this.rec.slice(0, Math.max(16, this.count) * R);
+  }
+
+  /** `address` with the bits past `prefix` cleared, in the scratch words (int32). */
+  private masked(v6: boolean, address: IpWords, prefix: number): Int32Array {
     const out = this.scratch;
     const n = v6 ? 4 : 1;
     for (let i = 0; i < 4; i++) {
@@ -107,61 +147,51 @@ export class IpPrefixTable extends EntryColumns {
       }
       const bits = Math.min(32, Math.max(0, prefix - i * 32));
       const w = address[i] as number;
-      out[i] = bits === 0 ? 0 : bits === 32 ? w : (w & (~0 << (32 - bits))) >>> 0;
+      out[i] = bits === 0 ? 0 : bits === 32 ? w : w & (~0 << (32 - bits));
     }
     return out;
   }
 
-  private hash(v6: boolean, net: Uint32Array, prefix: number): number {
+  private hash(v6: boolean, net: Int32Array, prefix: number): number {
     let h = fmix32((v6 ? 0x100 : 0) | prefix);
     for (let i = 0; i < (v6 ? 4 : 1); i++) h = fmix32(h ^ Math.imul(net[i] as number, 0x9e3779b1));
     return h;
   }
 
-  private probe(v6: boolean, net: Uint32Array, prefix: number): number {
+  private probe(v6: boolean, net: Int32Array, prefix: number): number {
     const meta = (v6 ? 0x100 : 0) | prefix;
     const hash = this.hash(v6, net, prefix);
+    if (!this.filter.mayHold(hash)) return -1;
     const slots = this.slots;
+    const rec = this.rec;
     let slot = hash & this.mask;
     for (;;) {
       const e = slots[2 * slot] as number;
       if (e === EMPTY) return -1;
-      const o = e * 4;
+      const r = e * R;
       if (
         slots[2 * slot + 1] === (hash | 0) &&
-        this.meta[e] === meta &&
-        this.words[o] === net[0] &&
-        this.words[o + 1] === net[1] &&
-        this.words[o + 2] === net[2] &&
-        this.words[o + 3] === net[3]
+        ((rec[r + 4] as number) & 0xffff) === meta &&
+        rec[r] === net[0] &&
+        rec[r + 1] === net[1] &&
+        rec[r + 2] === net[2] &&
+        rec[r + 3] === net[3]
       )
         return e;
       slot = (slot + 1) & this.mask;
     }
   }
 
-  private place(e: number): void {
-    const m = this.meta[e] as number;
-    const net = this.words.subarray(e * 4, e * 4 + 4);
-    const hash = this.hash((m & 0x100) !== 0, net, m & 0xff);
-    let slot = hash & this.mask;
-    while (this.slots[2 * slot] !== EMPTY) slot = (slot + 1) & this.mask;
-    this.slots[2 * slot] = e;
-    this.slots[2 * slot + 1] = hash | 0;
-  }
-
   private ensure(n: number): void {
-    if (n > this.capacity) {
-      let size = Math.max(16, this.capacity);
+    if (n * R > this.rec.length) {
+      let size = Math.max(16, this.rec.length / R);
       while (size < n) size *= 2;
-      this.growColumns(size);
-      this.words = grow(this.words, new Uint32Array(size * 4));
-      this.meta = grow(this.meta, new Uint16Array(size));
+      this.rec = grow(this.rec, new Int32Array(size * R));
     }
     if (n * 4 > (this.mask + 1) * 3) {
-      this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+      this.slots = doubleSlots(this.slots);
       this.mask = this.slots.length / 2 - 1;
-      for (let e = 0; e < this.count; e++) this.place(e);
+      this.filter = filterOfSlots(this.slots);
     }
   }
 }

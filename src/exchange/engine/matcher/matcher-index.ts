@@ -28,6 +28,7 @@ import {
   normalizeEmail,
   normalizeUrl,
   parseIp,
+  parseIpv4,
   type ValueKind,
 } from './value-normalizer.js';
 import type { WarninglistHit, WarninglistIndex } from './warninglist-index.js';
@@ -131,11 +132,11 @@ export function createMatcherIndex(options: MatcherOptions) {
   function link(slot: number, h: number, warn: number, flags: number): void {
     const t = tableOf(h);
     const e = entryOf(h);
-    t.flags[e] = (t.flags[e] as number) | flags;
-    t.warn[e] = warn;
-    const owner = t.ref[e] as number;
+    t.setFlags(e, t.flagsOf(e) | flags);
+    t.setWarn(e, warn);
+    const owner = t.refOf(e);
     if (owner === -1) {
-      t.ref[e] = slot;
+      t.setRef(e, slot);
     } else if (owner !== slot) {
       const more = shared.get(h) ?? [];
       if (!more.includes(slot)) more.push(slot);
@@ -143,7 +144,7 @@ export function createMatcherIndex(options: MatcherOptions) {
     } else return;
     // Prepend to the slot's list of entries (through a side map when the entry already has an owner).
     if (owner === -1) {
-      t.next[e] = rows.first[slot] as number;
+      t.setNext(e, rows.first[slot] as number);
       rows.first[slot] = h;
     } else {
       const extra = extraLinks.get(slot) ?? [];
@@ -158,9 +159,9 @@ export function createMatcherIndex(options: MatcherOptions) {
     const t = tableOf(h);
     const e = entryOf(h);
     const more = shared.get(h);
-    if (t.ref[e] === slot) {
+    if (t.refOf(e) === slot) {
       const heir = more?.shift();
-      t.ref[e] = heir ?? -1;
+      t.setRef(e, heir ?? -1);
       if (heir !== undefined) {
         // The heir owns it now: move the link from its side list into its chain.
         const extra = extraLinks.get(heir);
@@ -169,7 +170,7 @@ export function createMatcherIndex(options: MatcherOptions) {
           if (i !== -1) extra.splice(i, 1);
           if (extra.length === 0) extraLinks.delete(heir);
         }
-        t.next[e] = rows.first[heir] as number;
+        t.setNext(e, rows.first[heir] as number);
         rows.first[heir] = h;
       }
     } else if (more !== undefined) {
@@ -185,8 +186,8 @@ export function createMatcherIndex(options: MatcherOptions) {
     while (h !== -1) {
       const t = tableOf(h);
       const e = entryOf(h);
-      const next = t.next[e] as number;
-      t.next[e] = -1;
+      const next = t.nextOf(e);
+      t.setNext(e, -1);
       unlink(slot, h);
       h = next;
     }
@@ -197,9 +198,9 @@ export function createMatcherIndex(options: MatcherOptions) {
   function add(input: IndicatorInput): AddResult {
     const idEntry = ids.intern(ID, compactId(input.stixId));
     rows.ensure(ids.count);
-    if (ids.ref[idEntry] === 1) removeSlot(idEntry);
+    if (ids.refOf(idEntry) === 1) removeSlot(idEntry);
     else live++;
-    ids.ref[idEntry] = 1;
+    ids.setRef(idEntry, 1);
     rows.confidence[idEntry] = clampConfidence(input.confidence);
     rows.source[idEntry] = internSource(input.source);
     let indexed = 0;
@@ -231,9 +232,9 @@ export function createMatcherIndex(options: MatcherOptions) {
 
   function remove(stixId: string): boolean {
     const idEntry = ids.find(ID, compactId(stixId));
-    if (idEntry === -1 || ids.ref[idEntry] !== 1) return false;
+    if (idEntry === -1 || ids.refOf(idEntry) !== 1) return false;
     removeSlot(idEntry);
-    ids.ref[idEntry] = -1;
+    ids.setRef(idEntry, -1);
     live--;
     return true;
   }
@@ -244,19 +245,20 @@ export function createMatcherIndex(options: MatcherOptions) {
   let via: MatchVia = 'exact';
   let withSuppressed = false;
   let queryPrefix = 0;
+  const queryWords: [number, number, number, number] = [0, 0, 0, 0];
 
   /** Hits of one entry handle (its owner and any further indicators naming the same value). */
   function collect(h: number, how: MatchVia): void {
     const t = tableOf(h);
     const e = entryOf(h);
-    const owner = t.ref[e] as number;
+    const owner = t.refOf(e);
     if (owner === -1) return;
-    const warned = t.warn[e] !== 0;
+    const warned = t.warnOf(e) !== 0;
     if (warned && !withSuppressed) return;
     const kind = t === ips ? 'ip' : (KIND_NAME[values.kindOf(e)] as ValueKind);
     const warninglist = warned ? options.warninglists?.check(kind, t.text(e)) : undefined;
     out ??= [];
-    const more = shared.get(h);
+    const more = shared.size === 0 ? undefined : shared.get(h);
     for (let i = -1; i < (more?.length ?? 0); i++) {
       const slot = i === -1 ? owner : (more?.[i] as number);
       out.push(
@@ -292,9 +294,17 @@ export function createMatcherIndex(options: MatcherOptions) {
   }
 
   function lookupIp(raw: string, how: MatchVia): void {
+    via = how;
+    // One IPv4 address, the usual query: parsed into a reused array, nothing allocated.
+    const w4 = parseIpv4(raw);
+    if (w4 !== null) {
+      queryWords[0] = w4;
+      queryPrefix = 32;
+      ips.containing(false, queryWords, visitIp);
+      return;
+    }
     const ip = parseIp(raw);
     if (ip === null) return;
-    via = how;
     queryPrefix = ip.prefix;
     ips.containing(ip.v6, ip.words, visitIp);
   }
@@ -377,7 +387,7 @@ export function createMatcherIndex(options: MatcherOptions) {
     source: (slot: number) => sources[rows.source[slot] as number] ?? '',
     has: (stixId: string) => {
       const e = ids.find(ID, compactId(stixId));
-      return e !== -1 && ids.ref[e] === 1;
+      return e !== -1 && ids.refOf(e) === 1;
     },
     /** Indicators held. */
     get size(): number {
@@ -395,6 +405,7 @@ export function createMatcherIndex(options: MatcherOptions) {
     trim(): void {
       values.trim();
       ids.trim();
+      ips.trim();
       rows.trim(ids.count);
     },
   };

@@ -1,20 +1,29 @@
 /**
  * An open-addressing hash table (linear probing) of (kind, string) keys with
- * no object per entry: the key text lives once in a UTF-8 byte pool, and every
- * entry is a row across typed arrays (pool offset and length, a 32-bit hash,
- * the kind, and the payload columns of EntryColumns). Each slot holds the entry
- * and its hash side by side, so a probe compares hashes without leaving the
- * slot array and reads the pool bytes only on a hash hit: a match is exact
- * even for values crafted to collide.
+ * no object per entry. Every entry is a record in one pool: four 32-bit words
+ * (entry number, ref, kind | flags | warn, byte length) followed by the key in
+ * UTF-8, and each slot holds a record's place and its hash side by side. A
+ * probe that misses reads one slot; a hit reads the slot and the record, whose
+ * key bytes follow its header in the same cache line or the next: with a
+ * million entries each other array read is a cache (and TLB) miss of its own,
+ * and those misses, not the instructions, are most of a lookup's time. A match
+ * is exact even for values crafted to collide: hashes only pick the record.
  *
  * Keys are hashed from their last character to their first, so the hashes of
  * every suffix of a name (`evil.example`, `example`) come out of one pass over
  * it: see domain-probe.ts.
  */
-import { EntryColumns, fmix32, grow } from './entry-columns.js';
+
+import { doubleSlots, type EntryTable, emptySlots, fmix32, grow } from './entry-columns.js';
+import { filterOfSlots, KeyFilter } from './key-filter.js';
 
 const EMPTY = -1;
+/** Header words of a record: entry number, ref, kind (bits 0–7) | flags (8–15) | warn (16–31), byte length. */
+const H = 4;
+/** The longest key in UTF-8 bytes (values are at most 8,192 UTF-16 units, so 24,576 bytes). */
+const MAX_KEY_BYTES = 0xffff;
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** Start of the right-to-left hash state of a key, from the table's seed. */
 export function hashStart(seed: number): number {
@@ -31,26 +40,41 @@ export function finish(h: number, kind: number, length: number): number {
   return fmix32(h ^ Math.imul(kind + 1, 0x9e3779b1) ^ Math.imul(length, 0x85ebca77));
 }
 
-export class StringTable extends EntryColumns {
-  private pool = new Uint8Array(1024);
-  private poolUsed = 0;
-  /** Per entry: pool offset, and kind (top 8 bits) with byte length, side by side (one cache line). */
-  private spans: Uint32Array;
-  private hashes: Uint32Array;
-  /** Per slot: the entry (-1 when empty) and its hash, side by side, so a probe that misses reads one cache line. */
+export class StringTable implements EntryTable {
+  /** The records, as words; `bytes` is the same memory, for the keys. */
+  private words: Int32Array;
+  private bytes8: Uint8Array;
+  /** Words of the pool in use (records start on a word). */
+  private used = 0;
+  /** Per entry: the word where its record starts. */
+  private at: Int32Array;
+  /** Per entry: the next entry of the same owner (read only when indicators change, so kept apart). */
+  private next: Int32Array;
+  /** Per slot: the record's first word (-1 when empty) and the key's hash, side by side. */
   private slots: Int32Array;
   private mask: number;
+  /** Says at once, from cache, that most absent keys are absent (key-filter.ts). */
+  private filter: KeyFilter;
+  count = 0;
   readonly seed: number;
+  /**
+   * The entry found last and its record: a lookup reads the entry's columns right after finding
+   * it, and `at[e]` would be one more cache miss per hit with a million entries.
+   */
+  private lastEntry = -1;
+  private lastWord = 0;
 
   constructor(seed = 0, capacity = 16) {
-    super(capacity);
     this.seed = seed >>> 0;
-    this.spans = new Uint32Array(capacity * 2);
-    this.hashes = new Uint32Array(capacity);
+    this.words = new Int32Array(capacity * (H + 4));
+    this.bytes8 = new Uint8Array(this.words.buffer);
+    this.at = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size * 2).fill(EMPTY);
+    this.slots = emptySlots(size);
     this.mask = size - 1;
+    this.filter = new KeyFilter(size);
   }
 
   /** The entry of (kind, s) or -1. */
@@ -62,18 +86,24 @@ export class StringTable extends EntryColumns {
 
   /** The entry of (kind, s.slice(start)) whose finished hash is given, or -1. */
   findHashed(kind: number, s: string, start: number, hash: number): number {
+    if (!this.filter.mayHold(hash)) return -1;
     const h = hash | 0;
     const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const e = slots[2 * slot] as number;
-      if (e === EMPTY) return -1;
-      if (slots[2 * slot + 1] === h && this.equals(e, kind, s, start)) return e;
+      const w = slots[2 * slot] as number;
+      if (w === EMPTY) return -1;
+      if (slots[2 * slot + 1] === h && this.equals(w, kind, s, start)) {
+        const e = this.words[w] as number;
+        this.lastEntry = e;
+        this.lastWord = w;
+        return e;
+      }
       slot = (slot + 1) & this.mask;
     }
   }
 
-  /** The entry of (kind, s), added (with ref -1, no flags) when absent. */
+  /** The entry of (kind, s), added (with ref -1, no flags, no warninglist) when absent. */
   intern(kind: number, s: string): number {
     let h = hashStart(this.seed);
     for (let i = s.length - 1; i >= 0; i--) h = step(h, s.charCodeAt(i));
@@ -82,74 +112,105 @@ export class StringTable extends EntryColumns {
     if (found !== -1) return found;
     const e = this.count;
     this.ensure(e + 1);
-    this.ensurePool(this.poolUsed + s.length * 3);
-    const at = this.poolUsed;
+    this.ensurePool(this.used + H + Math.ceil((s.length * 3) / 4));
+    const w = this.used;
+    const at = w * 4 + H * 4;
+    const pool = this.bytes8;
     let n = 0;
     for (; n < s.length; n++) {
       const c = s.charCodeAt(n);
       if (c >= 0x80) break;
-      this.pool[at + n] = c;
+      pool[at + n] = c;
     }
     // Outside ASCII: the whole key as UTF-8 (at most 3 bytes per UTF-16 unit).
-    if (n < s.length) n = encoder.encodeInto(s, this.pool.subarray(at)).written;
-    this.spans[2 * e] = at;
-    if (n >= 1 << 24) throw new RangeError('key too long for the table');
-    this.spans[2 * e + 1] = ((kind << 24) | n) >>> 0;
-    this.poolUsed += n;
-    this.hashes[e] = hash;
-    this.ref[e] = -1;
+    if (n < s.length) n = encoder.encodeInto(s, pool.subarray(at)).written;
+    if (n > MAX_KEY_BYTES) throw new RangeError('key too long for the table');
+    this.words[w] = e;
+    this.words[w + 1] = -1;
+    this.words[w + 2] = kind & 0xff;
+    this.words[w + 3] = n;
+    this.used = w + H + ((n + 3) >> 2);
+    this.at[e] = w;
     this.next[e] = -1;
-    this.warn[e] = 0;
-    this.flags[e] = 0;
     this.count = e + 1;
-    this.place(e);
+    let slot = hash & this.mask;
+    while (this.slots[2 * slot] !== EMPTY) slot = (slot + 1) & this.mask;
+    this.slots[2 * slot] = w;
+    this.slots[2 * slot + 1] = hash | 0;
+    this.filter.add(hash);
     return e;
   }
 
   /** The key text of entry `e`. */
   text(e: number): string {
-    const start = this.spans[2 * e] as number;
-    const len = (this.spans[2 * e + 1] as number) & 0xffffff;
-    return decoder.decode(this.pool.subarray(start, start + len));
+    const w = this.wordOf(e);
+    const start = (w + H) * 4;
+    return decoder.decode(this.bytes8.subarray(start, start + (this.words[w + 3] as number)));
   }
 
   kindOf(e: number): number {
-    return (this.spans[2 * e + 1] as number) >>> 24;
+    return (this.words[this.wordOf(e) + 2] as number) & 0xff;
+  }
+
+  refOf(e: number): number {
+    return this.words[this.wordOf(e) + 1] as number;
+  }
+  setRef(e: number, ref: number): void {
+    this.words[this.wordOf(e) + 1] = ref;
+  }
+  flagsOf(e: number): number {
+    return ((this.words[this.wordOf(e) + 2] as number) >>> 8) & 0xff;
+  }
+  setFlags(e: number, flags: number): void {
+    const w = this.wordOf(e) + 2;
+    this.words[w] = ((this.words[w] as number) & ~0xff00) | ((flags & 0xff) << 8);
+  }
+  warnOf(e: number): number {
+    return (this.words[this.wordOf(e) + 2] as number) >>> 16;
+  }
+  setWarn(e: number, warn: number): void {
+    const w = this.wordOf(e) + 2;
+    this.words[w] = ((this.words[w] as number) & 0xffff) | ((warn & 0xffff) << 16);
+  }
+  nextOf(e: number): number {
+    return this.next[e] as number;
+  }
+  setNext(e: number, next: number): void {
+    this.next[e] = next;
   }
 
   /** Bytes held by the table's arrays (for the bench and for operators). */
   get bytes(): number {
     return (
-      this.pool.byteLength +
+      this.words.byteLength +
       this.slots.byteLength +
-      this.spans.byteLength +
-      this.hashes.byteLength +
-      this.ref.byteLength +
+      this.at.byteLength +
       this.next.byteLength +
-      this.warn.byteLength +
-      this.flags.byteLength
+      this.filter.byteLength
     );
   }
 
   /** Give back the slack of doubling once a bulk load is over. */
   trim(): void {
-    this.pool = this.pool.slice(0, Math.max(16, this.poolUsed));
+    this.words = this.words.slice(0, Math.max(16, this.used));
+    this.bytes8 = new Uint8Array(this.words.buffer);
     const n = Math.max(16, this.count);
-    this.spans = this.spans.slice(0, 2 * n);
-    this.hashes = this.hashes.slice(0, n);
-    this.ref = this.ref.slice(0, n);
+    this.at = this.at.slice(0, n);
     this.next = this.next.slice(0, n);
-    this.warn = this.warn.slice(0, n);
-    this.flags = this.flags.slice(0, n);
   }
 
-  private equals(e: number, kind: number, s: string, start: number): boolean {
-    const word = this.spans[2 * e + 1] as number;
-    if (word >>> 24 !== kind) return false;
-    const off = this.spans[2 * e] as number;
-    const len = word & 0xffffff;
+  private wordOf(e: number): number {
+    return e === this.lastEntry ? this.lastWord : (this.at[e] as number);
+  }
+
+  /** Does the record at word `w` hold (kind, s.slice(start))? */
+  private equals(w: number, kind: number, s: string, start: number): boolean {
+    const words = this.words;
+    if (((words[w + 2] as number) & 0xff) !== kind) return false;
+    const len = words[w + 3] as number;
     if (s.length - start > len) return false; // UTF-8 is never shorter than UTF-16 code units
-    const pool = this.pool;
+    const off = (w + H) * 4;
+    const pool = this.bytes8;
     for (let i = 0; i < len; i++) {
       const c = s.charCodeAt(start + i);
       if (c >= 0x80 || Number.isNaN(c)) return this.equalsSlow(off, len, s, start);
@@ -161,40 +222,31 @@ export class StringTable extends EntryColumns {
   private equalsSlow(off: number, len: number, s: string, start: number): boolean {
     const bytes = encoder.encode(s.slice(start));
     if (bytes.length !== len) return false;
-    for (let i = 0; i < len; i++) if (this.pool[off + i] !== bytes[i]) return false;
+    for (let i = 0; i < len; i++) if (this.bytes8[off + i] !== bytes[i]) return false;
     return true;
   }
 
-  private place(e: number): void {
-    const hash = this.hashes[e] as number;
-    let slot = hash & this.mask;
-    while (this.slots[2 * slot] !== EMPTY) slot = (slot + 1) & this.mask;
-    this.slots[2 * slot] = e;
-    this.slots[2 * slot + 1] = hash | 0;
-  }
-
   private ensure(n: number): void {
-    if (n > this.capacity) {
-      let size = Math.max(16, this.capacity);
+    if (n > this.at.length) {
+      let size = Math.max(16, this.at.length);
       while (size < n) size *= 2;
-      this.growColumns(size);
-      this.spans = grow(this.spans, new Uint32Array(size * 2));
-      this.hashes = grow(this.hashes, new Uint32Array(size));
+      this.at = grow(this.at, new Int32Array(size));
+      this.next = grow(this.next, new Int32Array(size));
     }
-    // Load factor at most 3/4: rebuild the slots at twice the size.
+    // Load factor at most 3/4: the slots at twice the size.
     if (n * 4 > (this.mask + 1) * 3) {
-      this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+      this.slots = doubleSlots(this.slots);
       this.mask = this.slots.length / 2 - 1;
-      for (let e = 0; e < this.count; e++) this.place(e);
+      this.filter = filterOfSlots(this.slots);
     }
   }
 
+  /** Room for `n` words in the pool. */
   private ensurePool(n: number): void {
-    if (n <= this.pool.length) return;
-    let size = this.pool.length;
+    if (n <= this.words.length) return;
+    let size = Math.max(16, this.words.length);
     while (size < n) size *= 2;
-    this.pool = grow(this.pool, new Uint8Array(size));
+    this.words = grow(this.words, new Int32Array(size));
+    this.bytes8 = new Uint8Array(this.words.buffer);
   }
 }
-
-const decoder = new TextDecoder();

@@ -4,7 +4,7 @@
  * (unreserved characters decoded, hex digits in upper case, everything outside
  * ASCII encoded), no trailing slash. One pass over a bounded input; never throws.
  */
-import { normalizeDomain } from './host-name.js';
+import { isCanonicalDomain, normalizeDomain } from './host-name.js';
 import { ipText, parseIp } from './ip-address.js';
 
 /** The longest URL looked at, in characters. */
@@ -28,6 +28,8 @@ export interface NormalizedUrl {
 
 /** See the file comment; a URL without a scheme is read as `http://`. */
 export function normalizeUrl(raw: string): NormalizedUrl | null {
+  const quick = simpleUrl(raw);
+  if (quick !== null) return quick;
   let s = raw.trim();
   if (s.length === 0 || s.length > MAX_URL_LENGTH) return null;
   let schemeEnd = s.indexOf('://');
@@ -82,6 +84,73 @@ export function normalizeUrl(raw: string): NormalizedUrl | null {
     host,
     bare: path === '/' && query === '' && userinfo === '',
   };
+}
+
+/**
+ * The fast path of normalizeUrl, for the common shape `http(s)://host/path?query`
+ * with nothing to decode or encode: an ASCII host name without port, user or
+ * brackets, a path without dot segments or doubled slashes, no fragment. Returns
+ * exactly what the general path returns for such a URL, and null for any other
+ * (which then takes the general path): see the property test against the original.
+ */
+function simpleUrl(s: string): NormalizedUrl | null {
+  const n = s.length;
+  if (n > MAX_URL_LENGTH || n < 8) return null;
+  const c0 = s.charCodeAt(0) | 0x20;
+  const c1 = s.charCodeAt(1) | 0x20;
+  const c2 = s.charCodeAt(2) | 0x20;
+  const c3 = s.charCodeAt(3) | 0x20;
+  if (c0 !== 104 || c1 !== 116 || c2 !== 116 || c3 !== 112) return null; // http
+  const secure = (s.charCodeAt(4) | 0x20) === 115; // s
+  const colon = secure ? 5 : 4;
+  if (
+    s.charCodeAt(colon) !== 58 ||
+    s.charCodeAt(colon + 1) !== 47 ||
+    s.charCodeAt(colon + 2) !== 47
+  )
+    return null;
+  const hostStart = colon + 3;
+  let upper = false;
+  let i = hostStart;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 || c === 63) break;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95))
+      return null; // a port, user, IPv6 brackets, percent-encoding, `#`, `\` …: the general path
+  }
+  const hostEnd = i;
+  const last = s.charCodeAt(hostEnd - 1);
+  if (last >= 48 && last <= 57) return null; // maybe an IPv4 address
+  let host = s.slice(hostStart, hostEnd);
+  if (upper) host = host.toLowerCase();
+  if (!isCanonicalDomain(host, 0, host.length)) return null;
+  // Path (up to `?`) and query: nothing that needs percent work, no `\` or `#`, no dot segment, no `//`.
+  let pathEnd = n;
+  let prev = 47;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (needsWork(c) || c === 92 || c === 35) return null;
+    if (c === 63 && pathEnd === n) pathEnd = i;
+    else if (pathEnd === n && prev === 47 && (c === 47 || c === 46) && i > hostEnd) return null;
+    prev = c;
+  }
+  const trailingSlash = pathEnd - hostEnd > 1 && s.charCodeAt(pathEnd - 1) === 47;
+  const query = pathEnd < n - 1;
+  const bare = pathEnd - hostEnd <= 1 && !query;
+  const canonical =
+    !upper &&
+    s.startsWith(secure ? 'https://' : 'http://') &&
+    pathEnd > hostEnd &&
+    !trailingSlash &&
+    (query || pathEnd === n);
+  if (canonical) return { url: s, host, bare };
+  const path =
+    pathEnd === hostEnd || pathEnd - hostEnd === 1
+      ? '/'
+      : s.slice(hostEnd, trailingSlash ? pathEnd - 1 : pathEnd);
+  const url = `${secure ? 'https' : 'http'}://${host}${path}${query ? s.slice(pathEnd) : ''}`;
+  return { url, host, bare };
 }
 
 function splitHostPort(a: string): { host: string; port: string } | null {

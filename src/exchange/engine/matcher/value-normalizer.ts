@@ -9,7 +9,7 @@
  * and returns null for what is not a value of its kind; none throws.
  */
 
-import { normalizeDomain, refang } from './host-name.js';
+import { isCanonicalDomain, normalizeDomain, refang } from './host-name.js';
 import { ipText, parseIp } from './ip-address.js';
 import { normalizeUrl } from './url-normalizer.js';
 
@@ -33,6 +33,7 @@ export const VALUE_KINDS: readonly ValueKind[] = [
 
 /** MD5, SHA-1 or SHA-256 in lower-case hex. */
 export function normalizeHash(raw: string): string | null {
+  if (isLowerHex(raw)) return raw;
   const s = raw.trim();
   if (s.length !== 32 && s.length !== 40 && s.length !== 64) return null;
   return /^[0-9a-fA-F]+$/.test(s) ? s.toLowerCase() : null;
@@ -40,6 +41,7 @@ export function normalizeHash(raw: string): string | null {
 
 /** `Local@Host.Example.` → `local@host.example` (a `mailto:` prefix is dropped). */
 export function normalizeEmail(raw: string): string | null {
+  if (isCanonicalEmail(raw)) return raw;
   let s = refang(raw.trim());
   if (s.length > 320) return null;
   if (s.toLowerCase().startsWith('mailto:')) s = s.slice(7);
@@ -52,6 +54,34 @@ export function normalizeEmail(raw: string): string | null {
   }
   const domain = normalizeDomain(s.slice(at + 1));
   return domain === null || !domain.includes('.') ? null : `${local}@${domain}`;
+}
+
+/** Already canonical (the fast path of the matcher's lookups): a hash in lower-case hex. */
+function isLowerHex(s: string): boolean {
+  const n = s.length;
+  if (n !== 32 && n !== 40 && n !== 64) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/**
+ * Already canonical: a local part of printable ASCII without upper case, `<`, `>`,
+ * `[` or a second `@`, not `mailto:`, and a canonical domain with a dot.
+ */
+function isCanonicalEmail(s: string): boolean {
+  const n = s.length;
+  if (n > 320) return false;
+  const at = s.indexOf('@');
+  if (at < 1 || at > 64 || s.startsWith('mailto:')) return false;
+  for (let i = 0; i < at; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c >= 127 || c === 60 || c === 62 || c === 91 || (c >= 65 && c <= 90))
+      return false;
+  }
+  return isCanonicalDomain(s, at + 1, n) && s.indexOf('.', at + 1) !== -1;
 }
 
 /** E.164: `+` and 8–15 digits, the first not 0. Spaces, dots, dashes and brackets are dropped; `00` and `tel:` are read as `+`. */

@@ -11,7 +11,7 @@
  * list) covers only itself: `evil.github.io` is somebody's own site.
  */
 import { probeDomain } from './domain-probe.js';
-import { MATCH_BELOW, MATCH_SELF } from './entry-columns.js';
+import { type EntryTable, MATCH_BELOW, MATCH_SELF } from './entry-columns.js';
 import { IpPrefixTable } from './ip-prefix-table.js';
 import type { PublicSuffixRule } from './public-suffix-rule.js';
 import { StringTable } from './string-table.js';
@@ -84,17 +84,16 @@ export function createWarninglistIndex(
    * The first list to name a value itself is kept in `ref`, the first to cover
    * the names below it in `warn` (1 + its number), so the reason names the right list.
    */
-  function claim(table: StringTable | IpPrefixTable, e: number, n: number, flags: number): void {
-    if ((flags & MATCH_SELF) !== 0 && ((table.flags[e] as number) & MATCH_SELF) === 0)
-      table.ref[e] = n;
-    if ((flags & MATCH_BELOW) !== 0 && table.warn[e] === 0) table.warn[e] = n + 1;
-    table.flags[e] = (table.flags[e] as number) | flags;
+  function claim(table: EntryTable, e: number, n: number, flags: number): void {
+    if ((flags & MATCH_SELF) !== 0 && (table.flagsOf(e) & MATCH_SELF) === 0) table.setRef(e, n);
+    if ((flags & MATCH_BELOW) !== 0 && table.warnOf(e) === 0) table.setWarn(e, n + 1);
+    table.setFlags(e, table.flagsOf(e) | flags);
   }
 
   function domainList(name: string): { list: number; below: string | null } | null {
     let found: { list: number; below: string | null } | null = null;
     probeDomain(names, DOMAIN, name, (e, below) => {
-      const list = below ? (names.warn[e] as number) - 1 : (names.ref[e] as number);
+      const list = below ? names.warnOf(e) - 1 : names.refOf(e);
       found = { list, below: below ? names.text(e) : null };
       return false;
     });
@@ -106,7 +105,7 @@ export function createWarninglistIndex(
     ips.containing(ip.v6, ip.words, (e) => {
       // A range indicator is on a list only when the whole range is inside a listed one.
       if (ips.prefixOf(e) > ip.prefix) return true;
-      found = ips.ref[e] as number;
+      found = ips.refOf(e);
       return false;
     });
     return found;
@@ -137,7 +136,7 @@ export function createWarninglistIndex(
         }
         case 'hash': {
           const e = names.find(HASH, value);
-          return e === -1 ? null : hit(names.ref[e] as number, value, null);
+          return e === -1 ? null : hit(names.refOf(e), value, null);
         }
         case 'url': {
           // Only a URL that names a whole site is judged by its host: a phishing page on a top site is still a phishing page.
