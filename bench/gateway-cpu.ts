@@ -71,6 +71,22 @@ function cpuMs(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/**
+ * The main (event-loop) thread alone: its CPU ms, and ms spent runnable but waiting
+ * for a CPU (/proc schedstat). The loop thread's CPU bounds throughput; worker
+ * threads (the request-log writer) are not on its critical path.
+ */
+function loopThread(pid: number | undefined): { cpuMs: number; waitMs: number } {
+  const dir = `/proc/${pid}/task/${pid}`;
+  if (pid === undefined || !existsSync(dir)) return { cpuMs: Number.NaN, waitMs: Number.NaN };
+  const fields = (readFileSync(`${dir}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  const sched = readFileSync(`${dir}/schedstat`, 'utf8').split(' ');
+  return {
+    cpuMs: (Number(fields[11]) + Number(fields[12])) * 10,
+    waitMs: Number(sched[1]) / 1e6,
+  };
+}
+
 function once(agent: Agent, url: string, headers: Record<string, string>, body: Buffer) {
   return new Promise<{ ok: boolean; ms: number }>((resolve) => {
     const started = performance.now();
@@ -151,6 +167,7 @@ try {
   }
   await drive(warmup, connections, url, headers);
   const before = cpuMs(pid);
+  const loopBefore = loopThread(pid);
   const stubBefore = cpuMs(stub.proc.pid);
   // Monotonic µs, the clock V8 stamps profiles with: bench/gateway-profile.ts --window keeps these.
   const from = process.hrtime.bigint() / 1000n;
@@ -163,10 +180,21 @@ try {
     `measured window (for gateway-profile --window): ${from}:${process.hrtime.bigint() / 1000n}\n`,
   );
   const cpu = (cpuMs(pid) - before) / total;
+  const loopAfter = loopThread(pid);
   const stubCpu = (cpuMs(stub.proc.pid) - stubBefore) / total;
   const label = `gateway_cpu.${values.direct === true ? 'direct' : 'shieldwall'}.c${connections}${values.stream === true ? '.stream' : ''}`;
   const out = [
     [`${label}.server_cpu_per_request`, cpu.toFixed(3), 'ms'],
+    [
+      `${label}.loop_thread_cpu_per_request`,
+      ((loopAfter.cpuMs - loopBefore.cpuMs) / total).toFixed(3),
+      'ms',
+    ],
+    [
+      `${label}.loop_thread_waiting_for_cpu_per_request`,
+      ((loopAfter.waitMs - loopBefore.waitMs) / total).toFixed(3),
+      'ms',
+    ],
     [`${label}.upstream_cpu_per_request`, stubCpu.toFixed(3), 'ms'],
     [`${label}.rps`, r.rps.toFixed(0), 'req/s'],
     [`${label}.p50`, r.p50.toFixed(2), 'ms'],

@@ -1,14 +1,15 @@
 /**
  * The gateway's limits from the tier policy, through the limiter port (exact
  * across instances with Redis): requests per minute per key, tokens per minute
- * per key and per organization. Tokens are taken up front from an estimate and
- * settled with the upstream's `usage` afterwards.
+ * per key and per organization, taken together in one all-or-nothing
+ * `consumeAll` (one round trip with Redis). Tokens are taken up front from an
+ * estimate and settled with the upstream's `usage` afterwards.
  */
 import type { Principal, TierPolicy } from '../access/index.js';
 
 type Tier = TierPolicy['tiers'][number];
 
-import type { Limiter } from '../platform/ports/limiter.js';
+import type { Limiter, RateDecision } from '../platform/ports/limiter.js';
 import type { Usage } from './engine/openai-payload.js';
 import { gatewayErrors } from './errors.js';
 
@@ -50,24 +51,25 @@ export function createGatewayLimits(limiter: Limiter): GatewayLimits {
   return {
     async take(w, limits, tokens) {
       const rpm = limits.requestsPerMinute;
-      const r = await limiter.consume(`gateway:rpm:${w.keyId ?? w.principal}`, {
-        limit: rpm,
-        windowMs: MINUTE,
-      });
-      if (!r.allowed)
-        throw rateLimited(`This key may make ${rpm} requests a minute.`, r.retryAfterMs);
       const tpm = limits.tokensPerMinute;
       const cost = Math.max(1, tokens);
       const rule = { limit: Math.max(1, tpm), windowMs: MINUTE };
-      const k = await limiter.consume(keyOf(w), rule, cost);
-      if (!k.allowed)
+      // One atomic take of all three (one round trip with Redis); a refusal takes nothing.
+      const r = await limiter.consumeAll([
+        { key: `gateway:rpm:${w.keyId ?? w.principal}`, rule: { limit: rpm, windowMs: MINUTE } },
+        { key: keyOf(w), rule, cost },
+        { key: orgOf(w), rule, cost },
+      ]);
+      if (r.allowed) return;
+      const [req, key, org] = r.decisions as [RateDecision, RateDecision, RateDecision];
+      if (!req.allowed)
+        throw rateLimited(`This key may make ${rpm} requests a minute.`, req.retryAfterMs);
+      if (!key.allowed)
         throw rateLimited(
           `This key may use ${tpm} tokens a minute (this prompt is about ${cost}).`,
-          k.retryAfterMs,
+          key.retryAfterMs,
         );
-      const o = await limiter.consume(orgOf(w), rule, cost);
-      if (!o.allowed)
-        throw rateLimited(`Your organization may use ${tpm} tokens a minute.`, o.retryAfterMs);
+      throw rateLimited(`Your organization may use ${tpm} tokens a minute.`, org.retryAfterMs);
     },
 
     settle(w, tokensPerMinute, estimate, usage) {

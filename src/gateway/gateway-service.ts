@@ -4,7 +4,6 @@
  * the first upstream that answers, record the pair. No HTTP framework in here:
  * routes hand over a call and send back what this returns.
  */
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Principal, TierPolicy } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
@@ -28,6 +27,7 @@ import {
 } from './engine/openai-payload.js';
 import { gatewayErrors } from './errors.js';
 import { createGatewayLimits, type Who, whoIs } from './gateway-limits.js';
+import { timeOrderedId } from './record-id.js';
 import type { RequestLog, RequestRecord } from './request-log.js';
 import { checkChat, checkResponses, firstProblem } from './request-schemas.js';
 import type { Screen, ScreenInput, ScreenResult } from './screen.js';
@@ -224,7 +224,7 @@ export function createGatewayService(deps: GatewayDeps) {
     const estimate = estimatePromptTokens(text, messages);
     const started = deps.now();
     const record: RequestRecord = {
-      id: randomUUID(),
+      id: timeOrderedId(started),
       created_at: started,
       principal: who.principal,
       org_id: who.orgId,

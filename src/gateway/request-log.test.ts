@@ -46,12 +46,20 @@ function record(id: string, at: number, prompt: string): RequestRecord {
   };
 }
 
-function suite(name: string, makeStore: () => Promise<{ store: Store; done(): Promise<void> }>) {
+type MadeStore = { store: Store; done(): Promise<void>; sqliteFile?: string };
+
+function suite(name: string, makeStore: () => Promise<MadeStore>) {
   describe(`request log on ${name}`, () => {
     it('writes batches, redacts content, and purges content past retention only', async () => {
-      const { store, done } = await makeStore();
+      const { store, done, sqliteFile } = await makeStore();
       let now = Date.UTC(2026, 11, 1);
-      const log = createRequestLog({ store, logger, now: () => now, retentionDays: 30 });
+      const log = createRequestLog({
+        store,
+        logger,
+        now: () => now,
+        retentionDays: 30,
+        ...(sqliteFile === undefined ? {} : { sqliteFile }),
+      });
       try {
         log.record(record('old', now - 31 * DAY, 'my password=hunter2hunter2 is old'));
         for (let i = 0; i < 450; i++) log.record(record(`r${i}`, now, `prompt ${i}`));
@@ -95,8 +103,14 @@ function suite(name: string, makeStore: () => Promise<{ store: Store; done(): Pr
     });
 
     it('stores no content at all with retention 0', async () => {
-      const { store, done } = await makeStore();
-      const log = createRequestLog({ store, logger, now: Date.now, retentionDays: 0 });
+      const { store, done, sqliteFile } = await makeStore();
+      const log = createRequestLog({
+        store,
+        logger,
+        now: Date.now,
+        retentionDays: 0,
+        ...(sqliteFile === undefined ? {} : { sqliteFile }),
+      });
       try {
         log.record(record('x', Date.now(), 'secret prompt'));
         await log.flush();
@@ -114,17 +128,65 @@ function suite(name: string, makeStore: () => Promise<{ store: Store; done(): Pr
   });
 }
 
-suite('SQLite', async () => {
+async function sqliteStore(worker: boolean): Promise<MadeStore> {
   const dir = mkdtempSync(join(tmpdir(), 'sw-gw-log-'));
-  const store = createSqliteStore({ file: join(dir, 'db.sqlite'), migrations: gatewayMigrations });
+  const file = join(dir, 'db.sqlite');
+  const store = createSqliteStore({ file, migrations: gatewayMigrations });
   await store.migrate();
   return {
     store,
+    ...(worker ? { sqliteFile: file } : {}),
     async done() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+suite('SQLite', () => sqliteStore(false));
+// As `serve` runs it: the rows are written by a worker thread's own connection to the file.
+suite('SQLite, written from a worker thread', () => sqliteStore(true));
+
+describe('request log on SQLite from a worker thread', () => {
+  it('writes through the worker, not the store on the event loop, and reports a failed write', async () => {
+    const made = await sqliteStore(true);
+    const warnings: string[] = [];
+    // The store the log is given counts its uses: the rows must arrive without it.
+    let storeUses = 0;
+    const counted: Store = {
+      ...made.store,
+      db<T>() {
+        storeUses++;
+        return made.store.db<T>();
+      },
+    };
+    const log = createRequestLog({
+      store: counted,
+      logger: { warn: (_o: unknown, msg: string) => warnings.push(msg) } as unknown as Logger,
+      now: Date.now,
+      retentionDays: 30,
+      sqliteFile: made.sqliteFile as string,
+    });
+    try {
+      const at = Date.now();
+      for (let i = 0; i < 2000; i++) log.record(record(`w${i}`, at, `prompt ${i} `.repeat(20)));
+      await log.flush();
+      expect(storeUses).toBe(0);
+      const db = made.store.db<GatewayTables>();
+      const n = await db
+        .selectFrom('gateway_requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(2000);
+      // A row the table refuses (a duplicate id) fails its batch with a warning, never a throw.
+      log.record(record('w1', at, 'again'));
+      await log.flush();
+      expect(warnings).toContain('could not write gateway request records');
+    } finally {
+      await log.close();
+      await made.done();
+    }
+  });
 });
 
 const pgUrl = await requireService('postgres');

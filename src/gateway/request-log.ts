@@ -3,12 +3,18 @@
  * on; a timer inserts what has gathered in one multi-row INSERT (every 250 ms or
  * every 200 records). Content is redacted here, in the background, too. A purge
  * clears prompt and answer text past the retention period (metadata stays).
+ *
+ * On the embedded SQLite store the INSERT runs in a worker thread
+ * (request-log-writer.ts): better-sqlite3 is synchronous, and a batch written on
+ * the event loop held every request in flight for its insert and fsync. With
+ * PostgreSQL the write already leaves the process and goes through the store.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from '../platform/logger.js';
 import type { Store } from '../platform/ports/store.js';
 import { redactSecrets } from './engine/redact.js';
 import type { GatewayRequestRow, GatewayTables } from './gateway-tables.js';
+import { createSqliteRowWriter, type RowWriter } from './request-log-writer.js';
 
 /** What a handler hands over; `prompt`/`response` are raw and redacted before storage. */
 export type RequestRecord = Omit<GatewayRequestRow, 'content_expires_at'>;
@@ -36,8 +42,17 @@ export function createRequestLog(deps: {
   readonly retentionDays: number;
   readonly flushEveryMs?: number;
   readonly purgeEveryMs?: number;
+  /**
+   * The store's SQLite file, when the store is SQLite on a file: rows are then
+   * written from a worker thread with its own connection, off the event loop.
+   */
+  readonly sqliteFile?: string;
 }): RequestLog {
   const db = (): Kysely<GatewayTables> => deps.store.db<GatewayTables>();
+  let writer: RowWriter | undefined =
+    deps.sqliteFile === undefined || deps.store.dialect !== 'sqlite'
+      ? undefined
+      : createSqliteRowWriter(deps.sqliteFile);
   let queue: RequestRecord[] = [];
   let dropped = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -60,7 +75,14 @@ export function createRequestLog(deps: {
       const batch = queue.slice(0, BATCH);
       queue = queue.slice(BATCH);
       try {
-        await db().insertInto('gateway_requests').values(batch.map(toRow)).execute();
+        const rows = batch.map(toRow);
+        if (writer?.stopped() === true) {
+          // The thread died (it should not): keep recording, on the event loop as before.
+          deps.logger.warn({}, 'the request-log writer thread stopped; writing on the event loop');
+          writer = undefined;
+        }
+        if (writer === undefined) await db().insertInto('gateway_requests').values(rows).execute();
+        else await writer.write(rows);
       } catch (err) {
         deps.logger.warn({ err, records: batch.length }, 'could not write gateway request records');
       }
@@ -116,6 +138,7 @@ export function createRequestLog(deps: {
       clearInterval(purgeTimer);
       clearTimeout(firstPurge);
       await flush();
+      await writer?.close();
     },
   };
 }

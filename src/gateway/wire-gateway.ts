@@ -4,9 +4,10 @@
  * path in front of Fastify for the two POST routes. Kept apart
  * from index.ts so that only `serve` loads it.
  */
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { accessGate, accessServices } from '../access/index.js';
-import type { Platform } from '../platform/compose.js';
+import { DATA_FILES, type Platform } from '../platform/compose.js';
 import type { App } from '../platform/http/app.js';
 import type { KeyRefusal } from './caller.js';
 import { registerGatewayRoutes } from './gateway-routes.js';
@@ -59,6 +60,8 @@ export async function wireGateway(
     logger,
     now: Date.now,
     retentionDays: config.gatewayRetentionDays,
+    // On the embedded store the rows are written from a worker thread, off the event loop.
+    ...(config.store === 'sqlite' ? { sqliteFile: join(config.data, DATA_FILES.store) } : {}),
   });
   const screen =
     options.screen === undefined

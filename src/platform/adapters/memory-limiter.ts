@@ -22,6 +22,7 @@ import {
   assertConsume,
   assertIncrement,
   assertLimiterKey,
+  assertTakes,
   type Limiter,
   type RateDecision,
   type RateRule,
@@ -171,6 +172,31 @@ export function createMemoryLimiter(options: MemoryLimiterOptions = {}): MemoryL
       const { decision, next } = gcra(e?.kind === 'rate' ? e : undefined, t, rule, cost);
       if (next !== undefined) put(id, { kind: 'rate', ...next }, t);
       return decision;
+    },
+    async consumeAll(takes) {
+      assertTakes(takes);
+      const t = now();
+      // Decide every take on a scratch copy of the states; write them only if all fit.
+      const scratch = new Map<
+        string,
+        { tatMs: number; rem: number; limit: number; expiresAt: number }
+      >();
+      const decisions: RateDecision[] = [];
+      let allowed = true;
+      for (const take of takes) {
+        const id = `r:${take.key}`;
+        let state = scratch.get(id);
+        if (state === undefined) {
+          const e = get(id, t);
+          if (e?.kind === 'rate') state = e;
+        }
+        const { decision, next } = gcra(state, t, take.rule, take.cost ?? 1);
+        decisions.push(decision);
+        if (next === undefined) allowed = false;
+        else scratch.set(id, next);
+      }
+      if (allowed) for (const [id, next] of scratch) put(id, { kind: 'rate', ...next }, t);
+      return { allowed, decisions };
     },
     async increment(key, ttlMs, by = 1) {
       assertIncrement(key, ttlMs, by);

@@ -22,6 +22,7 @@ import {
   assertConsume,
   assertIncrement,
   assertLimiterKey,
+  assertTakes,
   type Limiter,
   type RateDecision,
 } from '../ports/limiter.js';
@@ -69,6 +70,61 @@ redis.call('SET', KEYS[1], string.format('%d:%d:%d', now + whole, ahead - whole 
 return {1, idiv(full - ahead, W), 0, reset}
 `;
 
+// consumeAll: GCRA over KEYS[i] with ARGV[3i-2..3i] = limit, window, cost, all or nothing.
+// Returns {allowed, then per take: allowed, remaining, retryAfterMs (-1 = never), resetMs}.
+const GCRA_ALL = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local function idiv(a, b)
+  local q = math.floor(a / b)
+  if q * b > a then q = q - 1 elseif (q + 1) * b <= a then q = q + 1 end
+  return q
+end
+local state, order, out, all = {}, {}, {0}, 1
+for i = 1, #KEYS do
+  local k = KEYS[i]
+  local L, W, c = tonumber(ARGV[3 * i - 2]), tonumber(ARGV[3 * i - 1]), tonumber(ARGV[3 * i])
+  local s = state[k]
+  if s == nil then
+    s = false
+    local v = redis.call('GET', k)
+    if v then
+      local ms, rem, l = string.match(v, '^(%d+):(%d+):(%d+)$')
+      if ms then s = {tonumber(ms), tonumber(rem), tonumber(l)} end
+    end
+    state[k] = s
+  end
+  local used = 0
+  if s and s[1] >= now then
+    local rem = s[2]
+    if s[3] ~= L then rem = idiv(rem * L, s[3]) end
+    used = math.min(s[1] - now, W) * L + rem
+  end
+  local full = W * L
+  if c > L or used + c * W > full then
+    local retry = -1
+    if c <= L then retry = idiv(used + c * W - full + L - 1, L) end
+    all = 0
+    for _, x in ipairs({0, math.max(0, idiv(full - used, W)), retry, idiv(used + L - 1, L)}) do out[#out + 1] = x end
+  else
+    local ahead = used + c * W
+    local whole = idiv(ahead, L)
+    local reset = idiv(ahead + L - 1, L)
+    if s == false or s[4] == nil then order[#order + 1] = k end
+    state[k] = {now + whole, ahead - whole * L, L, reset}
+    for _, x in ipairs({1, idiv(full - ahead, W), 0, reset}) do out[#out + 1] = x end
+  end
+end
+if all == 1 then
+  for _, k in ipairs(order) do
+    local s = state[k]
+    redis.call('SET', k, string.format('%d:%d:%d', s[1], s[2], s[3]), 'PX', math.max(s[4], 1))
+  end
+end
+out[1] = all
+return out
+`;
+
 const INCREMENT = `
 local v = redis.call('INCRBY', KEYS[1], ARGV[1])
 if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -78,6 +134,7 @@ return v
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 const SCRIPTS = {
   gcra: { src: GCRA, sha: sha1(GCRA) },
+  gcraAll: { src: GCRA_ALL, sha: sha1(GCRA_ALL) },
   increment: { src: INCREMENT, sha: sha1(INCREMENT) },
 };
 
@@ -144,16 +201,24 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter {
 
   async function script(
     s: { src: string; sha: string },
-    key: string,
+    key: string | readonly string[],
     args: Array<string | number>,
   ) {
+    const keys = typeof key === 'string' ? [key] : key;
     try {
-      return await redis.evalsha(s.sha, 1, key, ...args);
+      return await redis.evalsha(s.sha, keys.length, ...keys, ...args);
     } catch (err) {
       if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
-      return redis.eval(s.src, 1, key, ...args); // first use on this server: EVAL caches it
+      return redis.eval(s.src, keys.length, ...keys, ...args); // first use on this server: EVAL caches it
     }
   }
+
+  const decisionOf = (allowed: number, remaining: number, retry: number, resetMs: number) => ({
+    allowed: allowed === 1,
+    remaining,
+    retryAfterMs: retry < 0 ? Number.POSITIVE_INFINITY : retry,
+    resetMs,
+  });
 
   return {
     async consume(key, rule, cost = 1) {
@@ -169,6 +234,26 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter {
         resetMs,
       };
       return decision;
+    },
+    async consumeAll(takes) {
+      assertTakes(takes);
+      // One script over every key (a single Redis, not a cluster: the keys may hash anywhere).
+      const reply = (await call(() =>
+        script(
+          SCRIPTS.gcraAll,
+          takes.map((t) => `${prefix}r:${t.key}`),
+          takes.flatMap((t) => [t.rule.limit, t.rule.windowMs, t.cost ?? 1]),
+        ),
+      )) as number[];
+      const decisions: RateDecision[] = takes.map((_, i) =>
+        decisionOf(
+          reply[1 + 4 * i] as number,
+          reply[2 + 4 * i] as number,
+          reply[3 + 4 * i] as number,
+          reply[4 + 4 * i] as number,
+        ),
+      );
+      return { allowed: reply[0] === 1, decisions };
     },
     async increment(key, ttlMs, by = 1) {
       assertIncrement(key, ttlMs, by);

@@ -128,6 +128,69 @@ export function runLimiterContract(name: string, factory: LimiterContractFactory
       expect(remaining.sort((a, b) => a - b)).toEqual(Array.from({ length: 37 }, (_, i) => i));
     });
 
+    it('consumeAll takes every take when all fit, and none when one does not', async () => {
+      const rpm = { limit: 3, windowMs: 60_000 };
+      const tpm = { limit: 100, windowMs: 60_000 };
+      const both = (cost: number) =>
+        limiter.consumeAll([
+          { key: 'all-req', rule: rpm },
+          { key: 'all-tok', rule: tpm, cost },
+        ]);
+      const first = await both(40);
+      expect(first.allowed).toBe(true);
+      expect(first.decisions.map((d) => [d.allowed, d.remaining])).toEqual([
+        [true, 2],
+        [true, 60],
+      ]);
+      // 70 tokens do not fit: the request unit is not taken either, and the refusal says which.
+      const refused = await both(70);
+      expect(refused.allowed).toBe(false);
+      expect(refused.decisions.map((d) => d.allowed)).toEqual([true, false]);
+      expect(refused.decisions[1]?.retryAfterMs).toBeGreaterThan(5_000);
+      expect((await limiter.consume('all-req', rpm, 2)).remaining).toBe(0);
+      expect((await limiter.consume('all-tok', tpm, 60)).remaining).toBe(0);
+      const none = await both(1);
+      expect(none.allowed).toBe(false);
+      expect(none.decisions.map((d) => d.allowed)).toEqual([false, false]);
+      expect(none.decisions[1]?.retryAfterMs).toBeLessThanOrEqual(600);
+    });
+
+    it('consumeAll applies takes on one key in order, and a cost above a limit refuses all', async () => {
+      const rule = { limit: 5, windowMs: 60_000 };
+      const twice = await limiter.consumeAll([
+        { key: 'same', rule, cost: 3 },
+        { key: 'same', rule, cost: 2 },
+      ]);
+      expect(twice.decisions.map((d) => [d.allowed, d.remaining])).toEqual([
+        [true, 2],
+        [true, 0],
+      ]);
+      expect((await limiter.consume('same', rule)).allowed).toBe(false);
+      const never = await limiter.consumeAll([
+        { key: 'fresh', rule },
+        { key: 'fresh-2', rule, cost: 6 },
+      ]);
+      expect(never.allowed).toBe(false);
+      expect(never.decisions[1]?.retryAfterMs).toBe(Number.POSITIVE_INFINITY);
+      expect((await limiter.consume('fresh', rule)).remaining).toBe(4);
+    });
+
+    it('consumeAll is exact under 200 concurrent calls', async () => {
+      const narrow = { limit: 23, windowMs: 60_000 };
+      const wide = { limit: 1_000, windowMs: 60_000 };
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          limiter.consumeAll([
+            { key: 'crowd-wide', rule: wide, cost: 2 },
+            { key: i % 2 === 0 ? 'crowd-even' : 'crowd-odd', rule: narrow },
+          ]),
+        ),
+      );
+      expect(results.filter((r) => r.allowed)).toHaveLength(46);
+      // Only the allowed calls took from the shared key: 1,000 - 46 × 2 left.
+      expect((await limiter.consume('crowd-wide', wide, 1)).remaining).toBe(1_000 - 46 * 2 - 1);
+    });
+
     it('counts 500 concurrent increments exactly', async () => {
       const values = await Promise.all(
         Array.from({ length: 500 }, () => limiter.increment('hits', 60_000)),
@@ -192,6 +255,13 @@ export function runLimiterContract(name: string, factory: LimiterContractFactory
       }
       for (const ttl of [0, -5, 1.5]) await bad(() => limiter.increment('k', ttl), `ttl ${ttl}`);
       await bad(() => limiter.increment('k', 1_000, 0.5), 'by 0.5');
+      await bad(() => limiter.consumeAll([]), 'no takes');
+      await bad(
+        () => limiter.consumeAll(Array.from({ length: 17 }, () => ({ key: 'k', rule: MINUTE }))),
+        '17 takes',
+      );
+      await bad(() => limiter.consumeAll([{ key: 'k', rule: MINUTE, cost: 0 }]), 'take cost 0');
+      await bad(() => limiter.consumeAll([{ key: '', rule: MINUTE }]), 'take key');
       expect(await limiter.consume('k', MINUTE)).toMatchObject({ allowed: true, remaining: 4 });
     });
 

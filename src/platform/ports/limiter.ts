@@ -18,6 +18,15 @@ export interface Limiter {
    */
   consume(key: string, rule: RateRule, cost?: number): Promise<RateDecision>;
 
+  /**
+   * Several takes at once, all or nothing: when every take fits, all are taken;
+   * when any does not, none is. Atomic like `consume` (one Lua script, one round
+   * trip on Redis), so it stays exact across instances. Takes on the same key apply
+   * in order, as successive `consume` calls would. At most MAX_TAKES takes; each is
+   * checked as `consume` checks its arguments.
+   */
+  consumeAll(takes: readonly RateTake[]): Promise<RateDecisions>;
+
   /** Add `by` (default 1) to a counter that expires `ttlMs` after its first increment; returns the new value. */
   increment(key: string, ttlMs: number, by?: number): Promise<number>;
 
@@ -53,6 +62,26 @@ export interface RateDecision {
   readonly resetMs: number;
 }
 
+/** One take of `consumeAll`: `cost` (default 1) units of `key` under `rule`. */
+export interface RateTake {
+  readonly key: string;
+  readonly rule: RateRule;
+  readonly cost?: number;
+}
+
+export interface RateDecisions {
+  /** True when every take fitted and all were taken; false when none was taken. */
+  readonly allowed: boolean;
+  /**
+   * Per take, in order. When refused, `allowed` says whether that take would have
+   * fitted (nothing was taken): the first one false is the limit that refused.
+   */
+  readonly decisions: readonly RateDecision[];
+}
+
+/** Most takes in one `consumeAll`. */
+export const MAX_TAKES = 16;
+
 /** Longest limiter key accepted, in characters. */
 export const MAX_LIMITER_KEY = 512;
 
@@ -83,6 +112,12 @@ export function assertConsume(key: unknown, rule: RateRule, cost: unknown): void
   if (limit * windowMs > 2 ** 52)
     throw badRequest('A rate rule with limit × windowMs above 2^52 is not supported.');
   if (!isPositiveInt(cost)) throw badRequest('The cost must be a positive integer.');
+}
+
+export function assertTakes(takes: unknown): asserts takes is readonly RateTake[] {
+  if (!Array.isArray(takes) || takes.length === 0 || takes.length > MAX_TAKES)
+    throw badRequest(`consumeAll takes 1 to ${MAX_TAKES} takes.`);
+  for (const t of takes as RateTake[]) assertConsume(t?.key, t?.rule, t?.cost ?? 1);
 }
 
 export function assertIncrement(key: unknown, ttlMs: unknown, by: unknown): void {
