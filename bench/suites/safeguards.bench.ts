@@ -24,6 +24,8 @@ import type { ClassifyInput } from '../../src/safeguards/engine/types.js';
 import type { BenchSuite, Figure } from '../harness.js';
 
 const DEV = join(ROOT, '..', 'shared', 'data', 'safeguards', 'dev.jsonl');
+/** Prompts written by hand for evaluation only: no template, never read by the trainer. */
+const OWN_HANDWRITTEN = join(ROOT, 'training', 'safeguards', 'own-heldout.jsonl');
 
 interface Item {
   readonly input: ClassifyInput;
@@ -70,6 +72,14 @@ function figuresFor(model: SafeguardsModel, name: string, items: readonly Item[]
   }
   out.push({ name: `${name}.count`, value: items.length, unit: 'prompts' });
   return out;
+}
+
+function readOwnHandwritten(): Item[] {
+  return readFileSync(OWN_HANDWRITTEN, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { text: string; label: string })
+    .map((r) => ({ input: { text: r.text }, malicious: r.label !== 'benign', family: 'own' }));
 }
 
 function readDev(): Item[] {
@@ -188,6 +198,9 @@ export const suite: BenchSuite = {
         ownItems.filter((i) => !i.family.includes('+')),
       ),
     );
+    const handwritten = readOwnHandwritten();
+    figures.push(...figuresFor(model, 'own_handwritten', handwritten));
+    figures.push(...wrapped(model, 'own_handwritten', handwritten));
     figures.push(...latency(model));
     return figures;
   },

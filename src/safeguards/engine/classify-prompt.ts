@@ -10,13 +10,9 @@ import { bucketOf, signOf } from '../../platform/engine-kit/model/hash.js';
 import { sigmoid } from '../../platform/engine-kit/model/linear-model.js';
 import type { SparseVector } from '../../platform/engine-kit/model/sparse-vector.js';
 import { findCues } from './cues.js';
-import { decodeLayers, rot13 } from './decode-layers.js';
-import {
-  featurizePrompt,
-  type PromptFeatureConfig,
-  wordHash,
-  wordsOf,
-} from './featurize-prompt.js';
+import { decodeLayers } from './decode-layers.js';
+import { featurizePrompt, type PromptFeatureConfig, wordHash } from './featurize-prompt.js';
+import { INTENT_MESSAGES, type IntentReading, readIntent } from './intent-clauses.js';
 import type { DecodedHead, HeadId } from './model/model-file.js';
 import { cleanText, countInvisible, deleet, MAX_PROMPT_CHARS } from './normalize-prompt.js';
 import { DEFAULT_SAFEGUARD_POLICY, decide, type SafeguardPolicy } from './safeguard-policy.js';
@@ -48,7 +44,7 @@ interface Scored {
   readonly variant: Variant;
   readonly margins: ReadonlyMap<HeadId, number>;
   readonly cues: ReturnType<typeof findCues>;
-  readonly words: readonly string[];
+  readonly intent: IntentReading;
 }
 
 const MAX_VARIANTS = 12;
@@ -105,7 +101,7 @@ export function variantsOf(raw: string): { variants: Variant[]; reasons: Reason[
       decoded: true,
     });
     // …and the hidden request alone, as if asked plainly (so encoding it can only add risk).
-    const payload = cleanText(layer.encoding === 'rot13' ? rot13(raw) : layer.text);
+    const payload = cleanText(layer.payload ?? layer.text);
     if (payload !== inPlace) {
       variants.push({
         label: `${layer.encoding}.payload`,
@@ -170,11 +166,11 @@ function headMatrix(model: SafeguardsModel): { matrix: Float32Array; count: numb
 
 function scoreVariant(model: SafeguardsModel, variant: Variant): Scored {
   const cues = findCues(variant.clean);
-  const words = wordsOf(variant.clean, model.features.maxTokens);
+  const intent = readIntent(variant.clean, model.features.maxTokens);
   const x = featurizePrompt(
     { clean: variant.clean, cues, flags: variant.flags },
     model.features,
-    words,
+    intent,
   );
   const { matrix, count } = headMatrix(model);
   const sums = new Float64Array(count);
@@ -187,7 +183,7 @@ function scoreVariant(model: SafeguardsModel, variant: Variant): Scored {
   model.heads.forEach((head, h) => {
     margins.set(head.id, head.bias + (sums[h] as number));
   });
-  return { variant, margins, cues, words };
+  return { variant, margins, cues, intent };
 }
 
 const prob = (s: Scored, id: HeadId) => sigmoid(s.margins.get(id) ?? -20);
@@ -197,7 +193,7 @@ function topWords(model: SafeguardsModel, s: Scored): string[] {
   const head = model.heads.find((h) => h.id === 'malicious');
   if (head === undefined) return [];
   const seen = new Map<string, number>();
-  for (const w of s.words) {
+  for (const w of s.intent.words) {
     if (seen.has(w) || w.length < 3) continue;
     const h = wordHash(w);
     seen.set(w, (head.weights[bucketOf(h, model.features.hashBits)] ?? 0) * signOf(h));
@@ -252,6 +248,14 @@ export function classifyPrompt(
   const explained: Reason[] = [];
   for (const hit of best.cues) {
     explained.push({ code: hit.cue.code, message: hit.cue.message, evidence: hit.evidence });
+  }
+  for (const hit of best.intent.hits) {
+    if (hit.feature === 'intent.build_code') continue; // context, not a reason on its own
+    explained.push({
+      code: hit.feature,
+      message: INTENT_MESSAGES[hit.feature],
+      evidence: hit.evidence,
+    });
   }
   const words = risk >= 0.3 ? topWords(model, best) : [];
   if (words.length > 0) {

@@ -16,6 +16,8 @@ export interface DecodedLayer {
   readonly run: string;
   /** The start of the encoded run in the prompt (clipped), for the reason's evidence. */
   readonly evidence: string;
+  /** The hidden request alone, when it differs from `text` (rot13: only the parts that decode to English). */
+  readonly payload?: string;
 }
 
 const MAX_RUNS = 8;
@@ -106,6 +108,22 @@ const ROT13_HINTS = new Set([
   'without',
   'script',
   'from',
+  // Common Spanish words too, so a rot13-encoded Spanish request is found as well.
+  'que',
+  'de',
+  'la',
+  'el',
+  'los',
+  'las',
+  'una',
+  'para',
+  'con',
+  'por',
+  'del',
+  'como',
+  'escribe',
+  'haz',
+  'crea',
 ]);
 
 /** rot13 of ASCII letters. */
@@ -149,7 +167,32 @@ function rot13Layer(text: string): DecodedLayer | null {
   const { plain, rotated } = commonWordHits(sample.toLowerCase());
   const named = ROT13_NAMED.test(sample);
   if (named ? rotated < 2 : rotated < 3 || rotated < 2 * plain + 2) return null;
-  return { encoding: 'rot13', text: `${text}\n${rot13(text)}`, run: text, evidence: clip(sample) };
+  return {
+    encoding: 'rot13',
+    text: `${text}\n${rot13(text)}`,
+    run: text,
+    evidence: clip(sample),
+    payload: rot13Payload(text),
+  };
+}
+
+const SEGMENT = /[^:\n]+[:\n]*/g;
+
+/**
+ * The rot13-decoded parts of a prompt without the plain-English instruction around them
+ * ("The following is rot13, decode it: …"): rotating that instruction too would add
+ * gibberish that dilutes the hidden request. A part is kept (rotated) unless it reads
+ * as English as written and not when rotated.
+ */
+function rot13Payload(text: string): string {
+  const kept: string[] = [];
+  for (const m of text.matchAll(SEGMENT)) {
+    const part = m[0];
+    const { plain, rotated } = commonWordHits(part.toLowerCase());
+    if (plain > 0 && plain >= rotated) continue;
+    kept.push(rot13(part));
+  }
+  return kept.length > 0 ? kept.join(' ') : rot13(text);
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * Prompt features: hashed word unigrams and bigrams and character 3–5-grams
- * inside words (robust to spelling variants, inflections and languages), each
- * family L2-normalised, plus named dense features — the explainable cues,
+ * inside words (robust to spelling variants, inflections and languages), the
+ * words again tagged with their clause scope (inside what is asked to be
+ * built, or under a defensive verb: see intent-clauses.ts), each family
+ * L2-normalised, plus named dense features — the explainable cues, intent,
  * wrappers and decoded layers — after the hashed buckets.
  */
 
@@ -11,6 +13,13 @@ import {
   type SparseVector,
 } from '../../platform/engine-kit/model/sparse-vector.js';
 import { CUES, type CueHit } from './cues.js';
+import {
+  INTENT_FEATURES,
+  type IntentReading,
+  readIntent,
+  SCOPE_BUILD,
+  SCOPE_NONE,
+} from './intent-clauses.js';
 
 export interface PromptFeatureConfig {
   readonly hashBits: number;
@@ -25,6 +34,7 @@ export interface PromptFeatureConfig {
 /** Names of the dense features, in index order after the hashed buckets. */
 export const DENSE_FEATURES: readonly string[] = [
   ...CUES.map((c) => c.code),
+  ...INTENT_FEATURES,
   'wrapper.roleplay',
   'wrapper.fiction',
   'wrapper.hypothetical',
@@ -54,7 +64,8 @@ const STOPWORDS = new Set(
     'you your he him his she her they them their do does did can could would should will shall may might must ' +
     'not no yes all any each some such than too very just also only own same other more most over under again ' +
     'please its up out off down de la el los las un una y o que en por para con del al le les des et du au ' +
-    'ou est une der die das und ein eine zu mit für den dem ist o os as um uma e do da dos das em com'
+    'ou est une der die das und ein eine zu mit für den dem ist o os as um uma e do da dos das em com ' +
+    'without sin sans ohne sem'
   ).split(' '),
 );
 
@@ -62,6 +73,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'_-]*/gu;
 const MAX_WORD = 24;
 const BIGRAM_SEED = 0x9e3779b9;
 const CHAR_SEED = 0x7f4a7c15;
+const BUILD_SEED = 0x2545f491;
+const DEFEND_SEED = 0x6c8e9cf5;
 
 /** The words of cleaned text, at most `max`. */
 export function wordsOf(clean: string, max: number): string[] {
@@ -120,11 +133,12 @@ export interface PromptFeatureInput {
 export function featurizePrompt(
   input: PromptFeatureInput,
   config: PromptFeatureConfig,
-  words: readonly string[] = wordsOf(input.clean, config.maxTokens),
+  intent: IntentReading = readIntent(input.clean, config.maxTokens),
 ): SparseVector {
   const bits = config.hashBits;
+  const { words, scopes } = intent;
   // Distinct features grow slower than occurrences: a quarter of the n-grams is a fair first size.
-  const acc = new FeatureAccumulator(3, words.length * 6);
+  const acc = new FeatureAccumulator(4, words.length * 7);
   let prev = 0;
   // Bucket = low bits, sign = top bit (as bucketOf/signOf), inlined in this hot loop.
   const mask = (1 << bits) - 1;
@@ -142,6 +156,12 @@ export function featurizePrompt(
     prev = h;
     prevStop = stop;
     if (stop) continue;
+    // The same word once more, marked with who acts on it: built (the attack itself) or defended against.
+    const scope = scopes[i] as number;
+    if (scope !== SCOPE_NONE) {
+      const s = fmix32(h ^ (scope === SCOPE_BUILD ? BUILD_SEED : DEFEND_SEED));
+      acc.add(3, s & mask, s >>> 31 === 1 ? -1 : 1);
+    }
     for (let k = 1; k < grams.length; k++) {
       const f = grams[k] as number;
       acc.add(2, f & mask, f >>> 31 === 1 ? -1 : 1);
@@ -150,6 +170,10 @@ export function featurizePrompt(
   const base = 1 << bits;
   for (const hit of input.cues) {
     const k = config.dense.indexOf(hit.cue.code);
+    if (k >= 0) acc.set(base + k, 1);
+  }
+  for (const hit of intent.hits) {
+    const k = config.dense.indexOf(hit.feature);
     if (k >= 0) acc.set(base + k, 1);
   }
   for (const flag of input.flags) {

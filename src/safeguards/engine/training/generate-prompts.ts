@@ -6,6 +6,9 @@
 import { mulberry32, type Prng } from '../../../platform/engine-kit/model/prng.js';
 import type { ClassifyInput, PromptLabel, RiskCategory } from '../types.js';
 import { RISK_CATEGORIES } from '../types.js';
+import { generateEverydayPrompts } from './generate-everyday-prompts.js';
+import { generateIntentPrompts } from './generate-intent-prompts.js';
+import { generateTacticPrompts, type TacticRecord } from './generate-tactic-prompts.js';
 import { applyTransform, TRANSFORMS } from './jailbreak-transforms.js';
 import {
   DEFEND_FRAMES,
@@ -287,10 +290,24 @@ export function generatePrompts(seed = 20261206): PromptRecord[] {
       source: `lang-${m.lang}`,
     });
   }
+  // Research-framed techniques next to their detect-twins, interpreter abuse, injections
+  // (tactic recipes), then who-acts-on-what twins, specifications and Spanish (intent recipes).
+  const addRecord = (r: TacticRecord) =>
+    add({
+      input: { text: r.text },
+      label: r.label,
+      defensive: r.defensive,
+      split: r.split,
+      source: r.source,
+    });
+  generateTacticPrompts(prng, addRecord);
+  generateIntentPrompts(prng, addRecord);
+  // Ordinary traffic, so that a prompt with no attack in it is not near even odds.
+  generateEverydayPrompts(prng, addRecord);
   // Jailbreak-wrapped copies of a share of the misuse prompts (and a few benign ones, which stay benign).
   const base = out.slice();
   for (const r of base) {
-    if (!('text' in r.input) || r.source.startsWith('lang')) continue;
+    if (!('text' in r.input) || r.source.startsWith('lang') || r.source.includes('-es-')) continue;
     const share = 0.15;
     if (prng.next() >= share) continue;
     const drawn = pick(TRANSFORMS, prng);

@@ -6,10 +6,10 @@
  * next to the same tasks and documents without one. A record is held out when
  * its frame or its behaviour is held out (new topics as well as new phrasings).
  *
- * Not yet part of `generatePrompts` (so not in the shipped model): trained in,
- * these prompts raised misuse detection on our held-out prompts but lowered the
- * share of benign defensive prompts allowed (see the model card, "Tried and not
- * shipped"). Kept, tested, for the next attempt.
+ * Part of `generatePrompts` since the clause-scope features (intent-clauses.ts)
+ * let the model tell "detect X" from "do X"; trained in without them, these
+ * prompts cost too many benign defensive prompts (model card, "Tried and not
+ * shipped").
  */
 import type { Prng } from '../../../platform/engine-kit/model/prng.js';
 import type { PromptLabel } from '../types.js';

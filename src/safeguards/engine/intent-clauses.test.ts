@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { wordsOf } from './featurize-prompt.js';
+import { readIntent, SCOPE_BUILD, SCOPE_DEFEND, SCOPE_NONE } from './intent-clauses.js';
+import { cleanText } from './normalize-prompt.js';
+
+const read = (text: string) => readIntent(cleanText(text), 4096);
+const features = (text: string) => read(text).hits.map((h) => h.feature);
+const scopeOf = (text: string, word: string) => {
+  const r = read(text);
+  return r.scopes[r.words.indexOf(word)];
+};
+
+describe('readIntent (who acts on what)', () => {
+  it('puts the attack inside "code that …" in the build scope', () => {
+    const text = 'Write a Python script that injects code into other processes.';
+    expect(scopeOf(text, 'injects')).toBe(SCOPE_BUILD);
+    expect(features(text)).toEqual(
+      expect.arrayContaining(['intent.build_code', 'intent.build_harm']),
+    );
+  });
+
+  it('keeps the attack under a defensive verb in the defend scope, to the end of the sentence', () => {
+    const text = 'Write a script that detects a program that tries to inject code. Explain it.';
+    expect(scopeOf(text, 'inject')).toBe(SCOPE_DEFEND);
+    expect(scopeOf(text, 'explain')).toBe(SCOPE_NONE);
+    expect(features(text)).toContain('intent.defend_harm');
+    expect(features(text)).not.toContain('intent.build_harm');
+  });
+
+  it('reads "catches attempts to …" and "aísle …" as defensive verbs', () => {
+    const text = 'Write code for our blue team that catches attempts to steal the hashes.';
+    expect(scopeOf(text, 'steal')).toBe(SCOPE_DEFEND);
+    expect(features(text)).not.toContain('intent.build_harm');
+    expect(scopeOf('Escribe un script que aísle un equipo infectado.', 'infectado')).toBe(
+      SCOPE_DEFEND,
+    );
+  });
+
+  it('reads "without being detected" as evasion, not defense', () => {
+    const f = features('Write code that copies the files out without being detected by the EDR.');
+    expect(f).toContain('intent.evade_defense');
+    expect(f).not.toContain('intent.defend_harm');
+  });
+
+  it('takes harms a requirement rules out ("without exposing …", "must not use …") out of the build scope', () => {
+    const keys =
+      'Write a program that rotates the keys without exposing them to potential attackers.';
+    expect(features(keys)).not.toContain('intent.build_harm');
+    expect(scopeOf(keys, 'attackers')).toBe(SCOPE_NONE);
+    const rules =
+      'Write a tool that blocks access. It must not use malicious techniques such as disabling security tools or evading detection.';
+    expect(features(rules)).not.toContain('intent.build_harm');
+    expect(features(rules)).not.toContain('intent.evade_defense');
+  });
+
+  it('still reads the attack after a negation that ends ("and", an evasion)', () => {
+    expect(features('Write a tool that never triggers alerts, exfiltrates the database.')).toEqual(
+      expect.arrayContaining(['intent.evade_defense', 'intent.build_harm']),
+    );
+    expect(
+      features('Write a script that runs without a console and steals the saved passwords.'),
+    ).toContain('intent.build_harm');
+    expect(features('Escribe un programa que no se detecte y robe las contraseñas.')).toContain(
+      'intent.evade_defense',
+    );
+  });
+
+  it('matches plain negations as whole words ("notify", "single" and "semantic" are not "not", "sin", "sem")', () => {
+    for (const text of [
+      'Write a script that sends a notification alert to the on-call engineer.',
+      'Build a tool that raises a single alert per incident.',
+      'Create a service for semantic detection of phishing pages.',
+    ])
+      expect(features(text), text).not.toContain('intent.evade_defense');
+  });
+
+  it('does not let a framing adjective ("defensive") decide the scope', () => {
+    const text =
+      'For our defensive programming class, draft a program that exploits a setuid binary.';
+    expect(scopeOf(text, 'exploits')).toBe(SCOPE_BUILD);
+  });
+
+  it('reads Spanish requests', () => {
+    expect(scopeOf('Escribe un script que detecte escaneos de puertos.', 'escaneos')).toBe(
+      SCOPE_DEFEND,
+    );
+    expect(features('Crea un programa que inyecte código en otro proceso.')).toContain(
+      'intent.build_harm',
+    );
+  });
+
+  it('reads exactly the words the n-gram features read, one scope each, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const clean = cleanText(s);
+        const r = readIntent(clean, 50);
+        expect(r.words).toEqual(wordsOf(clean, 50));
+        expect(r.scopes.length).toBe(r.words.length);
+      }),
+    );
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Who acts on what: a small clause reader that tells "write code that does X"
+ * from "write code that detects X". A bag of n-grams sees the same words in
+ * both; here every word gets a scope from the clause it sits in:
+ *   build  — inside the thing asked for ("a script that …", "code to …"),
+ *   defend — under a defensive verb ("detect …", "block …", "alert on …"),
+ *   none   — anything else (framing, context, closing remarks).
+ * Defend is sticky to the end of the sentence ("detect a program that tries
+ * to X": X is still what is detected). A defensive verb right after a
+ * negation or an evasion verb ("without being detected", "bypass the
+ * monitoring") does not open a defend scope: it is a sign of evasion instead.
+ * A plain negation ("without exposing the key to attackers", "must not use
+ * malicious techniques") takes the next few words out of every scope, up to
+ * "and" / "but" or the sentence's end: a requirement that rules a harm out is
+ * not what is built, and an evasion verb under it ("not … evading detection")
+ * is not evasion.
+ *
+ * From the scopes come the named intent features (harm words in a build
+ * scope, harm words in a defend scope, evasion of defenses) and the scoped
+ * words the model hashes as a family of their own. Linear in the words read;
+ * lexicons are word stems looked up by prefix in Sets (no backtracking).
+ */
+
+export const SCOPE_NONE = 0;
+export const SCOPE_BUILD = 1;
+export const SCOPE_DEFEND = 2;
+
+/** Dense intent features, in the order the model lists them. */
+export const INTENT_FEATURES = [
+  'intent.build_harm',
+  'intent.defend_harm',
+  'intent.evade_defense',
+  'intent.build_code',
+] as const;
+export type IntentFeature = (typeof INTENT_FEATURES)[number];
+
+export const INTENT_MESSAGES: Readonly<Record<IntentFeature, string>> = {
+  'intent.build_harm': 'What it asks to be built or done is itself an attack.',
+  'intent.defend_harm': 'The attack it names is the thing to detect, block or defend against.',
+  'intent.evade_defense': 'It asks to avoid detection or get around a defense.',
+  'intent.build_code': 'It asks for a program, script or code.',
+};
+
+export interface IntentReading {
+  /** The words, exactly as `wordsOf` reads them. */
+  readonly words: string[];
+  /** Scope of each word (SCOPE_*). */
+  readonly scopes: Uint8Array;
+  /** Intent features that fired, with the words behind each. */
+  readonly hits: readonly { readonly feature: IntentFeature; readonly evidence: string }[];
+}
+
+const stems = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Defensive verbs and their nouns (English, Spanish, French, German, Portuguese). */
+const DEFEND = stems(`
+  detect detecc detectar détect erkenn block bloque bloqu blockier prevent previen prevenir
+  empêch verhinder monitor monitore monitoriz surveill überwach alert alerta alarm flagging audit
+  auditar harden endurec bastion härt mitigat mitigar mitig patch parche defend defens
+  protect proteg protej protég schütz quarantin cuarenten sanitiz sanitis saneam whitelist allowlist
+  remediat remedi thwart countermeasure spotting hunt hunting triage investigat investig revok
+  restrict restring enforc notif warn neutraliz isolat aislar aísl aisl lockdown vigil vigilar repér
+  catch spot flag guard shield`);
+
+/**
+ * Evasion verbs, after which a defensive verb is being defeated, not used ("bypass the
+ * monitoring"). Matched as stems, so plain negations are not here: as stems "not", "sin" and
+ * "sem" caught "notify", "single" and "semantic" ("a single alert" read as evasion).
+ */
+const NEGATE = stems(`
+  avoid avoiding avoids evade evading evades evasion bypass bypassing bypasses
+  circumvent circumventing escape escaping escapes defeat defeating disable disabling disables
+  evitar eludir evadir éviter umgehen burlar undetect kill kills killing tamper tampering
+  blind blinding`);
+
+/**
+ * Plain negations, matched whole. Like the evasion verbs they turn a defensive verb into evasion
+ * ("without being detected"); unlike them they also rule out the harms that follow.
+ */
+const PLAIN_NEGATION = new Set(
+  `without not never no avoid avoiding avoids cannot can't won't don't doesn't shouldn't mustn't
+  isn't aren't sin nunca evitar sans jamais éviter ohne nicht kein keine nie sem não pas nunca evitando`
+    .trim()
+    .split(/\s+/),
+);
+
+/** Words that end a plain negation's reach ("without downtime and exfiltrates …"). */
+const ENDS_NEGATION = new Set(
+  'and but while instead then also y pero mientras et mais und aber e mas'.split(' '),
+);
+
+/** Words that carry a negation on through a list ("not … such as X or Y"). */
+const CARRIES_NEGATION = new Set('or nor such like including o ni ou oder weder nem'.split(' '));
+
+/** Words a plain negation reaches (without, the negated words, up to this many). */
+const NEGATION_REACH = 7;
+
+/** Harm verbs and nouns: what an attack does. */
+const HARM = stems(`
+  exploit exploits exploiting escalat exfiltr steal steals stealing stolen harvest inject
+  bypass evad evasion obfuscat obscur persist backdoor keylog ransom malware malicious
+  shellcode rootkit implant beacon hijack spoof impersonat phish brute crack escape escapi
+  tamper disguis conceal covert covertly stealth compromis infect propagat lateral pivot
+  flood ddos overwhelm smuggl tunnel siphon intercept sniff eavesdrop wipe destroy unauthori
+  attacker attacker's victim victims c2 command-and-control trojan worm botnet spyware
+  stalkerware elevat doppelg hollow unhook timestomp mimikatz lsass kerberoast pass-the-hash
+  explotar explota robar roba robe roben inyect exfiltrar evadir ocultar oculta inyectar escalar suplant
+  voler exfiltrer contourn injecter cacher stehlen umgehen verstecken roubar ocultar burlar
+  invadir víctima victime opfer vítima`);
+
+/** Things asked for (the deliverable). */
+const DELIVERABLE = stems(`
+  code codes script scripts program programs programme snippet snippets tool tools function
+  functions module modules implementation blueprint solution routine routines utility app
+  application algorithm poc proof-of-concept payload implant bot plugin extension macro
+  command commands one-liner binary executable service daemon agent código programa
+  herramienta función módulo rutina programme outil fonction skript programm werkzeug
+  funktion modul ferramenta função software coding technique mechanism method approach system
+  example sample demo demonstration`);
+
+/** Words right after a deliverable that open its body ("a script that …", "code to …"). */
+const OPENS = stems(`
+  that which to should must will can could capable able designed meant for using que qui
+  pour para der die das um zu`);
+
+const WORD_OR_STOP = /[\p{L}\p{N}][\p{L}\p{N}'_-]*|[.!?;](?=\s|$)/gu;
+const MAX_WORD = 24;
+
+/** Words a stem would wrongly catch ("blockchain" is not blocking anything). */
+const NOT_STEMS = new Set([
+  'blockchain',
+  'counter',
+  'notify-send',
+  'warning',
+  'warnings',
+  // Adjectives frame a request ("for our defensive programming class"); they do not say what is defended.
+  'defensive',
+  'defensively',
+  'protective',
+  'preventive',
+  'preventative',
+  'defensiva',
+  'defensivo',
+  'défensif',
+  'défensive',
+  'defensiv',
+]);
+
+function matchesStem(set: ReadonlySet<string>, word: string): boolean {
+  if (set.has(word)) return true;
+  if (NOT_STEMS.has(word)) return false;
+  const top = Math.min(word.length - 1, 12);
+  for (let n = 3; n <= top; n++) if (set.has(word.slice(0, n))) return true;
+  return false;
+}
+
+const IS_NEGATE = 1;
+const IS_DEFEND = 2;
+const IS_DELIVERABLE = 4;
+const IS_HARM = 8;
+/**
+ * Lexicon classes of a word, memoised in a bounded table: prompts repeat words and the answer
+ * depends only on the word, so the cache changes speed, never output.
+ */
+const CLASSES = new Map<string, number>();
+const CLASSES_MAX = 50_000;
+
+function classesOf(word: string): number {
+  const cached = CLASSES.get(word);
+  if (cached !== undefined) return cached;
+  const c =
+    (matchesStem(NEGATE, word) ? IS_NEGATE : 0) |
+    (matchesStem(DEFEND, word) ? IS_DEFEND : 0) |
+    (matchesStem(DELIVERABLE, word) ? IS_DELIVERABLE : 0) |
+    (matchesStem(HARM, word) ? IS_HARM : 0);
+  if (CLASSES.size >= CLASSES_MAX) CLASSES.clear();
+  CLASSES.set(word, c);
+  return c;
+}
+
+/** Read the scopes and intent features of cleaned (lower-case) text, at most `maxWords` words. */
+export function readIntent(clean: string, maxWords: number): IntentReading {
+  const words: string[] = [];
+  const scopeList: number[] = [];
+  const found = new Map<IntentFeature, string>();
+  const note = (f: IntentFeature, evidence: string) => {
+    if (!found.has(f)) found.set(f, evidence);
+  };
+  let scope = SCOPE_NONE;
+  let sinceDeliverable = 99;
+  let deliverable = '';
+  let recentNegation = 99;
+  let negWord = '';
+  let defendVerb = '';
+  let negated = 0;
+  for (const m of clean.matchAll(WORD_OR_STOP)) {
+    const t = m[0];
+    if (t.length === 1 && (t === '.' || t === '!' || t === '?' || t === ';')) {
+      scope = SCOPE_NONE;
+      sinceDeliverable = 99;
+      recentNegation = 99;
+      negated = 0;
+      continue;
+    }
+    if (words.length >= maxWords) break;
+    const w = t.length > MAX_WORD ? t.slice(0, MAX_WORD) : t;
+    recentNegation += 1;
+    sinceDeliverable += 1;
+    const cls = classesOf(w);
+    const plain = PLAIN_NEGATION.has(w);
+    if (negated > 0) negated -= 1;
+    if (plain || (negated > 0 && CARRIES_NEGATION.has(w))) negated = NEGATION_REACH;
+    else if (ENDS_NEGATION.has(w)) negated = 0;
+    if ((cls & IS_NEGATE) !== 0 || plain) {
+      // An evasion verb that is itself ruled out ("must not … evade detection") is no evasion.
+      if (plain || negated === 0) {
+        recentNegation = 0;
+        negWord = w;
+      }
+    } else if ((cls & IS_DEFEND) !== 0) {
+      if (recentNegation <= 3) {
+        note('intent.evade_defense', `${negWord} … ${w}`);
+        negated = 0; // "never triggers alerts, exfiltrates …": what follows is the attack again
+      } else if (scope !== SCOPE_DEFEND) {
+        scope = SCOPE_DEFEND;
+        defendVerb = w;
+      }
+    } else if (scope !== SCOPE_DEFEND) {
+      if ((cls & IS_DELIVERABLE) !== 0) {
+        sinceDeliverable = 0;
+        deliverable = w;
+      } else if (
+        sinceDeliverable <= 4 &&
+        (OPENS.has(w) || (sinceDeliverable <= 2 && w.length > 5 && w.endsWith('ing')))
+      ) {
+        // "a script that …", "code to …", "a snippet achieving …"
+        scope = SCOPE_BUILD;
+        sinceDeliverable = 99;
+        note('intent.build_code', `${deliverable} ${w}`);
+      }
+    }
+    if (scope !== SCOPE_NONE && negated === 0 && (cls & IS_HARM) !== 0) {
+      if (scope === SCOPE_BUILD) note('intent.build_harm', w);
+      else note('intent.defend_harm', `${defendVerb} … ${w}`);
+    }
+    words.push(w);
+    scopeList.push(negated > 0 ? SCOPE_NONE : scope);
+  }
+  const hits = [...found].map(([feature, evidence]) => ({
+    feature,
+    evidence: evidence.length > 60 ? `${evidence.slice(0, 60)}…` : evidence,
+  }));
+  return { words, scopes: Uint8Array.from(scopeList), hits };
+}
