@@ -34,6 +34,8 @@ interface Labelled {
 
 /** Modern fixtures are few but are what the checker will meet: they count this much more. */
 const MODERN_WEIGHT = 3;
+/** Every rule keeps at least this share of its hand-set prior (see FitOptions.minPriorShare). */
+const MIN_PRIOR_SHARE = 0.25;
 
 export function fitCombiner(
   modelFiles: Readonly<Record<string, unknown>>,
@@ -68,6 +70,7 @@ export function fitCombiner(
   const training: Record<string, unknown> = {
     dataHash: meta.dataHash,
     modernWeight: MODERN_WEIGHT,
+    minPriorShare: MIN_PRIOR_SHARE,
   };
   for (const kind of ['sms', 'email', 'url'] as const satisfies readonly MessageKind[]) {
     const rows: CombinerRow[] = [];
@@ -90,6 +93,7 @@ export function fitCombiner(
       keepPrior: new Set<string>(EMAIL_SIGNAL_CODES_KEEP_PRIOR),
       ruleSigma: 1,
       steps: 1500,
+      minPriorShare: MIN_PRIOR_SHARE,
     });
     const y = rows.map((r) => r.y);
     const scam = applyRule(rules[kind].scam, fitted.scores, y);

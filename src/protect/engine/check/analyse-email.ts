@@ -4,10 +4,17 @@
  * and its attachments (names and types only; nothing is opened).
  */
 import { cueSignals } from '../cues/cue-signals.js';
-import { emailSignals, emailText, type ParsedEmail } from '../email/index.js';
+import {
+  emailSignals,
+  emailText,
+  firstDomain,
+  organisationalDomain,
+  type ParsedEmail,
+} from '../email/index.js';
 import { extractIndicators } from '../indicators/extract-indicators.js';
 import type { ScamModel } from '../model/load-model.js';
 import type { Evidence, MessageRef } from '../types.js';
+import { DOMAIN_INDEX } from '../url/brand-index.js';
 import type { Collector } from './collector.js';
 import { checkLinks, type LinkToCheck } from './links.js';
 import { modelReason, spanEvidence } from './model-reasons.js';
@@ -86,7 +93,13 @@ export function analyseEmail(
       into.indicator(i.type === 'url' || i.type === 'domain' ? { ...i, evidence: l.evidence } : i);
     }
   }
-  checkLinks(links, models.url, scales.linkModel, into);
+  // A link to a brand's own site speaks for the email only when the email is from that brand.
+  const fromSite = organisationalDomain(firstDomain(parsed.from));
+  const fromBrands = DOMAIN_INDEX.get(fromSite) ?? [];
+  const vouches = (site: string, brand: string) =>
+    fromSite !== '' &&
+    (organisationalDomain(site) === fromSite || fromBrands.some((b) => b.name === brand));
+  checkLinks(links, models.url, scales.linkModel, into, vouches);
   if (parsed.from !== null) {
     for (const m of parsed.from.mailboxes.slice(0, 1)) {
       if (m.address === '') continue; // a From of only a name has no address to look up

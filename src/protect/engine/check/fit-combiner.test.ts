@@ -46,6 +46,20 @@ describe('fitCombinerKind', () => {
     expect(again.kind).toEqual(fitted.kind);
   });
 
+  it('keeps a floor share of each prior when asked (the data alone weakens it more)', () => {
+    // `rule.noise` (prior 2) fires on every row, genuine and scam alike: the data weakens it.
+    const noiseWeight = (minPriorShare?: number) =>
+      fitCombinerKind(rows(400), {
+        start,
+        keepPrior: new Set(['auth.fixed']),
+        ruleSigma: 1,
+        steps: 800,
+        ...(minPriorShare === undefined ? {} : { minPriorShare }),
+      }).weights['rule.noise'] ?? Number.NaN;
+    expect(noiseWeight()).toBeLessThan(1.5);
+    expect(noiseWeight(0.9)).toBeGreaterThanOrEqual(1.8 - 1e-4);
+  });
+
   it('keeps the prior for a rule it has no evidence about', () => {
     const few = fitCombinerKind(
       [

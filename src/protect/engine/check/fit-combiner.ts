@@ -27,6 +27,13 @@ export interface FitOptions {
   /** Prior standard deviation of each rule weight around its prior (log-odds). */
   readonly ruleSigma: number;
   readonly steps: number;
+  /**
+   * Share of its prior every fitted rule keeps at least (0 = may fall to zero). The
+   * corpora are old and the kind's model already reads the same words, so a rule the
+   * model explains away (a fee to release a prize) would otherwise vanish from the score
+   * and from the reasons a person is shown, though it is what today's lures do.
+   */
+  readonly minPriorShare?: number;
 }
 
 export interface FittedKind {
@@ -105,11 +112,12 @@ export function fitCombinerKind(rows: readonly CombinerRow[], options: FitOption
     // "no https" would become a sign of genuine mail).
     theta[1] = Math.max(0, theta[1] as number);
     theta[2] = Math.max(0, theta[2] as number);
+    const keep = options.minPriorShare ?? 0;
     for (let i = 3; i < theta.length; i++) {
       const prior = mean[i] as number;
       const w = theta[i] as number;
-      if (prior > 0 && w < 0) theta[i] = 0;
-      else if (prior < 0 && w > 0) theta[i] = 0;
+      if (prior > 0 && w < keep * prior) theta[i] = keep * prior;
+      else if (prior < 0 && w > keep * prior) theta[i] = keep * prior;
     }
   }
   const weights: Record<string, number> = {};

@@ -47,11 +47,18 @@ function placeInText(link: LinkToCheck, inUrl: Evidence): Evidence {
   return { ...link.evidence, start, end, excerpt: inUrl.excerpt.slice(0, end - start) };
 }
 
+/**
+ * `vouches(site, brand)`: whether a link to a brand's official site (`site`,
+ * its registrable domain) may count towards genuine. Absent: always. An email
+ * passes a test of its sender, because phishing links to the real brand too
+ * (its logo, its privacy page) and a link proves nothing about who sent it.
+ */
 export function checkLinks(
   links: readonly LinkToCheck[],
   urlModel: ScamModel | undefined,
   linkModelScale: number,
   into: Collector,
+  vouches?: (site: string, brand: string) => boolean,
 ): void {
   const seen = new Set<string>();
   const perHost = new Map<string, number>();
@@ -65,6 +72,13 @@ export function checkLinks(
     perHost.set(host, n + 1);
     seen.add(link.url);
     for (const s of urlSignals(link.url)) {
+      if (
+        s.code === 'url.official_brand_domain' &&
+        vouches !== undefined &&
+        !vouches(String(s.params?.site ?? ''), String(s.params?.brand ?? ''))
+      ) {
+        continue;
+      }
       into.signal({ ...s, evidence: placeInText(link, s.evidence) });
     }
     if (urlModel !== undefined && linkModelScale > 0) {

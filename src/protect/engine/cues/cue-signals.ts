@@ -1,6 +1,7 @@
 import { english } from '../i18n/checker-messages.js';
 import type { Evidence, Reason } from '../types.js';
 import { CUES } from './cue-table.js';
+import { DISGUISED_LETTERS_CODE, disguisedLetters } from './disguised-letters.js';
 import { findPhrases, foldText, originalSpan } from './fold-text.js';
 
 const MAX_TEXT = 20_000;
@@ -34,8 +35,12 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
       evidence: { field, start, end: start + excerpt.length, excerpt },
     });
   }
+  const disguised = disguisedLetters(text, field);
+  if (disguised !== undefined) {
+    reasons.push({ ...disguised, message: english(disguised.code, disguised.params) });
+  }
   return reasons;
 }
 
 /** Every cue code, for the combiner's feature list and the docs. */
-export const CUE_CODES: readonly string[] = CUES.map((c) => c.code);
+export const CUE_CODES: readonly string[] = [...CUES.map((c) => c.code), DISGUISED_LETTERS_CODE];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CORPUS_ARTEFACTS, EMAIL_TEXT_MAX_CHARS, emailText, maskTokens } from './email-text.js';
+import {
+  CORPUS_ARTEFACTS,
+  EMAIL_TEXT_MAX_CHARS,
+  emailText,
+  looksLikeMarkup,
+  maskTokens,
+} from './email-text.js';
 import { parseEmail } from './parse-email.js';
 
 const enc = new TextEncoder();
@@ -30,6 +36,48 @@ Content-Type: text/html
       's\nYour account has been suspended, verify now.',
     );
     expect(emailText(alt('View in browser'))).toContain('Verify your identity');
+  });
+
+  it('reads the HTML part when the plain part is really markup or a style sheet (what the person sees)', () => {
+    const alt = (plain: string) =>
+      parseEmail(
+        enc.encode(`Subject: s
+Content-Type: multipart/alternative; boundary=b
+
+--b
+Content-Type: text/plain
+
+${plain}
+--b
+Content-Type: text/html
+
+<p>Claim your rewards before they expire.</p>
+--b--`),
+      );
+    const css = '.wrapper { display: flex; } .spacer { flex-grow: 1000; } a { color: #0088cc; }';
+    expect(emailText(alt(css))).toBe('s\nClaim your rewards before they expire.');
+    const tags = '<p>&nbsp;</p> <table width="100%"><tr><td align="center">Hi</td></tr></table>';
+    expect(emailText(alt(tags))).toBe('s\nClaim your rewards before they expire.');
+    // Ordinary prose with a brace or an angle bracket is still the plain part.
+    expect(emailText(alt('Use map { a: 1 } or <b> once, then reply.'))).toBe(
+      's\nUse map { a: 1 } or <b> once, then reply.',
+    );
+  });
+
+  it('reads a markup-only plain part without its tags', () => {
+    const p = parseEmail(
+      enc.encode(
+        'Subject: s\n\n<p>Your account</p><div>is</div><span>on hold.</span><br><p>Pay now.</p>',
+      ),
+    );
+    expect(emailText(p)).toBe('s\nYour account is on hold. Pay now.');
+  });
+
+  it('tells markup from prose in bounded time on hostile input', () => {
+    const start = performance.now();
+    looksLikeMarkup('a{b:'.repeat(50_000));
+    looksLikeMarkup('<p '.repeat(50_000));
+    expect(performance.now() - start).toBeLessThan(500);
   });
 
   it('masks corpus artefacts and every email address', () => {

@@ -8,6 +8,7 @@
 import { asciiLower } from './byte-text.js';
 import type { ParsedEmail } from './email-types.js';
 import { stripHiddenChars } from './hidden-chars.js';
+import { htmlToText } from './html-to-text.js';
 
 /** Characters of body text the model reads; more says nothing new and costs time. */
 export const EMAIL_TEXT_MAX_CHARS = 20_000;
@@ -122,11 +123,38 @@ function normalise(text: string): string {
     .trim();
 }
 
-/** Plain text unless it is missing or a stub ("view this email in your browser") next to a real HTML part. */
+/** Tags a person never sees as text: more than a few in a plain part means it is really markup. */
+const TAG =
+  /<\/?(?:p|div|span|table|tbody|tr|td|br|img|a|font|center|html|body|head|meta|style|b|strong|hr)\b[^<>]{0,500}>/gi;
+/** A CSS rule (`.wrapper { display: flex; }`), which mail clients never show either. */
+const CSS_RULE = /[\w-]\s*\{\s*[\w-]+\s*:[^{}]{1,300}\}/g;
+const MARKUP_SAMPLE = 5_000;
+
+/**
+ * True when a "plain text" part is really HTML source or a style sheet. Bulk
+ * senders often put markup, CSS or filler there while the HTML part holds what
+ * the person sees; the model should read what the person reads.
+ */
+export function looksLikeMarkup(text: string): boolean {
+  const sample = text.length > MARKUP_SAMPLE ? text.slice(0, MARKUP_SAMPLE) : text;
+  const tags = sample.match(TAG)?.length ?? 0;
+  const rules = sample.match(CSS_RULE)?.length ?? 0;
+  return tags >= 4 || rules >= 2;
+}
+
+/**
+ * Plain text unless it is missing, a stub ("view this email in your browser")
+ * or markup next to a real HTML part. A plain-only part that is markup is read
+ * through the HTML reader, as a person's mail client would not show the tags.
+ */
 function chooseBody(parsed: ParsedEmail): string {
   const plain = parsed.plainText.trim();
   const html = parsed.htmlText.trim();
   if (plain === '' || plain.length * 5 < html.length) return html;
+  if (looksLikeMarkup(plain)) {
+    if (html !== '') return html;
+    return htmlToText(plain, EMAIL_TEXT_MAX_CHARS, 0).text.trim();
+  }
   return plain;
 }
 

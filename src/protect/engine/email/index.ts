@@ -4,6 +4,7 @@
  * reads. Pure: no I/O, runs in Node and in the browser.
  */
 
+export { organisationalDomain } from './domain-names.js';
 export {
   EMAIL_SIGNAL_CODES,
   EMAIL_SIGNAL_CODES_KEEP_PRIOR,
@@ -30,3 +31,4 @@ export {
   type ReceivedSpf,
 } from './email-types.js';
 export { parseEmail } from './parse-email.js';
+export { firstDomain } from './sender-identity.js';

@@ -26,6 +26,8 @@ export const checkerEn = {
     'It asks you to keep it secret ("{match}"). Scammers isolate people from those who would warn them.',
   'cue.new_number':
     'Someone says they have a new number ("{match}"). Check by calling their old number or asking something only they would know.',
+  'cue.disguised_letters':
+    'A word is spelt with look-alike characters ("{match}"), a trick to slip past spam filters. Genuine senders write their own name and "log in" plainly.',
   'cue.prize':
     'It says you have won something ("{match}"). You cannot win a prize you did not enter.',
   'cue.fee_to_release':

@@ -25,6 +25,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Le pide que lo mantenga en secreto ("{match}"). Los estafadores apartan a las personas de quienes podrían advertirles.',
   'cue.new_number':
     'Alguien dice que tiene un número nuevo ("{match}"). Compruébelo llamando a su número de siempre o preguntando algo que solo esa persona sabría.',
+  'cue.disguised_letters':
+    'Una palabra está escrita con caracteres que imitan a otros ("{match}"), un truco para burlar los filtros de correo no deseado. Los remitentes de verdad escriben su nombre y «iniciar sesión» con normalidad.',
   'cue.prize':
     'Dice que usted ganó algo ("{match}"). No se puede ganar un premio en el que no participó.',
   'cue.fee_to_release':
