@@ -12,6 +12,7 @@ import { platformErrors } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { ManifestDiff } from './engine/oms-statement.js';
 import { provenanceErrors } from './errors.js';
+import { HASH_ALGORITHMS, type HashAlgorithm } from './hash-pool.js';
 import { generateKeys, type KeyAlgorithm, loadPrivateKey } from './key-material.js';
 import type { FileScan } from './model-scanner.js';
 import { signModel, type TrustInput, verifyModel } from './model-signing.js';
@@ -59,10 +60,21 @@ export function registerProvenanceCommands(program: Command, context: CliContext
     .requiredOption('--out <sig>', 'where to write the signature (Sigstore bundle JSON)')
     .option('--ignore <path>', 'skip this file or directory (repeatable)', collect, [])
     .option('--shard-size <bytes>', 'hash in shards of this size (OMS "shards" method)')
+    .addOption(
+      new Option('--hash <algorithm>', 'digest for each file or shard')
+        .choices(HASH_ALGORITHMS)
+        .default('sha256'),
+    )
     .action(
       async (
         dir: string,
-        opts: { key: string; out: string; ignore: string[]; shardSize?: string },
+        opts: {
+          key: string;
+          out: string;
+          ignore: string[];
+          shardSize?: string;
+          hash: HashAlgorithm;
+        },
       ) => {
         const shardSize = opts.shardSize === undefined ? undefined : positiveInt(opts.shardSize);
         const key = loadPrivateKey(await readText(opts.key));
@@ -72,6 +84,7 @@ export function registerProvenanceCommands(program: Command, context: CliContext
           signaturePath: opts.out,
           ignore: opts.ignore,
           ...(shardSize === undefined ? {} : { shardSize }),
+          algorithm: opts.hash,
         });
         await writeFile(opts.out, bundle);
         context.out.data(

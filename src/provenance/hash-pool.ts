@@ -1,14 +1,17 @@
 /**
- * Parallel, streaming SHA-256 over byte ranges of files with worker threads. Each worker
+ * Parallel, streaming SHA-256 (or BLAKE3) over byte ranges of files with worker threads. Each worker
  * reads through one fixed 4 MB buffer, so memory stays constant whatever the model size.
  * A file that changes size or mtime while being hashed, or is swapped for a link
  * (O_NOFOLLOW), fails the whole run: a signature never covers bytes nobody saw.
  *
  * The worker is plain JavaScript evaluated from a string, so it runs the same under
- * tsx, vitest and the built `dist/`.
+ * tsx, vitest and the built `dist/`. Node has no BLAKE3, so workers load hash-wasm (WASM)
+ * from the path resolved here; it is loaded only when BLAKE3 is asked for.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { DIGEST_ALGORITHMS, type DigestAlgorithm } from './engine/oms-statement.js';
 import { provenanceErrors } from './errors.js';
 
 export interface HashTask {
@@ -28,10 +31,19 @@ type TaskResult =
     };
 
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+let blake3 = null;
+const ready = workerData.algorithm === 'blake3'
+  ? require(workerData.hashWasm).createBLAKE3().then((h) => { blake3 = h; })
+  : Promise.resolve();
+function newHash() {
+  if (workerData.algorithm !== 'blake3') return crypto.createHash('sha256');
+  blake3.init();
+  return { update: (b) => blake3.update(b), digest: () => blake3.digest('hex') };
+}
 function changed(path) { const e = new Error(path + ' changed while it was being hashed'); e.changed = true; return e; }
 function hashRange(t) {
   const fd = fs.openSync(t.path, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0));
@@ -39,7 +51,7 @@ function hashRange(t) {
     const before = fs.fstatSync(fd);
     if (!before.isFile()) throw new Error(t.path + ' is not a regular file');
     if (before.size !== t.size) throw changed(t.path);
-    const h = crypto.createHash('sha256');
+    const h = newHash();
     let pos = t.start;
     while (pos < t.end) {
       const n = fs.readSync(fd, buf, 0, Math.min(buf.length, t.end - pos), pos);
@@ -52,7 +64,8 @@ function hashRange(t) {
     return h.digest('hex');
   } finally { fs.closeSync(fd); }
 }
-parentPort.on('message', (msg) => {
+parentPort.on('message', async (msg) => {
+  await ready;
   const results = msg.tasks.map((t) => {
     try { return { ok: true, digest: hashRange(t) }; }
     catch (e) { return { ok: false, code: e && e.changed ? 'file_changed' : 'model_unreadable', message: String(e && e.message) }; }
@@ -65,6 +78,17 @@ parentPort.on('message', (msg) => {
 const BATCH_TASKS = 256;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
+/** Digest algorithms the pool computes; names as in the OMS reference's manifests. */
+/** The digest algorithms a manifest may use (the engine's list, by the reference's names). */
+export type HashAlgorithm = DigestAlgorithm;
+export const HASH_ALGORITHMS: readonly HashAlgorithm[] = DIGEST_ALGORITHMS;
+
+let hashWasmPath: string | undefined;
+function resolveHashWasm(): string {
+  hashWasmPath ??= createRequire(import.meta.url).resolve('hash-wasm');
+  return hashWasmPath;
+}
+
 export function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
@@ -73,6 +97,7 @@ export function defaultThreads(): number {
 export async function hashRanges(
   tasks: readonly HashTask[],
   threads = defaultThreads(),
+  algorithm: HashAlgorithm = 'sha256',
 ): Promise<string[]> {
   if (tasks.length === 0) return [];
   const batches: { from: number; tasks: HashTask[] }[] = [];
@@ -102,7 +127,13 @@ export async function hashRanges(
   let next = 0;
   let failure: TaskResult | undefined;
   const runWorker = async (): Promise<void> => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        algorithm,
+        ...(algorithm === 'blake3' ? { hashWasm: resolveHashWasm() } : {}),
+      },
+    });
     try {
       while (failure === undefined && next < order.length) {
         const batch = batches[order[next++] as number] as { from: number; tasks: HashTask[] };

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { Manifest, Resource, Serialization } from './engine/oms-statement.js';
 import { sortResources } from './engine/oms-statement.js';
-import { type HashTask, hashRanges } from './hash-pool.js';
+import { type HashAlgorithm, type HashTask, hashRanges } from './hash-pool.js';
 import { walkModel } from './model-walker.js';
 
 /** Shard size the reference implementation uses by default (1 GB). */
@@ -20,6 +20,8 @@ export interface HashOptions {
   /** Relative paths to skip (files or whole directories). */
   readonly ignorePaths: readonly string[];
   readonly threads?: number;
+  /** Digest for every file or shard; default sha256. The subject digest is always SHA-256. */
+  readonly algorithm?: HashAlgorithm;
 }
 
 export const sha256 = (data: Uint8Array): Uint8Array => createHash('sha256').update(data).digest();
@@ -44,15 +46,16 @@ export async function hashModel(root: string, options: HashOptions): Promise<Man
       start = end;
     } while (start < f.size);
   }
-  const digests = await hashRanges(tasks, options.threads);
+  const algorithm = options.algorithm ?? 'sha256';
+  const digests = await hashRanges(tasks, options.threads, algorithm);
   const resources: Resource[] = names.map((name, i) => ({
     name,
-    algorithm: 'sha256',
+    algorithm,
     digest: digests[i] as string,
   }));
   const serialization: Serialization = {
     method: options.method,
-    hash_type: 'sha256',
+    hash_type: algorithm,
     allow_symlinks: false,
     ...(options.method === 'shards' ? { shard_size: shardSize } : {}),
     ignore_paths: [...new Set(options.ignorePaths)].sort(),

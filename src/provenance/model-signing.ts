@@ -21,6 +21,7 @@ import {
 import { pae } from './engine/pae.js';
 import { isSafeRelativePath } from './engine/path-rules.js';
 import { provenanceErrors } from './errors.js';
+import { HASH_ALGORITHMS, type HashAlgorithm } from './hash-pool.js';
 import { loadPublicKey, publicKeyHint, verifyBytes } from './key-material.js';
 import { verifyKeyless } from './keyless.js';
 import { DEFAULT_IGNORES, hashModel, sha256 } from './model-hasher.js';
@@ -35,6 +36,8 @@ export interface SignOptions {
   /** Use the `shards` method with this shard size; default `files`. */
   readonly shardSize?: number;
   readonly threads?: number;
+  /** Digest per file or shard (OMS `hash_type`); default sha256. */
+  readonly algorithm?: HashAlgorithm;
 }
 
 /** Turn user ignore patterns (relative to the model, or paths inside it) into model-relative paths. */
@@ -65,6 +68,7 @@ export async function signModel(
     ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
     ignorePaths,
     ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.algorithm === undefined ? {} : { algorithm: options.algorithm }),
   });
   return { bundle: signStatement(buildStatement(manifest, sha256), options.key), manifest };
 }
@@ -91,6 +95,7 @@ export type VerifyResult =
       readonly modelName: string;
       readonly files: number;
       readonly method: string;
+      readonly algorithm: HashAlgorithm;
     }
   | { readonly valid: false; readonly reason: string; readonly diff?: ManifestDiff };
 
@@ -117,7 +122,7 @@ export async function verifyModel(options: VerifyOptions): Promise<VerifyResult>
   } catch {
     return { valid: false, reason: 'the signed payload is not JSON' };
   }
-  const signed = parseStatement(statement, sha256);
+  const signed = parseSigned(statement);
   if (!signed.ok) {
     if (signed.code === 'format_unsupported')
       throw provenanceErrors.create('format_unsupported', {
@@ -140,6 +145,7 @@ export async function verifyModel(options: VerifyOptions): Promise<VerifyResult>
     ...(s.shard_size === undefined ? {} : { shardSize: s.shard_size }),
     ignorePaths,
     ...(options.threads === undefined ? {} : { threads: options.threads }),
+    algorithm: signed.algorithm,
   });
   const diff = diffManifests(signed.manifest, local);
   if (diff.modified.length + diff.added.length + diff.removed.length > 0)
@@ -149,7 +155,34 @@ export async function verifyModel(options: VerifyOptions): Promise<VerifyResult>
     modelName: signed.manifest.modelName,
     files: new Set(local.resources.map((r) => r.name.split(':')[0])).size,
     method: s.method,
+    algorithm: signed.algorithm,
   };
+}
+
+type ParsedSigned =
+  | (Extract<ReturnType<typeof parseStatement>, { ok: true }> & { algorithm: HashAlgorithm })
+  | Extract<ReturnType<typeof parseStatement>, { ok: false }>;
+
+/**
+ * Parse the (authenticated) statement and read the digest algorithm it declares. The
+ * reference names it in `serialization.hash_type` and again in every resource's
+ * `algorithm`; both must agree (the engine parser checks that), and the model is re-hashed
+ * with it. An algorithm we do not implement is refused with a clear error, never guessed.
+ */
+function parseSigned(statement: unknown): ParsedSigned {
+  const declared = field(field(field(statement, 'predicate'), 'serialization'), 'hash_type');
+  if (declared !== undefined && !HASH_ALGORITHMS.includes(declared as HashAlgorithm))
+    throw provenanceErrors.create('format_unsupported', {
+      message: `Unsupported signature: it uses the hash algorithm ${JSON.stringify(String(declared).slice(0, 40))}; Shieldwall supports ${HASH_ALGORITHMS.join(' and ')}.`,
+    });
+  const parsed = parseStatement(statement, sha256);
+  return parsed.ok ? { ...parsed, algorithm: parsed.manifest.serialization.hash_type } : parsed;
+}
+
+function field(v: unknown, key: string): unknown {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /**

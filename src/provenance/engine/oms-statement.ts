@@ -14,17 +14,27 @@ export const LEGACY_PREDICATE_TYPE = 'https://model_signing/Digests/v0.1';
 
 export type Sha256 = (data: Uint8Array) => Uint8Array;
 
+/**
+ * The digest algorithms of resources, by the reference's names (`serialization.hash_type`
+ * and each resource's `algorithm` carry the same one). The subject digest is SHA-256 over
+ * the concatenated resource digests whichever is used.
+ */
+export const DIGEST_ALGORITHMS = ['sha256', 'blake3'] as const;
+export type DigestAlgorithm = (typeof DIGEST_ALGORITHMS)[number];
+const isDigestAlgorithm = (v: unknown): v is DigestAlgorithm =>
+  (DIGEST_ALGORITHMS as readonly unknown[]).includes(v);
+
 export interface Resource {
   /** Relative POSIX path (`files`), `path:start:end` (`shards`), or `.` for a single-file model. */
   readonly name: string;
-  readonly algorithm: 'sha256';
+  readonly algorithm: DigestAlgorithm;
   /** Lower-case hex. */
   readonly digest: string;
 }
 
 export interface Serialization {
   readonly method: 'files' | 'shards';
-  readonly hash_type: 'sha256';
+  readonly hash_type: DigestAlgorithm;
   readonly allow_symlinks: boolean;
   readonly shard_size?: number;
   readonly ignore_paths?: readonly string[];
@@ -113,7 +123,7 @@ function parseSerialization(v: unknown): Serialization | string {
   const { method, hash_type, allow_symlinks, shard_size, ignore_paths } = v;
   if (method !== 'files' && method !== 'shards')
     return `unsupported serialization method ${String(method)}`;
-  if (hash_type !== 'sha256') return `unsupported hash_type ${String(hash_type)}`;
+  if (!isDigestAlgorithm(hash_type)) return `unsupported hash_type ${String(hash_type)}`;
   if (typeof allow_symlinks !== 'boolean') return 'allow_symlinks must be a boolean';
   if (method === 'shards' && !(Number.isSafeInteger(shard_size) && (shard_size as number) > 0))
     return 'shard_size must be a positive integer';
@@ -137,16 +147,18 @@ function parseSerialization(v: unknown): Serialization | string {
   };
 }
 
-function parseResource(v: unknown, sharded: boolean): Resource | string {
+function parseResource(v: unknown, sharded: boolean, hashType: DigestAlgorithm): Resource | string {
   if (!isRecord(v)) return 'a resource is not an object';
   const { name, algorithm, digest } = v;
   if (typeof name !== 'string') return 'a resource has no name';
-  if (algorithm !== 'sha256') return `unsupported resource algorithm ${String(algorithm)}`;
+  // Every resource is hashed the way the serialization declares; a mix is never guessed at.
+  if (algorithm !== hashType)
+    return `resource algorithm ${String(algorithm)} does not match hash_type ${hashType}`;
   if (typeof digest !== 'string' || !HEX64.test(digest)) return `bad digest for ${name}`;
   const path = sharded ? splitShard(name) : { path: name, start: 0, end: 0 };
   if (sharded && (path.path === name || path.end < path.start)) return `bad shard name ${name}`;
   if (!isSafeRelativePath(path.path)) return `unsafe path ${name}`;
-  return { name, algorithm, digest };
+  return { name, algorithm: hashType, digest };
 }
 
 /** Parse and check a decoded statement: types, paths, and that the subject digest matches. */
@@ -175,7 +187,7 @@ export function parseStatement(statement: unknown, sha256: Sha256): ParseResult 
   const resources: Resource[] = [];
   const seen = new Set<string>();
   for (const raw of predicate.resources) {
-    const r = parseResource(raw, sharded);
+    const r = parseResource(raw, sharded, serialization.hash_type);
     if (typeof r === 'string')
       return fail(r.startsWith('unsafe') ? 'unsafe_path' : 'signature_invalid', r);
     if (seen.has(r.name)) return fail('signature_invalid', `resource ${r.name} listed twice`);
