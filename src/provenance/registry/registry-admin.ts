@@ -54,14 +54,28 @@ export function createRegistryAdmin(deps: {
   readonly now: () => number;
 }) {
   const db = () => deps.store.db<RegistryTables>();
-  const audit = (caller: Caller, action: string, subject: string, data: Record<string, unknown>) =>
-    deps.audit.append({
+  /** Audit a change; one about an artifact is also indexed for that artifact's access history. */
+  const audit = async (
+    caller: Caller,
+    action: string,
+    subject: string,
+    data: Record<string, unknown>,
+    artifactId?: string,
+  ) => {
+    const entry = await deps.audit.append({
       actor: caller.actor,
       action,
       subject,
       data,
       ...(caller.requestId === undefined ? {} : { requestId: caller.requestId }),
     });
+    if (artifactId !== undefined)
+      await db()
+        .insertInto('registry_access')
+        .values({ artifact_id: artifactId, audit_index: entry.index })
+        .execute();
+    return entry;
+  };
   const needSession = (caller: Caller) => {
     if (caller.keyId !== null) throw registryErrors.create('session_required');
   };
@@ -110,10 +124,13 @@ export function createRegistryAdmin(deps: {
         revoked_by: null,
       };
       await db().insertInto('registry_grant').values(row).execute();
-      await audit(caller, 'provenance.registry.grant.added', `artifact:${artifactId}`, {
-        grant: row.id,
-        grantee,
-      });
+      await audit(
+        caller,
+        'provenance.registry.grant.added',
+        `artifact:${artifactId}`,
+        { grant: row.id, grantee },
+        artifactId,
+      );
       return toGrant(row);
     },
 
@@ -139,9 +156,13 @@ export function createRegistryAdmin(deps: {
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       if (Number(done.numUpdatedRows) === 0) return false;
-      await audit(caller, 'provenance.registry.grant.revoked', `artifact:${artifactId}`, {
-        grant: grantId,
-      });
+      await audit(
+        caller,
+        'provenance.registry.grant.revoked',
+        `artifact:${artifactId}`,
+        { grant: grantId },
+        artifactId,
+      );
       return true;
     },
 

@@ -308,6 +308,7 @@ describe.each(variants)('registry pages on $name', ({ store: makeStore }) => {
     expect(entries.map((e) => e.action)).toEqual([
       'provenance.registry.artifact.download',
       'provenance.registry.artifact.download',
+      'provenance.registry.grant.added',
       'provenance.registry.artifact.scanned',
       'provenance.registry.artifact.upload',
       'provenance.registry.artifact.created',

@@ -51,6 +51,8 @@ const ACTIONS: Readonly<Record<string, RegistryMessageKey>> = {
   'provenance.registry.bom.attached': 'action.bom',
   'provenance.registry.attestation.attached': 'action.attestation',
   'provenance.registry.history.read': 'action.history',
+  'provenance.registry.grant.added': 'action.grant_added',
+  'provenance.registry.grant.revoked': 'action.grant_revoked',
 };
 
 const WHY: readonly string[] = [
