@@ -24,6 +24,11 @@ export interface RegistryDeps {
   readonly insider: InsiderService;
   readonly maxBytes: number;
   readonly now: () => number;
+  /**
+   * Names of an organization's people and keys by actor (`user:<id>`, `key:<id>`), so an
+   * artifact's history says who; others (another organization's grantees) stay ids.
+   */
+  readonly actorNames?: (orgId: string) => Promise<ReadonlyMap<string, string>>;
 }
 
 export interface ArtifactView {

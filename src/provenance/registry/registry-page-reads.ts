@@ -53,6 +53,8 @@ export interface AccessEntry {
   readonly index: number;
   readonly time: string;
   readonly actor: string;
+  /** Set for the artifact's own organization's people and keys. */
+  readonly actorName?: string;
   readonly action: string;
   readonly outcome: 'success' | 'denied' | 'failure';
   /** Why it was refused or failed, or the scan verdict; null otherwise. */
@@ -208,14 +210,17 @@ export function createPageReads(ctx: RegistryContext) {
         .limit(limit + 1)
         .execute();
       const entries: AccessEntry[] = [];
+      const names = (await deps.actorNames?.(found.org_id)) ?? new Map<string, string>();
       for (const r of rows.slice(0, limit)) {
         const e = await deps.audit.get(Number(r.audit_index));
         const d = e.data ?? {};
         const detail = d.reason ?? d.error ?? d.verdict;
+        const actorName = names.get(e.actor);
         entries.push({
           index: e.index,
           time: e.time,
           actor: e.actor,
+          ...(actorName === undefined ? {} : { actorName }),
           action: e.action,
           outcome: e.outcome,
           detail: typeof detail === 'string' ? detail : null,

@@ -315,6 +315,12 @@ describe.each(variants)('registry pages on $name', ({ store: makeStore }) => {
     ]);
     expect(entries[0]).toMatchObject({ outcome: 'denied', detail: 'not_visible' });
     expect(entries[1]).toMatchObject({ outcome: 'success', actor: `key:${w.bDevId}` });
+    // The organization's own keys are named; another organization's grantee stays an id.
+    expect((entries[1] as { actorName?: string }).actorName).toBeUndefined();
+    expect(entries.at(-1)).toMatchObject({
+      action: 'provenance.registry.artifact.created',
+      actorName: 'API key',
+    });
     // Each entry is the audit log's own.
     for (const e of entries) {
       const logged = await server.platform.audit.get(e.index);

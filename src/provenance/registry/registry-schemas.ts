@@ -192,6 +192,8 @@ export const AccessEntrySchema = Type.Object({
   index: Type.Integer(),
   time: Type.String(),
   actor: Type.String(),
+  /** The person's or key's name, for the artifact's own organization's members and keys. */
+  actorName: Type.Optional(Type.String()),
   action: Type.String(),
   outcome: Type.String(),
   detail: Nullable(Type.String()),

@@ -41,6 +41,16 @@ export async function registryServices(
     insider,
     maxBytes: platform.config.modelMaxBytes,
     now,
+    // Through the access module's services, never its tables: members by display name
+    // (and address), the organization's own API keys by their names.
+    actorNames: async (orgId) => {
+      const names = new Map<string, string>();
+      for (const m of await access.directory.members(orgId))
+        names.set(`user:${m.userId}`, m.displayName ? `${m.displayName} (${m.email})` : m.email);
+      for (const k of await access.keys.list({ type: 'org', id: orgId }))
+        if (k.name !== '') names.set(`key:${k.id}`, k.name);
+      return names;
+    },
   });
   const admin = createRegistryAdmin({
     store: platform.store,

@@ -145,7 +145,7 @@ export function HistorySection({
                     {formatTime(new Date(e.time), locale)}
                   </td>
                   <td data-label={t(locale, 'history.who')} class="registry-break">
-                    {who(e.actor, locale)}
+                    {who(e.actor, locale, e.actorName)}
                   </td>
                   <td data-label={t(locale, 'history.what')}>{describeEntry(e, locale)}</td>
                   <td data-label={t(locale, 'history.entry')}>

@@ -85,6 +85,8 @@ export interface AccessEntry {
   readonly index: number;
   readonly time: string;
   readonly actor: string;
+  /** The person's or key's name, when they belong to the model's organization. */
+  readonly actorName?: string;
   readonly action: string;
   readonly outcome: string;
   readonly detail: string | null;
@@ -248,6 +250,7 @@ function parseHistory(v: unknown): History | null {
           index: e.index,
           time: e.time,
           actor: e.actor,
+          ...(str(e.actorName) ? { actorName: e.actorName } : {}),
           action: e.action,
           outcome: e.outcome,
           detail: e.detail,

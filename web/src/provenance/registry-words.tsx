@@ -33,9 +33,14 @@ export function ScanBadge({ verdict }: { readonly verdict: ScanVerdict }) {
   );
 }
 
-/** `user:<id>` / `key:<id>` as "Person …" / "API key …". */
-export function who(actor: string, locale: Locale): string {
+/**
+ * `user:<id>` / `key:<id>` as "Person …" / "API key …", or by name when the server knows it
+ * (the artifact's own organization's people and keys).
+ */
+export function who(actor: string, locale: Locale, name?: string): string {
   const [kind, ...rest] = actor.split(':');
+  if (name !== undefined && name !== '')
+    return kind === 'key' ? t(locale, 'who.key_named', { name }) : name;
   const id = rest.join(':');
   if (kind === 'user') return t(locale, 'who.user', { id: id.slice(0, 8) });
   if (kind === 'key') return t(locale, 'who.key', { id });
