@@ -198,7 +198,22 @@ export function createExchange(deps: {
     sourceOrg: string | null,
   ): Promise<StatusResource> => {
     const requestTimestamp = new Date(deps.now()).toISOString();
-    const outcome = await objects.add(collectionId, input, actor, sourceOrg);
+    const id = randomUUID();
+    // The status record is written in the objects' own transaction: one commit per request.
+    const outcome = await objects.add(collectionId, input, actor, sourceOrg, (trx, result) =>
+      trx
+        .insertInto('exchange_status')
+        .values({
+          id,
+          collection_id: collectionId,
+          added_by: actor,
+          request_timestamp: requestTimestamp,
+          outcome: JSON.stringify(result),
+          created_at: deps.now(),
+        })
+        .execute()
+        .then(() => undefined),
+    );
     const facts = new Map(
       input.flatMap((o) => {
         const x = o as { id?: unknown; type?: unknown; object_marking_refs?: unknown } | null;
@@ -215,18 +230,6 @@ export function createExchange(deps: {
         ];
       }),
     );
-    const id = randomUUID();
-    await db()
-      .insertInto('exchange_status')
-      .values({
-        id,
-        collection_id: collectionId,
-        added_by: actor,
-        request_timestamp: requestTimestamp,
-        outcome: JSON.stringify(outcome),
-        created_at: deps.now(),
-      })
-      .execute();
     const added = outcome.successes.filter((s) => s.message === undefined);
     await deps.audit.append({
       actor,

@@ -42,6 +42,38 @@ function suite(name: string, open: () => Promise<{ store: Store; close(): Promis
       await handle?.close();
     });
 
+    it("writes the caller's record in the objects' transaction, with the final outcome", async () => {
+      const c = await objects.createCollection({ title: 'Recorded' });
+      const seen: unknown[] = [];
+      const r = await objects.add(
+        c.id,
+        [indicator('2026-12-01T10:00:00.000Z'), { type: 'indicator' }],
+        'test',
+        null,
+        async (_trx, outcome) => {
+          seen.push(structuredClone(outcome));
+        },
+      );
+      expect(seen).toEqual([r]);
+      expect(r.successes).toHaveLength(1);
+      expect(r.failures).toHaveLength(1);
+      // Only refused objects: the record is still written, on its own.
+      const none = await objects.add(c.id, [{ type: 'indicator' }], 'test', null, async (_t, o) => {
+        seen.push(o.failures.length);
+      });
+      expect(none.failures).toHaveLength(1);
+      expect(seen.at(-1)).toBe(1);
+      // The record fails: the objects of that request are not stored either.
+      await expect(
+        objects.add(c.id, [indicator('2026-12-03T10:00:00.000Z')], 'test', null, async () => {
+          throw new Error('status write failed');
+        }),
+      ).rejects.toThrow('status write failed');
+      const all = await objects.query(c.id, { match: { version: ['all'] } });
+      expect(all.rows.map((x) => x.version)).toEqual(['2026-12-01T10:00:00.000000Z']);
+      expect(all.rows[0]?.latest).toBe(1);
+    });
+
     it('keeps every version; reads the last by default, or first, all, or one', async () => {
       const c = await objects.createCollection({ title: 'Versions' });
       const r = await objects.add(

@@ -6,7 +6,7 @@
  * `added_after`, `match[id|type|version|spec_version]` and `limit`/`next`.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Store } from '../platform/ports/store.js';
 import { validatePattern } from './engine/pattern/index.js';
 import { recipientsOf } from './engine/sharing/index.js';
@@ -82,6 +82,15 @@ export type ObjectStore = ReturnType<typeof createObjectStore>;
 export function createObjectStore(deps: { readonly store: Store; readonly now: () => number }) {
   const db = () => deps.store.db<ExchangeTables>();
 
+  /**
+   * `id IN (…)`; on PostgreSQL as `id = any($1)`, one array parameter instead
+   * of one placeholder per id to build, bind and parse.
+   */
+  const idIn = (eb: ExpressionBuilder<ExchangeTables, 'exchange_object'>, ids: string[]) =>
+    deps.store.dialect === 'postgres'
+      ? eb('id', '=', sql<string>`any(${ids}::text[])`)
+      : eb('id', 'in', ids);
+
   return {
     async createCollection(input: {
       title: string;
@@ -136,6 +145,12 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
       addedBy: string,
       /** The organization sharing them (it may always read them back), when known. */
       sourceOrg: string | null = null,
+      /**
+       * Run with the outcome in the same transaction as the objects (the caller's
+       * status record): one commit per request instead of two, and never objects
+       * stored without it.
+       */
+      record?: (trx: Kysely<ExchangeTables>, outcome: AddResult) => Promise<void>,
     ): Promise<AddResult> {
       if (objects.length > MAX_OBJECTS_PER_ADD)
         throw new RangeError(`at most ${MAX_OBJECTS_PER_ADD} objects at once`);
@@ -164,7 +179,13 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
         const version = versionOf(r.object, deps.now());
         accepted.push({ object: r.object, version });
       }
-      if (accepted.length === 0) return { successes, failures };
+      if (accepted.length === 0) {
+        if (record !== undefined)
+          await deps.store.transaction<ExchangeTables, void>((trx) =>
+            record(trx, { successes, failures }),
+          );
+        return { successes, failures };
+      }
       await deps.store.transaction<ExchangeTables, void>(
         async (trx) => {
           const last = await trx
@@ -187,7 +208,7 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
               .selectFrom('exchange_object')
               .select(['id', 'version'])
               .where('collection_id', '=', collectionId)
-              .where('id', 'in', ids.slice(i, i + LOOKUP_SLICE))
+              .where((eb) => idIn(eb, ids.slice(i, i + LOOKUP_SLICE)))
               .execute();
             for (const r of rows) {
               present.add(`${r.id}\u0000${r.version}`);
@@ -240,6 +261,7 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
               .insertInto('exchange_object')
               .values(rows.slice(i, i + INSERT_SLICE))
               .execute();
+          if (record !== undefined) await record(trx, { successes, failures });
         },
         // One writer per collection at a time, so date_added stays strictly increasing.
         { lock: `exchange-collection:${collectionId}` },
