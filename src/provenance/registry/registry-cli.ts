@@ -7,7 +7,7 @@
  *   `trust-key` (an organization's signing key) and `findings` (insider-threat findings).
  */
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { withNamedOrg } from '../../access/index.js';
@@ -17,6 +17,7 @@ import type { CliContext } from '../../platform/module.js';
 import type { InsiderFinding } from './insider-service.js';
 import { SIGNAL_KINDS, type SignalKind } from './insider-signals.js';
 import { addSigningKeyAs, bindKeyAs } from './registry-admin.js';
+import { MAX_ATTACHMENT_BYTES } from './registry-attachments.js';
 import { createRegistryClient, readKeyFile } from './registry-client.js';
 import { ENVIRONMENTS, type Environment } from './registry-tables.js';
 
@@ -107,6 +108,17 @@ function registerClientCommands(model: Command, context: CliContext): void {
         ['bom', opts.bom],
         ['attestation', opts.attestation],
       ] as const) {
+        // The server takes at most MAX_ATTACHMENT_BYTES: say so before reading a huge file.
+        if (path !== undefined) {
+          const size = await stat(path).then(
+            (st) => st.size,
+            () => {
+              throw usage(`Cannot read ${path}.`);
+            },
+          );
+          if (size > MAX_ATTACHMENT_BYTES)
+            throw usage(`${path} is larger than ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MiB.`);
+        }
         const text = await readDoc(path);
         if (text === undefined) continue;
         try {

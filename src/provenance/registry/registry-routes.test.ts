@@ -5,7 +5,7 @@
  * signatures come back with inclusion proofs `shieldwall model verify --log` accepts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { cliOn } from '../../platform/test-support/in-process-cli.js';
 import { createTempDatabase, requireService } from '../../platform/test-support/services.js';
 import { startTestServer, type TestServer } from '../../platform/test-support/test-server.js';
 import { generateKeys, loadPrivateKey } from '../key-material.js';
+import { buildMlBom } from '../ml-bom.js';
 import { signModel } from '../model-signing.js';
 import { INSIDER_FINDING, type InsiderFinding } from './insider-service.js';
 import { checkSignatureInLog } from './log-check.js';
@@ -597,6 +598,63 @@ describe.each(variants)('/api/models on $name', ({ store: makeStore }) => {
     expect(push.code, push.stderr).toBe(0);
     const id = (JSON.parse(push.stdout) as { artifact: { id: string; status: string } }).artifact
       .id;
+    // With an ML-BOM attached in the same command; a file that is not JSON, or too big, is
+    // refused before anything is uploaded.
+    const modelDir = join(dir, 'cli-bom-model');
+    mkdirSync(modelDir, { recursive: true });
+    writeFileSync(join(modelDir, 'cli-model.bin'), bytes);
+    const bomFile = join(dir, 'cli-model.cdx.json');
+    writeFileSync(
+      bomFile,
+      JSON.stringify(
+        await buildMlBom({
+          model: modelDir,
+          name: 'cli-model',
+          version: '1.0',
+          license: 'Apache-2.0',
+          modelCard: { modelParameters: { task: 'text-classification' } },
+          datasets: [],
+          ignore: [],
+          serialNumber: `urn:uuid:${randomUUID()}`,
+          timestamp: new Date(),
+        }),
+      ),
+    );
+    const pushArgs = (v: string, bom: string) => [
+      '--json',
+      'model',
+      'push',
+      file,
+      ...server_,
+      '--org',
+      w.orgA,
+      '--name',
+      'cli-model',
+      '--artifact-version',
+      v,
+      '--env',
+      'dev',
+      '--bom',
+      bom,
+    ];
+    const withBom = await shieldwall(...pushArgs(`${version}b`, bomFile));
+    expect(withBom.code, withBom.stderr).toBe(0);
+    const bomId = (JSON.parse(withBom.stdout) as { artifact: { id: string } }).artifact.id;
+    const details = await api.call('GET', `/api/models/artifacts/${bomId}/details`, w.aDev.key);
+    expect((details.body.bom as { summary: unknown } | null)?.summary).toBeTruthy();
+    const notJson = join(dir, 'not-a-bom.json');
+    writeFileSync(notJson, 'not json');
+    const big = join(dir, 'big-bom.json');
+    writeFileSync(big, Buffer.alloc(2 * 1024 * 1024, 0x20));
+    for (const bad of [notJson, big, join(dir, 'missing.json')]) {
+      const refused = await shieldwall(...pushArgs(`${version}x`, bad));
+      expect(refused.code).toBe(2);
+    }
+    const versions = (
+      (await api.call('GET', '/api/models/artifacts?environment=dev', w.aDev.key))
+        .body as unknown as { version: string }[]
+    ).map((a) => a.version);
+    expect(versions).not.toContain(`${version}x`);
     const list = await shieldwall('--json', 'model', 'list', ...server_, '--env', 'dev');
     expect((JSON.parse(list.stdout) as { id: string }[]).map((a) => a.id)).toContain(id);
     const out = join(dir, 'pulled.bin');
