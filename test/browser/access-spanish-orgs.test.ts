@@ -337,7 +337,20 @@ describe.runIf(hasChromium)('"Your account" in Spanish (part B) in Chromium', ()
       const { page, problems } = await openInSpanish('/access/verification', applicantEmail);
       await page.getByRole('heading', { name: 'Verificación', level: 1 }).waitFor();
       await page.getByText('Todavía no ha pedido que le verifiquen.').waitFor();
-      await page.getByLabel('¿Para quién es?').selectOption('me');
+      // The form comes with the list; wait for it to have settled, and if the select still cannot be
+      // found, say what the page showed instead (a CI run once timed out here under load).
+      await page.getByRole('heading', { name: 'Pedir que le verifiquen', level: 2 }).waitFor();
+      await settled(page);
+      await page
+        .getByLabel('¿Para quién es?')
+        .selectOption('me')
+        .catch(async (error: unknown) => {
+          const shown = await page
+            .locator('body')
+            .innerText()
+            .catch(() => '(unreadable)');
+          throw new Error(`${String(error)}\nThe page showed:\n${shown.slice(0, 2000)}`);
+        });
       await page.getByLabel('¿Qué nivel?').selectOption({ label: 'Persona verificada' });
       expect(await page.locator('#ask-tier-hint').innerText()).toMatch(
         /^Una persona cuya identidad/,
