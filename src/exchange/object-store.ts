@@ -75,7 +75,22 @@ export interface Page {
 const MAX_OBJECTS_PER_ADD = 10_000;
 /** Ids per existence lookup, and rows per INSERT (12 columns: well under SQLite's and PostgreSQL's parameter limits). */
 const LOOKUP_SLICE = 500;
-const INSERT_SLICE = 500;
+/** Every column of an object row, in the order `add` writes them. */
+const OBJECT_COLUMNS = [
+  'collection_id',
+  'id',
+  'version',
+  'date_added',
+  'type',
+  'spec_version',
+  'tlp',
+  'created_by_ref',
+  'added_by',
+  'json',
+  'source_org',
+  'recipients',
+  'latest',
+] as const satisfies readonly (keyof ExchangeObjectRow)[];
 
 export type ObjectStore = ReturnType<typeof createObjectStore>;
 
@@ -255,12 +270,13 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
               .where('id', 'in', superseded.slice(i, i + LOOKUP_SLICE))
               .where('latest', '=', 1)
               .execute();
-          // Multi-row inserts: a few statements per request instead of one per object.
-          for (let i = 0; i < rows.length; i += INSERT_SLICE)
-            await trx
-              .insertInto('exchange_object')
-              .values(rows.slice(i, i + INSERT_SLICE))
-              .execute();
+          // A few reused statements per request instead of one query built per object.
+          await deps.store.insertRows(
+            trx,
+            'exchange_object',
+            OBJECT_COLUMNS,
+            rows.map((r) => OBJECT_COLUMNS.map((c) => r[c])),
+          );
           if (record !== undefined) await record(trx, { successes, failures });
         },
         // One writer per collection at a time, so date_added stays strictly increasing.

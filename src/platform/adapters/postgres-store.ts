@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { platformErrors } from '../errors.js';
 import type { Migration, MigrationReport, Store } from '../ports/store.js';
+import { createRowInserter } from './insert-rows.js';
 import { runMigrations } from './migration-provider.js';
 
 export interface PostgresStoreOptions {
@@ -42,6 +43,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   pool.on('error', () => {});
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
+  const insertRows = createRowInserter((n) => `$${n}`);
 
   const unavailable = (err: unknown) =>
     platformErrors.create('store_unavailable', {
@@ -76,6 +78,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         throw began ? err : unavailable(err);
       }
     },
+    insertRows: (trx, table, columns, rows) =>
+      insertRows(trx as Kysely<unknown>, table, columns, rows),
     isUniqueViolation(err) {
       return (err as { code?: unknown } | null)?.code === '23505';
     },

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { platformErrors } from '../errors.js';
 import type { Migration, MigrationReport, Store } from '../ports/store.js';
+import { createRowInserter } from './insert-rows.js';
 import { runMigrations } from './migration-provider.js';
 
 export interface SqliteStoreOptions {
@@ -25,7 +26,10 @@ export interface SqliteStoreOptions {
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
   const raw = openFile(options.file, busyTimeoutMs);
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<unknown>({
+    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+  });
+  const insertRows = createRowInserter(() => '?');
   let closed = false;
 
   /**
@@ -64,6 +68,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       // already serial and the `lock` name needs no extra handling here.
       return immediate((conn) => fn(conn as unknown as Kysely<T>));
     },
+    insertRows: (trx, table, columns, rows) =>
+      insertRows(trx as Kysely<unknown>, table, columns, rows),
     isUniqueViolation(err) {
       const code = (err as { code?: unknown } | null)?.code;
       return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -98,6 +104,41 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (closed) return;
       closed = true;
       await db.destroy();
+    },
+  };
+}
+
+/** Statements kept prepared; texts longer than this are prepared each time (they are rare). */
+const CACHED_STATEMENTS = 256;
+const CACHED_TEXT_CHARS = 100_000;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and SQLite parsing a statement costs as much
+ * as running a small one. The same texts recur (the query builder makes the same SQL for the same
+ * query shape), so prepared statements are kept by text, least recently used dropped first. A
+ * statement still being iterated (a streamed query) is not handed out twice.
+ */
+function withStatementCache(raw: Database.Database) {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    prepare(text: string): Database.Statement {
+      const kept = statements.get(text);
+      if (kept !== undefined && !kept.busy) {
+        statements.delete(text); // re-inserted below: the map's order is least recently used first
+        statements.set(text, kept);
+        return kept;
+      }
+      const statement = raw.prepare(text);
+      if (text.length <= CACHED_TEXT_CHARS && kept === undefined) {
+        if (statements.size >= CACHED_STATEMENTS)
+          statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+    close(): void {
+      statements.clear();
+      raw.close();
     },
   };
 }

@@ -272,6 +272,81 @@ export function runStoreContract(name: string, factory: StoreContractFactory): v
       });
     });
 
+    describe('insertRows', () => {
+      const columns = ['id', 'slug', 'body', 'created_at', 'is_done', 'meta'] as const;
+      const asRow = (n: Note) => columns.map((c) => n[c]);
+
+      it('stores every row of a bulk insert, in column order, across its chunks', async () => {
+        const store = await open();
+        await store.migrate();
+        // 1,000 rows go as chunks of 256, 256, 256, 128, 64, 32 and 8.
+        const rows = Array.from({ length: 1_000 }, (_, i) =>
+          note(`n${String(i).padStart(4, '0')}`, {
+            body: i % 3 === 0 ? null : `Grüße 🛡️ ${i} "'\\;--`,
+            created_at: 1_900_000_000_000 + i,
+            is_done: i % 2,
+          }),
+        );
+        await store.transaction<Tables, void>((trx) =>
+          store.insertRows(trx, 'contract_note', columns, rows.map(asRow)),
+        );
+        const back = await store
+          .db<Tables>()
+          .selectFrom('contract_note')
+          .selectAll()
+          .orderBy('id')
+          .execute();
+        expect(back).toEqual(rows);
+        // The same shapes again (their statements are reused) and an empty list.
+        const more = Array.from({ length: 300 }, (_, i) => note(`m${i}`));
+        await store.transaction<Tables, void>(async (trx) => {
+          await store.insertRows(trx, 'contract_note', columns, more.map(asRow));
+          await store.insertRows(trx, 'contract_note', columns, []);
+        });
+        const count = await store
+          .db<Tables>()
+          .selectFrom('contract_note')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        expect(Number(count.n)).toBe(1_300);
+      });
+
+      it('is all-or-nothing with its transaction, and a duplicate key is a unique violation', async () => {
+        const store = await open();
+        await store.migrate();
+        const err = await caught(
+          store.transaction<Tables, void>((trx) =>
+            store.insertRows(trx, 'contract_note', columns, [
+              asRow(note('a')),
+              asRow(note('b')),
+              asRow(note('a')),
+            ]),
+          ),
+        );
+        expect(store.isUniqueViolation(err)).toBe(true);
+        const left = await store.db<Tables>().selectFrom('contract_note').select('id').execute();
+        expect(left).toEqual([]);
+      });
+
+      it('refuses names that are not plain identifiers and rows of the wrong width', async () => {
+        const store = await open();
+        await store.migrate();
+        const bad = (table: string, cols: readonly string[], rows: unknown[][]) =>
+          caught(
+            store.transaction<Tables, void>((trx) =>
+              store.insertRows(trx, table as 'contract_note', cols, rows),
+            ),
+          );
+        expect(String(await bad('contract_note; drop table x', ['id'], [['a']]))).toMatch(
+          /not a plain table/,
+        );
+        expect(String(await bad('contract_note', ['id" --'], [['a']]))).toMatch(/not a plain/);
+        expect(String(await bad('contract_note', columns, [['a', null]]))).toMatch(
+          /a row of 2 values for 6 columns/,
+        );
+      });
+    });
+
     describe('transaction', () => {
       it('commits when fn resolves and returns its value', async () => {
         const store = await open();

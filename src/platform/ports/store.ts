@@ -22,6 +22,19 @@ export interface Store {
    */
   transaction<T, R>(fn: (trx: Kysely<T>) => Promise<R>, options?: { lock?: string }): Promise<R>;
 
+  /**
+   * Insert many rows into one table within `trx`, each row its values in `columns` order. For bulk
+   * writes (thousands of rows): the statement text is built once per table, columns and chunk
+   * size and reused, instead of compiling every value through the query builder. Use the
+   * builder for ordinary inserts; `table` and `columns` are code constants, never input.
+   */
+  insertRows<T>(
+    trx: Kysely<T>,
+    table: keyof T & string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void>;
+
   /** True when `err` is a unique-constraint violation (so services can answer `conflict`). */
   isUniqueViolation(err: unknown): boolean;
 

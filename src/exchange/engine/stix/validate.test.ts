@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AI_ABUSE_EXTENSION_DEFINITION, AI_ABUSE_EXTENSION_ID } from './ai-abuse-extension.js';
 import { TLP1_IDS, TLP2_IDS, tlpOf, upgradeTlpMarkings } from './tlp.js';
-import { validateBundle, validateStixObject } from './validate.js';
+import { validateBundle, validateStixObject, validTimestamp } from './validate.js';
 
 const intel = join(import.meta.dirname, '../../../../../shared/data/intel');
 const present = existsSync(intel);
@@ -328,5 +328,81 @@ describe('AI-abuse signature extension', () => {
       is_family: false,
     });
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('validTimestamp', () => {
+  /** The definition it replaced: RFC 3339 UTC by regex, then a real calendar date. */
+  const reference = (s: string): boolean => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/.exec(s);
+    if (m === null) return false;
+    const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as number[] as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return false;
+    return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  };
+
+  it('accepts real UTC times to nine fraction digits and refuses the near misses', () => {
+    for (const good of [
+      '2026-12-05T10:00:00Z',
+      '2026-12-05T10:00:00.1Z',
+      '2026-12-05T10:00:00.123456789Z',
+      '2024-02-29T23:59:60Z',
+      '2000-02-29T00:00:00.000Z',
+      '0000-02-29T00:00:00Z',
+    ])
+      expect(validTimestamp(good), good).toBe(true);
+    for (const bad of [
+      '2026-12-05T10:00:00',
+      '2026-12-05T10:00:00.Z',
+      '2026-12-05T10:00:00.1234567890Z',
+      '2026-12-05 10:00:00Z',
+      '2026-12-05T10:00:00+00:00',
+      '2023-02-29T00:00:00Z',
+      '1900-02-29T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-00-01T00:00:00Z',
+      '2026-12-05T24:00:00Z',
+      '2026-12-05T10:60:00Z',
+      '２０２６-12-05T10:00:00Z',
+      '',
+    ])
+      expect(validTimestamp(bad), bad).toBe(false);
+  });
+
+  it('agrees with the regex-and-calendar definition on generated strings', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const stamp = fc
+      .tuple(
+        // From 100: Date.UTC reads years 0-99 as 1900-1999, so the reference is wrong about
+        // 0000-02-29 (a leap day) where validTimestamp is right.
+        fc.integer({ min: 100, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        two(14),
+        two(33),
+        two(25),
+        two(61),
+        two(61),
+        fc.option(fc.stringMatching(/^\.[0-9]{0,11}$/), { nil: '' }),
+        fc.constantFrom('Z', 'z', '', '+01:00'),
+        fc.constantFrom('-', 'T', ':', ' '),
+      )
+      .map(([y, mo, d, h, mi, se, frac, z, sep]) => {
+        const text = `${y}-${mo}-${d}T${h}:${mi}:${se}${frac}${z}`;
+        // Sometimes swap one separator for another so position checks are exercised too.
+        return sep === '-' ? text : text.replace(sep === 'T' ? '-' : 'T', sep);
+      });
+    fc.assert(
+      fc.property(fc.oneof(stamp, fc.string({ maxLength: 32 })), (s) => {
+        expect(validTimestamp(s)).toBe(reference(s));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -31,8 +31,6 @@ const TYPE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** `type--UUID` (RFC 4122 versions 1–5, variant 10xx), per §2.9. */
 const IDENTIFIER =
   /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
-/** RFC 3339 in UTC with optional fractional seconds, as STIX timestamps must be. */
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
 const MILLIS = /T\d{2}:\d{2}:\d{2}\.\d{3,}Z$/;
 /** §3.1: property names are 3–250 characters of a–z, 0–9 and underscore (custom ones may be capitalised? no). */
 const PROPERTY_NAME = /^[a-z0-9_]{3,250}$/;
@@ -41,6 +39,22 @@ const EXTENSION_KEY =
 const HASH_NAME = /^[a-zA-Z0-9_-]{3,250}$/;
 const SELECTOR =
   /^[a-z0-9_-]{3,250}(?:\.(?:[a-z0-9_-]{3,250}|\[\d+\]))*$|^[a-z0-9_-]{3,250}(?:\[\d+\])?(?:\.[a-z0-9_-]{3,250}(?:\[\d+\])?)*$/;
+/**
+ * Property names already found valid. The same few hundred names recur in every object of a
+ * bulk import; the set is emptied when full, so odd names cannot make it grow without bound.
+ */
+const knownGoodNames = new Set<string>();
+const MAX_KNOWN_NAMES = 4_096;
+
+function goodPropertyName(key: string): boolean {
+  if (knownGoodNames.has(key)) return true;
+  if (key.length < 3 || key.length > 250 || (!PROPERTY_NAME.test(key) && !key.startsWith('x_')))
+    return false;
+  if (knownGoodNames.size >= MAX_KNOWN_NAMES) knownGoodNames.clear();
+  knownGoodNames.add(key);
+  return true;
+}
+
 /** Objects this deep or with this many properties are refused before anything else. */
 const MAX_DEPTH = 32;
 const MAX_KEYS = 10_000;
@@ -114,7 +128,7 @@ export function validateStixObject(input: unknown): ValidationResult {
 
   for (const [key, value] of Object.entries(o)) {
     if (key === 'type' || key === 'id' || key === 'spec_version' || value === undefined) continue;
-    if (key.length < 3 || key.length > 250 || (!PROPERTY_NAME.test(key) && !key.startsWith('x_')))
+    if (!goodPropertyName(key))
       fail(`/${key}`, 'is not a valid property name (3 to 250 characters: a–z, 0–9, underscore)');
     const rule = spec?.properties[key] ?? COMMON_PROPERTIES[key];
     if (rule !== undefined) checkRule(rule, value, `/${key}`, fail);
@@ -333,20 +347,52 @@ function checkExtensions(value: unknown, fail: (p: string, m: string) => void): 
   }
 }
 
+/**
+ * RFC 3339 in UTC (`YYYY-MM-DDTHH:MM:SS[.fraction]Z`, 1–9 fraction digits) naming a real date.
+ * Read by position rather than with a capturing regex: every object has several timestamps and
+ * this runs for each on bulk ingest.
+ */
 export function validTimestamp(s: string): boolean {
-  const m = TIMESTAMP.exec(s);
-  if (m === null) return false;
-  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const n = s.length;
+  if (n !== 20 && (n < 22 || n > 30)) return false;
+  if (s.charCodeAt(n - 1) !== 90 /* Z */) return false;
+  if (n > 20) {
+    if (s.charCodeAt(19) !== 46 /* . */) return false;
+    for (let i = 20; i < n - 1; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  }
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const se = digits(s, 17, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || se < 0) return false;
+  if (
+    s.charCodeAt(4) !== 45 /* - */ ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 /* T */ ||
+    s.charCodeAt(13) !== 58 /* : */ ||
+    s.charCodeAt(16) !== 58
+  )
+    return false;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 ? (leap ? 29 : 28) : (DAYS_IN_MONTH[mo - 1] as number));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The decimal number in `s` at `from`, `count` digits long; -1 if any is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
 }
 
 function timeOf(s: string): number {
@@ -356,14 +402,18 @@ function timeOf(s: string): number {
 
 function withinBounds(v: unknown, depth: number, count: { keys: number }): boolean {
   if (depth > MAX_DEPTH) return false;
+  if (typeof v !== 'object' || v === null) return true;
+  // Loops, not Object.values(...).every(...): this walks every value of every object ingested.
   if (Array.isArray(v)) {
     count.keys += v.length;
-    return count.keys <= MAX_KEYS && v.every((x) => withinBounds(x, depth + 1, count));
+    if (count.keys > MAX_KEYS) return false;
+    for (const x of v) if (!withinBounds(x, depth + 1, count)) return false;
+    return true;
   }
-  if (typeof v === 'object' && v !== null) {
-    const values = Object.values(v);
-    count.keys += values.length;
-    return count.keys <= MAX_KEYS && values.every((x) => withinBounds(x, depth + 1, count));
+  for (const key in v) {
+    if (!Object.hasOwn(v, key)) continue;
+    if (++count.keys > MAX_KEYS) return false;
+    if (!withinBounds((v as Record<string, unknown>)[key], depth + 1, count)) return false;
   }
   return true;
 }
