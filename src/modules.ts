@@ -19,7 +19,8 @@ export const modules: readonly ShieldwallModule[] = [
   accessModule,
   // Every gateway request is screened by the safeguards classifier (loaded with the gateway, on serve).
   createGatewayModule({
-    screen: async () => (await import('./safeguards/index.js')).gatewayScreen(),
+    // Known-bad indicators shared through the exchange raise risk and are cited (threat-intel enrichment).
+    screen: async (platform) => (await import('./safeguards/index.js')).gatewayScreen(platform),
     // Levers (restrict, friction, revoke) in force, kept current from the bus; risk scores.
     levers: async (platform) => (await import('./safeguards/index.js')).gatewayLevers(platform),
   }),

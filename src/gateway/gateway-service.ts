@@ -179,17 +179,24 @@ export function createGatewayService(deps: GatewayDeps) {
     return r instanceof Promise ? await r : r;
   };
 
-  function audit(action: string, f: Flight, r: ScreenResult): void {
+  function audit(
+    action: string,
+    f: Flight,
+    r: ScreenResult,
+    outcome: 'denied' | 'success' = 'denied',
+  ): void {
     void deps.audit
       .append({
         actor: 'system',
         action,
         subject: f.who.keyId === null ? f.who.principal : `key:${f.who.keyId}`,
-        outcome: 'denied',
+        outcome,
         data: {
           decision: r.decision,
           risk: r.risk,
           categories: r.categories.map((x) => x.id),
+          reasons: r.reasons.slice(0, 8),
+          ...(r.intel === undefined || r.intel.length === 0 ? {} : { intel: r.intel.slice(0, 5) }),
           ...(f.endUser === undefined ? {} : { endUser: f.endUser }),
         },
         requestId: f.call.requestId,
@@ -327,6 +334,9 @@ export function createGatewayService(deps: GatewayDeps) {
         details: { link: '/access/step-up' },
       });
     }
+    // A known-bad indicator is always cited, even when the request may go on (monitored).
+    if (r.intel !== undefined && r.intel.length > 0)
+      audit('gateway.request.intel-match', f, r, 'success');
     return candidates;
   }
 
@@ -429,6 +439,8 @@ export function createGatewayService(deps: GatewayDeps) {
           message: 'The answer to this request was withheld by the safeguards of this gateway.',
         });
       }
+      if (r.intel !== undefined && r.intel.length > 0)
+        audit('gateway.response.intel-match', f, r, 'success');
       finish(read);
     }
     return { kind: 'buffer', status: result.status, contentType, body: buffer };

@@ -17,6 +17,14 @@ export interface ScreenResult {
   readonly risk: number;
   readonly categories: readonly { readonly id: string; readonly score: number }[];
   readonly reasons: readonly string[];
+  /** Known-bad indicators the text names, as shared threat intelligence lists them (cited in the audit log). */
+  readonly intel?: readonly IntelCitation[];
+}
+
+export interface IntelCitation {
+  readonly type: string;
+  readonly value: string;
+  readonly source: string;
 }
 
 export interface Screen {

@@ -63,9 +63,9 @@ export {
  * audits the ones that refuse (block, friction), so one decision is one entry.
  *
  * @example
- * createGatewayModule({ screen: async () => (await import('./safeguards/index.js')).gatewayScreen() });
+ * createGatewayModule({ screen: async (platform) => (await import('./safeguards/index.js')).gatewayScreen(platform) });
  */
-export async function gatewayScreen(): Promise<{
+export async function gatewayScreen(platform?: Platform): Promise<{
   screenPrompt(input: ScreenInput): Promise<ScreenResult>;
   screenResponse(input: ScreenInput): Promise<ScreenResult>;
 }> {
@@ -73,7 +73,15 @@ export async function gatewayScreen(): Promise<{
     import('./safeguard-screen.js'),
     import('./load-model.js'),
   ]);
-  const screen = createSafeguardScreen({ model: await shippedSafeguardsModel() });
+  // Known-bad domains, addresses and hashes shared through the exchange raise risk and are cited.
+  const intel =
+    platform === undefined
+      ? undefined
+      : await (await import('../exchange/index.js')).threatIntelMatcher(platform);
+  const screen = createSafeguardScreen({
+    model: await shippedSafeguardsModel(),
+    ...(intel === undefined ? {} : { intel }),
+  });
   return {
     screenPrompt: (input) => screen.screen(input),
     screenResponse: (input) => screen.screen(input),

@@ -5,7 +5,15 @@
  * recorded in the audit log. The prompt text itself never goes to the audit
  * log or the logs: only its length, the scores and the reason codes.
  */
-import { classifyPrompt, type SafeguardPolicy, type SafeguardsModel } from './engine/index.js';
+import {
+  classifyPrompt,
+  DEFAULT_SAFEGUARD_POLICY,
+  enrichWithIntel,
+  extractIntelIndicators,
+  type IntelHit,
+  type SafeguardPolicy,
+  type SafeguardsModel,
+} from './engine/index.js';
 
 export interface ScreenInput {
   readonly tier: number;
@@ -20,6 +28,19 @@ export interface ScreenResult {
   readonly risk: number;
   readonly categories: readonly { readonly id: string; readonly score: number }[];
   readonly reasons: readonly string[];
+  /** Known-bad indicators the text names (type, value, who lists it), when the screen has intel. */
+  readonly intel?: readonly {
+    readonly type: string;
+    readonly value: string;
+    readonly source: string;
+  }[];
+}
+
+/** The exchange's threat-intel matcher (`threatIntelMatcher`), or anything shaped like it. */
+export interface IntelMatcher {
+  match<T extends { readonly type: string; readonly value: string }>(
+    indicators: readonly T[],
+  ): readonly { readonly indicator: T; readonly source: string; readonly confidence: number }[];
 }
 
 export interface SafeguardScreen {
@@ -42,6 +63,8 @@ export interface SafeguardScreenDeps {
   readonly policy?: SafeguardPolicy;
   /** Records every decision other than `allow`; omit in tests and benchmarks. */
   readonly audit?: ScreenAuditSink;
+  /** Known-bad indicators in a prompt or answer raise its risk and are cited. */
+  readonly intel?: IntelMatcher;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -55,11 +78,25 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function createSafeguardScreen(deps: SafeguardScreenDeps): SafeguardScreen {
   return {
     async screen(input) {
-      const result = classifyPrompt(
+      const classified = classifyPrompt(
         deps.model,
         { text: input.text, role: input.role },
         { tier: input.tier, ...(deps.policy ? { policy: deps.policy } : {}) },
       );
+      const hits = intelHits(deps.intel, input.text);
+      const result =
+        hits.length === 0
+          ? classified
+          : enrichWithIntel(classified, hits, {
+              tier: input.tier,
+              role: input.role,
+              policy: deps.policy ?? DEFAULT_SAFEGUARD_POLICY,
+            });
+      const intel = hits.slice(0, 5).map((h) => ({
+        type: h.indicator.type,
+        value: h.indicator.value,
+        source: h.source,
+      }));
       const categories = result.categories
         .slice(0, 3)
         .map((c) => ({ id: c.id, score: round(c.score) }));
@@ -80,11 +117,25 @@ export function createSafeguardScreen(deps: SafeguardScreenDeps): SafeguardScree
             risk: round(result.risk),
             categories,
             reasons,
+            ...(intel.length === 0 ? {} : { intel }),
             chars: input.text.length,
           },
         });
       }
-      return { decision: result.decision, risk: round(result.risk), categories, reasons };
+      return {
+        decision: result.decision,
+        risk: round(result.risk),
+        categories,
+        reasons,
+        ...(intel.length === 0 ? {} : { intel }),
+      };
     },
   };
+}
+
+/** The known-bad indicators `text` names; none without a matcher (or when it fails). */
+function intelHits(matcher: IntelMatcher | undefined, text: string): IntelHit[] {
+  if (matcher === undefined) return [];
+  const indicators = extractIntelIndicators(text);
+  return indicators.length === 0 ? [] : [...matcher.match(indicators)];
 }

@@ -7,6 +7,14 @@ export {
   promptText,
   type SafeguardsModel,
 } from './classify-prompt.js';
+export {
+  enrichWithIntel,
+  extractIntelIndicators,
+  INTEL_WEIGHT,
+  type IntelHit,
+  type IntelIndicator,
+  type IntelIndicatorType,
+} from './intel-indicators.js';
 export { loadSafeguardsModel } from './model/load-model.js';
 export {
   DEFAULT_SAFEGUARD_POLICY,
