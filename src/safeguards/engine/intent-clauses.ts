@@ -13,7 +13,14 @@
  * malicious techniques") takes the next few words out of every scope, up to
  * "and" / "but" or the sentence's end: a requirement that rules a harm out is
  * not what is built, and an evasion verb under it ("not … evading detection")
- * is not evasion.
+ * is not evasion. A verb that stops something, followed by a defense
+ * ("preventing easy blocking", "to hinder analysis"), is evasion too.
+ * An introductory clause ("While you investigate malware attacks, …",
+ * "For this capture-the-flag round, …") ends at its first comma: it sets the
+ * scene, raises no harm feature and does not govern the request that follows
+ * ("to" is left out: "To detect X, …" states the request's purpose). A short defensive word
+ * right after a determiner is a noun ("capture the flag", "a block of text"),
+ * not a defensive verb.
  *
  * From the scopes come the named intent features (harm words in a build
  * scope, harm words in a defend scope, evasion of defenses) and the scoped
@@ -60,7 +67,7 @@ const DEFEND = stems(`
   protect proteg protej protég schütz quarantin cuarenten sanitiz sanitis saneam whitelist allowlist
   remediat remedi thwart countermeasure spotting hunt hunting triage investigat investig revok
   restrict restring enforc notif warn neutraliz isolat aislar aísl aisl lockdown vigil vigilar repér
-  catch spot flag guard shield`);
+  catch spot flag guard shield notic`);
 
 /**
  * Evasion verbs, after which a defensive verb is being defeated, not used ("bypass the
@@ -106,7 +113,62 @@ const HARM = stems(`
   stalkerware elevat doppelg hollow unhook timestomp mimikatz lsass kerberoast pass-the-hash
   explotar explota robar roba robe roben inyect exfiltrar evadir ocultar oculta inyectar escalar suplant
   voler exfiltrer contourn injecter cacher stehlen umgehen verstecken roubar ocultar burlar
-  invadir víctima victime opfer vítima`);
+  invadir víctima victime opfer vítima keystroke keystrokes fast-flux`);
+
+/**
+ * Verbs that stop something: before a defense ("preventing blocking", "hinder analysis",
+ * "thwart detection") they defeat it; before anything else ("prevent attacks") they defend.
+ */
+const STOPPERS = stems(`
+  prevent hinder imped hamper obstruct frustrat thwart foil stop complicat impedir obstacul
+  empêch entrav verhinder behinder`);
+
+/** Defenses a stopper can defeat (not "scan": "prevent port scans" is defense). */
+const DEFENSES = stems(`
+  detect detecc détect erkenn block bloque bloqu analys analiz forensic forens investigat
+  monitor surveill überwach attribut takedown antivirus edr`);
+
+/** Words after which a short defensive word is a noun ("the flag", "a block"). */
+const DETERMINERS = new Set(
+  'the a an this that my your our their its his her each every el la un una le une der die das ein eine'.split(
+    ' ',
+  ),
+);
+
+/** Words that make a compound noun of a following "block" / "flag" ("message block", "feature flag"). */
+const COMPOUND_HEADS = new Set(
+  'message code building feature country text data address'.split(' '),
+);
+
+/**
+ * Verbs that keep something safe: before a harm with nothing in between that names what it is
+ * kept safe from ("protect the exfiltrated data", "shield the C2 servers") they shield the attack.
+ */
+const SHIELDS = new Set(
+  'protect protects protecting shield shields shielding guard guards guarding safeguard safeguards'.split(
+    ' ',
+  ),
+);
+
+/** Words that name what a shield keeps away ("protect against malware", "guard users from phishing"). */
+const AWAY_FROM = new Set('against from contra de contre gegen vor'.split(' '));
+
+/** Short defensive words that are nouns after a determiner. */
+const NOUN_AFTER_DETERMINER = new Set(
+  'flag flags block blocks catch spot guard shield hunt'.split(' '),
+);
+
+/**
+ * First words of an introductory clause, which ends at the sentence's first comma ("While you
+ * study malware, write …", "For this capture-the-flag round, …", "Como analista, escribe …").
+ */
+const INTRODUCERS = new Set(
+  `while whilst since given as when because although though after before once considering
+  for in during with mientras como dado para durante pendant comme puisque pour während da
+  als weil für enquanto`
+    .trim()
+    .split(/\s+/),
+);
 
 /** Things asked for (the deliverable). */
 const DELIVERABLE = stems(`
@@ -123,7 +185,7 @@ const OPENS = stems(`
   that which to should must will can could capable able designed meant for using que qui
   pour para der die das um zu`);
 
-const WORD_OR_STOP = /[\p{L}\p{N}][\p{L}\p{N}'_-]*|[.!?;](?=\s|$)/gu;
+const WORD_OR_STOP = /[\p{L}\p{N}][\p{L}\p{N}'_-]*|[.!?;](?=\s|$)|,/gu;
 const MAX_WORD = 24;
 
 /** Words a stem would wrongly catch ("blockchain" is not blocking anything). */
@@ -158,6 +220,13 @@ const IS_NEGATE = 1;
 const IS_DEFEND = 2;
 const IS_DELIVERABLE = 4;
 const IS_HARM = 8;
+const IS_STOPPER = 16;
+const IS_DEFENSE = 32;
+/** A determiner or compound head: a short defensive word after it is a noun. */
+const IS_NOUN_BEFORE = 64;
+const IS_NOUNABLE = 128;
+const IS_SHIELD = 256;
+const IS_AWAY = 512;
 /**
  * Lexicon classes of a word, memoised in a bounded table: prompts repeat words and the answer
  * depends only on the word, so the cache changes speed, never output.
@@ -172,7 +241,13 @@ function classesOf(word: string): number {
     (matchesStem(NEGATE, word) ? IS_NEGATE : 0) |
     (matchesStem(DEFEND, word) ? IS_DEFEND : 0) |
     (matchesStem(DELIVERABLE, word) ? IS_DELIVERABLE : 0) |
-    (matchesStem(HARM, word) ? IS_HARM : 0);
+    (matchesStem(HARM, word) ? IS_HARM : 0) |
+    (matchesStem(STOPPERS, word) ? IS_STOPPER : 0) |
+    (matchesStem(DEFENSES, word) ? IS_DEFENSE : 0) |
+    (DETERMINERS.has(word) || COMPOUND_HEADS.has(word) ? IS_NOUN_BEFORE : 0) |
+    (NOUN_AFTER_DETERMINER.has(word) ? IS_NOUNABLE : 0) |
+    (SHIELDS.has(word) ? IS_SHIELD : 0) |
+    (AWAY_FROM.has(word) ? IS_AWAY : 0);
   if (CLASSES.size >= CLASSES_MAX) CLASSES.clear();
   CLASSES.set(word, c);
   return c;
@@ -193,20 +268,76 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
   let negWord = '';
   let defendVerb = '';
   let negated = 0;
+  let recentStopper = 99;
+  let stopWord = '';
+  let scopeAtStopper = SCOPE_NONE;
+  let recentShield = 99;
+  let shieldWord = '';
+  let scopeAtShield = SCOPE_NONE;
+  // 0: at a sentence's start; 1: inside an introductory clause; 2: past it.
+  let intro = 0;
+  let prevClasses = 0;
   for (const m of clean.matchAll(WORD_OR_STOP)) {
     const t = m[0];
     if (t.length === 1 && (t === '.' || t === '!' || t === '?' || t === ';')) {
       scope = SCOPE_NONE;
       sinceDeliverable = 99;
       recentNegation = 99;
+      recentStopper = 99;
+      recentShield = 99;
       negated = 0;
+      intro = 0;
+      prevClasses = 0;
+      continue;
+    }
+    if (t === ',') {
+      if (intro === 1) {
+        // The scene-setting clause is over: what it defended or built does not reach the request.
+        scope = SCOPE_NONE;
+        sinceDeliverable = 99;
+        recentStopper = 99;
+        negated = 0;
+      }
+      if (intro < 2) intro = 2;
       continue;
     }
     if (words.length >= maxWords) break;
     const w = t.length > MAX_WORD ? t.slice(0, MAX_WORD) : t;
+    if (intro === 0) intro = INTRODUCERS.has(w) ? 1 : 2;
     recentNegation += 1;
     sinceDeliverable += 1;
-    const cls = classesOf(w);
+    recentStopper += 1;
+    const raw = classesOf(w);
+    const noun = (prevClasses & IS_NOUN_BEFORE) !== 0 && (raw & IS_NOUNABLE) !== 0;
+    prevClasses = raw;
+    const cls = noun ? raw & ~IS_DEFEND : raw;
+    if (recentStopper <= 3 && (cls & IS_DEFENSE) !== 0 && negated === 0) {
+      // "preventing easy blocking", "to hinder analysis": a defense is being defeated.
+      note('intent.evade_defense', `${stopWord} … ${w}`);
+      scope = scopeAtStopper;
+      recentStopper = 99;
+      words.push(w);
+      scopeList.push(scope);
+      continue;
+    }
+    if (recentShield <= 3 && (cls & IS_AWAY) !== 0) recentShield = 99;
+    recentShield += 1;
+    if (recentShield <= 3 && (cls & IS_HARM) !== 0 && negated === 0) {
+      // "protect the true location of the C2 servers": what is shielded is the attack.
+      note('intent.evade_defense', `${shieldWord} … ${w}`);
+      scope = scopeAtShield;
+      recentShield = 99;
+    }
+    if ((cls & IS_STOPPER) !== 0 && negated === 0) {
+      recentStopper = 0;
+      stopWord = w;
+      scopeAtStopper = scope;
+    }
+    if ((cls & IS_SHIELD) !== 0 && negated === 0) {
+      recentShield = 0;
+      shieldWord = w;
+      scopeAtShield = scope;
+    }
     const plain = PLAIN_NEGATION.has(w);
     if (negated > 0) negated -= 1;
     if (plain || (negated > 0 && CARRIES_NEGATION.has(w))) negated = NEGATION_REACH;
@@ -239,7 +370,8 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
         note('intent.build_code', `${deliverable} ${w}`);
       }
     }
-    if (scope !== SCOPE_NONE && negated === 0 && (cls & IS_HARM) !== 0) {
+    // Harms named while setting the scene are context, not what the request does.
+    if (scope !== SCOPE_NONE && negated === 0 && intro !== 1 && (cls & IS_HARM) !== 0) {
       if (scope === SCOPE_BUILD) note('intent.build_harm', w);
       else note('intent.defend_harm', `${defendVerb} … ${w}`);
     }

@@ -9,6 +9,7 @@ import { RISK_CATEGORIES } from '../types.js';
 import { generateEverydayPrompts } from './generate-everyday-prompts.js';
 import { generateIntentPrompts } from './generate-intent-prompts.js';
 import { generateTacticPrompts, type TacticRecord } from './generate-tactic-prompts.js';
+import { generateTechniquePrompts } from './generate-technique-prompts.js';
 import { applyTransform, TRANSFORMS } from './jailbreak-transforms.js';
 import {
   DEFEND_FRAMES,
@@ -304,6 +305,8 @@ export function generatePrompts(seed = 20261206): PromptRecord[] {
   generateIntentPrompts(prng, addRecord);
   // Ordinary traffic, so that a prompt with no attack in it is not near even odds.
   generateEverydayPrompts(prng, addRecord);
+  // Round 4: techniques in third person inside shared framings, soft injections, private-data asks.
+  generateTechniquePrompts(prng, addRecord);
   // Jailbreak-wrapped copies of a share of the misuse prompts (and a few benign ones, which stay benign).
   const base = out.slice();
   for (const r of base) {
