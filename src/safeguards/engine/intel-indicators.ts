@@ -36,29 +36,15 @@ const MAX_SCAN_CHARS = 65_536;
 const MAX_INDICATORS = 64;
 const MAX_TOKEN_CHARS = 2_048;
 
-/** Characters an indicator can contain, defanging brackets included. */
-function tokenChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || // a-z
-    (c >= 65 && c <= 90) || // A-Z
-    (c >= 48 && c <= 57) || // 0-9
-    c === 46 || // .
-    c === 45 || // -
-    c === 95 || // _
-    c === 58 || // :
-    c === 47 || // /
-    c === 64 || // @
-    c === 37 || // %
-    c === 43 || // +
-    c === 63 || // ?
-    c === 61 || // =
-    c === 38 || // &
-    c === 35 || // #
-    c === 126 || // ~
-    c === 91 || // [
-    c === 93 // ]
-  );
-}
+/** Characters an indicator can contain (ASCII), defanging brackets included: a table, read per character. */
+const TOKEN_CHARS = (() => {
+  const table = new Uint8Array(128);
+  const allowed = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:/@%+?=&#~[]';
+  for (let k = 0; k < allowed.length; k++) table[allowed.charCodeAt(k)] = 1;
+  return table;
+})();
+
+const tokenChar = (c: number): boolean => c < 128 && TOKEN_CHARS[c] === 1;
 
 /**
  * The indicators in `text`, each once, in order of first appearance.
@@ -72,6 +58,7 @@ export function extractIntelIndicators(text: string): IntelIndicator[] {
   const s = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
   const found: IntelIndicator[] = [];
   const seen = new Set<string>();
+  const read = new Set<string>();
   const add = (type: IntelIndicatorType, value: string) => {
     const key = `${type} ${value}`;
     if (found.length >= MAX_INDICATORS || seen.has(key)) return;
@@ -85,14 +72,19 @@ export function extractIntelIndicators(text: string): IntelIndicator[] {
       continue;
     }
     const start = i;
-    // Plain words (no dot, colon, @ or hyphen) can only be hashes: most tokens stop here unread.
-    let marked = false;
+    // Only a dot, colon, @ or bracket inside the token can make it an address; a plain word (or one
+    // that merely ends a sentence with a dot) can only be a hash. Most tokens stop here unread.
+    let firstMark = -1;
     for (let c = s.charCodeAt(i); i < s.length && tokenChar(c); c = s.charCodeAt(++i))
-      if (c === 46 || c === 58 || c === 64 || c === 45) marked = true;
+      if (firstMark === -1 && (c === 46 || c === 58 || c === 64 || c === 91)) firstMark = i;
     const length = i - start;
     if (length < 4 || length > MAX_TOKEN_CHARS) continue;
-    if (marked || length === 32 || length === 40 || length === 64)
-      readToken(s.slice(start, i), add);
+    const marked = firstMark !== -1 && firstMark < i - 1;
+    if (!marked && length !== 32 && length !== 40 && length !== 64) continue;
+    const raw = s.slice(start, i);
+    if (read.has(raw)) continue; // the same address again: read once
+    read.add(raw);
+    readToken(raw, add);
   }
   return found;
 }
