@@ -146,7 +146,11 @@ export function createIndicatorIndex(deps: {
     index.add({
       stixId: row.id,
       confidence: typeof o.confidence === 'number' ? o.confidence : DEFAULT_CONFIDENCE,
-      source: `shared threat intelligence: ${title}`,
+      // The default collection is itself called "Shared threat intelligence": say it once.
+      source:
+        title.trim().toLowerCase() === 'shared threat intelligence'
+          ? 'shared threat intelligence'
+          : `shared threat intelligence: ${title}`,
       values,
     });
   };
