@@ -15,6 +15,7 @@ import { featurizePrompt, type PromptFeatureConfig, wordHash } from './featurize
 import { INTENT_MESSAGES, type IntentReading, readIntent } from './intent-clauses.js';
 import type { DecodedHead, HeadId } from './model/model-file.js';
 import { cleanText, countInvisible, deleet, MAX_PROMPT_CHARS } from './normalize-prompt.js';
+import { type ScoringTables, scoreReading, scoringTables } from './reading-scorer.js';
 import { DEFAULT_SAFEGUARD_POLICY, decide, type SafeguardPolicy } from './safeguard-policy.js';
 import {
   type CategoryScore,
@@ -42,7 +43,9 @@ export interface Variant {
 
 interface Scored {
   readonly variant: Variant;
-  readonly margins: ReadonlyMap<HeadId, number>;
+  /** Each head's margin, in the model's head order (`tables.headIndex`). */
+  readonly margins: Float64Array;
+  readonly tables: ScoringTables;
   readonly cues: ReturnType<typeof findCues>;
   readonly intent: IntentReading;
 }
@@ -143,50 +146,37 @@ export function featurizeVariant(config: PromptFeatureConfig, variant: Variant):
   );
 }
 
-const MATRICES = new WeakMap<SafeguardsModel, { matrix: Float32Array; count: number }>();
-
 /**
- * The heads' weights interleaved by feature (all heads of one bucket side by
- * side), built once per model: scoring then reads each active bucket's
- * weights from one cache line instead of nine arrays.
+ * Score one reading. The margins depend only on the text and the flags, so a reading
+ * identical to one already scored (a wrapper that stripped nothing new, a layer that
+ * decoded to the same text) reuses that score instead of reading it again.
  */
-function headMatrix(model: SafeguardsModel): { matrix: Float32Array; count: number } {
-  const cached = MATRICES.get(model);
-  if (cached !== undefined) return cached;
-  const count = model.heads.length;
-  const dim = model.heads[0]?.weights.length ?? 0;
-  const matrix = new Float32Array(dim * count);
-  model.heads.forEach((head, h) => {
-    for (let j = 0; j < dim; j++) matrix[j * count + h] = head.weights[j] as number;
-  });
-  const built = { matrix, count };
-  MATRICES.set(model, built);
-  return built;
-}
-
-function scoreVariant(model: SafeguardsModel, variant: Variant): Scored {
-  const cues = findCues(variant.clean);
-  const intent = readIntent(variant.clean, model.features.maxTokens);
-  const x = featurizePrompt(
-    { clean: variant.clean, cues, flags: variant.flags },
-    model.features,
-    intent,
-  );
-  const { matrix, count } = headMatrix(model);
-  const sums = new Float64Array(count);
-  for (let i = 0; i < x.index.length; i++) {
-    const v = x.value[i] as number;
-    const row = (x.index[i] as number) * count;
-    for (let h = 0; h < count; h++) sums[h] = (sums[h] as number) + (matrix[row + h] as number) * v;
+function scoreVariant(tables: ScoringTables, variant: Variant, done: readonly Scored[]): Scored {
+  for (const s of done) {
+    if (s.variant.clean === variant.clean && sameFlags(s.variant.flags, variant.flags)) {
+      return { ...s, variant };
+    }
   }
-  const margins = new Map<HeadId, number>();
-  model.heads.forEach((head, h) => {
-    margins.set(head.id, head.bias + (sums[h] as number));
-  });
-  return { variant, margins, cues, intent };
+  const cues = findCues(variant.clean);
+  const intent = readIntent(variant.clean, tables.features.maxTokens);
+  const margins = scoreReading(
+    tables,
+    cues,
+    intent,
+    variant.flags,
+    new Float64Array(tables.headCount),
+  );
+  return { variant, margins, cues, intent, tables };
 }
 
-const prob = (s: Scored, id: HeadId) => sigmoid(s.margins.get(id) ?? -20);
+function sameFlags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i]);
+}
+
+const prob = (s: Scored, id: HeadId) => {
+  const h = s.tables.headIndex.get(id);
+  return sigmoid(h === undefined ? -20 : (s.margins[h] as number));
+};
 
 /** The words that pushed the misuse score up most (the hashed model's evidence). */
 function topWords(model: SafeguardsModel, s: Scored): string[] {
@@ -224,11 +214,18 @@ export function classifyPrompt(
 ): Classification {
   const raw = promptText(input);
   const { variants, reasons } = variantsOf(raw);
-  const scored = variants.map((v) => scoreVariant(model, v));
+  const tables = scoringTables(model);
   // A reading with a layer decoded supersedes the encoded one, whose gibberish the model never
-  // learned from (training reads only the decoded readings of such prompts).
-  const decoded = scored.filter((s) => s.variant.decoded === true);
-  const candidates = decoded.length > 0 ? decoded : scored;
+  // learned from (training reads only the decoded readings of such prompts). So when there is
+  // one, the other readings are not candidates and are not scored — except the text as
+  // written, whose defensive score is reported.
+  const hasDecoded = variants.some((v) => v.decoded === true);
+  const scored: Scored[] = [];
+  for (const v of variants) {
+    if (hasDecoded && v.decoded !== true && scored.length > 0) continue;
+    scored.push(scoreVariant(tables, v, scored));
+  }
+  const candidates = hasDecoded ? scored.filter((s) => s.variant.decoded === true) : scored;
   let best = candidates[0] as Scored;
   for (const s of candidates) if (prob(s, 'malicious') > prob(best, 'malicious')) best = s;
   const risk = prob(best, 'malicious');

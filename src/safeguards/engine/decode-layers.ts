@@ -22,9 +22,62 @@ export interface DecodedLayer {
 
 const MAX_RUNS = 8;
 const MAX_DECODED_CHARS = 16_384;
-// Maximal runs of base64 / base64url characters: each character is read once (a `{16,}` pattern
-// would rescan every short word from each of its positions).
-const CODE_RUN = /[A-Za-z0-9+/_-]+={0,2}/g;
+const MIN_CODE_RUN = 16;
+const HEX_RUN_DIGITS = 24;
+// Classes of ASCII characters for the scans below.
+const CODE = 1; // base64 / base64url: A-Z a-z 0-9 + / _ -
+const HEX = 2; // 0-9 a-f A-F
+const HEX_GAP = 4; // the separators HEX_RUN allows: space, colon
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9+/_-]/.test(ch)) ASCII_CLASS[c] = (ASCII_CLASS[c] as number) | CODE;
+  if (/[0-9a-fA-F]/.test(ch)) ASCII_CLASS[c] = (ASCII_CLASS[c] as number) | HEX;
+  if (ch === ' ' || ch === ':') ASCII_CLASS[c] = (ASCII_CLASS[c] as number) | HEX_GAP;
+}
+const classOf = (c: number): number => (c < 128 ? (ASCII_CLASS[c] as number) : 0);
+
+/**
+ * One pass over the char codes for two questions. The maximal runs of base64 / base64url
+ * characters (with up to two `=` after them) at least 16 long, as
+ * `/[A-Za-z0-9+/_-]+={0,2}/g` finds them — a substring is cut only for the long runs (a
+ * regex match per word costs more than the scan). And whether HEX_RUN can match: a match
+ * lies inside a stretch of hex digits, spaces and colons holding at least 24 digits; prose
+ * rarely has one, and the regex tries its twelve-pair loop from every position.
+ */
+export function scanRuns(raw: string): { readonly codeRuns: string[]; readonly hexRun: boolean } {
+  const codeRuns: string[] = [];
+  let hexRun = false;
+  let digits = 0;
+  let runStart = -1;
+  const n = raw.length;
+  for (let i = 0; i <= n; i++) {
+    const cls = i < n ? classOf(raw.charCodeAt(i)) : 0;
+    if ((cls & HEX) !== 0) {
+      digits += 1;
+      if (digits >= HEX_RUN_DIGITS) hexRun = true;
+    } else if ((cls & HEX_GAP) === 0) {
+      digits = 0;
+    }
+    if ((cls & CODE) !== 0) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart < 0) continue;
+    // A run ends here: up to two `=` belong to it.
+    let end = i;
+    if (raw.charCodeAt(end) === 61) end += raw.charCodeAt(end + 1) === 61 ? 2 : 1;
+    if (end - runStart >= MIN_CODE_RUN) codeRuns.push(raw.slice(runStart, end));
+    runStart = -1;
+    if (end > i) {
+      // The `=` are not hex digits nor separators: the hex stretch restarts after them.
+      digits = 0;
+      i = end - 1;
+    }
+  }
+  return { codeRuns, hexRun };
+}
+
 const URL_SAFE = /[-_]/;
 const STANDARD = /[+/]/;
 const HEX_RUN = /(?:[0-9a-fA-F]{2}[ :]?){12,}/g;
@@ -138,18 +191,44 @@ export function rot13(text: string): string {
   return out;
 }
 
-const ROT13_HINTS_ENCODED = new Set([...ROT13_HINTS].map(rot13));
-const LETTER_RUN = /[a-z]+/g;
+const MAX_HINT_LETTERS = 7;
 
-/** Common English words in the text as written, and in its rot13 reading (without building it). */
+/** A word of at most 7 letters a-z as a number (5 bits a letter), so looking it up cuts no substring. */
+function letterKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end; i++) key = key * 32 + (text.charCodeAt(i) - 96);
+  return key;
+}
+
+const hintKeys = (words: Iterable<string>): Set<number> =>
+  new Set(
+    [...words]
+      .filter((w) => /^[a-z]+$/.test(w) && w.length <= MAX_HINT_LETTERS)
+      .map((w) => letterKey(w, 0, w.length)),
+  );
+const ROT13_HINT_KEYS = hintKeys(ROT13_HINTS);
+const ROT13_HINT_KEYS_ENCODED = hintKeys([...ROT13_HINTS].map(rot13));
+
+/**
+ * Common English words in the text as written, and in its rot13 reading (without building it):
+ * the runs of letters a-z of at most 7 letters, looked up by their letter key.
+ */
 function commonWordHits(lower: string): { readonly plain: number; readonly rotated: number } {
   let plain = 0;
   let rotated = 0;
-  for (const m of lower.matchAll(LETTER_RUN)) {
-    const w = m[0];
-    if (w.length > 7) continue;
-    if (ROT13_HINTS.has(w)) plain += 1;
-    if (ROT13_HINTS_ENCODED.has(w)) rotated += 1;
+  let i = 0;
+  while (i < lower.length) {
+    const c = lower.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && lower.charCodeAt(i) >= 97 && lower.charCodeAt(i) <= 122) i += 1;
+    if (i - start > MAX_HINT_LETTERS) continue;
+    const key = letterKey(lower, start, i);
+    if (ROT13_HINT_KEYS.has(key)) plain += 1;
+    if (ROT13_HINT_KEYS_ENCODED.has(key)) rotated += 1;
   }
   return { plain, rotated };
 }
@@ -209,24 +288,25 @@ export function decodeLayers(raw: string): DecodedLayer[] {
     budget -= bounded.length;
     layers.push({ encoding, text: bounded, run, evidence: clip(run) });
   };
-  for (const m of raw.matchAll(CODE_RUN)) {
+  const runs = scanRuns(raw);
+  for (const run of runs.codeRuns) {
     if (layers.length >= MAX_RUNS) break;
-    const run = m[0];
-    if (run.length < 16) continue;
     const urlSafe = URL_SAFE.test(run);
     if (urlSafe && (STANDARD.test(run) || run.length < 24)) continue;
     push('base64', run, base64Decode(run, urlSafe));
   }
-  for (const m of raw.matchAll(HEX_RUN)) {
+  for (const m of runs.hexRun ? raw.matchAll(HEX_RUN) : []) {
     if (layers.length >= MAX_RUNS) break;
     push('hex', m[0], utf8.decode(hexBytes(m[0])));
   }
-  for (const m of raw.matchAll(ESCAPED_HEX_RUN)) {
+  for (const m of raw.includes('\\x') ? raw.matchAll(ESCAPED_HEX_RUN) : []) {
     if (layers.length >= MAX_RUNS) break;
     push('hex', m[0], utf8.decode(hexBytes(m[0].replace(/\\x/g, ''))));
   }
   const escapes =
-    raw.length <= MAX_DECODED_CHARS * 3 ? (raw.match(PERCENT_ESCAPE)?.length ?? 0) : 0;
+    raw.length <= MAX_DECODED_CHARS * 3 && raw.includes('%')
+      ? (raw.match(PERCENT_ESCAPE)?.length ?? 0)
+      : 0;
   if (escapes >= 4) push('url', raw, percentDecode(raw));
   const r = rot13Layer(raw);
   if (r !== null && layers.length < MAX_RUNS) layers.push(r);

@@ -69,12 +69,20 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((w) => w.length));
+
+/** A function word, left out of the unigram, character and scoped features. */
+export function isStopword(word: string): boolean {
+  return word.length <= LONGEST_STOPWORD && STOPWORDS.has(word);
+}
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'_-]*/gu;
 const MAX_WORD = 24;
-const BIGRAM_SEED = 0x9e3779b9;
-const CHAR_SEED = 0x7f4a7c15;
-const BUILD_SEED = 0x2545f491;
-const DEFEND_SEED = 0x6c8e9cf5;
+// Seeds of the bigram, character and scoped-word families (shared with reading-scorer.ts).
+export const BIGRAM_SEED = 0x9e3779b9;
+export const CHAR_SEED = 0x7f4a7c15;
+export const BUILD_SEED = 0x2545f491;
+export const DEFEND_SEED = 0x6c8e9cf5;
 
 /** The words of cleaned text, at most `max`. */
 export function wordsOf(clean: string, max: number): string[] {

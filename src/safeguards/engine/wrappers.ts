@@ -5,6 +5,8 @@
  * removed as well as whole, and keeps the higher risk; the wrapper itself is a
  * reason (and a feature of the model). Patterns are plain alternations: linear.
  */
+import { collapseSpaces } from './normalize-prompt.js';
+
 export type WrapperKind = 'roleplay' | 'fiction' | 'hypothetical' | 'override' | 'split';
 
 interface WrapperPattern {
@@ -69,5 +71,5 @@ export function stripWrappers(clean: string): {
       return ' ';
     });
   }
-  return { hits, inner: inner.replace(/\s+/g, ' ').trim() };
+  return { hits, inner: collapseSpaces(inner) };
 }

@@ -5,6 +5,7 @@
  */
 import type { SafeguardsModel } from '../classify-prompt.js';
 import { DENSE_FEATURES } from '../featurize-prompt.js';
+import { scoringTables } from '../reading-scorer.js';
 import { parseModelFile } from './model-file.js';
 
 export function loadSafeguardsModel(
@@ -18,17 +19,17 @@ export function loadSafeguardsModel(
   if (f.dense.length !== DENSE_FEATURES.length || f.dense.some((d, i) => d !== DENSE_FEATURES[i])) {
     return { ok: false, error: 'the model was trained with a different set of cues; retrain it' };
   }
-  return {
-    ok: true,
-    model: {
-      features: {
-        hashBits: f.hashBits,
-        charMin: f.charMin,
-        charMax: f.charMax,
-        maxTokens: f.maxTokens,
-        dense: DENSE_FEATURES,
-      },
-      heads: parsed.heads,
+  const model: SafeguardsModel = {
+    features: {
+      hashBits: f.hashBits,
+      charMin: f.charMin,
+      charMax: f.charMax,
+      maxTokens: f.maxTokens,
+      dense: DENSE_FEATURES,
     },
+    heads: parsed.heads,
   };
+  // Lay the weights out for scoring now, so the first request does not pay for it.
+  scoringTables(model);
+  return { ok: true, model };
 }
