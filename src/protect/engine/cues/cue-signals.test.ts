@@ -31,6 +31,28 @@ describe('cue signals', () => {
     expect(reasons[0]?.weight).toBeLessThan(0);
   });
 
+  it('asks for a number before calling a "call now" a callback', () => {
+    // A friend's "can I call now?" is chat; "call now on <number>" sends the reader to the scammer.
+    expect(codes('Are you free now? can i call now?')).not.toContain('cue.callback');
+    expect(codes('Your card is blocked. Call now on 020 7946 0311')).toContain('cue.callback');
+  });
+
+  it('hears the contracted "we\'ll never ask" genuine services write', () => {
+    expect(codes('PayPal: Your code is 803145. We\u2019ll never ask for this code.')).toContain(
+      'cue.never_share_warning',
+    );
+    expect(codes("We'll never ask you to move money to keep it safe.")).toContain(
+      'cue.never_share_warning',
+    );
+  });
+
+  it('knows the survey-reward lure: chosen for a prize nobody entered', () => {
+    expect(codes("Congrats! You've been chosen to receive a power tool set")).toContain(
+      'cue.prize',
+    );
+    expect(codes('You were chosen as team captain for Saturday')).not.toContain('cue.prize');
+  });
+
   it('matches whole words only', () => {
     expect(codes('The jailbreak of my phone worked')).not.toContain('cue.threat');
     expect(codes('Meet at the winnery')).not.toContain('cue.prize');

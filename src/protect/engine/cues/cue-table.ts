@@ -132,6 +132,11 @@ export const CUES: readonly CueSpec[] = [
       'will never ask you',
       'never ask for your',
       'never call you to ask',
+      // The contracted forms genuine banks and services text as often as the long ones.
+      "we'll never ask",
+      "we'll never call",
+      'we will never call',
+      'never share it',
     ],
   },
   {
@@ -186,6 +191,13 @@ export const CUES: readonly CueSpec[] = [
       'airdrop is now live',
       'claim your bonus',
       'free spins',
+      // Survey and loyalty-reward lures: the reader was "chosen" for something they never entered.
+      "you've been chosen",
+      'you have been chosen',
+      'chosen to receive',
+      'selected to receive',
+      "you've received a reward",
+      'you have received a reward',
     ],
   },
   {
@@ -298,7 +310,11 @@ export const CUES: readonly CueSpec[] = [
       'call us on',
       'call this number',
       'call immediately',
-      'call now',
+      // Not a bare "call now": friends ask "can I call now?". These point at a number.
+      'call now on',
+      'call now at',
+      'call now to',
+      'call now for',
       'call our helpline',
       'call the number below',
       'call back on',

@@ -211,6 +211,24 @@ ${from}`);
     ).toEqual([]);
   });
 
+  it('gives no credit for a DMARC pass when the sender pretends to be someone else', () => {
+    // The lookalike's own domain passes its own DMARC: that authenticates the pretender.
+    const pretender = codes(
+      mail(
+        'Authentication-Results: mx.example; dmarc=pass header.from=mail-secure-pp.top\nFrom: "PayPal Support" <x@mail-secure-pp.top>',
+      ),
+    );
+    expect(pretender).toContain('email.display_name_brand');
+    expect(pretender).not.toContain('email.auth_dmarc_pass');
+    expect(
+      codes(
+        mail(
+          'Authentication-Results: mx.example; dmarc=pass header.from=shop.example\nFrom: "Shop Team" <news@shop.example>',
+        ),
+      ),
+    ).toEqual(['email.auth_dmarc_pass']);
+  });
+
   it('treats a missing header as neutral', () => {
     expect(codes(mail(from))).toEqual([]);
   });

@@ -19,6 +19,14 @@ export {
   type EmailSignalCode,
 } from './signal-table.js';
 
+/** Sender signals that say the From line claims an identity its domain does not have. */
+const PRETENDING: ReadonlySet<string> = new Set([
+  'email.display_name_brand',
+  'email.display_name_address',
+  'email.sender_lookalike',
+  'email.sender_hidden_chars',
+]);
+
 /**
  * A password field inside the email itself. (Forms without one are left alone:
  * honest newsletters carry search boxes, and scam mail rarely uses them.)
@@ -37,10 +45,15 @@ function formSignals(parsed: ParsedEmail): EmailSignal[] {
  *   signals.map((s) => s.code); // e.g. ['email.display_name_brand', 'email.reply_to_freemail']
  */
 export function emailSignals(parsed: ParsedEmail): EmailSignal[] {
+  const sender = senderSignals(parsed);
+  // A DMARC pass proves the mail came from the From domain. When that domain or its display
+  // name pretends to be someone else, the pass authenticates the pretender: no good sign.
+  const pretends = sender.some((s) => PRETENDING.has(s.code));
+  const auth = authSignals(parsed).filter((s) => !(pretends && s.code === 'email.auth_dmarc_pass'));
   return [
-    ...senderSignals(parsed),
+    ...sender,
     ...routingSignals(parsed),
-    ...authSignals(parsed),
+    ...auth,
     ...linkSignals(parsed),
     ...attachmentSignals(parsed),
     ...formSignals(parsed),

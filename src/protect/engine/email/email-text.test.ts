@@ -5,6 +5,7 @@ import {
   emailText,
   looksLikeMarkup,
   maskTokens,
+  stripPgpArmour,
 } from './email-text.js';
 import { parseEmail } from './parse-email.js';
 
@@ -101,6 +102,16 @@ Content-Type: text/html
       expect(a.pattern).toBe(a.pattern.toLowerCase());
       expect(a.why.length).toBeGreaterThan(20);
     }
+  });
+
+  it('reads a clear-signed message as the words it signs, without the PGP armour', () => {
+    const words = 'Hi all,\nthe meeting moved to Thursday.\n';
+    const signed = `-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\n${words}-----BEGIN PGP SIGNATURE-----\nVersion: GnuPG v1.0.6\n\niD8DBQE9abcdef0123456789+/ABCDEF\n=x1Yz\n-----END PGP SIGNATURE-----\n`;
+    const text = (body: string) => emailText(parseEmail(enc.encode(`Subject: s\n\n${body}`)));
+    expect(text(signed)).toBe(text(words));
+    // An unterminated signature block ends the text; plain mail is left alone.
+    expect(stripPgpArmour(`${words}-----BEGIN PGP SIGNATURE-----\nabc`)).toBe(words);
+    expect(stripPgpArmour(words)).toBe(words);
   });
 
   it('caps the body it reads', () => {

@@ -158,13 +158,38 @@ function chooseBody(parsed: ParsedEmail): string {
   return plain;
 }
 
+const PGP_SIGNATURE_BEGIN = '-----BEGIN PGP SIGNATURE-----';
+const PGP_SIGNATURE_END = '-----END PGP SIGNATURE-----';
+/** The armour line of a clear-signed message and the "Hash:" line under it. */
+const PGP_SIGNED_HEADER =
+  /-----BEGIN PGP SIGNED MESSAGE-----[ \t]*\r?\n(?:Hash: [\w-]{1,40}[ \t]*\r?\n)?/g;
+
+/**
+ * A clear-signed message without its PGP armour and signature block. They are
+ * not words anyone reads, and in the public corpus only 2002 mailing-list ham
+ * carries them: a model learnt "signed = genuine" from base64 n-grams. Linear:
+ * indexOf from where the last block ended.
+ */
+export function stripPgpArmour(text: string): string {
+  if (!text.includes('-----BEGIN PGP')) return text;
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(PGP_SIGNATURE_BEGIN); at >= 0; ) {
+    const end = text.indexOf(PGP_SIGNATURE_END, at);
+    out += text.slice(from, at);
+    from = end < 0 ? text.length : end + PGP_SIGNATURE_END.length;
+    at = text.indexOf(PGP_SIGNATURE_BEGIN, from);
+  }
+  return (out + text.slice(from)).replace(PGP_SIGNED_HEADER, '');
+}
+
 /**
  * Subject and body for the text model, artefacts masked.
  * @example
  *   emailText(parseEmail(bytes)); // 'Your parcel is waiting\nHi [email], pay the fee at …'
  */
 export function emailText(parsed: ParsedEmail): string {
-  const body = chooseBody(parsed).slice(0, EMAIL_TEXT_MAX_CHARS);
+  const body = stripPgpArmour(chooseBody(parsed)).slice(0, EMAIL_TEXT_MAX_CHARS);
   const subject = parsed.subject.slice(0, 1_000);
   return `${maskTokens(normalise(subject))}\n${maskTokens(normalise(body))}`;
 }

@@ -48,6 +48,22 @@ describe('featurizeUrl', () => {
     );
   });
 
+  it('does not let a host-only (public list) example teach the scheme', () => {
+    const dense = (url: string, hostOnly: boolean) => {
+      const v = featurizeUrl(url, spec, false, hostOnly).vector;
+      const k = (1 << spec.hashBits) + DENSE_URL_FEATURES.indexOf('host.scheme_http');
+      const i = Array.from(v.index).indexOf(k);
+      return i < 0 ? 0 : (v.value[i] ?? 0);
+    };
+    // The lists' benign URLs were all written https:// by their compilers.
+    expect(dense('http://paypal-verify.top/', true)).toBe(0);
+    expect(dense('http://paypal-verify.top/', true)).toBe(
+      dense('https://paypal-verify.top/', true),
+    );
+    // A whole URL, as the checker and the fixtures give it, keeps its scheme.
+    expect(dense('http://paypal-verify.top/', false)).toBe(1);
+  });
+
   it('carries the URL engine dense features after the hashed buckets', () => {
     const { vector } = featurizeUrl('http://192.168.0.1/login', spec);
     const dense = Array.from(vector.index).filter((i) => i >= 1 << spec.hashBits);

@@ -17,7 +17,11 @@ import {
 } from '../../../platform/engine-kit/model/hash.js';
 import { FeatureAccumulator } from '../../../platform/engine-kit/model/sparse-vector.js';
 import { parseUrl } from '../url/parse-url.js';
-import { URL_FEATURE_NAMES, urlFeatureVector } from '../url/url-features.js';
+import {
+  URL_DATASET_ARTEFACT_FEATURES,
+  URL_FEATURE_NAMES,
+  urlFeatureVector,
+} from '../url/url-features.js';
 import type { TextFeatures } from './featurize.js';
 import type { FeatureSpec } from './model-file.js';
 import { OccurrenceLog } from './occurrence-log.js';
@@ -69,6 +73,15 @@ export function urlFeatureText(span: string, family: number): string {
 
 /** The dense features this build of the engine computes, in order. */
 export const DENSE_URL_FEATURES: readonly string[] = URL_FEATURE_NAMES;
+
+/**
+ * Dense features that a host-only (public list) example must not teach: the
+ * lists' benign URLs were all written `https://host/` by whoever compiled
+ * them, so on that data "http" or "no scheme" means "phishing list", not
+ * "dishonest". They stay at zero for such examples; the fixtures, whose
+ * honest URLs include plain-http pages, teach what the scheme is worth.
+ */
+const HOST_ONLY_MUTED: ReadonlySet<string> = new Set(URL_DATASET_ARTEFACT_FEATURES);
 
 /** Null when a model's dense features are exactly the ones this engine computes. */
 export function denseMismatch(spec: UrlFeatureConfig): string | null {
@@ -220,7 +233,7 @@ export function featurizeUrl(
   const dense = urlFeatureVector(url, { pathFeatures: !hostOnly });
   const base = 1 << cfg.hashBits;
   for (let k = 0; k < cfg.dense.length; k++) {
-    const raw = dense[k] ?? 0;
+    const raw = hostOnly && HOST_ONLY_MUTED.has(cfg.dense[k] ?? '') ? 0 : (dense[k] ?? 0);
     const scaled = (raw - (cfg.denseShift[k] ?? 0)) / (cfg.denseScale[k] || 1);
     const v = Math.max(-cfg.denseClip, Math.min(cfg.denseClip, scaled));
     sink.acc.set(base + k, v);

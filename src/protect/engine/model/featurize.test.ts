@@ -37,6 +37,16 @@ describe('featurizeText', () => {
     );
   });
 
+  it('reads a bare site name in capitals as a name, a lower-case one as a link', () => {
+    // A card alert's merchant ("NIKE.COM") is a name: no domain features, the same vector for any merchant.
+    const vec = (m: string) => featurizeText(`Reply YES if you paid $12.00 at ${m} on 3/9`).vector;
+    expect(vec('NIKE.COM')).toEqual(vec('APPLE.COM/BILL'));
+    expect(spans('paid at NIKE.COM today', WORD_FAMILY)).not.toContain('nike.com');
+    // Written as a link (lower case, or with a scheme or www. in any case) it keeps its domain.
+    expect(vec('nike.com')).not.toEqual(vec('apple.com/bill'));
+    expect(spans('go to HTTPS://NIKE-DEALS.TOP now', WORD_FAMILY)).toContain('NIKE-DEALS.TOP');
+  });
+
   it('gives the same vector with and without evidence, every time', () => {
     const input = 'URGENT: your parcel is held, pay £1.99 at royalmail-fee.com';
     const a = featurizeText(input);

@@ -19,7 +19,13 @@ import {
 } from '../../../platform/engine-kit/model/sparse-vector.js';
 import { normalizeText } from './normalize-text.js';
 import { type FeatureEvidence, OccurrenceLog } from './occurrence-log.js';
-import { hostSpan, registrableDomain, type Token, tokenize } from './tokenize-text.js';
+import {
+  hostSpan,
+  registrableDomain,
+  siteNameToken,
+  type Token,
+  tokenize,
+} from './tokenize-text.js';
 
 export interface TextFeatureConfig {
   readonly hashBits: number;
@@ -167,9 +173,18 @@ export function featurizeText(
   withEvidence = false,
 ): TextFeatures {
   const skip = cfg.dropReplyPrefix === true ? replyPrefixLength(input) : 0;
-  const norm = normalizeText(skip > 0 ? input.slice(skip) : input, cfg.maxChars);
+  const body = skip > 0 ? input.slice(skip) : input;
+  const norm = normalizeText(body, cfg.maxChars);
   const text = norm.text;
-  const tokens = tokenize(text, cfg.maxTokens);
+  const tokens = tokenize(text, cfg.maxTokens).map((t) =>
+    t.kind === 'url'
+      ? siteNameToken(
+          t,
+          text.slice(t.start, t.end),
+          body.slice(norm.from[t.start] ?? 0, norm.to[t.end - 1] ?? 0),
+        )
+      : t,
+  );
   // Offsets are into the text after the skipped prefix; the log moves them back.
   const log = withEvidence ? new OccurrenceLog(0, skip) : undefined;
   const sink: Sink = {

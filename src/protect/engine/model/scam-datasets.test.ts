@@ -113,7 +113,7 @@ describe('data assembly', () => {
     ]);
   });
 
-  it('learns public URLs from their site root only but evaluates whole URLs', () => {
+  it('learns public URLs from their hosts only (benign ones with drawn subdomains) but evaluates whole URLs', () => {
     const jpcert = (id: string, split: 'train' | 'dev', content: string): RawRecord => ({
       id,
       label: 'phishing',
@@ -128,11 +128,41 @@ describe('data assembly', () => {
       ],
       [],
     );
-    expect(data.train[0]).toMatchObject({ input: 'http://a.top/', hostOnly: true });
+    expect(data.train[0]).toMatchObject({ input: 'http://x.y.a.top/', hostOnly: true });
     expect(data.evals[0]?.examples[0]).toMatchObject({
       input: 'https://s.b.top/login',
       hostOnly: false,
     });
+  });
+
+  it('gives benign site roots as many subdomain labels as phishing hosts have, never a path', () => {
+    const rec = (id: string, label: string, content: string): RawRecord => ({
+      id,
+      label,
+      source:
+        label === 'benign' ? 'npm:top-sites@1.1.222:top-sites.json' : 'JPCERTCC/phishurl-list:x',
+      split: 'train',
+      content,
+    });
+    // Phishing: half bare, half with two subdomain labels.
+    const phish = Array.from({ length: 200 }, (_, i) =>
+      rec(`p${i}`, 'phishing', i % 2 === 0 ? `https://p${i}.top/x` : `https://a.b.p${i}.top/x`),
+    );
+    const benign = Array.from({ length: 400 }, (_, i) =>
+      rec(`b${i}`, 'benign', `https://site${i}.com/`),
+    );
+    const data = urlModelData([...phish, ...benign], []);
+    const taught = data.train.filter((e) => e.input.includes('site'));
+    expect(taught).toHaveLength(400);
+    const depth = (url: string) => new URL(url).hostname.split('.').length - 2;
+    for (const e of taught) {
+      expect(new URL(e.input).pathname).toBe('/');
+      expect(new URL(e.input).hostname).toMatch(/(^|\.)site\d+\.com$/);
+      expect([0, 2]).toContain(depth(e.input));
+    }
+    const withSub = taught.filter((e) => depth(e.input) === 2).length;
+    expect(withSub).toBeGreaterThan(150);
+    expect(withSub).toBeLessThan(250);
   });
 
   it.each([

@@ -5,6 +5,13 @@
  * here, in `trainingExamples`: only sources whose licence allows shipping
  * derived weights are ever trained or calibrated on.
  */
+import { splitDomain } from '../url/public-suffix.js';
+import {
+  hostOf,
+  subdomainProfile,
+  usableSubdomainWord,
+  withSyntheticSubdomains,
+} from '../url/synthetic-hosts.js';
 import { registrableDomain } from './tokenize-text.js';
 import { fixtureSplit, labelValue, mayTrainOn, type Split } from './training-data.js';
 
@@ -187,15 +194,39 @@ export function siteRoot(url: string): string {
 }
 
 /**
- * URLs: the public lists are learned from the site root only (see siteRoot);
- * the fixtures, whose benign URLs have real subdomains and paths, teach the
- * subdomain and path features. Evaluation always sees the whole URL.
+ * URLs: the public lists are learned from their hosts only, never paths (see siteRoot):
+ * phishing hosts whole, benign site roots with drawn subdomains (synthetic-hosts.ts); the
+ * fixtures, whose benign URLs have real subdomains and paths, teach the path features.
+ * Evaluation always sees the whole URL.
  */
 export function urlModelData(
   urls: readonly RawRecord[],
   fixtures: readonly RawRecord[],
 ): ModelData {
-  const taught = urls.map((r) => toExample(r, siteRoot(r.content), hostGroup(r.content), true));
+  // Phishing hosts stay whole; each benign site root gets a made-up subdomain chain whose length
+  // follows the phishing side's (measured on train), so having a subdomain says nothing and what
+  // a subdomain looks like (random letters, a brand on a stranger's domain) still does.
+  const trainRecs = urls.filter((r) => r.split === 'train');
+  const profile = subdomainProfile(
+    trainRecs.filter((r) => r.label !== 'benign').map((r) => r.content),
+  );
+  const words = [
+    ...new Set(
+      trainRecs
+        .filter((r) => r.label === 'benign')
+        .map((r) => splitDomain(hostOf(r.content)).label),
+    ),
+  ]
+    .filter(usableSubdomainWord)
+    .sort();
+  const taught = urls.map((r) => {
+    const root = siteRoot(r.content);
+    const input =
+      r.label === 'benign'
+        ? withSyntheticSubdomains(root, r.id, profile, words)
+        : root.replace(/^([a-z]+:\/\/)[^/]*/, `$1${hostOf(r.content)}`);
+    return toExample(r, input, hostGroup(r.content), true);
+  });
   const judged = urls.map((r) => toExample(r, r.content, hostGroup(r.content), false));
   // Fixture URLs of one site (several paths on paypal.com) go to the same split.
   const mod = fixtures.map((r) => {

@@ -46,7 +46,8 @@ export const TEXT_RECIPE: Recipe = {
   description:
     'Short messages (SMS, chat, social DMs): probability that a message is a scam, phishing or spam.',
   features: { kind: 'text', ...DEFAULT_TEXT_FEATURES },
-  grid: grid(12, [1, 2], [0.05], [3, 8]),
+  // Weight 3 was never chosen; the modern fixtures are the only messages of today, so try 16.
+  grid: grid(12, [1, 2], [0.05], [8, 16]),
   folds: 5,
   scam: { kind: 'best-f1' },
   suspicious: { kind: 'max-fpr', maxFpr: 0.02 },
@@ -58,7 +59,7 @@ export const EMAIL_RECIPE: Recipe = {
     'Email content (subject and readable body, as the email engine extracts it): probability of phishing, scam or spam. Headers are judged by rules, not by this model.',
   // The first 10,000 characters hold the lure; reading more costs time and adds nothing.
   features: { kind: 'text', ...DEFAULT_TEXT_FEATURES, maxChars: 10_000, dropReplyPrefix: true },
-  grid: grid(8, [1, 2], [0.05], [3, 8]),
+  grid: grid(8, [1, 2], [0.05], [8, 16]),
   folds: 5,
   // The issue asks for at most 0.5% false positives on ham; leave headroom.
   scam: { kind: 'max-fpr', maxFpr: 0.0025 },
@@ -80,7 +81,8 @@ export const URL_RECIPE: Recipe = {
     denseScale: DENSE_URL_FEATURES.map(() => 1),
     denseClip: 1,
   },
-  grid: grid(10, [1, 2], [0.05], [3, 8]),
+  // Weight 3 was never chosen; cross-validation on train prefers 16 by a little (2026-12-06).
+  grid: grid(10, [1, 2], [0.05], [8, 16]),
   folds: 5,
   scam: { kind: 'max-fpr', maxFpr: 0.005 },
   suspicious: { kind: 'max-fpr', maxFpr: 0.02 },

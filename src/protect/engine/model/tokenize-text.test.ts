@@ -14,7 +14,10 @@ describe('tokenize', () => {
     ['or 0800-123-4567.', ['or', '<phone>']],
     ['win £1,000 cash!', ['win', '<money>', 'cash', '!']],
     ['only 150p/msg', ['only', '<money>', 'msg']],
-    ['Rs.1250.00 debited', ['<money>', 'debited']],
+    // An exact sum (pence, cents) keeps that shape: receipts and fee lures print them, prizes do not.
+    ['Rs.1250.00 debited', ['<money.00>', 'debited']],
+    ['pay $4.15 now', ['pay', '<money.00>', 'now']],
+    ['a $5,000 prize', ['a', '<money>', 'prize']],
     ['mail help@paypal.co.uk', ['mail', '<email>']],
     ['go to https://amaz0n-secure.com/login?id=1.', ['go', 'to', '<url>']],
     ['see bit.ly/3xYz and paypal.com', ['see', '<url>', 'and', '<url>']],

@@ -17,7 +17,12 @@ export type TokenKind =
   | 'money'
   | 'punct'
   /** `[email]`, `[domain]`…: what the email engine writes where it masked a corpus artefact. */
-  | 'masked';
+  | 'masked'
+  /**
+   * A site name written in capitals without a scheme ("NIKE.COM", "APPLE.COM/BILL"): the
+   * merchant on a card alert or a sender's label, not a link to follow (see `siteNameToken`).
+   */
+  | 'site';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -81,6 +86,15 @@ function wordValue(word: string): string {
   return /\d/.test(word) ? word.replace(/\d+/g, (d) => digitShape(d.length)) : word;
 }
 
+/**
+ * `<money.00>` for an exact sum with pence or cents ("$210.00", "£4.15"), as statements,
+ * receipts and today's fee lures print them; `<money>` for a round or spoken sum
+ * ("£1000", "$5k"), as prize and investment pitches state them.
+ */
+function moneyShape(matched: string): string {
+  return /\.\d\d(?!\d)/.test(matched) ? '<money.00>' : '<money>';
+}
+
 /** Tokenise normalised text; at most `maxTokens` tokens. */
 export function tokenize(text: string, maxTokens: number): Token[] {
   const tokens: Token[] = [];
@@ -116,12 +130,32 @@ export function tokenize(text: string, maxTokens: number): Token[] {
     } else if (kind === 'word') {
       tokens.push({ kind, value: wordValue(matched), start, end: start + matched.length });
     } else {
-      const value = kind === 'email' ? '<email>' : kind === 'money' ? '<money>' : matched;
+      const value = kind === 'email' ? '<email>' : kind === 'money' ? moneyShape(matched) : matched;
       tokens.push({ kind, value, start, end: start + matched.length });
     }
     m = re.exec(text);
   }
   return tokens;
+}
+
+const SCHEME_OR_WWW = /^(?:https?:|hxxps?:|www\.)/;
+
+/**
+ * A bare address the person wrote in capitals ("APPLE.COM/BILL", "GOV.UK") is a name, not a
+ * link: card alerts print the merchant that way and no one clicks it. The model sees `<site>`
+ * instead of `<url>`, so a genuine fraud check quoting the merchant does not read as a lure.
+ * `original` is the token's text as typed (before lower-casing); links with a scheme or `www.`
+ * stay links whatever their case.
+ */
+export function siteNameToken(tok: Token, normalized: string, original: string): Token {
+  if (tok.kind !== 'url' || SCHEME_OR_WWW.test(normalized)) return tok;
+  let upper = 0;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return tok;
+    if (c >= 0x41 && c <= 0x5a) upper += 1;
+  }
+  return upper >= 3 ? { ...tok, kind: 'site', value: '<site>' } : tok;
 }
 
 /** Where the host name sits inside a URL token's text: [start, end) relative to the token. */

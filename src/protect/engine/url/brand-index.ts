@@ -99,13 +99,33 @@ export function viewLabel(label: string): LabelView {
   };
 }
 
+/**
+ * One letter dropped or added inside a name of 7 letters or more (`metamak`,
+ * `unimswap`, `coinbsae` is not this): the commonest typosquat, and at that
+ * length no everyday word is one letter away. The first letter must stay and
+ * a letter added at the end does not count (`bestbuys` may be a plural).
+ */
+function isInnerInsertOrDelete(candidate: string, token: string): boolean {
+  if (token.length < 7 || Math.abs(candidate.length - token.length) !== 1) return false;
+  const [longer, shorter] =
+    candidate.length > token.length ? [candidate, token] : [token, candidate];
+  let k = 0;
+  while (k < shorter.length && longer[k] === shorter[k]) k++;
+  return k > 0 && k < shorter.length && longer.slice(k + 1) === shorter.slice(k);
+}
+
 /** Edits we accept as "looks like": visual single edits for short names, more for long ones. */
 function isLookalike(candidate: string, token: string): number | undefined {
   if (candidate === token || candidate.length < 4) return undefined;
   const max = token.length >= 12 ? 2 : 1;
   const d = boundedEditDistance(candidate, token, max);
   if (d > max) return undefined;
-  if (token.length < 10 && !isVisualSingleEdit(candidate, token)) return undefined;
+  if (
+    token.length < 10 &&
+    !isVisualSingleEdit(candidate, token) &&
+    !isInnerInsertOrDelete(candidate, token)
+  )
+    return undefined;
   return d;
 }
 

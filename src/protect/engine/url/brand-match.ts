@@ -11,6 +11,7 @@ import {
   FIRST_LABEL_BY_SUFFIX,
   findCombo,
   findLookalike,
+  isComboWords,
   officialBrandOf,
   TOKEN_INDEX,
   viewLabel,
@@ -196,9 +197,37 @@ function matchUserinfo(userinfo: string, matches: BrandMatch[]): void {
 
 function matchPath(path: string, matches: BrandMatch[]): void {
   if (path.length <= 1) return;
-  const brand = findBrandInWords(path.toLowerCase(), 4);
+  const lower = path.toLowerCase();
+  const brand = findBrandInWords(lower, 4) ?? findBrandComboInWords(lower);
   if (brand !== undefined)
     push(matches, { kind: 'in_path', brand: brand.brand, matched: brand.matched, distance: 0 });
+}
+
+/**
+ * A brand name glued to login words inside one path word (`/jcblogin`,
+ * `/paypalverify/`, `/secure-amazonsignin`): phishing kits name their folders
+ * so. Only the first 64 words are read, so a long path costs little.
+ */
+function findBrandComboInWords(text: string): { brand: Brand; matched: string } | undefined {
+  const words = text.split(WORD_SPLIT, 64);
+  for (const word of words) {
+    // one class under +: linear
+    for (const part of word.split(/[.-]+/)) {
+      if (part.length < 6 || part.length > 40) continue;
+      for (const [token, brands] of TOKEN_INDEX) {
+        const b = brands[0];
+        if (b === undefined || token.length < 3 || token.length >= part.length) continue;
+        const rest = part.startsWith(token)
+          ? part.slice(token.length)
+          : part.endsWith(token)
+            ? part.slice(0, -token.length)
+            : undefined;
+        if (rest !== undefined && /[a-z]/.test(rest) && isComboWords(rest))
+          return { brand: b, matched: token };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A brand domain (`paypal.com`, also as the end of `www.paypal.com`) or a whole-word brand token. */

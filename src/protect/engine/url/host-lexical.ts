@@ -25,6 +25,10 @@ export interface HostLexical {
   readonly hostKeyword: string | undefined;
   /** A domain ending spelled inside the subdomains: `amazon.co.jp.evil.cn`, `x.com.evil.top`. */
   readonly fakeSuffixInSubdomain: string | undefined;
+  /** Share of the registrable label's letter pairs that are rare in names people make up (0..1). */
+  readonly labelOddPairs: number;
+  /** The same share, for the most unusual subdomain label (not `www`/`m`; 0 when none is long enough). */
+  readonly subdomainOddPairs: number;
 }
 
 const HOST_KEYWORDS = new Set(
@@ -34,6 +38,43 @@ const HOST_KEYWORDS = new Set(
 );
 const FAKE_ENDINGS = new Set(['com', 'net', 'org']);
 const FAKE_SECOND_LEVEL = new Set(['co', 'com', 'ne', 'or', 'go', 'ac', 'gov', 'org']);
+
+/**
+ * Letter pairs common in English and romanised Japanese words, which is
+ * what most registered and subdomain names are made of (`mail`, `kuroneko`,
+ * `weather`). Machine-made names (`zxwoovg`, `qcwb`, `hjkknuo`) are mostly
+ * other pairs. Counting them gives a "made by a person?" score that sees
+ * only the host, so it survives the training data's bare-home-page artefact,
+ * and generalises to names never seen in training (hashed n-grams cannot).
+ */
+const COMMON_PAIRS = new Set(
+  (
+    'th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve ' +
+    'co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ' +
+    'ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni ts ' +
+    'mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab gh ty op wo ' +
+    'sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi ' +
+    'da yo cr cl du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck ew ' +
+    'mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr cc ' +
+    'tw ft wn nu af hu nn eo vo rv nf xp gn sm fl ok gl aw oa sy sl ps lf ks ka ku ko ya yu ji ju ' +
+    'jo ja zu za sa wa mi ne no na ni nu ta te to ki ke ku fu hi ho hu yo ri ru re ro ai ' +
+    'ao ei ui oi ue ua ia io ka ga ge gi go zo ze zi bi be ba bo mo ha oh ah eh uk kr ek ik ak'
+  ).split(' '),
+);
+
+/** Share of adjacent letter pairs of `label` outside COMMON_PAIRS; 0 for labels under 4 letters. */
+export function oddPairShare(label: string): number {
+  let pairs = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < label.length; i++) {
+    const a = label.charCodeAt(i);
+    const b = label.charCodeAt(i + 1);
+    if (a < 0x61 || a > 0x7a || b < 0x61 || b > 0x7a) continue;
+    pairs++;
+    if (!COMMON_PAIRS.has(label.slice(i, i + 2))) odd++;
+  }
+  return pairs < 3 ? 0 : odd / pairs;
+}
 
 function isVowel(c: string): boolean {
   return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y';
@@ -119,6 +160,11 @@ export function hostLexical(host: string, domain: DomainParts): HostLexical {
     labelAscii: [...domain.label].every((c) => c <= '\u007f'),
     hostKeyword: parts.find((p) => HOST_KEYWORDS.has(p)),
     fakeSuffixInSubdomain: findFakeSuffix(subs),
+    labelOddPairs: oddPairShare(domain.label),
+    subdomainOddPairs: subs.reduce(
+      (m, l) => (l === 'www' || l === 'm' ? m : Math.max(m, oddPairShare(l))),
+      0,
+    ),
   };
 }
 

@@ -50,7 +50,12 @@ export const SHARED_HOSTING_SUFFIXES: ReadonlySet<string> = new Set(
     'trycloudflare.com loca.lt ' +
     'serveo.net github.dev readthedocs.io gitbook.io mybluehost.me weeblysite.com ' +
     'jimdosite.com strikingly.com site123.me yolasite.com business.site webnode.page ' +
-    'myftp.org servehttp.com sytes.net gleeze.com'
+    'myftp.org servehttp.com sytes.net gleeze.com ' +
+    // Free dynamic-DNS names (No-IP, FreeDNS, Dynu, DynDNS, ChangeIP): anyone gets `x.<suffix>`.
+    'servequake.com serveftp.com servegame.com serveblog.net servebeer.com serveirc.com ' +
+    'servepics.com servemp3.com redirectme.net bounceme.net myftp.biz myvnc.com hopto.me ' +
+    'webhop.me onthewifi.com 3utilities.com ddnsking.com gotdns.ch freedynamicdns.net ' +
+    'freedynamicdns.org mooo.com dynu.net freeddns.org dyndns.org dynv6.net changeip.com'
   ).split(' '),
 );
 

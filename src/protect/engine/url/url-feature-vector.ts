@@ -59,6 +59,8 @@ const HOST: readonly (readonly [string, Extractor])[] = [
   ['host.label_consonant_run', (a) => clip(a.hostLex.labelMaxConsonantRun, 10)],
   ['host.label_digit_switches', (a) => clip(a.hostLex.labelDigitLetterSwitches, 8)],
   ['host.random_looking', (a) => bit(looksRandom(a.hostLex))],
+  ['host.label_odd_pairs', (a) => a.hostLex.labelOddPairs],
+  ['host.subdomain_odd_pairs', (a) => a.hostLex.subdomainOddPairs],
 ];
 
 const PATH: readonly (readonly [string, Extractor])[] = [

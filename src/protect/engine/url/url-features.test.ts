@@ -36,6 +36,8 @@ describe('urlSignals: phishing-style links', () => {
     ['https://coinbasse.com/', 'url.brand_lookalike'],
     ['https://coinlbase.space/', 'url.brand_lookalike'],
     ['https://netfliix.com/login', 'url.brand_lookalike'],
+    ['https://metamak.io/', 'url.brand_lookalike'], // one letter dropped inside a long name
+    ['https://app.unimswap.com/', 'url.brand_lookalike'], // one letter added inside
     ['https://paypal-verify.com/login', 'url.brand_combosquat'],
     ['https://appleid-verify.top/', 'url.brand_combosquat'],
     ['https://usps-redelivery.com/track', 'url.brand_combosquat'],
@@ -78,6 +80,7 @@ describe('urlSignals: phishing-style links', () => {
     ['https://kit.example.com/index.php?email=victim@corp.com', 'url.email_in_query'],
     ['https://hacked.example.org/wp-content/plugins/x/login.php', 'url.wordpress_path'],
     ['https://example.net/paypal/webscr', 'url.brand_in_path'],
+    ['https://example.net/wp-content/jcblogin/', 'url.brand_in_path'], // brand glued to login words
     ['http://example.net/', 'url.no_https'],
     [`https://example.net/${'a'.repeat(600)}`, 'url.very_long'],
   ])('%s → %s', (url, code) => {
@@ -129,6 +132,18 @@ describe('urlSignals: the real sites', () => {
     expect(codes('http://ｐａｙｐａｌ．ｃｏｍ/')).not.toContain('url.official_brand_domain');
   });
 
+  it('does not see a brand in path words that only start with its letters', () => {
+    expect(codes('https://example.org/blog/amazonian-rainforest')).not.toContain(
+      'url.brand_in_path',
+    );
+    expect(codes('https://example.org/news/appleton-weekly')).not.toContain('url.brand_in_path');
+  });
+
+  it('does not call a letter added at the end, or a changed first letter, a look-alike', () => {
+    expect(codes('https://telegra.com/')).not.toContain('url.brand_lookalike');
+    expect(codes('https://finance.com/')).not.toContain('url.brand_lookalike');
+  });
+
   it('does not flag government sites it does not list', () => {
     expect(codes('https://www.service.nsw.gov.au/transaction/pay-a-fine')).toEqual([]);
     expect(codes('https://socialsecurity.gov/')).toEqual([]);
@@ -157,6 +172,24 @@ describe('feature vector', () => {
       ...b.slice(0, URL_HOST_FEATURE_COUNT),
     ]);
     expect([...b.slice(URL_HOST_FEATURE_COUNT)]).not.toEqual([...a.slice(URL_HOST_FEATURE_COUNT)]);
+  });
+
+  it('scores machine-made names above names people make up, in the label and in subdomains', () => {
+    const at = (url: string, name: string) =>
+      urlFeatureVector(url)[URL_FEATURE_NAMES.indexOf(name)] ?? Number.NaN;
+    for (const made of ['https://jzcdfq.cn/', 'https://hjkknuo.com/', 'https://qcwbxm.net/']) {
+      for (const real of [
+        'https://kuroneko.co.jp/',
+        'https://weather.com/',
+        'https://wikipedia.org/',
+      ]) {
+        expect(at(made, 'host.label_odd_pairs')).toBeGreaterThan(at(real, 'host.label_odd_pairs'));
+      }
+    }
+    expect(at('https://zxwkqvg.garden.com/', 'host.subdomain_odd_pairs')).toBeGreaterThan(0.4);
+    expect(at('https://www.mail.garden.com/', 'host.subdomain_odd_pairs')).toBe(0);
+    // Too short to judge: no score rather than a noisy one.
+    expect(at('https://qx.garden.com/', 'host.subdomain_odd_pairs')).toBe(0);
   });
 
   it('can leave the path block at zero', () => {
