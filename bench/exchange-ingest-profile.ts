@@ -1,6 +1,6 @@
 /**
  * Profile STIX ingest into the embedded store: `node --cpu-prof --import tsx
- * bench/exchange-ingest-profile.ts [passes]` (the ATT&CK for ICS bundle from ../shared, in
+ * bench/exchange-ingest-profile.ts [passes] [objects per request]` (the ATT&CK for ICS bundle from ../shared, in
  * 500-object requests as `shieldwall intel import` sends them). Prints objects/s and CPU µs per object
  * per pass; the profile shows where ingest spends its time.
  */
@@ -16,6 +16,8 @@ import { createLogger } from '../src/platform/logger.js';
 
 const ics = join(import.meta.dirname, '../../shared/data/intel/attack/ics-attack-18.1.json');
 const passes = Number(process.argv[2] ?? 10);
+/** Objects per request (the CLI sends 500). */
+const chunk = Number(process.argv[3] ?? 500);
 const data = mkdtempSync(join(tmpdir(), 'sw-ingest-'));
 try {
   const config = loadConfig({ env: { SHIELDWALL_LOG_LEVEL: 'silent' }, overrides: { data } });
@@ -33,8 +35,8 @@ try {
     const c = await exchange.objects.createCollection({ title: `profile ${pass}` });
     const cpu = process.cpuUsage();
     const started = performance.now();
-    for (let i = 0; i < bundle.length; i += 500)
-      await exchange.importAs('bench', c.id, bundle.slice(i, i + 500), 'bench');
+    for (let i = 0; i < bundle.length; i += chunk)
+      await exchange.importAs('bench', c.id, bundle.slice(i, i + chunk), 'bench');
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     process.stdout.write(
