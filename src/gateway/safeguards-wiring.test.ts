@@ -10,11 +10,13 @@ import { randomUUID } from 'node:crypto';
 import OpenAI, { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessServices } from '../access/index.js';
-import { TLP2_IDS } from '../exchange/engine/stix/index.js';
-import { DEFAULT_COLLECTION_ID } from '../exchange/exchange-service.js';
 import { threatIntelMatcher } from '../exchange/index.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { type StubUpstream, startStubUpstream } from './test-support/stub-upstream.js';
+
+/** The exchange's public collection (`DEFAULT_COLLECTION_ID`) and TLP:CLEAR, as a TAXII client knows them. */
+const PUBLIC_COLLECTION = '7a5b7e38-5f0e-4f0b-9d7e-0e6d2c2b1a01';
+const TLP_CLEAR = 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487';
 
 describe('the served gateway screens prompts with the safeguards classifier', () => {
   let server: TestServer;
@@ -86,7 +88,7 @@ describe('the served gateway screens prompts with the safeguards classifier', ()
   it('cites a known-bad domain shared over TAXII: refuses a build request naming it, monitors an analyst', async () => {
     const host = `cdn-${randomUUID().slice(0, 8)}.bad-updates.example`;
     const share = await fetch(
-      `${server.url}/taxii2/default/collections/${DEFAULT_COLLECTION_ID}/objects/`,
+      `${server.url}/taxii2/default/collections/${PUBLIC_COLLECTION}/objects/`,
       {
         method: 'POST',
         headers: {
@@ -107,7 +109,7 @@ describe('the served gateway screens prompts with the safeguards classifier', ()
               pattern_type: 'stix',
               valid_from: '2026-12-05T10:00:00Z',
               confidence: 90,
-              object_marking_refs: [TLP2_IDS.clear],
+              object_marking_refs: [TLP_CLEAR],
             },
           ],
         }),

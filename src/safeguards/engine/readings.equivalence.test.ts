@@ -9,14 +9,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanRuns } from './decode-layers.js';
-import { cleanText, collapseSpaces, deleet } from './normalize-prompt.js';
-import { equivalencePrompts } from './test-support/equivalence-prompts.js';
 import {
   READINGS_FIXTURE,
   type ReadingRecord,
   readingRecord,
-} from './test-support/record-readings.js';
+} from '../../../scripts/record-safeguards-readings.js';
+import { scanRuns } from './decode-layers.js';
+import { cleanText, collapseSpaces, deleet } from './normalize-prompt.js';
+import { equivalencePrompts } from './test-support/equivalence-prompts.js';
 import { stripWrappers } from './wrappers.js';
 
 /** What deleet did before it became one scan (the regex version), for comparison. */

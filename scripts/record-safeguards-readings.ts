@@ -5,22 +5,27 @@
  * behaviour is changed on purpose (the file pins the readings from before the issue 6
  * speed work):
  *
- *   node --import tsx src/safeguards/engine/test-support/record-readings.ts
+ *   node --import tsx scripts/record-safeguards-readings.ts
+ *
+ * It lives here, not beside the engine, because it reads and writes files (engine code may not).
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promptText, variantsOf } from '../classify-prompt.js';
-import type { ClassifyInput } from '../types.js';
-import { equivalencePrompts } from './equivalence-prompts.js';
+import { promptText, variantsOf } from '../src/safeguards/engine/classify-prompt.js';
+import { equivalencePrompts } from '../src/safeguards/engine/test-support/equivalence-prompts.js';
+import type { ClassifyInput } from '../src/safeguards/engine/types.js';
 
 export type ReadingRecord = {
   variants: [label: string, flags: string, decoded: boolean, chars: number, sha256: string][];
   reasons: [code: string, evidence: string][];
 };
 
-export const READINGS_FIXTURE = join(import.meta.dirname, 'variants-before.json');
+export const READINGS_FIXTURE = join(
+  import.meta.dirname,
+  '../src/safeguards/engine/test-support/variants-before.json',
+);
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
