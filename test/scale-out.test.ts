@@ -76,13 +76,20 @@ describe.skipIf(!available)('two instances sharing PostgreSQL, NATS and Redis', 
 
     // The first instance's start is an audit entry written through its own store
     // and announced on its own bus: the second instance must see both.
+    // Other test files start servers on the same PostgreSQL and NATS at the same time, so the
+    // stream may carry their entries too: read appended entries until the first instance's start.
     const firstPid = String(first.child.pid);
-    const event = await events.next((e) => e.event === 'appended', 10_000);
-    const { index } = JSON.parse(event.data) as { index: number };
-    const entry = (await (await fetch(`${second.url}/api/audit/entries/${index}`)).json()) as {
-      action: string;
-      data: { pid: number };
-    };
+    const deadline = Date.now() + 10_000;
+    let entry: { action: string; data: { pid?: number } } | undefined;
+    while (entry === undefined || String(entry.data.pid) !== firstPid) {
+      const event = await events.next((e) => e.event === 'appended', deadline - Date.now());
+      const { index } = JSON.parse(event.data) as { index: number };
+      const read = (await (await fetch(`${second.url}/api/audit/entries/${index}`)).json()) as {
+        action: string;
+        data: { pid?: number };
+      };
+      if (read.action === 'platform.server.started') entry = read;
+    }
     expect(entry.action).toBe('platform.server.started');
     expect(String(entry.data.pid)).toBe(firstPid);
     events.close();
