@@ -115,21 +115,22 @@ const CACHED_TEXT_CHARS = 100_000;
 /**
  * Kysely's SQLite driver prepares every query afresh, and SQLite parsing a statement costs as much
  * as running a small one. The same texts recur (the query builder makes the same SQL for the same
- * query shape), so prepared statements are kept by text, least recently used dropped first. A
- * statement still being iterated (a streamed query) is not handed out twice.
+ * query shape), so prepared statements are kept by text, least recently used dropped first.
+ * Reusing one is safe: better-sqlite3 refuses any other query on a connection while a statement is
+ * being iterated, so a kept statement is never handed out while it is still running.
  */
 function withStatementCache(raw: Database.Database) {
   const statements = new Map<string, Database.Statement>();
   return {
     prepare(text: string): Database.Statement {
       const kept = statements.get(text);
-      if (kept !== undefined && !kept.busy) {
-        statements.delete(text); // re-inserted below: the map's order is least recently used first
+      if (kept !== undefined) {
+        statements.delete(text); // re-inserted: the map's order is least recently used first
         statements.set(text, kept);
         return kept;
       }
       const statement = raw.prepare(text);
-      if (text.length <= CACHED_TEXT_CHARS && kept === undefined) {
+      if (text.length <= CACHED_TEXT_CHARS) {
         if (statements.size >= CACHED_STATEMENTS)
           statements.delete(statements.keys().next().value as string);
         statements.set(text, statement);
