@@ -5,8 +5,9 @@
  * resources for every POST, and the audit log and the bus for every change.
  */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { can, type Principal } from '../access/index.js';
-import type { AuditLog } from '../platform/audit/index.js';
+import type { AuditLog, PendingAuditEntry } from '../platform/audit/index.js';
 import type { Bus } from '../platform/ports/bus.js';
 import type { Store } from '../platform/ports/store.js';
 import {
@@ -199,52 +200,61 @@ export function createExchange(deps: {
   ): Promise<StatusResource> => {
     const requestTimestamp = new Date(deps.now()).toISOString();
     const id = randomUUID();
-    // The status record is written in the objects' own transaction: one commit per request.
-    const outcome = await objects.add(collectionId, input, actor, sourceOrg, (trx, result) =>
-      trx
-        .insertInto('exchange_status')
-        .values({
-          id,
-          collection_id: collectionId,
-          added_by: actor,
-          request_timestamp: requestTimestamp,
-          outcome: JSON.stringify(result),
-          created_at: deps.now(),
-        })
-        .execute()
-        .then(() => undefined),
-    );
-    const facts = new Map(
-      input.flatMap((o) => {
-        const x = o as { id?: unknown; type?: unknown; object_marking_refs?: unknown } | null;
-        if (typeof x?.id !== 'string') return [];
-        return [
-          [
-            x.id,
-            {
-              type: typeof x.type === 'string' ? x.type : '',
-              tlp: tlpOf(x) ?? null,
-              recipients: recipientsOf(x as { readonly [k: string]: unknown }),
-            },
-          ] as const,
-        ];
-      }),
+    // The status record and the audit entry are written in the objects' own transaction: one
+    // commit per request, and objects are never kept without either.
+    let audited: PendingAuditEntry | undefined;
+    const outcome = await objects.add(
+      collectionId,
+      input,
+      actor,
+      sourceOrg,
+      async (trx, result) => {
+        await trx
+          .insertInto('exchange_status')
+          .values({
+            id,
+            collection_id: collectionId,
+            added_by: actor,
+            request_timestamp: requestTimestamp,
+            outcome: JSON.stringify(result),
+            created_at: deps.now(),
+          })
+          .execute();
+        const added = result.successes.filter((s) => s.message === undefined).length;
+        audited = await deps.audit.appendWithin(trx as Kysely<unknown>, {
+          actor,
+          action: 'exchange.objects.added',
+          subject: `collection:${collectionId}`,
+          data: {
+            status: id,
+            added,
+            refused: result.failures.length,
+            already: result.successes.length - added,
+            sourceOrg,
+          },
+          requestId,
+        });
+      },
     );
     const added = outcome.successes.filter((s) => s.message === undefined);
-    await deps.audit.append({
-      actor,
-      action: 'exchange.objects.added',
-      subject: `collection:${collectionId}`,
-      data: {
-        status: id,
-        added: added.length,
-        refused: outcome.failures.length,
-        already: outcome.successes.length - added.length,
-        sourceOrg,
-      },
-      requestId,
-    });
+    const announcements: Promise<unknown>[] = [audited?.announce() ?? Promise.resolve()];
     if (added.length > 0) {
+      const facts = new Map(
+        input.flatMap((o) => {
+          const x = o as { id?: unknown; type?: unknown; object_marking_refs?: unknown } | null;
+          if (typeof x?.id !== 'string') return [];
+          return [
+            [
+              x.id,
+              {
+                type: typeof x.type === 'string' ? x.type : '',
+                tlp: tlpOf(x) ?? null,
+                recipients: recipientsOf(x as { readonly [k: string]: unknown }),
+              },
+            ] as const,
+          ];
+        }),
+      );
       // Each object's sharing facts travel with it, so live streams apply `mayRead` to every event.
       const announced: AnnouncedObject[] = added.map((s) => {
         const f = facts.get(s.id);
@@ -257,12 +267,16 @@ export function createExchange(deps: {
           recipients: f?.recipients ?? [],
         };
       });
-      await deps.bus.publish(
-        OBJECTS_ADDED,
-        { collection: collectionId, objects: announced },
-        { msgId: `exchange-status-${id}` },
+      // Published together, so an embedded bus journals both in one commit.
+      announcements.push(
+        deps.bus.publish(
+          OBJECTS_ADDED,
+          { collection: collectionId, objects: announced },
+          { msgId: `exchange-status-${id}` },
+        ),
       );
     }
+    await Promise.all(announcements);
     return { id, status: 'complete', requestTimestamp, outcome };
   };
 

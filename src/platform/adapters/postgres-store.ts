@@ -68,9 +68,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       try {
         return await db.transaction().execute(async (trx) => {
           began = true;
-          if (opts?.lock !== undefined) {
-            await sql`select pg_advisory_xact_lock(hashtext(${opts.lock}))`.execute(trx);
-          }
+          if (opts?.lock !== undefined) await advisoryLock(trx, opts.lock);
           return fn(trx as unknown as Kysely<T>);
         });
       } catch (err) {
@@ -78,6 +76,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         throw began ? err : unavailable(err);
       }
     },
+    lock: (trx, name) => advisoryLock(trx as Kysely<unknown>, name),
     insertRows: (trx, table, columns, rows) =>
       insertRows(trx as Kysely<unknown>, table, columns, rows),
     isUniqueViolation(err) {
@@ -106,4 +105,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       await db.destroy();
     },
   };
+}
+
+/** A transaction-scoped advisory lock: released by COMMIT or ROLLBACK, never leaked. */
+async function advisoryLock(trx: Kysely<unknown>, name: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
 }

@@ -68,6 +68,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       // already serial and the `lock` name needs no extra handling here.
       return immediate((conn) => fn(conn as unknown as Kysely<T>));
     },
+    // Inside BEGIN IMMEDIATE this process already holds the file's write lock.
+    lock: () => Promise.resolve(),
     insertRows: (trx, table, columns, rows) =>
       insertRows(trx as Kysely<unknown>, table, columns, rows),
     isUniqueViolation(err) {

@@ -244,6 +244,41 @@ function auditLogSuite(open: () => Promise<LogFixture>): void {
     expect((await audit.append({ actor: 'x', action: 'a.b' })).index).toBe(13);
   });
 
+  it('appendWithin commits the entry with the caller’s own write, or neither', async () => {
+    const before = await audit.size();
+    // Rolled back: the caller fails after appending, so the entry goes with its change.
+    const failed = fx.store.transaction(async (trx) => {
+      await audit.appendWithin(trx, { actor: 'x', action: 'test.within.rolled-back' });
+      throw new Error('the change it records failed');
+    });
+    await expect(failed).rejects.toThrow('the change it records failed');
+    expect(await audit.size()).toBe(before);
+
+    const events: unknown[] = [];
+    const sub = await fx.bus.subscribe('audit.appended', (e) => {
+      events.push(e.data);
+    });
+    const pending = await fx.store.transaction((trx) =>
+      audit.appendWithin(trx, { actor: 'x', action: 'test.within.kept', data: { n: 1 } }),
+    );
+    expect(pending.entry).toMatchObject({ index: before, treeSize: before + 1 });
+    expect(events).toEqual([]); // nothing is announced before the caller says it committed
+    await pending.announce();
+    await expect.poll(() => events.length).toBe(1);
+    expect(events[0]).toEqual({ index: before, treeSize: before + 1, root: pending.entry.root });
+    await sub.unsubscribe();
+    // The next plain append continues the same tree, and the whole log verifies.
+    expect((await audit.append({ actor: 'x', action: 'test.after.within' })).index).toBe(
+      before + 1,
+    );
+    expect(await audit.get(before)).toMatchObject({ action: 'test.within.kept' });
+    expect(await audit.verify()).toMatchObject({ ok: true, treeSize: before + 2 });
+    await expect(
+      fx.store.transaction((trx) => audit.appendWithin(trx, { actor: '', action: 'a.b' })),
+    ).rejects.toThrow();
+    expect(await audit.size()).toBe(before + 2);
+  });
+
   it('keeps the entry when the bus cannot take the event', async () => {
     await fx.bus.close();
     const entry = await audit.append({ actor: 'system', action: 'platform.test.bus-down' });
@@ -293,7 +328,7 @@ describe.skipIf(pgUrl === undefined)('audit log on PostgreSQL', () => {
     });
   });
 
-  it('keeps appends serial across two store instances (200 concurrent appends)', async () => {
+  it('keeps appends serial across two store instances (200 concurrent appends, some within callers’ transactions)', async () => {
     const dir = dirs[0] as string; // the suite's key: the whole log must verify clean
     const [a, b] = [
       await openSqliteLog({ dir, store: await openPg() }),
@@ -302,13 +337,13 @@ describe.skipIf(pgUrl === undefined)('audit log on PostgreSQL', () => {
     const before = await a.audit.size();
     await Promise.all(
       [a, b].flatMap((fx, who) =>
-        Array.from({ length: 100 }, (_, i) =>
-          fx.audit.append({
-            actor: `instance:${who}`,
-            action: 'test.concurrent.append',
-            data: { i },
-          }),
-        ),
+        Array.from({ length: 100 }, (_, i) => {
+          const input = { actor: `instance:${who}`, action: 'test.concurrent.append', data: { i } };
+          // Every third joins a caller's transaction instead: the same lock, the same order.
+          return i % 3 === 0
+            ? fx.store.transaction((trx) => fx.audit.appendWithin(trx, input))
+            : fx.audit.append(input);
+        }),
       ),
     );
     const page = await a.audit.entries({ from: before, limit: 1000 });

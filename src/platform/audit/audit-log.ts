@@ -1,9 +1,11 @@
 /**
  * The tamper-evident audit log service. Appends are serial across processes and
- * instances (`store.transaction(…, { lock: 'audit' })`); each entry stores its
+ * instances (the store's `audit` lock, taken by `append` or inside a caller's transaction by
+ * `appendWithin`); each entry stores its
  * canonical record, leaf hash and the signed tree head right after it, plus the
  * perfect subtrees it completes, so proofs and the next append are O(log n).
  */
+import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
 import type { Bus } from '../ports/bus.js';
 import type { Store } from '../ports/store.js';
@@ -80,6 +82,13 @@ export interface AuditLog {
   readonly origin: string;
   /** Append one entry; resolves once it is committed (and announced on the bus, best effort). */
   append(input: AppendInput): Promise<AuditEntry>;
+  /**
+   * Append one entry inside the caller's open transaction (a `store.transaction`): the entry
+   * commits or rolls back with the change it records, so neither is ever kept without the
+   * other, and one commit serves both. Takes the audit lock in `trx`, so do this last in the
+   * transaction (the lock is held until it ends). After the commit, call `announce()`.
+   */
+  appendWithin(trx: Kysely<unknown>, input: AppendInput): Promise<PendingAuditEntry>;
   /** Number of entries. */
   size(): Promise<number>;
   /** The latest signed tree head. */
@@ -91,6 +100,13 @@ export interface AuditLog {
   consistencyProof(from: number, to: number): Promise<ConsistencyProof>;
   verify(options?: VerifyOptions): Promise<VerifyReport>;
   publicKey(): AuditPublicKey;
+}
+
+/** An entry appended inside a caller's transaction, to be announced once that commits. */
+export interface PendingAuditEntry {
+  readonly entry: AuditEntry;
+  /** Publish `audit.appended` (best effort, like `append`). Call only after the commit. */
+  announce(): Promise<void>;
 }
 
 export interface AuditLogOptions {
@@ -127,6 +143,14 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       );
       await announce(options, row);
       return rowToEntry(row);
+    },
+    async appendWithin(trx, input) {
+      const fields = validateAppend(input);
+      const time = isoTime(options.now());
+      canonicalRecord(fields, 0, time);
+      await options.store.lock(trx, 'audit');
+      const row = await appendRow(ctx, trx as AuditDb, fields, time);
+      return { entry: rowToEntry(row), announce: () => announce(options, row) };
     },
     size: () => currentSize(db()),
     checkpoint: () => latestCheckpoint(ctx),

@@ -36,6 +36,7 @@ export type {
   AuditLog,
   AuditLogOptions,
   AuditPublicKey,
+  PendingAuditEntry,
 } from './audit-log.js';
 /**
  * Create the audit log service over the store and bus.

@@ -412,44 +412,69 @@ export function runStoreContract(name: string, factory: StoreContractFactory): v
         ]);
       });
 
-      it('serialises locked read-modify-write across two instances: N increments end at N', async () => {
+      /**
+       * Run `n` read-modify-write increments of counter `name` at once over two instances, each
+       * through `increment(store, bump, i)`; returns the final value and the most ever inside.
+       */
+      async function concurrentIncrements(
+        name: string,
+        increment: (
+          store: Store,
+          bump: (trx: Kysely<Tables>) => Promise<void>,
+          i: number,
+        ) => Promise<void>,
+      ): Promise<{ value: number; maxInside: number }> {
         const [a, b] = [await open(), await open()];
         await a.migrate();
-        await a
-          .db<Tables>()
-          .insertInto('contract_counter')
-          .values({ name: 'c', value: 0 })
-          .execute();
-        const n = 40;
+        await a.db<Tables>().insertInto('contract_counter').values({ name, value: 0 }).execute();
         let inside = 0;
         let maxInside = 0;
-        const increment = (store: Store) =>
-          store.transaction<Tables, void>(
-            async (trx) => {
-              maxInside = Math.max(maxInside, ++inside);
-              const row = await trx
-                .selectFrom('contract_counter')
-                .select('value')
-                .where('name', '=', 'c')
-                .executeTakeFirstOrThrow();
-              await sleep(1); // widen the window a lost update would need
-              await trx
-                .updateTable('contract_counter')
-                .set({ value: row.value + 1 })
-                .where('name', '=', 'c')
-                .execute();
-              inside--;
-            },
-            { lock: 'contract-counter' },
-          );
-        await Promise.all(Array.from({ length: n }, (_, i) => increment(i % 2 === 0 ? a : b)));
+        const bump = async (trx: Kysely<Tables>) => {
+          maxInside = Math.max(maxInside, ++inside);
+          const row = await trx
+            .selectFrom('contract_counter')
+            .select('value')
+            .where('name', '=', name)
+            .executeTakeFirstOrThrow();
+          await sleep(1); // widen the window a lost update would need
+          await trx
+            .updateTable('contract_counter')
+            .set({ value: row.value + 1 })
+            .where('name', '=', name)
+            .execute();
+          inside--;
+        };
+        await Promise.all(
+          Array.from({ length: INCREMENTS }, (_, i) => increment(i % 2 === 0 ? a : b, bump, i)),
+        );
         const row = await b
           .db<Tables>()
           .selectFrom('contract_counter')
           .select('value')
+          .where('name', '=', name)
           .executeTakeFirstOrThrow();
-        expect(row.value).toBe(n);
-        expect(maxInside).toBe(1);
+        return { value: row.value, maxInside };
+      }
+      const INCREMENTS = 40;
+
+      it('serialises locked read-modify-write across two instances: N increments end at N', async () => {
+        const result = await concurrentIncrements('c', (store, bump) =>
+          store.transaction<Tables, void>(bump, { lock: 'contract-counter' }),
+        );
+        expect(result).toEqual({ value: INCREMENTS, maxInside: 1 });
+      });
+
+      it('lock() inside an open transaction is the same lock as the option: mixed increments stay serial', async () => {
+        // Half take the lock when opening, half join it later: one lock, so one at a time.
+        const result = await concurrentIncrements('m', (store, bump, i) =>
+          i % 4 < 2
+            ? store.transaction<Tables, void>(async (trx) => {
+                await store.lock(trx, 'contract-mixed');
+                await bump(trx);
+              })
+            : store.transaction<Tables, void>(bump, { lock: 'contract-mixed' }),
+        );
+        expect(result).toEqual({ value: INCREMENTS, maxInside: 1 });
       });
     });
 

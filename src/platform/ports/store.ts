@@ -23,6 +23,15 @@ export interface Store {
   transaction<T, R>(fn: (trx: Kysely<T>) => Promise<R>, options?: { lock?: string }): Promise<R>;
 
   /**
+   * Take the named exclusive lock inside a transaction that is already open, held until it ends:
+   * the same lock `transaction(fn, { lock })` takes, for a step that joins the caller's
+   * transaction (e.g. an audit entry committed with the change it records, one commit for both).
+   * SQLite: nothing to do, every transaction already holds the whole file. To keep lock order
+   * acyclic, take such a lock last and never hold it while waiting for another.
+   */
+  lock<T>(trx: Kysely<T>, name: string): Promise<void>;
+
+  /**
    * Insert many rows into one table within `trx`, each row its values in `columns` order. For bulk
    * writes (thousands of rows): the statement text is built once per table, columns and chunk
    * size and reused, instead of compiling every value through the query builder. Use the
