@@ -1,8 +1,9 @@
 /**
- * Profile STIX ingest into the embedded store: `node --cpu-prof --import tsx
- * bench/exchange-ingest-profile.ts [passes] [objects per request]` (the ATT&CK for ICS bundle from ../shared, in
- * 500-object requests as `shieldwall intel import` sends them). Prints objects/s and CPU µs per object
- * per pass; the profile shows where ingest spends its time.
+ * Profile STIX ingest: `node --cpu-prof --import tsx bench/exchange-ingest-profile.ts [passes]
+ * [objects per request] [--postgres]` (the ATT&CK for ICS bundle from ../shared, in 500-object
+ * requests as `shieldwall intel import` sends them), into the embedded store or, with `--postgres`, a
+ * fresh database on the local PostgreSQL. Prints objects/s and CPU µs per object per pass (this
+ * process only: PostgreSQL's own work is not in it); the profile shows where ingest spends its time.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,14 +14,21 @@ import { modules } from '../src/modules.js';
 import { composePlatform } from '../src/platform/compose.js';
 import { loadConfig } from '../src/platform/config/load-config.js';
 import { createLogger } from '../src/platform/logger.js';
+import { createTempDatabase, serviceUrl } from '../src/platform/test-support/services.js';
 
 const ics = join(import.meta.dirname, '../../shared/data/intel/attack/ics-attack-18.1.json');
-const passes = Number(process.argv[2] ?? 10);
+const args = process.argv.slice(2).filter((a) => a !== '--postgres');
+const passes = Number(args[0] ?? 10);
 /** Objects per request (the CLI sends 500). */
-const chunk = Number(process.argv[3] ?? 500);
+const chunk = Number(args[1] ?? 500);
+const pg = process.argv.includes('--postgres')
+  ? await createTempDatabase(serviceUrl('postgres'), 'sw_profile')
+  : undefined;
 const data = mkdtempSync(join(tmpdir(), 'sw-ingest-'));
 try {
-  const config = loadConfig({ env: { SHIELDWALL_LOG_LEVEL: 'silent' }, overrides: { data } });
+  const env: Record<string, string> = { SHIELDWALL_LOG_LEVEL: 'silent' };
+  if (pg !== undefined) env.SHIELDWALL_STORE = pg.url;
+  const config = loadConfig({ env, overrides: { data } });
   const platform = await composePlatform(config, { logger: createLogger(config), modules });
   await platform.migrate();
   const exchange = createExchange({
@@ -46,4 +54,5 @@ try {
   await platform.close();
 } finally {
   rmSync(data, { recursive: true, force: true });
+  await pg?.drop();
 }

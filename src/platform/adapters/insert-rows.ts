@@ -25,6 +25,23 @@ export type RowInserter = (
   rows: readonly (readonly unknown[])[],
 ) => Promise<void>;
 
+/** Refuse names that are not plain identifiers and rows of the wrong width, before any SQL. */
+export function checkRows(
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): void {
+  if (!IDENTIFIER.test(table) || columns.length === 0 || !columns.every((c) => IDENTIFIER.test(c)))
+    throw new Error(
+      `insertRows: "${table}" (${columns.join(', ')}) is not a plain table and column list`,
+    );
+  for (const row of rows)
+    if (row.length !== columns.length)
+      throw new Error(
+        `insertRows: a row of ${row.length} values for ${columns.length} columns of ${table}`,
+      );
+}
+
 /** `placeholder(n)` is the dialect's n-th parameter (1-based): `?` or `$n`. */
 export function createRowInserter(placeholder: (n: number) => string): RowInserter {
   const texts = new Map<string, string>();
@@ -48,20 +65,8 @@ export function createRowInserter(placeholder: (n: number) => string): RowInsert
   };
 
   return async (trx, table, columns, rows) => {
-    if (
-      !IDENTIFIER.test(table) ||
-      columns.length === 0 ||
-      !columns.every((c) => IDENTIFIER.test(c))
-    )
-      throw new Error(
-        `insertRows: "${table}" (${columns.join(', ')}) is not a plain table and column list`,
-      );
+    checkRows(table, columns, rows);
     const width = columns.length;
-    for (const row of rows)
-      if (row.length !== width)
-        throw new Error(
-          `insertRows: a row of ${row.length} values for ${width} columns of ${table}`,
-        );
     const largest = Math.min(MAX_CHUNK, 2 ** Math.floor(Math.log2(MAX_PARAMETERS / width)));
     let at = 0;
     while (at < rows.length) {

@@ -32,6 +32,48 @@ describe.skipIf(url === undefined)('PostgreSQL store', () => {
       return { store, cleanup: () => store.close() };
     },
   });
+
+  it('bulk rows go by COPY: what COPY cannot carry is refused before anything is sent, and the connection is fine after', async () => {
+    const store = createPostgresStore({ url: testUrl, migrations: [] });
+    try {
+      const db = store.db<{ copy_probe: { a: string; b: number | null } }>();
+      await db.schema.dropTable('copy_probe').ifExists().execute();
+      await db.schema
+        .createTable('copy_probe')
+        .addColumn('a', 'text', (c) => c.primaryKey())
+        .addColumn('b', 'bigint')
+        .execute();
+      const insert = (rows: unknown[][]) =>
+        store.transaction((trx) => store.insertRows(trx, 'copy_probe', ['a', 'b'], rows));
+      await expect(
+        insert([
+          ['ok', 1],
+          ['nul\u0000', 2],
+        ]),
+      ).rejects.toThrow(/NUL character/);
+      await expect(insert([['obj', { n: 1 }]])).rejects.toThrow(/object value cannot be stored/);
+      // A server-side refusal inside the COPY (a duplicate key) rolls the whole batch back.
+      await expect(
+        insert([
+          ['dup', 1],
+          ['dup', 2],
+        ]),
+      ).rejects.toMatchObject({ code: '23505' });
+      await insert([
+        ['\\N', null],
+        ['tab\there', 9007199254740991],
+        ['line\nbreak\r', -1],
+      ]);
+      const back = await db.selectFrom('copy_probe').selectAll().orderBy('a').execute();
+      expect(back).toEqual([
+        { a: '\\N', b: null },
+        { a: 'line\nbreak\r', b: -1 },
+        { a: 'tab\there', b: 9007199254740991 },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('PostgreSQL store when the server is not there', () => {

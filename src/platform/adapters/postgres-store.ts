@@ -2,8 +2,8 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { platformErrors } from '../errors.js';
 import type { Migration, MigrationReport, Store } from '../ports/store.js';
-import { createRowInserter } from './insert-rows.js';
 import { runMigrations } from './migration-provider.js';
+import { createCopyInserter, withCopy } from './postgres-copy.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:pass@host:port/db */
@@ -32,18 +32,20 @@ const typeParsers = {
  * the same serial section holds across every Shieldwall instance.
  */
 export function createPostgresStore(options: PostgresStoreOptions): Store {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
-    statement_timeout: options.statementTimeoutMs ?? 30_000,
-    types: typeParsers,
-  });
+  const pool = withCopy(
+    new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
+      types: typeParsers,
+    }),
+  );
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
-  const insertRows = createRowInserter((n) => `$${n}`);
+  const insertRows = createCopyInserter();
 
   const unavailable = (err: unknown) =>
     platformErrors.create('store_unavailable', {

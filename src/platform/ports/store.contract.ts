@@ -282,7 +282,8 @@ export function runStoreContract(name: string, factory: StoreContractFactory): v
         // 1,000 rows go as chunks of 256, 256, 256, 128, 64, 32 and 8.
         const rows = Array.from({ length: 1_000 }, (_, i) =>
           note(`n${String(i).padStart(4, '0')}`, {
-            body: i % 3 === 0 ? null : `Grüße 🛡️ ${i} "'\\;--`,
+            // Quotes, backslashes (also before N), tabs and line breaks survive either path.
+            body: i % 3 === 0 ? null : `Grüße 🛡️ ${i} "'\\;--\t\\N\r\n,`,
             created_at: 1_900_000_000_000 + i,
             is_done: i % 2,
           }),
