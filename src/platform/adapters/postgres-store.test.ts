@@ -36,7 +36,8 @@ describe.skipIf(url === undefined)('PostgreSQL store', () => {
   it('bulk rows go by COPY: what COPY cannot carry is refused before anything is sent, and the connection is fine after', async () => {
     const store = createPostgresStore({ url: testUrl, migrations: [] });
     try {
-      const db = store.db<{ copy_probe: { a: string; b: number | null } }>();
+      type Probe = { copy_probe: { a: string; b: number | null } };
+      const db = store.db<Probe>();
       await db.schema.dropTable('copy_probe').ifExists().execute();
       await db.schema
         .createTable('copy_probe')
@@ -44,7 +45,9 @@ describe.skipIf(url === undefined)('PostgreSQL store', () => {
         .addColumn('b', 'bigint')
         .execute();
       const insert = (rows: unknown[][]) =>
-        store.transaction((trx) => store.insertRows(trx, 'copy_probe', ['a', 'b'], rows));
+        store.transaction<Probe, void>((trx) =>
+          store.insertRows(trx, 'copy_probe', ['a', 'b'], rows),
+        );
       await expect(
         insert([
           ['ok', 1],
