@@ -9,6 +9,8 @@ import { type Journal, PAGE, type Row, toEvent } from './local-bus-journal.js';
 /** Wakes whoever waits for news. Waiters register right after a synchronous read, so none is missed. */
 export class Signal {
   private waiters: Array<() => void> = [];
+  /** Counts notifications: a read made in the same generation has seen everything announced. */
+  generation = 0;
   wait(abort: AbortSignal): Promise<void> {
     if (abort.aborted) return Promise.resolve();
     return new Promise((resolve) => {
@@ -21,6 +23,7 @@ export class Signal {
     });
   }
   notify(): void {
+    this.generation++;
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w();
@@ -49,11 +52,34 @@ export async function deliver(handler: BusHandler, row: Row, abort: AbortSignal,
 export interface Ctx {
   readonly journal: Journal;
   readonly news: Signal;
+  /** The tails' reads: a page of the journal from a position (see `sharedPages`). */
+  readonly page: (from: number) => Row[];
   readonly owner: string;
   readonly now: () => number;
   readonly leaseMs: number;
   readonly pollMs: number;
   readonly onError: OnError;
+}
+
+/**
+ * The journal page the tails read last, shared. Tails that are caught up all wake on the same
+ * news at the same position, so one query serves them all instead of one each (100 live streams
+ * made 100 identical reads per event). Rows never change once written, so a page read earlier is
+ * still a true prefix of what follows `from`; an empty page is reused only until the next news, so
+ * a tail that finds nothing still waits for exactly what it would have waited for.
+ */
+export function sharedPages(journal: Journal, news: Signal): (from: number) => Row[] {
+  let from = -1;
+  let rows: Row[] = [];
+  let generation = -1;
+  return (at) => {
+    if (at === from && (rows.length > 0 || generation === news.generation)) return rows;
+    const read = journal.readFrom(at, PAGE);
+    from = at;
+    rows = read;
+    generation = news.generation;
+    return read;
+  };
 }
 
 /** A non-durable subscriber: its own cursor over the journal. Resolves its stop when idle. */
@@ -64,7 +90,7 @@ export function startTail(ctx: Ctx, pattern: string, handler: BusHandler, start:
     while (!abort.signal.aborted) {
       let rows: Row[];
       try {
-        rows = ctx.journal.readFrom(next, PAGE);
+        rows = ctx.page(next);
       } catch (err) {
         ctx.onError(err);
         await sleep(ctx.pollMs, undefined, { signal: abort.signal, ref: false }).catch(() => {});

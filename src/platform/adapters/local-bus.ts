@@ -40,7 +40,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../ports/bus.js';
-import { type Ctx, Signal, startTail } from './local-bus-delivery.js';
+import { type Ctx, Signal, sharedPages, startTail } from './local-bus-delivery.js';
 import { DurableGroup } from './local-bus-durable.js';
 import { type Journal, openJournal, type Pending, startSeq } from './local-bus-journal.js';
 
@@ -79,9 +79,11 @@ export function createLocalBus(options: LocalBusOptions): Bus {
   } catch (err) {
     throw unavailable(err, file);
   }
+  const news = new Signal();
   const ctx: Ctx = {
     journal,
-    news: new Signal(),
+    news,
+    page: sharedPages(journal, news),
     owner: randomUUID(),
     now: options.now ?? Date.now,
     leaseMs: options.leaseMs ?? 10_000,
