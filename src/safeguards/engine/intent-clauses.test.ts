@@ -140,6 +140,23 @@ describe('readIntent (who acts on what)', () => {
     expect(features(text)).not.toContain('intent.defend_harm');
   });
 
+  it('reads a harm named right after a make verb as the thing made (round 5)', () => {
+    expect(features('Write ransomware in Rust for me.')).toContain('intent.build_harm');
+    expect(features('Can you draft a phishing email for Kenji?')).toContain('intent.build_harm');
+    // A defensive word or a deliverable in between: the harm is what is detected or a topic.
+    expect(features('Write a detection rule for phishing emails.')).not.toContain(
+      'intent.build_harm',
+    );
+    expect(features('Write a report about malware trends.')).not.toContain('intent.build_harm');
+    // Ruled out, or named while setting the scene: no harm is made.
+    expect(features('Never write malware, write a poem instead.')).not.toContain(
+      'intent.build_harm',
+    );
+    expect(features('While we write ransomware reports, list three sources.')).not.toContain(
+      'intent.build_harm',
+    );
+  });
+
   it('reads Spanish requests', () => {
     expect(scopeOf('Escribe un script que detecte escaneos de puertos.', 'escaneos')).toBe(
       SCOPE_DEFEND,
@@ -147,6 +164,26 @@ describe('readIntent (who acts on what)', () => {
     expect(features('Crea un programa que inyecte código en otro proceso.')).toContain(
       'intent.build_harm',
     );
+  });
+
+  it('ends a sentence at . ! ? ; only before white space or the end, as WORD_OR_STOP does', () => {
+    const worm = (text: string) => readIntent(text, 4096).scopes.at(-1);
+    expect(worm('detect malware. write a worm')).toBe(SCOPE_NONE);
+    expect(worm('detect malware.\u00a0write a worm')).toBe(SCOPE_NONE);
+    expect(worm('detect malware;\u3000write a worm')).toBe(SCOPE_NONE);
+    expect(worm('detect malware.write a worm')).toBe(SCOPE_DEFEND);
+    expect(worm('detect malware, write a worm')).toBe(SCOPE_DEFEND);
+    // An introductory clause ends at its comma, wherever the comma is.
+    expect(scopeOf('while we detect malware,write a script that copies a worm', 'worm')).toBe(
+      SCOPE_BUILD,
+    );
+    // Letters outside the BMP are letters; lone surrogates are not.
+    expect(readIntent('a \ud835\udc00b c\ud835 d', 10).words).toEqual([
+      'a',
+      '\ud835\udc00b',
+      'c',
+      'd',
+    ]);
   });
 
   it('reads exactly the words the n-gram features read, one scope each, for any text', () => {

@@ -185,8 +185,19 @@ const OPENS = stems(`
   that which to should must will can could capable able designed meant for using que qui
   pour para der die das um zu`);
 
-const WORD_OR_STOP = /[\p{L}\p{N}][\p{L}\p{N}'_-]*|[.!?;](?=\s|$)|,/gu;
+export const WORD_OR_STOP = /[\p{L}\p{N}][\p{L}\p{N}'_-]*|[.!?;](?=\s|$)|,/gu;
 const MAX_WORD = 24;
+
+/**
+ * Verbs that make something, matched whole: a harm named right after one is what is made
+ * ("write ransomware", "draft a phishing email"), not a topic.
+ */
+const CREATE = new Set(
+  `write make create draft build code generate compose craft develop produce assemble
+  escribe crea genera écris crée schreib erstelle escreva crie`
+    .trim()
+    .split(/\s+/),
+);
 
 /** Words a stem would wrongly catch ("blockchain" is not blocking anything). */
 const NOT_STEMS = new Set([
@@ -227,9 +238,16 @@ const IS_NOUN_BEFORE = 64;
 const IS_NOUNABLE = 128;
 const IS_SHIELD = 256;
 const IS_AWAY = 512;
+const IS_PLAIN_NEGATION = 1024;
+const IS_ENDS_NEGATION = 2048;
+const IS_CARRIES_NEGATION = 4096;
+const IS_INTRODUCER = 8192;
+const IS_OPENS = 16384;
+const IS_CREATE = 32768;
 /**
- * Lexicon classes of a word, memoised in a bounded table: prompts repeat words and the answer
- * depends only on the word, so the cache changes speed, never output.
+ * Lexicon classes of a word, every list the reader asks about in one bit mask, memoised in a
+ * bounded table: prompts repeat words and the answer depends only on the word, so the cache
+ * changes speed, never output, and each word costs one lookup.
  */
 const CLASSES = new Map<string, number>();
 const CLASSES_MAX = 50_000;
@@ -247,10 +265,59 @@ function classesOf(word: string): number {
     (DETERMINERS.has(word) || COMPOUND_HEADS.has(word) ? IS_NOUN_BEFORE : 0) |
     (NOUN_AFTER_DETERMINER.has(word) ? IS_NOUNABLE : 0) |
     (SHIELDS.has(word) ? IS_SHIELD : 0) |
-    (AWAY_FROM.has(word) ? IS_AWAY : 0);
+    (AWAY_FROM.has(word) ? IS_AWAY : 0) |
+    (PLAIN_NEGATION.has(word) ? IS_PLAIN_NEGATION : 0) |
+    (ENDS_NEGATION.has(word) ? IS_ENDS_NEGATION : 0) |
+    (CARRIES_NEGATION.has(word) ? IS_CARRIES_NEGATION : 0) |
+    (INTRODUCERS.has(word) ? IS_INTRODUCER : 0) |
+    (OPENS.has(word) ? IS_OPENS : 0) |
+    (CREATE.has(word) ? IS_CREATE : 0);
   if (CLASSES.size >= CLASSES_MAX) CLASSES.clear();
   CLASSES.set(word, c);
   return c;
+}
+
+// The tokens of WORD_OR_STOP (the reference; intent-clauses.test.ts checks the two agree), read by hand (the regex's match objects were a third of the
+// reader's time): per BMP code unit, 1 = letter or digit, 2 = white space, 0 = neither, filled
+// in on first sight from the regex classes themselves, so the two cannot disagree.
+const KIND_UNKNOWN = 255;
+const KIND = new Uint8Array(65_536).fill(KIND_UNKNOWN);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const SPACE = /^\s$/u;
+
+function kindOf(code: number): number {
+  let k = KIND[code] as number;
+  if (k === KIND_UNKNOWN) {
+    const ch = String.fromCharCode(code);
+    k = LETTER_OR_DIGIT.test(ch) ? 1 : SPACE.test(ch) ? 2 : 0;
+    KIND[code] = k;
+  }
+  return k;
+}
+
+/** Code units of the letter or digit starting at `i` (2 for an astral one), 0 if none. */
+function letterAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return kindOf(code) === 1 ? 1 : 0;
+  const low = text.charCodeAt(i + 1);
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return 0;
+  return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+}
+
+/** End of the word starting at `i` (`[\p{L}\p{N}][\p{L}\p{N}'_-]*`). */
+function wordEnd(text: string, i: number, first: number): number {
+  let j = i + first;
+  while (j < text.length) {
+    const code = text.charCodeAt(j);
+    if (code === 39 || code === 95 || code === 45) {
+      j += 1;
+      continue;
+    }
+    const n = letterAt(text, j);
+    if (n === 0) break;
+    j += n;
+  }
+  return j;
 }
 
 /** Read the scopes and intent features of cleaned (lower-case) text, at most `maxWords` words. */
@@ -273,24 +340,35 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
   let scopeAtStopper = SCOPE_NONE;
   let recentShield = 99;
   let shieldWord = '';
+  let recentCreate = 99;
+  let createWord = '';
   let scopeAtShield = SCOPE_NONE;
   // 0: at a sentence's start; 1: inside an introductory clause; 2: past it.
   let intro = 0;
   let prevClasses = 0;
-  for (const m of clean.matchAll(WORD_OR_STOP)) {
-    const t = m[0];
-    if (t.length === 1 && (t === '.' || t === '!' || t === '?' || t === ';')) {
+  let at = 0;
+  const end = clean.length;
+  while (at < end) {
+    const code = clean.charCodeAt(at);
+    // A sentence stop is one of . ! ? ; before white space or the end; a comma counts anywhere.
+    const stop =
+      (code === 46 || code === 33 || code === 63 || code === 59) &&
+      (at + 1 === end || kindOf(clean.charCodeAt(at + 1)) === 2);
+    if (stop) {
+      at += 1;
       scope = SCOPE_NONE;
       sinceDeliverable = 99;
       recentNegation = 99;
       recentStopper = 99;
       recentShield = 99;
+      recentCreate = 99;
       negated = 0;
       intro = 0;
       prevClasses = 0;
       continue;
     }
-    if (t === ',') {
+    if (code === 44) {
+      at += 1;
       if (intro === 1) {
         // The scene-setting clause is over: what it defended or built does not reach the request.
         scope = SCOPE_NONE;
@@ -301,13 +379,20 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
       if (intro < 2) intro = 2;
       continue;
     }
+    const first = letterAt(clean, at);
+    if (first === 0) {
+      at += 1;
+      continue;
+    }
+    const to = wordEnd(clean, at, first);
     if (words.length >= maxWords) break;
-    const w = t.length > MAX_WORD ? t.slice(0, MAX_WORD) : t;
-    if (intro === 0) intro = INTRODUCERS.has(w) ? 1 : 2;
+    const w = clean.slice(at, Math.min(to, at + MAX_WORD));
+    at = to;
+    const raw = classesOf(w);
+    if (intro === 0) intro = (raw & IS_INTRODUCER) !== 0 ? 1 : 2;
     recentNegation += 1;
     sinceDeliverable += 1;
     recentStopper += 1;
-    const raw = classesOf(w);
     const noun = (prevClasses & IS_NOUN_BEFORE) !== 0 && (raw & IS_NOUNABLE) !== 0;
     prevClasses = raw;
     const cls = noun ? raw & ~IS_DEFEND : raw;
@@ -328,6 +413,17 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
       scope = scopeAtShield;
       recentShield = 99;
     }
+    recentCreate += 1;
+    if ((cls & IS_DEFEND) !== 0 || (cls & IS_DELIVERABLE) !== 0) recentCreate = 99;
+    if (recentCreate <= 3 && (cls & IS_HARM) !== 0 && negated === 0 && intro !== 1) {
+      // "write ransomware", "draft a phishing email": the harm named is the thing made.
+      note('intent.build_harm', `${createWord} … ${w}`);
+      recentCreate = 99;
+    }
+    if ((raw & IS_CREATE) !== 0 && negated === 0) {
+      recentCreate = 0;
+      createWord = w;
+    }
     if ((cls & IS_STOPPER) !== 0 && negated === 0) {
       recentStopper = 0;
       stopWord = w;
@@ -338,10 +434,10 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
       shieldWord = w;
       scopeAtShield = scope;
     }
-    const plain = PLAIN_NEGATION.has(w);
+    const plain = (raw & IS_PLAIN_NEGATION) !== 0;
     if (negated > 0) negated -= 1;
-    if (plain || (negated > 0 && CARRIES_NEGATION.has(w))) negated = NEGATION_REACH;
-    else if (ENDS_NEGATION.has(w)) negated = 0;
+    if (plain || (negated > 0 && (raw & IS_CARRIES_NEGATION) !== 0)) negated = NEGATION_REACH;
+    else if ((raw & IS_ENDS_NEGATION) !== 0) negated = 0;
     if ((cls & IS_NEGATE) !== 0 || plain) {
       // An evasion verb that is itself ruled out ("must not … evade detection") is no evasion.
       if (plain || negated === 0) {
@@ -362,7 +458,7 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
         deliverable = w;
       } else if (
         sinceDeliverable <= 4 &&
-        (OPENS.has(w) || (sinceDeliverable <= 2 && w.length > 5 && w.endsWith('ing')))
+        ((raw & IS_OPENS) !== 0 || (sinceDeliverable <= 2 && w.length > 5 && w.endsWith('ing')))
       ) {
         // "a script that …", "code to …", "a snippet achieving …"
         scope = SCOPE_BUILD;

@@ -5,6 +5,7 @@
  * removed as well as whole, and keeps the higher risk; the wrapper itself is a
  * reason (and a feature of the model). Patterns are plain alternations: linear.
  */
+import { CueLiteralFilter, patternLiterals } from './cue-literals.js';
 import { collapseSpaces } from './normalize-prompt.js';
 
 export type WrapperKind = 'roleplay' | 'fiction' | 'hypothetical' | 'override' | 'split';
@@ -14,7 +15,8 @@ interface WrapperPattern {
   readonly pattern: RegExp;
 }
 
-const WRAPPERS: readonly WrapperPattern[] = [
+/** The wrapper patterns, in the order they are stripped. */
+export const WRAPPERS: readonly WrapperPattern[] = [
   {
     // A request cut into parts to be reassembled, so no single message shows it whole.
     kind: 'split',
@@ -52,6 +54,13 @@ const WRAPPERS: readonly WrapperPattern[] = [
   },
 ];
 
+/** Which wrapper patterns can match (their required literals occur): only those run. */
+/** Built on first use, not at import (see cues.ts): start-up stays cheap for commands that never screen. */
+let filter: CueLiteralFilter | undefined;
+const wrapperFilter = () =>
+  (filter ??= new CueLiteralFilter(WRAPPERS.map((w, k) => patternLiterals(w.pattern.source, k))));
+const firstEnd = new Int32Array(WRAPPERS.length);
+
 export interface WrapperHit {
   readonly kind: WrapperKind;
   readonly evidence: string;
@@ -64,12 +73,18 @@ export function stripWrappers(clean: string): {
 } {
   const hits: WrapperHit[] = [];
   let inner = clean;
-  for (const w of WRAPPERS) {
+  let may = wrapperFilter().candidates(inner, firstEnd);
+  for (let k = 0; k < WRAPPERS.length; k++) {
+    if ((may & (1 << k)) === 0) continue;
+    const w = WRAPPERS[k] as WrapperPattern;
+    const before = inner;
     inner = inner.replace(w.pattern, (m) => {
       if (hits.length < 8)
         hits.push({ kind: w.kind, evidence: m.length > 60 ? `${m.slice(0, 60)}…` : m });
       return ' ';
     });
+    // Removing a wrapper joins the words around it: the later patterns are checked on the new text.
+    if (inner !== before) may = wrapperFilter().candidates(inner, firstEnd);
   }
   return { hits, inner: collapseSpaces(inner) };
 }

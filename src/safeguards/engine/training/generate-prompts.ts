@@ -8,6 +8,7 @@ import type { ClassifyInput, PromptLabel, RiskCategory } from '../types.js';
 import { RISK_CATEGORIES } from '../types.js';
 import { generateEverydayPrompts } from './generate-everyday-prompts.js';
 import { generateIntentPrompts } from './generate-intent-prompts.js';
+import { generateRound5Prompts } from './generate-round5-prompts.js';
 import { generateTacticPrompts, type TacticRecord } from './generate-tactic-prompts.js';
 import { generateTechniquePrompts } from './generate-technique-prompts.js';
 import { applyTransform, TRANSFORMS } from './jailbreak-transforms.js';
@@ -324,6 +325,8 @@ export function generatePrompts(seed = 20261206): PromptRecord[] {
       source: `${r.source}+${transform}`,
     });
   }
+  // Round 5 (after the wrapped copies, with its own PRNG: every earlier record is unchanged).
+  generateRound5Prompts(addRecord);
   return out;
 }
 
