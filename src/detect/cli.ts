@@ -22,7 +22,6 @@ import {
   type RuleProblem,
 } from './engine/sigma/index.js';
 import { type LogFormat, readLogEvents } from './inputs/index.js';
-import { loadRules, rulesCacheDir } from './rules-loader.js';
 import { registerWatchCommand } from './watch/watch-cli.js';
 
 const FORMATS: readonly LogFormat[] = ['auto', 'jsonl', 'evtx', 'syslog', 'auth', 'web'];
@@ -63,6 +62,8 @@ function alertLines(a: Alert): string {
 
 async function compileFrom(paths: readonly string[], context: CliContext) {
   for (const p of paths) await existing(p, 'Rules path');
+  // Loaded when needed (it brings the YAML parser), so other commands start faster.
+  const { loadRules, rulesCacheDir } = await import('./rules-loader.js');
   const loaded = await loadRules(paths, { cacheDir: rulesCacheDir(await context.dataDir()) });
   const set = compileRuleSet(loaded.documents);
   return { set, problems: [...loaded.problems, ...set.problems], files: loaded.files };

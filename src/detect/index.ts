@@ -86,4 +86,9 @@ export { AlertAggregator, compileRuleSet } from './engine/sigma/index.js';
  * @example
  * const { documents, problems } = await loadRules(['/etc/shieldwall/rules']);
  */
-export { loadRules } from './rules-loader.js';
+export async function loadRules(
+  ...args: Parameters<typeof import('./rules-loader.js').loadRules>
+): ReturnType<typeof import('./rules-loader.js').loadRules> {
+  // Loaded when called: it brings the YAML parser, which every CLI start would pay for otherwise.
+  return (await import('./rules-loader.js')).loadRules(...args);
+}

@@ -23,7 +23,6 @@ import { isSafeRelativePath } from './engine/path-rules.js';
 import { provenanceErrors } from './errors.js';
 import { HASH_ALGORITHMS, type HashAlgorithm } from './hash-pool.js';
 import { loadPublicKey, publicKeyHint, verifyBytes } from './key-material.js';
-import { verifyKeyless } from './keyless.js';
 import { DEFAULT_IGNORES, hashModel, sha256 } from './model-hasher.js';
 
 export interface SignOptions {
@@ -112,7 +111,7 @@ export async function verifyModel(options: VerifyOptions): Promise<VerifyResult>
   if (!parsed.ok) return { valid: false, reason: parsed.reason };
   const bundle = parsed.bundle;
   refuseLegacy(bundle.payload);
-  const authentic = checkAuthenticity(bundle, json, options);
+  const authentic = await checkAuthenticity(bundle, json, options);
   if (authentic !== true) return { valid: false, reason: authentic };
   if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE)
     return { valid: false, reason: `unexpected payload type ${bundle.payloadType}` };
@@ -222,11 +221,11 @@ async function readSignature(path: string): Promise<string> {
 }
 
 /** True when the DSSE signature is authentic for the trust input; else the reason. */
-function checkAuthenticity(
+async function checkAuthenticity(
   bundle: ParsedBundle,
   json: unknown,
   options: VerifyOptions,
-): true | string {
+): Promise<true | string> {
   const message = pae(bundle.payloadType, bundle.payload);
   const sig = bundle.signatures[0] as Uint8Array;
   const trust = options.trust;
@@ -255,6 +254,8 @@ function checkAuthenticity(
   }
   if (bundle.material.kind !== 'certificate')
     return 'the signature is not a keyless Sigstore signature';
+  // Loaded when needed: the Sigstore libraries cost every CLI start about 100 ms otherwise.
+  const { verifyKeyless } = await import('./keyless.js');
   const keyless = verifyKeyless(json, trust.identity, trust.issuer);
   return keyless.ok ? true : keyless.reason;
 }

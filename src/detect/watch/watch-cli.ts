@@ -24,7 +24,6 @@ import {
 import { compileRuleSet, LEVELS, type Level, type RuleProblem } from '../engine/sigma/index.js';
 import type { LogFormat } from '../inputs/index.js';
 import { sniffFormat } from '../inputs/sniff-format.js';
-import { loadRules, rulesCacheDir } from '../rules-loader.js';
 import { alertWebhookUrlProblem } from './alert-webhooks.js';
 import { ruleLicenses } from './rule-license.js';
 import type { WatchAlert } from './watch-alert.js';
@@ -226,6 +225,7 @@ export function registerWatchCommand(detect: Command, context: CliContext): void
         if ((await lstat(p).catch(() => undefined)) === undefined)
           throw usage(`Rules path ${p} does not exist.`);
       const rulesPaths = o.rules ?? [];
+      const { loadRules, rulesCacheDir } = await import('../rules-loader.js');
       const loaded = await loadRules(rulesPaths, {
         cacheDir: rulesCacheDir(await context.dataDir()),
       });

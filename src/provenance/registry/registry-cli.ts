@@ -17,8 +17,8 @@ import type { CliContext } from '../../platform/module.js';
 import type { InsiderFinding } from './insider-service.js';
 import { SIGNAL_KINDS, type SignalKind } from './insider-signals.js';
 import { addSigningKeyAs, bindKeyAs } from './registry-admin.js';
-import { MAX_ATTACHMENT_BYTES } from './registry-attachments.js';
 import { createRegistryClient, readKeyFile } from './registry-client.js';
+import { MAX_ATTACHMENT_BYTES } from './registry-limits.js';
 import { ENVIRONMENTS, type Environment } from './registry-tables.js';
 
 const usage = (message: string) => platformErrors.create('usage', { message });
