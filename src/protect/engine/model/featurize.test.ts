@@ -55,6 +55,36 @@ describe('featurizeText', () => {
     expect(Array.from(a.vector.value)).toEqual(Array.from(b.vector.value));
   });
 
+  it('explains a text it has just scored exactly as a fresh explanation would (issue 3)', () => {
+    const cfg = { ...DEFAULT_TEXT_FEATURES, dropReplyPrefix: true };
+    const plain = (f: ReturnType<typeof featurizeText>) =>
+      JSON.stringify({
+        index: Array.from(f.vector.index),
+        value: Array.from(f.vector.value),
+        truncated: f.truncated,
+        evidence: Object.entries(f.evidence ?? {}).map(([k, v]) => [
+          k,
+          typeof v === 'number' ? v : Array.from(v as ArrayLike<number>),
+        ]),
+      });
+    for (const input of [
+      'Re: Fwd: URGENT: your parcel is held, pay £1.99 at royalmail-fee.com or call 0800 123 4567',
+      'Ｖｅｒｉｆｙ your ﬁnance account at HTTPS://SECURE-LOGIN.TOP/x?id=42 — NIKE.COM',
+      '',
+    ]) {
+      featurizeText('something else first', cfg);
+      const fresh = plain(featurizeText(input, cfg, true));
+      featurizeText(input, cfg); // scored: the next explanation of it reuses the work
+      const reused = plain(featurizeText(input, cfg, true));
+      expect(reused).toBe(fresh);
+      // Another configuration never reuses it.
+      featurizeText('something else first', cfg);
+      const freshDefault = plain(featurizeText(input, DEFAULT_TEXT_FEATURES, true));
+      featurizeText(input, cfg);
+      expect(plain(featurizeText(input, DEFAULT_TEXT_FEATURES, true))).toBe(freshDefault);
+    }
+  });
+
   it('normalises each family to unit length', () => {
     const { vector } = featurizeText('free free free entry to win a prize');
     const norm = Array.from(vector.value).reduce((s, v) => s + v * v, 0);

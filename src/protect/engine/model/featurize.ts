@@ -17,7 +17,7 @@ import {
   FeatureAccumulator,
   type SparseVector,
 } from '../../../platform/engine-kit/model/sparse-vector.js';
-import { normalizeText } from './normalize-text.js';
+import { type NormalizedText, normalizeText } from './normalize-text.js';
 import { type FeatureEvidence, OccurrenceLog } from './occurrence-log.js';
 import {
   hostSpan,
@@ -76,7 +76,8 @@ const SEED_DOMAIN = fnvStep(FNV_OFFSET, 0x64);
 const SEED_TLD = fnvStep(FNV_OFFSET, 0x74);
 
 interface Sink {
-  readonly acc: FeatureAccumulator;
+  /** Undefined when the vector is already known and only the evidence is wanted. */
+  readonly acc: FeatureAccumulator | undefined;
   readonly log: OccurrenceLog | undefined;
   readonly bits: number;
   /** Normalised-text offsets → original offsets. */
@@ -96,7 +97,7 @@ function emit(
   const h = fmix32(rawHash);
   const bucket = bucketOf(h, sink.bits);
   const sign = signOf(h);
-  sink.acc.add(family, bucket, sign);
+  sink.acc?.add(family, bucket, sign);
   if (sink.log !== undefined) {
     const start = sink.from[normStart] ?? 0;
     const end = sink.to[normEnd - 1] ?? start;
@@ -104,7 +105,13 @@ function emit(
   }
 }
 
-/** Character n-grams of `text[start, end)` padded with a boundary mark on each side; digits read as 0. */
+/** A word's padded, digit-folded code units (reused: words are at most a few hundred units). */
+let padded = new Uint16Array(64);
+
+/**
+ * Character n-grams of `text[start, end)` padded with a boundary mark on each side; digits read as 0.
+ * The word's units are read once; each gram extends the hash of the one before it.
+ */
 function charGrams(
   sink: Sink,
   cfg: TextFeatureConfig,
@@ -114,14 +121,51 @@ function charGrams(
   token: number,
 ): void {
   const len = end - start + 2;
+  if (padded.length < len) padded = new Uint16Array(len * 2);
+  const codes = padded;
+  codes[0] = 0x20;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    codes[p - start + 1] = c >= 0x30 && c <= 0x39 ? 0x30 : c;
+  }
+  codes[len - 1] = 0x20;
+  const { charMin, charMax } = cfg;
+  if (sink.log !== undefined) {
+    charGramsLogged(sink, codes, len, charMin, charMax, start, end, token);
+    return;
+  }
+  const { acc, bits } = sink;
+  if (acc === undefined) return;
   for (let i = 0; i < len; i++) {
     let h = SEED_CHAR;
-    for (let k = 0; k < cfg.charMax && i + k < len; k++) {
-      const p = start + i + k - 1;
-      let c = p < start || p >= end ? 0x20 : text.charCodeAt(p);
-      if (c >= 0x30 && c <= 0x39) c = 0x30;
-      h = fnvStep(h, c);
-      if (k + 1 >= cfg.charMin) {
+    const last = Math.min(charMax, len - i);
+    for (let k = 0; k < last; k++) {
+      h = fnvStep(h, codes[i + k] as number);
+      if (k + 1 >= charMin) {
+        const f = fmix32(h);
+        acc.add(CHAR_FAMILY, bucketOf(f, bits), signOf(f));
+      }
+    }
+  }
+}
+
+/** `charGrams` when evidence is kept: each gram also records the span of the word it covers. */
+function charGramsLogged(
+  sink: Sink,
+  codes: Uint16Array,
+  len: number,
+  charMin: number,
+  charMax: number,
+  start: number,
+  end: number,
+  token: number,
+): void {
+  for (let i = 0; i < len; i++) {
+    let h = SEED_CHAR;
+    const last = Math.min(charMax, len - i);
+    for (let k = 0; k < last; k++) {
+      h = fnvStep(h, codes[i + k] as number);
+      if (k + 1 >= charMin) {
         const s = Math.min(Math.max(start + i - 1, start), end - 1);
         const e = Math.max(Math.min(start + i + k, end), s + 1);
         emit(sink, CHAR_FAMILY, h, s, e, token, token);
@@ -163,15 +207,15 @@ function urlParts(
   if (labelEnd - domainStart <= 40) charGrams(sink, cfg, text, domainStart, labelEnd, index);
 }
 
-/**
- * Featurize a text. With `withEvidence`, also record where each feature came
- * from (about twice as slow; used only to explain a verdict).
- */
-export function featurizeText(
-  input: string,
-  cfg: TextFeatureConfig = DEFAULT_TEXT_FEATURES,
-  withEvidence = false,
-): TextFeatures {
+/** A text normalised and tokenised as the features read it. */
+interface Prepared {
+  /** Length of the reply prefix left out. */
+  readonly skip: number;
+  readonly norm: NormalizedText;
+  readonly tokens: readonly Token[];
+}
+
+function prepare(input: string, cfg: TextFeatureConfig): Prepared {
   const skip = cfg.dropReplyPrefix === true ? replyPrefixLength(input) : 0;
   const body = skip > 0 ? input.slice(skip) : input;
   const norm = normalizeText(body, cfg.maxChars);
@@ -185,15 +229,44 @@ export function featurizeText(
         )
       : t,
   );
+  return { skip, norm, tokens };
+}
+
+/**
+ * The last text featurized without evidence. A scorer explains the text it
+ * has just scored (the checker scores, then asks why): that explanation then
+ * reuses the normalised text, the tokens and the vector, and only records
+ * where each feature came from. Vectors are read-only, so sharing one is safe.
+ */
+let lastScored:
+  | {
+      readonly input: string;
+      readonly cfg: TextFeatureConfig;
+      readonly prepared: Prepared;
+      readonly vector: SparseVector;
+    }
+  | undefined;
+
+/**
+ * Featurize a text. With `withEvidence`, also record where each feature came
+ * from (about twice as slow; used only to explain a verdict).
+ */
+export function featurizeText(
+  input: string,
+  cfg: TextFeatureConfig = DEFAULT_TEXT_FEATURES,
+  withEvidence = false,
+): TextFeatures {
+  const known =
+    withEvidence && lastScored !== undefined && lastScored.cfg === cfg && lastScored.input === input
+      ? lastScored
+      : undefined;
+  const prepared = known?.prepared ?? prepare(input, cfg);
+  const { skip, norm, tokens } = prepared;
+  const text = norm.text;
   // Offsets are into the text after the skipped prefix; the log moves them back.
   const log = withEvidence ? new OccurrenceLog(0, skip) : undefined;
-  const sink: Sink = {
-    acc: new FeatureAccumulator(2),
-    log,
-    bits: cfg.hashBits,
-    from: norm.from,
-    to: norm.to,
-  };
+  const acc = known === undefined ? new FeatureAccumulator(2) : undefined;
+  const sink: Sink = { acc, log, bits: cfg.hashBits, from: norm.from, to: norm.to };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
     log?.addToken(norm.from[tok.start] ?? 0, norm.to[tok.end - 1] ?? 0);
@@ -210,7 +283,8 @@ export function featurizeText(
       urlParts(sink, cfg, text, tok, i);
     }
   }
-  const vector = sink.acc.toVector();
+  const vector = known?.vector ?? (acc as FeatureAccumulator).toVector();
+  if (!withEvidence) lastScored = { input, cfg, prepared, vector };
   const truncated = norm.truncated || tokens.length >= cfg.maxTokens;
   return log === undefined ? { vector, truncated } : { vector, truncated, evidence: log.finish() };
 }
