@@ -75,6 +75,7 @@ export function fitCombiner(
   for (const kind of ['sms', 'email', 'url'] as const satisfies readonly MessageKind[]) {
     const rows: CombinerRow[] = [];
     const labels: string[] = [];
+    const modern: boolean[] = [];
     for (const item of sets[kind].items) {
       const model = sets[kind].oof.get(item.id);
       if (model === undefined) continue; // not trainable (licence) or not in the model's training set
@@ -87,6 +88,7 @@ export function fitCombiner(
         priors: features.priors,
       });
       labels.push(item.label);
+      modern.push(item.modern);
     }
     const fitted = fitCombinerKind(rows, {
       start: DEFAULT_COMBINER.kinds[kind],
@@ -106,6 +108,21 @@ export function fitCombiner(
     )) {
       metrics[f.name] = Math.round(f.value * 1e5) / 1e5;
       process.stdout.write(`${formatMetric(f)}\n`);
+    }
+    // The same figures on the public corpora and on the modern fixtures apart (printed only).
+    for (const [group, keep] of [
+      ['public', false],
+      ['modern', true],
+    ] as const) {
+      const at = modern.flatMap((m, i) => (m === keep ? [i] : []));
+      const set = {
+        name: `checker.${kind}.train_${group}`,
+        scores: Float64Array.from(at, (i) => fitted.scores[i] ?? 0),
+        labels: at.map((i) => labels[i] ?? ''),
+      };
+      for (const f of evaluateSet(set, { suspicious, scam })) {
+        if (/\.(count|recall|fpr|f1)$/.test(f.name)) process.stdout.write(`${formatMetric(f)}\n`);
+      }
     }
   }
   return {

@@ -18,6 +18,11 @@ describe('cue signals', () => {
     ['Install AnyDesk so our technician can fix it', 'cue.remote_access'],
     ['Earn $300 per day liking videos from home', 'cue.easy_money_job'],
     ['An arrest warrant has been issued in your name', 'cue.threat'],
+    [
+      'Instale nuestra aplicación de acceso remoto para que un técnico lo solucione',
+      'cue.remote_access',
+    ],
+    ['Su ordenador está infectado. Llame ahora al 555-0109', 'cue.callback'],
   ])('finds the cue in %j', (text, code) => {
     expect(codes(text)).toContain(code);
   });
@@ -51,6 +56,37 @@ describe('cue signals', () => {
       'cue.prize',
     );
     expect(codes('You were chosen as team captain for Saturday')).not.toContain('cue.prize');
+  });
+
+  // Issue 3 (round 2): each fired on a genuine 2002 newsletter or prize notice, and on today's mail.
+  it('does not read a negation as the word it contracts ("you won\'t" is not "you won")', () => {
+    expect(codes("It's an experience you won't want to miss")).not.toContain('cue.prize');
+    expect(codes('It\u2019s an experience you won\u2019t want to miss')).not.toContain('cue.prize');
+    expect(codes('Congratulations, you won $30 free today')).toContain('cue.prize');
+    // A possessive still ends the word.
+    expect(codes("Send it to the wallet address's owner")).toContain('cue.crypto_payment');
+  });
+
+  it('hears an investment promise, not a risk-free trial', () => {
+    expect(codes('Try our newsletter for six months 100% RISK-FREE')).not.toContain(
+      'cue.investment_promise',
+    );
+    expect(codes('A risk-free investment with 12% returns a month')).toContain(
+      'cue.investment_promise',
+    );
+  });
+
+  it('hears a request for a Social Security number, not a mention of one', () => {
+    expect(codes("We don't pull your credit or ask for your Social Security number")).not.toContain(
+      'cue.details_request',
+    );
+    expect(codes('My social security number is: ________')).not.toContain('cue.details_request');
+    expect(codes('To claim, reply and provide your Social Security number')).toContain(
+      'cue.details_request',
+    );
+    expect(codes('SSA: your SSN has been suspended due to suspicious activity')).toContain(
+      'cue.threat',
+    );
   });
 
   it('matches whole words only', () => {

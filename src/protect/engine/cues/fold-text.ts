@@ -134,12 +134,21 @@ function phraseIndex(phrases: readonly string[]): PhraseIndex {
   return index;
 }
 
+const APOSTROPHE = 0x27;
+const LETTER_T = 0x74;
+
+/**
+ * True when a phrase's last word ends at `end`: the next character is not a
+ * letter, and not the "'t" of a negation either ("you won't" is not "you won",
+ * "we can't" is not "we can"). A possessive "'s" still ends the word.
+ */
 function endsOk(folded: string, phrase: string, end: number): boolean {
-  return (
-    end >= folded.length ||
-    !isWordChar(folded.charCodeAt(end)) ||
-    !isWordChar(phrase.charCodeAt(phrase.length - 1))
-  );
+  if (end >= folded.length || !isWordChar(phrase.charCodeAt(phrase.length - 1))) return true;
+  const next = folded.charCodeAt(end);
+  if (next === APOSTROPHE && folded.charCodeAt(end + 1) === LETTER_T) {
+    return end + 2 < folded.length && isWordChar(folded.charCodeAt(end + 2));
+  }
+  return !isWordChar(next);
 }
 
 /**

@@ -124,6 +124,13 @@ describe('routing signals', () => {
     );
     expect(signal?.code).toBe('email.return_path_mismatch');
     expect(signal?.evidence.field).toBe('return_path');
+    // A bounce-looking word inside a plain name is not a bounce handler.
+    expect(codes(mail('From: a@bank.example\nReturn-Path: <bouncer.jo@vps.host.example>'))).toEqual(
+      ['email.return_path_mismatch'],
+    );
+    expect(
+      codes(mail('From: a@bank.example\nReturn-Path: <MAILER-DAEMON@vps.host.example>')),
+    ).toEqual(['email.return_path_mismatch']);
   });
 
   it.each([
@@ -133,6 +140,11 @@ describe('routing signals', () => {
     'Return-Path: <x@vps.host.example>\nList-Id: <news.bank.example>',
     'Return-Path: <x@vps.host.example>\nAuthentication-Results: mx.example; dkim=pass header.d=bank.example',
     'Return-Path: <>',
+    // Issue 3 (round 2): mailing services not known by name handle bounces with such addresses.
+    'Return-Path: <10182839.55483860.8@bounced.mailer.example>',
+    'Return-Path: <bounce-news-2643761@ls10.mailer.example>',
+    'Return-Path: <owner-nolist-seg25187*user**example*-com@smtp.mailer.example>',
+    'Return-Path: <list-errors.1700002104.0.15118.0@lists.mailer.example>',
   ])('stays quiet for an explained Return-Path: %s', (header) => {
     expect(codes(mail(`From: alerts@bank.example\n${header}`))).toEqual([]);
   });

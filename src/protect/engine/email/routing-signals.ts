@@ -48,6 +48,30 @@ function isForwarded(localPart: string): boolean {
   );
 }
 
+/** Characters of a bounce address read: VERP addresses encode a recipient and an id, never more. */
+const MAX_BOUNCE_CHARS = 200;
+
+/**
+ * A bounce-handling address: the Return-Path a mailing service sets so that
+ * undeliverable mail comes back to it, not to the sender (`bounce-123@…`,
+ * `owner-nolist-…@…`, `…@bounces.…`, `…@bounced.…`). Such a service sends for
+ * the From organisation, as the known ones in BULK_SENDERS do; a forger sets
+ * a plain address instead. A null sender (`MAILER-DAEMON`) is not one.
+ */
+function isBounceHandler(box: Mailbox): boolean {
+  const address = box.address.slice(0, MAX_BOUNCE_CHARS).toLowerCase();
+  const at = address.lastIndexOf('@');
+  const local = at < 0 ? address : address.slice(0, at);
+  const firstLabel = box.domain.toLowerCase().split('.')[0] ?? '';
+  // Anchored alternations of fixed words over ≤ 200 characters: linear.
+  return (
+    /^(?:bounces?|bnc|return)(?:[-_.+=\d]|$)/.test(local) ||
+    /^(?:owner-|list-errors)/.test(local) ||
+    /[-_.+](?:bounces?|errors)(?:[-_.+=]|$)/.test(local) ||
+    /^(?:bounces?|bounced|bnc|return)\d*$/.test(firstLabel)
+  );
+}
+
 function returnPathSignal(
   parsed: ParsedEmail,
   from: Mailbox,
@@ -58,6 +82,7 @@ function returnPathSignal(
   if (field === null || box === undefined || sameOwner(box.domain, from.domain)) return null;
   const rpOrg = organisationalDomain(box.domain);
   if (list.isList || list.orgs.has(rpOrg) || BULK_SENDERS.has(rpOrg)) return null;
+  if (isBounceHandler(box)) return null; // a mailing service we do not know by name
   if (isForwarded(box.address.slice(0, box.address.lastIndexOf('@')))) return null;
   if (alignedPass(parsed, from.domain)) return null; // the From domain signed it: the bounce address does not matter
   const vars = { returnPath: box.domain, domain: from.domain };

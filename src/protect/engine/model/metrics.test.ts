@@ -5,6 +5,7 @@ import {
   falsePositiveRate,
   recall,
   thresholdForBestF1,
+  thresholdForCalibratedF1,
   thresholdForMaxFpr,
 } from './metrics.js';
 
@@ -22,6 +23,12 @@ describe('metrics', () => {
 
   it('finds the threshold with the best F1', () => {
     expect(thresholdForBestF1(scores, labels)).toBe(0.6);
+  });
+
+  it('puts the calibrated-F1 threshold at half the best F1', () => {
+    // Best F1 here is 0.8 (at 0.6): calibrated scores are best cut at 0.4.
+    expect(thresholdForCalibratedF1(scores, labels)).toBeCloseTo(0.4, 10);
+    expect(thresholdForCalibratedF1([0.9, 0.1], [0, 0])).toBe(1);
   });
 
   it('finds the lowest threshold within a false-positive cap', () => {

@@ -24,7 +24,7 @@ import {
   encodeSparseWeights,
 } from '../../../platform/engine-kit/model/weight-codec.js';
 import { applyPlatt, fitPlatt, type PlattParams } from './calibration.js';
-import { thresholdForBestF1, thresholdForMaxFpr } from './metrics.js';
+import { thresholdForBestF1, thresholdForCalibratedF1, thresholdForMaxFpr } from './metrics.js';
 
 export interface TrainItem {
   readonly x: SparseVector;
@@ -43,6 +43,8 @@ export interface Candidate {
 
 export type ThresholdRule =
   | { readonly kind: 'best-f1' }
+  /** Half the best F1, the expected-F1 optimum for calibrated scores (see thresholdForCalibratedF1). */
+  | { readonly kind: 'calibrated-f1' }
   | { readonly kind: 'max-fpr'; readonly maxFpr: number };
 
 export interface PipelineOptions {
@@ -133,9 +135,9 @@ export function applyRule(
   scores: Float64Array,
   labels: readonly number[],
 ): number {
-  return rule.kind === 'best-f1'
-    ? thresholdForBestF1(scores, labels)
-    : thresholdForMaxFpr(scores, labels, rule.maxFpr);
+  if (rule.kind === 'best-f1') return thresholdForBestF1(scores, labels);
+  if (rule.kind === 'calibrated-f1') return thresholdForCalibratedF1(scores, labels);
+  return thresholdForMaxFpr(scores, labels, rule.maxFpr);
 }
 
 export function runPipeline(items: readonly TrainItem[], options: PipelineOptions): PipelineResult {
