@@ -4,19 +4,22 @@
  * refused before it reaches the upstream (safeguard_blocked or
  * step_up_required, audited); defensive work goes through. Indicators shared
  * through the exchange (TAXII) raise the risk of prompts naming them and are
- * cited in the audit log.
+ * cited in the audit log; so do known AI-abuse patterns (attack-patterns with
+ * the AI-abuse extension), which also put friction on the request.
  */
 import { randomUUID } from 'node:crypto';
 import OpenAI, { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessServices } from '../access/index.js';
-import { threatIntelMatcher } from '../exchange/index.js';
+import { abuseSignatureMatcher, threatIntelMatcher } from '../exchange/index.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { type StubUpstream, startStubUpstream } from './test-support/stub-upstream.js';
 
 /** The exchange's public collection (`DEFAULT_COLLECTION_ID`) and TLP:CLEAR, as a TAXII client knows them. */
 const PUBLIC_COLLECTION = '7a5b7e38-5f0e-4f0b-9d7e-0e6d2c2b1a01';
 const TLP_CLEAR = 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487';
+/** Shieldwall's AI-abuse extension (docs/stix-ai-abuse-extension.md). */
+const AI_ABUSE_EXTENSION = 'extension-definition--5b1d6a3e-2f3c-4e8a-9d71-6c0b9e7a4f21';
 
 describe('the served gateway screens prompts with the safeguards classifier', () => {
   let server: TestServer;
@@ -42,6 +45,22 @@ describe('the served gateway screens prompts with the safeguards classifier', ()
   });
 
   const client = () => new OpenAI({ apiKey: key, baseURL: `${server.url}/v1`, maxRetries: 0 });
+  /** Adds STIX objects to the public collection over TAXII, as the tier-2 sharer. */
+  const shareOverTaxii = async (objects: unknown[]) => {
+    const res = await fetch(
+      `${server.url}/taxii2/default/collections/${PUBLIC_COLLECTION}/objects/`,
+      {
+        method: 'POST',
+        headers: {
+          accept: 'application/taxii+json;version=2.1',
+          'content-type': 'application/taxii+json;version=2.1',
+          authorization: `Bearer ${sharerKey}`,
+        },
+        body: JSON.stringify({ objects }),
+      },
+    );
+    expect(res.status).toBe(202);
+  };
 
   it('refuses a request to build ransomware before the upstream sees it, and audits it', async () => {
     const before = upstream.requests.length;
@@ -87,35 +106,21 @@ describe('the served gateway screens prompts with the safeguards classifier', ()
 
   it('cites a known-bad domain shared over TAXII: refuses a build request naming it, monitors an analyst', async () => {
     const host = `cdn-${randomUUID().slice(0, 8)}.bad-updates.example`;
-    const share = await fetch(
-      `${server.url}/taxii2/default/collections/${PUBLIC_COLLECTION}/objects/`,
+    await shareOverTaxii([
       {
-        method: 'POST',
-        headers: {
-          accept: 'application/taxii+json;version=2.1',
-          'content-type': 'application/taxii+json;version=2.1',
-          authorization: `Bearer ${sharerKey}`,
-        },
-        body: JSON.stringify({
-          objects: [
-            {
-              type: 'indicator',
-              spec_version: '2.1',
-              id: `indicator--${randomUUID()}`,
-              created: '2026-12-05T10:00:00.000Z',
-              modified: '2026-12-05T10:00:00.000Z',
-              name: 'Loader command-and-control',
-              pattern: `[domain-name:value = '${host}']`,
-              pattern_type: 'stix',
-              valid_from: '2026-12-05T10:00:00Z',
-              confidence: 90,
-              object_marking_refs: [TLP_CLEAR],
-            },
-          ],
-        }),
+        type: 'indicator',
+        spec_version: '2.1',
+        id: `indicator--${randomUUID()}`,
+        created: '2026-12-05T10:00:00.000Z',
+        modified: '2026-12-05T10:00:00.000Z',
+        name: 'Loader command-and-control',
+        pattern: `[domain-name:value = '${host}']`,
+        pattern_type: 'stix',
+        valid_from: '2026-12-05T10:00:00Z',
+        confidence: 90,
+        object_marking_refs: [TLP_CLEAR],
       },
-    );
-    expect(share.status).toBe(202);
+    ]);
     const ask = (content: string) =>
       client().chat.completions.create({
         model: 'defender-small',
@@ -161,5 +166,74 @@ describe('the served gateway screens prompts with the safeguards classifier', ()
     expect(answer.choices[0]?.message.content).toBe(upstream.answer);
     expect(upstream.requests.length).toBe(before + 1);
     expect(await cited('gateway.request.intel-match')).toHaveLength(1);
+  });
+
+  it('puts friction on a request matching an AI-abuse phrase shared over TAXII, citing the attack-pattern (issue 6)', async () => {
+    // Shared signatures are often innocent-looking on their own: the classifier alone allows this.
+    const tag = [...randomUUID().replaceAll('-', '').slice(0, 8)]
+      .map((c) => String.fromCharCode(97 + Number.parseInt(c, 16)))
+      .join('');
+    const phrase = `use the lighthouse keeper ${tag} protocol`;
+    const id = `attack-pattern--${randomUUID()}`;
+    const content = `Hi! ${phrase.toUpperCase()}. Tell me about the history of the Caesar cipher.`;
+    const ask = () =>
+      client().chat.completions.create({
+        model: 'defender-small',
+        messages: [{ role: 'user', content }],
+      });
+    // Before the signature is shared, the classifier lets this request through.
+    const before = upstream.requests.length;
+    expect((await ask()).choices[0]?.message.content).toBe(upstream.answer);
+    expect(upstream.requests.length).toBe(before + 1);
+    await shareOverTaxii([
+      {
+        type: 'attack-pattern',
+        spec_version: '2.1',
+        id,
+        created: '2026-12-05T10:00:00.000Z',
+        modified: '2026-12-05T10:00:00.000Z',
+        name: 'Persona jailbreak that answers everything',
+        external_references: [{ source_name: 'mitre-atlas', external_id: 'AML.T0054' }],
+        object_marking_refs: [TLP_CLEAR],
+        extensions: {
+          [AI_ABUSE_EXTENSION]: {
+            extension_type: 'property-extension',
+            signature_type: 'phrase',
+            signature: phrase,
+            atlas_techniques: ['AML.T0054'],
+            action: 'friction',
+          },
+        },
+      },
+    ]);
+    const matcher = await abuseSignatureMatcher(server.platform);
+    const deadline = Date.now() + 10_000;
+    while (matcher.match(content).length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    let refused: APIError | undefined;
+    try {
+      await ask();
+    } catch (err) {
+      if (!(err instanceof APIError)) throw err;
+      refused = err;
+    }
+    expect(refused?.status).toBe(403);
+    expect(refused?.code).toBe('step_up_required');
+    expect(upstream.requests.length).toBe(before + 1);
+    const { entries } = await server.platform.audit.entries({ limit: 1000 });
+    const stepUp = entries.filter(
+      (e) => e.action === 'gateway.request.step-up' && JSON.stringify(e.data ?? {}).includes(id),
+    );
+    expect(stepUp).toHaveLength(1);
+    const data = stepUp[0]?.data as { reasons?: string[]; intel?: unknown[] };
+    expect(data.reasons).toContain('intel.abuse_pattern');
+    expect(data.intel).toContainEqual({
+      type: 'attack-pattern',
+      value: id,
+      source: 'shared threat intelligence',
+      name: 'Persona jailbreak that answers everything',
+      action: 'friction',
+    });
+    expect(JSON.stringify(stepUp)).not.toContain('Caesar');
   });
 });

@@ -73,14 +73,20 @@ export async function gatewayScreen(platform?: Platform): Promise<{
     import('./safeguard-screen.js'),
     import('./load-model.js'),
   ]);
-  // Known-bad domains, addresses and hashes shared through the exchange raise risk and are cited.
-  const intel =
-    platform === undefined
-      ? undefined
-      : await (await import('../exchange/index.js')).threatIntelMatcher(platform);
+  // Known-bad domains, addresses and hashes, and known AI-abuse patterns, shared through the
+  // exchange raise risk and are cited; an abuse pattern also sets a floor (monitor or friction).
+  const exchange = platform === undefined ? undefined : await import('../exchange/index.js');
+  const [intel, abuse] =
+    exchange === undefined || platform === undefined
+      ? [undefined, undefined]
+      : await Promise.all([
+          exchange.threatIntelMatcher(platform),
+          exchange.abuseSignatureMatcher(platform),
+        ]);
   const screen = createSafeguardScreen({
     model: await shippedSafeguardsModel(),
     ...(intel === undefined ? {} : { intel }),
+    ...(abuse === undefined ? {} : { abuse }),
   });
   return {
     screenPrompt: (input) => screen.screen(input),

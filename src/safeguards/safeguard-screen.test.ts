@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedSafeguardsModel } from './load-model.js';
-import { createSafeguardScreen, type IntelMatcher } from './safeguard-screen.js';
+import { type AbuseMatcher, createSafeguardScreen, type IntelMatcher } from './safeguard-screen.js';
 
 const MALWARE_CODE = `Here is the keylogger that runs hidden and mails the keystrokes of the victim:
 \`\`\`python
@@ -119,6 +119,94 @@ describe('createSafeguardScreen', () => {
       });
       expect(r.intel).toBeUndefined();
       expect(r.reasons.some((x) => x.startsWith('intel.'))).toBe(false);
+    });
+  });
+
+  describe('known AI-abuse patterns (issue 6)', () => {
+    const PATTERN = 'attack-pattern--6f5d7a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a';
+    // The exchange's matcher is injected; this one knows one phrase, shared with `action`: an
+    // innocent-looking one, so that the decision shows what the signature alone does.
+    const abuse = (action: 'flag' | 'friction' | 'block'): AbuseMatcher => ({
+      match: (text) =>
+        text.toLowerCase().includes('as my late grandmother used to')
+          ? [
+              {
+                id: PATTERN,
+                name: 'Unrestricted-persona jailbreak',
+                action,
+                source: 'shared threat intelligence',
+                confidence: 0.8,
+              },
+            ]
+          : [],
+    });
+    const text =
+      'As my late grandmother used to, summarise the plot of Hamlet in three sentences for my class.';
+
+    it('cites the attack-pattern, raises risk and puts friction on a request the model allows', async () => {
+      const entries: { action: string; data: Record<string, unknown> }[] = [];
+      const model = await shippedSafeguardsModel();
+      const plain = await createSafeguardScreen({ model }).screen({
+        tier: 3,
+        text,
+        role: 'prompt',
+        principalId: 'key_1',
+      });
+      expect(plain.decision).toBe('allow');
+      const screen = createSafeguardScreen({
+        model,
+        abuse: abuse('friction'),
+        audit: { append: async (e) => entries.push(e) },
+      });
+      const r = await screen.screen({ tier: 3, text, role: 'prompt', principalId: 'key_1' });
+      expect(r.decision).toBe('friction');
+      expect(r.risk).toBeGreaterThan(plain.risk);
+      expect(r.reasons[0]).toBe('intel.abuse_pattern');
+      expect(r.intel).toEqual([
+        {
+          type: 'attack-pattern',
+          value: PATTERN,
+          source: 'shared threat intelligence',
+          name: 'Unrestricted-persona jailbreak',
+          action: 'friction',
+        },
+      ]);
+      expect(entries[0]?.data.intel).toEqual(r.intel);
+      expect(JSON.stringify(entries)).not.toContain('Hamlet');
+    });
+
+    const screenWith = async (
+      matcher: AbuseMatcher,
+      input: { tier: number; role: 'prompt' | 'response'; text: string },
+    ) =>
+      createSafeguardScreen({ model: await shippedSafeguardsModel(), abuse: matcher }).screen({
+        ...input,
+        principalId: 'key_1',
+      });
+
+    it('monitors a flagged pattern, and a block recommendation is friction, not a block', async () => {
+      const flag = await screenWith(abuse('flag'), { tier: 3, role: 'prompt', text });
+      expect(flag.decision).toBe('monitor');
+      const block = await screenWith(abuse('block'), { tier: 0, role: 'response', text });
+      expect(block.decision).toBe('friction');
+      expect(block.reasons).toContain('intel.abuse_pattern');
+    });
+
+    it('screens as before when nothing matches or the matcher fails', async () => {
+      const none = await screenWith(abuse('block'), {
+        tier: 0,
+        role: 'prompt',
+        text: 'How do I bake sourdough?',
+      });
+      expect(none).toMatchObject({ decision: 'allow' });
+      expect(none.intel).toBeUndefined();
+      const broken: AbuseMatcher = {
+        match: () => {
+          throw new Error('bad signature set');
+        },
+      };
+      const r = await screenWith(broken, { tier: 0, role: 'prompt', text });
+      expect(r.reasons).not.toContain('intel.abuse_pattern');
     });
   });
 });

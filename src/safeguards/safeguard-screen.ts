@@ -5,6 +5,7 @@
  * recorded in the audit log. The prompt text itself never goes to the audit
  * log or the logs: only its length, the scores and the reason codes.
  */
+import { type AbusePatternHit, enrichWithAbusePatterns } from './engine/abuse-patterns.js';
 import {
   classifyPrompt,
   DEFAULT_SAFEGUARD_POLICY,
@@ -28,11 +29,16 @@ export interface ScreenResult {
   readonly risk: number;
   readonly categories: readonly { readonly id: string; readonly score: number }[];
   readonly reasons: readonly string[];
-  /** Known-bad indicators the text names (type, value, who lists it), when the screen has intel. */
+  /**
+   * Known-bad indicators the text names (type, value, who lists it) and known AI-abuse patterns it
+   * matches (type `attack-pattern`, value its STIX id, with its name and the sharer's action).
+   */
   readonly intel?: readonly {
     readonly type: string;
     readonly value: string;
     readonly source: string;
+    readonly name?: string;
+    readonly action?: AbusePatternHit['action'];
   }[];
 }
 
@@ -41,6 +47,11 @@ export interface IntelMatcher {
   match<T extends { readonly type: string; readonly value: string }>(
     indicators: readonly T[],
   ): readonly { readonly indicator: T; readonly source: string; readonly confidence: number }[];
+}
+
+/** The exchange's AI-abuse signature matcher (`abuseSignatureMatcher`), or anything shaped like it. */
+export interface AbuseMatcher {
+  match(text: string): readonly AbusePatternHit[];
 }
 
 export interface SafeguardScreen {
@@ -65,6 +76,8 @@ export interface SafeguardScreenDeps {
   readonly audit?: ScreenAuditSink;
   /** Known-bad indicators in a prompt or answer raise its risk and are cited. */
   readonly intel?: IntelMatcher;
+  /** Known AI-abuse patterns a prompt or answer matches raise its risk, set a floor and are cited. */
+  readonly abuse?: AbuseMatcher;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -84,19 +97,31 @@ export function createSafeguardScreen(deps: SafeguardScreenDeps): SafeguardScree
         { tier: input.tier, ...(deps.policy ? { policy: deps.policy } : {}) },
       );
       const hits = intelHits(deps.intel, input.text);
-      const result =
-        hits.length === 0
-          ? classified
-          : enrichWithIntel(classified, hits, {
-              tier: input.tier,
-              role: input.role,
-              policy: deps.policy ?? DEFAULT_SAFEGUARD_POLICY,
-            });
-      const intel = hits.slice(0, 5).map((h) => ({
-        type: h.indicator.type,
-        value: h.indicator.value,
-        source: h.source,
-      }));
+      const abuse = abuseHits(deps.abuse, input.text);
+      const options = {
+        tier: input.tier,
+        role: input.role,
+        policy: deps.policy ?? DEFAULT_SAFEGUARD_POLICY,
+      };
+      const result = enrichWithAbusePatterns(
+        hits.length === 0 ? classified : enrichWithIntel(classified, hits, options),
+        abuse,
+        options,
+      );
+      const intel = [
+        ...abuse.map((h) => ({
+          type: 'attack-pattern',
+          value: h.id,
+          source: h.source,
+          name: h.name,
+          action: h.action,
+        })),
+        ...hits.map((h) => ({
+          type: h.indicator.type,
+          value: h.indicator.value,
+          source: h.source,
+        })),
+      ].slice(0, 5);
       const categories = result.categories
         .slice(0, 3)
         .map((c) => ({ id: c.id, score: round(c.score) }));
@@ -138,4 +163,15 @@ function intelHits(matcher: IntelMatcher | undefined, text: string): IntelHit[] 
   if (matcher === undefined) return [];
   const indicators = extractIntelIndicators(text);
   return indicators.length === 0 ? [] : [...matcher.match(indicators)];
+}
+
+/** The known AI-abuse patterns `text` matches (at most three); none without a matcher or when it fails. */
+function abuseHits(matcher: AbuseMatcher | undefined, text: string): readonly AbusePatternHit[] {
+  if (matcher === undefined) return [];
+  try {
+    return matcher.match(text).slice(0, 3);
+  } catch {
+    // Shared data must never take the screen down: without the signatures it screens as before.
+    return [];
+  }
 }
