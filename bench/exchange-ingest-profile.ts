@@ -3,15 +3,18 @@
  * [objects per request] [--postgres]` (the ATT&CK for ICS bundle from ../shared, in 500-object
  * requests as `shieldwall intel import` sends them), into the embedded store or, with `--postgres`, a
  * fresh database on the local PostgreSQL. Prints objects/s and CPU µs per object per pass (this
- * process only: PostgreSQL's own work is not in it); the profile shows where ingest spends its time.
+ * process), and with `--postgres` the server's CPU µs per object too (the backends serving this
+ * database, read from /proc, so only for a PostgreSQL on this machine; Linux's 100 ticks per second
+ * assumed); the profile shows where ingest spends its time.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { createExchange } from '../src/exchange/exchange-service.js';
 import { modules } from '../src/modules.js';
-import { composePlatform } from '../src/platform/compose.js';
+import { composePlatform, type Platform } from '../src/platform/compose.js';
 import { loadConfig } from '../src/platform/config/load-config.js';
 import { createLogger } from '../src/platform/logger.js';
 import { createTempDatabase, serviceUrl } from '../src/platform/test-support/services.js';
@@ -25,6 +28,23 @@ const pg = process.argv.includes('--postgres')
   ? await createTempDatabase(serviceUrl('postgres'), 'sw_profile')
   : undefined;
 const data = mkdtempSync(join(tmpdir(), 'sw-ingest-'));
+
+/** CPU µs the PostgreSQL backends serving this database have used, or undefined when not readable here. */
+async function serverCpuMicros(platform: Platform): Promise<number | undefined> {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()`.execute(
+    platform.store.db(),
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    const file = `/proc/${pid}/stat`;
+    if (!existsSync(file)) return undefined;
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    const fields = (readFileSync(file, 'utf8').split(') ')[1] ?? '').split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10_000;
+}
 try {
   const env: Record<string, string> = { SHIELDWALL_LOG_LEVEL: 'silent' };
   if (pg !== undefined) env.SHIELDWALL_STORE = pg.url;
@@ -41,14 +61,20 @@ try {
   const bundle = (JSON.parse(readFileSync(ics, 'utf8')) as { objects: unknown[] }).objects;
   for (let pass = 0; pass < passes; pass++) {
     const c = await exchange.objects.createCollection({ title: `profile ${pass}` });
+    const serverBefore = pg === undefined ? undefined : await serverCpuMicros(platform);
     const cpu = process.cpuUsage();
     const started = performance.now();
     for (let i = 0; i < bundle.length; i += chunk)
       await exchange.importAs('bench', c.id, bundle.slice(i, i + chunk), 'bench');
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
+    const serverAfter = serverBefore === undefined ? undefined : await serverCpuMicros(platform);
+    const server =
+      serverBefore === undefined || serverAfter === undefined
+        ? ''
+        : `, server ${((serverAfter - serverBefore) / bundle.length).toFixed(1)} µs CPU/object`;
     process.stdout.write(
-      `pass ${pass + 1}: ${Math.round(bundle.length / seconds)} objects/s, ${((used.user + used.system) / bundle.length).toFixed(1)} µs CPU/object\n`,
+      `pass ${pass + 1}: ${Math.round(bundle.length / seconds)} objects/s, ${((used.user + used.system) / bundle.length).toFixed(1)} µs CPU/object${server}\n`,
     );
   }
   await platform.close();

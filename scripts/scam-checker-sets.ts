@@ -4,10 +4,12 @@
  * checker receives them — text messages and URLs as text, emails as their raw
  * bytes (the models only see emailText; the checker reads headers and links too).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createScamChecker, type ScamChecker } from '../src/protect/engine/index.js';
 import { parseRecord, type RawRecord } from '../src/protect/engine/model/scam-datasets.js';
 import type { CheckInput } from '../src/protect/engine/types.js';
+import { loadScamModelFiles } from '../src/protect/load-models.js';
 import { DATA_DIR, FIXTURES_DIR, loadScamData } from './train-scam.js';
 
 export interface LabelledInput {
@@ -87,4 +89,18 @@ export function checkerDevSets(): CheckerSet[] {
 export function trainEmailItems(): LabelledInput[] {
   const { pub, mod } = emailItems('train');
   return [...pub, ...mod];
+}
+
+/**
+ * The shipped checker (its version said on stderr) and the dev sets, for the benches; undefined, with a
+ * line saying why, in a clone without ../shared.
+ */
+export function shippedCheckerOnDev(): { checker: ScamChecker; sets: CheckerSet[] } | undefined {
+  if (!existsSync(join(DATA_DIR, 'README.md'))) {
+    process.stderr.write(`skipped: no data set at ${DATA_DIR} (a clone without ../shared)\n`);
+    return undefined;
+  }
+  const checker = createScamChecker({ models: loadScamModelFiles() });
+  process.stderr.write(`checker ${checker.version}\n`);
+  return { checker, sets: checkerDevSets() };
 }

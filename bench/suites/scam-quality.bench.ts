@@ -7,18 +7,14 @@
  *
  * Quality figures are skipped, with a line saying why, when ../shared is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type CheckerSet, checkerDevSets } from '../../scripts/scam-checker-sets.js';
-import { DATA_DIR, FIXTURES_DIR, ROOT } from '../../scripts/train-scam.js';
+import { type CheckerSet, shippedCheckerOnDev } from '../../scripts/scam-checker-sets.js';
+import { FIXTURES_DIR, ROOT } from '../../scripts/train-scam.js';
 import { categorize } from '../../src/protect/engine/advice/categorize.js';
 import { emailText, parseEmail } from '../../src/protect/engine/email/index.js';
-import {
-  type CheckInput,
-  createScamChecker,
-  type ScamChecker,
-} from '../../src/protect/engine/index.js';
+import type { CheckInput, ScamChecker } from '../../src/protect/engine/index.js';
 import {
   expectedCalibrationError,
   reliabilityBins,
@@ -26,7 +22,6 @@ import {
 import { evaluateSet, isPositiveLabel } from '../../src/protect/engine/model/evaluate.js';
 import { loadModel, type ScamModel } from '../../src/protect/engine/model/load-model.js';
 import { fixtureSplit } from '../../src/protect/engine/model/training-data.js';
-import { loadScamModelFiles } from '../../src/protect/load-models.js';
 import type { BenchSuite, Figure } from '../harness.js';
 
 const VERDICT_VALUE = { scam: 1, suspicious: 0.5, no_signs: 0 } as const;
@@ -148,13 +143,9 @@ function latency<T>(items: readonly T[], op: (item: T) => unknown, runs = 3000):
 export const suite: BenchSuite = {
   name: 'scam-quality: the shipped scam checker on the dev split and modern fixtures',
   async run() {
-    if (!existsSync(join(DATA_DIR, 'README.md'))) {
-      process.stderr.write(`skipped: no data set at ${DATA_DIR} (a clone without ../shared)\n`);
-      return [];
-    }
-    const checker = createScamChecker({ models: loadScamModelFiles() });
-    process.stderr.write(`checker ${checker.version}\n`);
-    const sets = checkerDevSets();
+    const shipped = shippedCheckerOnDev();
+    if (shipped === undefined) return [];
+    const { checker, sets } = shipped;
     const figures: Figure[] = [];
     for (const set of sets) figures.push(...quality(checker, set));
     for (const set of sets) figures.push(...modelQuality(set));

@@ -1,5 +1,5 @@
 /**
- * `npm run bench scam-speed`: how fast the shipped scam checker is, in CPU
+ * `npm run bench:scam-speed`: how fast the shipped scam checker is, in CPU
  * time, on the same dev inputs as scam-quality (texts and raw emails of the
  * dev split and the held-out modern fixtures). The machine may be shared, so
  * throughput is counted per CPU second of this process (`process.cpuUsage`,
@@ -9,13 +9,9 @@
  *
  * Skipped, with a line saying why, when ../shared is absent.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkerDevSets } from '../../scripts/scam-checker-sets.js';
-import { DATA_DIR } from '../../scripts/train-scam.js';
-import { type CheckInput, createScamChecker } from '../../src/protect/engine/index.js';
-import { loadScamModelFiles } from '../../src/protect/load-models.js';
+import { shippedCheckerOnDev } from '../../scripts/scam-checker-sets.js';
+import type { CheckInput } from '../../src/protect/engine/index.js';
 import type { BenchSuite, Figure } from '../harness.js';
 
 /** Timed whole passes over a kind's inputs (after WARMUP_PASSES untimed ones); the median pass is reported. */
@@ -63,13 +59,9 @@ function singleChecks<T>(items: readonly T[], op: (item: T) => unknown) {
 export const suite: BenchSuite = {
   name: 'scam-speed: CPU time per check of the shipped scam checker on the dev inputs',
   async run() {
-    if (!existsSync(join(DATA_DIR, 'README.md'))) {
-      process.stderr.write(`skipped: no data set at ${DATA_DIR} (a clone without ../shared)\n`);
-      return [];
-    }
-    const checker = createScamChecker({ models: loadScamModelFiles() });
-    process.stderr.write(`checker ${checker.version}\n`);
-    const sets = checkerDevSets();
+    const shipped = shippedCheckerOnDev();
+    if (shipped === undefined) return [];
+    const { checker, sets } = shipped;
     const check = (input: CheckInput) => checker.check(input);
     const figures: Figure[] = [];
     for (const [kind, unit] of [

@@ -11,9 +11,9 @@ import {
   ABUSE_LIMITS,
   abuseDigest,
   compileAbuseSignatures,
-  normalizeAbuseText,
   type SharedAbuseSignature,
 } from './abuse-signatures.js';
+import { normalizeAbuseText } from './engine/matcher/phrase-automaton.js';
 import { AI_ABUSE_EXTENSION_ID, TLP2_IDS } from './engine/stix/index.js';
 import { DEFAULT_COLLECTION_ID } from './exchange-service.js';
 import { abuseSignatureMatcher } from './index.js';

@@ -262,7 +262,9 @@ function auditLogSuite(open: () => Promise<LogFixture>): void {
       audit.appendWithin(trx, { actor: 'x', action: 'test.within.kept', data: { n: 1 } }),
     );
     expect(pending.entry).toMatchObject({ index: before, treeSize: before + 1 });
-    expect(events).toEqual([]); // nothing is announced before the caller says it committed
+    // Nothing is announced before the caller says it committed (a publish would arrive within this).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).toEqual([]);
     await pending.announce();
     await expect.poll(() => events.length).toBe(1);
     expect(events[0]).toEqual({ index: before, treeSize: before + 1, root: pending.entry.root });
