@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { modules } from './modules.js';
+import { lazyModules } from './cli-modules.js';
 import { runCli } from './platform/cli/program.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -19,7 +19,8 @@ const code = await runCli({
   cwd: process.cwd(),
   version,
   webRoot: `${root}dist/web`,
-  modules,
+  // Only the module whose command runs is imported (src/cli-modules.ts).
+  modules: lazyModules,
   onServeStarted(stop) {
     let signals = 0;
     const onSignal = (signal: NodeJS.Signals) => {

@@ -1,13 +1,13 @@
 /**
  * The modules this build of Shieldwall serves, in navigation order. Adding a
- * module is one line here (STYLE habit 10: registered in one place).
+ * module is one line here (STYLE habit 10: registered in one place), plus its
+ * top-level commands in src/cli-modules.ts (a test says when that map is behind).
  */
 import { accessModule } from './access/index.js';
 import { detectModule } from './detect/index.js';
 import { exchangeModule } from './exchange/index.js';
 import { createGatewayModule } from './gateway/index.js';
-// The CLI file directly, not the audit index: the routes (and their HTTP schemas) load only for `serve`.
-import { registerAuditCommands } from './platform/audit/audit-cli.js';
+import { auditModule } from './platform/audit/audit-module.js';
 import type { ShieldwallModule } from './platform/module.js';
 import { protectModule } from './protect/index.js';
 import { provenanceModule } from './provenance/index.js';
@@ -29,14 +29,5 @@ export const modules: readonly ShieldwallModule[] = [
   provenanceModule,
   vulnModule,
   detectModule,
-  {
-    id: 'audit',
-    title: 'Audit log',
-    summary: 'Every security decision, in a log anyone can check has not been changed.',
-    routes: async (app, platform, http) => {
-      const { registerAuditRoutes } = await import('./platform/audit/index.js');
-      registerAuditRoutes(app, platform.audit, { eventStream: http.eventStream });
-    },
-    commands: registerAuditCommands,
-  },
+  auditModule,
 ];

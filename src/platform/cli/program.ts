@@ -25,9 +25,17 @@ export interface CliEnvironment {
   readonly cwd: string;
   readonly version: string;
   readonly webRoot: string | null;
-  readonly modules: readonly ShieldwallModule[];
+  /** Every module, or a catalog that loads only the one whose command runs (src/cli-modules.ts). */
+  readonly modules: readonly ShieldwallModule[] | LazyModules;
   /** Where `serve` waits for a stop request (the signal handlers live in the caller). */
   readonly onServeStarted?: (stop: (reason: string) => Promise<{ clean: boolean }>) => void;
+}
+
+/** Modules loaded on demand: a cold `shieldwall check` should not import the other modules' code. */
+export interface LazyModules {
+  all(): Promise<readonly ShieldwallModule[]>;
+  /** The module(s) that register this top-level command; undefined when no module does. */
+  forCommand(name: string): Promise<readonly ShieldwallModule[] | undefined>;
 }
 
 /** Exit statuses: 0 ok, 1 a finding or a failed check/operation, 2 wrong usage or configuration. */
@@ -40,6 +48,9 @@ export const EXIT = { ok: 0, finding: 1, usage: 2 } as const;
 export async function runCli(environment: CliEnvironment): Promise<number> {
   let exitCode = 0;
   let platform: Platform | undefined;
+  const catalog = environment.modules;
+  // The database holds every module's tables, so anything that opens the platform needs them all.
+  const allModules = async () => ('all' in catalog ? catalog.all() : catalog);
   const program = new Command('shieldwall')
     .description('Shieldwall: self-hostable AI-era cyber defense.')
     .version(environment.version, '-V, --version')
@@ -89,7 +100,7 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
           { logLevel: cfg.logLevel === 'info' ? 'warn' : cfg.logLevel },
           environment.stderr,
         );
-        platform = await composePlatform(cfg, { logger, modules: environment.modules });
+        platform = await composePlatform(cfg, { logger, modules: await allModules() });
         await platform.migrate();
       }
       return platform;
@@ -111,8 +122,8 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
         load.serve(),
       ]);
       const logger = createLogger(cfg, environment.stdout);
-      const served = await composePlatform(cfg, { logger, modules: environment.modules });
-      const server = await startServer(served, environment.modules, {
+      const served = await composePlatform(cfg, { logger, modules: await allModules() });
+      const server = await startServer(served, await allModules(), {
         version: environment.version,
         webRoot: environment.webRoot,
       });
@@ -138,7 +149,7 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
         load.compose(),
       ]);
       const logger = createLogger({ logLevel: 'warn' }, environment.stderr);
-      platform = await composePlatform(cfg, { logger, modules: environment.modules });
+      platform = await composePlatform(cfg, { logger, modules: await allModules() });
       const report = await platform.migrate();
       out.data(report, () =>
         report.applied.length === 0
@@ -161,7 +172,10 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
       );
     });
 
-  for (const module of environment.modules) module.commands?.(program, context);
+  const word = commandWord(program, environment.argv);
+  const owners =
+    'all' in catalog && word !== undefined ? await catalog.forCommand(word) : undefined;
+  for (const module of owners ?? (await allModules())) module.commands?.(program, context);
 
   try {
     await program.parseAsync([...environment.argv], { from: 'user' });
@@ -171,6 +185,27 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     if (platform !== undefined) await platform.close().catch(() => {});
   }
   return exitCode;
+}
+
+/**
+ * The first word of argv that is not a global option or its value: the
+ * top-level command, if any. Options taking a value are read from the program
+ * itself, so a new global option cannot make this skip the wrong word.
+ */
+export function commandWord(program: Command, argv: readonly string[]): string | undefined {
+  const takesValue = new Set<string>();
+  for (const option of program.options) {
+    if (!option.required && !option.optional) continue;
+    if (option.short) takesValue.add(option.short);
+    if (option.long) takesValue.add(option.long);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') return argv[i + 1];
+    if (!arg.startsWith('-')) return arg;
+    if (takesValue.has(arg)) i++;
+  }
+  return undefined;
 }
 
 /** One readable line on stderr; the exit status says what kind of failure it was. */

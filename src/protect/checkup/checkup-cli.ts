@@ -5,7 +5,6 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { withNamedOrg } from '../../access/index.js';
 import { cliActor } from '../../platform/cli/operator.js';
 import { isLocale, type Locale } from '../../platform/engine-kit/i18n/messages.js';
 import { platformErrors } from '../../platform/errors.js';
@@ -30,6 +29,8 @@ async function withOrg<T>(
   ) => Promise<T>,
 ): Promise<T> {
   const platform = await context.platform();
+  // Imported here: `shieldwall check` registers this command and should not load access.
+  const { withNamedOrg } = await import('../../access/index.js');
   return withNamedOrg(platform, name, (org) =>
     run(createCheckupService({ store: platform.store, audit: platform.audit, now: Date.now }), {
       id: org.id,

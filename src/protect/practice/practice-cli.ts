@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { withNamedOrg } from '../../access/index.js';
 import { cliActor } from '../../platform/cli/operator.js';
 import { platformErrors } from '../../platform/errors.js';
 import type { CliContext } from '../../platform/module.js';
@@ -28,6 +27,8 @@ async function withOrg<T>(
   ) => Promise<T>,
 ): Promise<T> {
   const platform = await context.platform();
+  // Imported here: `shieldwall check` registers this command and should not load access.
+  const { withNamedOrg } = await import('../../access/index.js');
   return withNamedOrg(platform, orgName, (org, access) =>
     run(
       createExerciseService({
