@@ -3,7 +3,9 @@
  * (engine/matcher/) filled with the values named by shared STIX indicators
  * whose pattern is a plain lookup (`[url:value = '…'] OR …`): domains (and the
  * names below them), URLs, IPv4/IPv6 addresses and CIDR ranges, file hashes,
- * e-mail addresses, phone numbers and wallet addresses. It loads what is stored
+ * e-mail addresses, phone numbers and wallet addresses — and the CVE identifiers
+ * named by shared `vulnerability` objects (a CVE is cited, not "known bad": what
+ * a hit means is the caller's to weigh). It loads what is stored
  * and follows `exchange.objects.added` on the bus, so an indicator added on any
  * instance warns the next person within a second.
  *
@@ -15,6 +17,7 @@
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../platform/logger.js';
 import type { Bus, Subscription } from '../platform/ports/bus.js';
+import { CveTable, cvesOf, normalizeCve } from './engine/matcher/cve-table.js';
 import {
   createMatcherIndex,
   type MatchHit,
@@ -59,8 +62,19 @@ const TYPE_KIND: Readonly<Record<string, ValueKind>> = {
   phone: 'phone',
   wallet: 'wallet',
 };
+/** The objects this index reads: indicators, and vulnerabilities for their CVE identifiers. */
+const INDEXED_TYPES = ['indicator', 'vulnerability'];
+const indexed = (id: string) => id.startsWith('indicator--') || id.startsWith('vulnerability--');
+
+/** The default collection is itself called "Shared threat intelligence": say it once. */
+function sourceOf(title: string): string {
+  return title.trim().toLowerCase() === 'shared threat intelligence'
+    ? 'shared threat intelligence'
+    : `shared threat intelligence: ${title}`;
+}
 
 export interface KnownIndicator {
+  /** A matcher kind (url, domain, ip, email, hash, phone, wallet), or `cve` for a shared vulnerability. */
   readonly type: string;
   /** The indicator's value that matched, in canonical form. */
   readonly value: string;
@@ -108,12 +122,14 @@ export function createIndicatorIndex(deps: {
     warninglists: lists.index,
     seed: randomInt(0, 2 ** 32),
   });
+  const cves = new CveTable();
   let subscription: Subscription | undefined;
   let loaded: Promise<void> | undefined;
   let closed = false;
 
   const put = (row: ExchangeObjectRow, title: string) => {
     index.remove(row.id);
+    cves.remove(row.id);
     const o = JSON.parse(row.json) as {
       type?: string;
       pattern?: string;
@@ -121,7 +137,15 @@ export function createIndicatorIndex(deps: {
       revoked?: boolean;
       valid_until?: string;
       confidence?: number;
+      name?: unknown;
+      external_references?: unknown;
     };
+    const confidence = typeof o.confidence === 'number' ? o.confidence : DEFAULT_CONFIDENCE;
+    if (o.type === 'vulnerability') {
+      if (o.revoked !== true)
+        cves.put({ stixId: row.id, source: sourceOf(title), confidence }, cvesOf(o));
+      return;
+    }
     if (
       o.type !== 'indicator' ||
       o.pattern_type !== 'stix' ||
@@ -143,16 +167,7 @@ export function createIndicatorIndex(deps: {
       if (kind !== undefined) values.push({ kind, value: s.value });
     }
     if (values.length === 0) return;
-    index.add({
-      stixId: row.id,
-      confidence: typeof o.confidence === 'number' ? o.confidence : DEFAULT_CONFIDENCE,
-      // The default collection is itself called "Shared threat intelligence": say it once.
-      source:
-        title.trim().toLowerCase() === 'shared threat intelligence'
-          ? 'shared threat intelligence'
-          : `shared threat intelligence: ${title}`,
-      values,
-    });
+    index.add({ stixId: row.id, confidence, source: sourceOf(title), values });
   };
 
   const loadAll = async () => {
@@ -160,7 +175,7 @@ export function createIndicatorIndex(deps: {
       let next: string | undefined;
       for (let pages = 0; pages < 10_000; pages++) {
         const page = await deps.readPublic(c.id, {
-          match: { type: ['indicator'] },
+          match: { type: INDEXED_TYPES },
           visibleTlp: PUBLIC_TLP,
           limit: 1000,
           ...(next === undefined ? {} : { next }),
@@ -171,7 +186,23 @@ export function createIndicatorIndex(deps: {
       }
     }
     index.trim();
-    deps.logger.info({ indicators: index.size }, 'threat-intel indicators loaded');
+    deps.logger.info(
+      { indicators: index.size, vulnerabilities: cves.size },
+      'threat-intel indicators loaded',
+    );
+  };
+
+  const sharedVulnerabilities = (raw: string): KnownIndicator[] => {
+    const id = normalizeCve(raw);
+    if (id === null) return [];
+    return cves.lookup(id).map((v) => ({
+      type: 'cve',
+      value: id,
+      confidence: v.confidence / 100,
+      source: v.source,
+      stixId: v.stixId,
+      via: 'exact',
+    }));
   };
 
   const known = (hit: MatchHit): KnownIndicator => {
@@ -196,10 +227,13 @@ export function createIndicatorIndex(deps: {
             collection: string;
             objects: { id: string; tlp: string | null }[];
           };
-          const indicators = e.objects.filter((o) => o.id.startsWith('indicator--'));
+          const indicators = e.objects.filter((o) => indexed(o.id));
           // A new version under a more restricted marking takes the indicator out.
           for (const o of indicators)
-            if (o.tlp !== null && !PUBLIC_TLP.includes(o.tlp)) index.remove(o.id);
+            if (o.tlp !== null && !PUBLIC_TLP.includes(o.tlp)) {
+              index.remove(o.id);
+              cves.remove(o.id);
+            }
           const wanted = indicators.filter((o) => o.tlp === null || PUBLIC_TLP.includes(o.tlp));
           if (wanted.length === 0) return;
           const c = await deps.objects.collection(e.collection);
@@ -234,8 +268,9 @@ export function createIndicatorIndex(deps: {
       attempt();
     },
 
-    /** The first indicator that matches `value` read as `type` (url, domain, email, ip, hash, phone, wallet). */
+    /** The first indicator that matches `value` read as `type` (url, domain, email, ip, hash, phone, wallet, cve). */
     lookup(type: string, value: string): KnownIndicator | undefined {
+      if (type === 'cve') return sharedVulnerabilities(value)[0];
       const kind = TYPE_KIND[type];
       if (kind === undefined) return undefined;
       const hit = index.lookup(kind, value)[0];
@@ -247,11 +282,14 @@ export function createIndicatorIndex(deps: {
      * range, hash, wallet, phone, domain), and those a warninglist holds back.
      */
     explain(value: string): {
-      readonly kind: ValueKind | null;
+      readonly kind: ValueKind | 'cve' | null;
       readonly value: string | null;
       readonly hits: readonly KnownIndicator[];
       readonly suppressed: readonly SuppressedIndicator[];
     } {
+      const cve = normalizeCve(value);
+      if (cve !== null)
+        return { kind: 'cve', value: cve, hits: sharedVulnerabilities(cve), suppressed: [] };
       const r = index.lookupAny(value, { suppressed: true });
       const hits: KnownIndicator[] = [];
       const suppressed: SuppressedIndicator[] = [];
@@ -272,6 +310,12 @@ export function createIndicatorIndex(deps: {
             confidence: number;
           }[] = [];
           for (const indicator of indicators) {
+            if (indicator.type === 'cve') {
+              const shared = sharedVulnerabilities(indicator.value)[0];
+              if (shared !== undefined)
+                out.push({ indicator, source: shared.source, confidence: shared.confidence });
+              continue;
+            }
             const kind = TYPE_KIND[indicator.type];
             if (kind === undefined) continue;
             const hit = index.lookup(kind, indicator.value)[0];
@@ -287,8 +331,14 @@ export function createIndicatorIndex(deps: {
       };
     },
 
+    /** Indicators held (shared vulnerabilities not counted: see `vulnerabilities`). */
     get size(): number {
       return index.size;
+    },
+
+    /** CVE identifiers named by shared vulnerabilities. */
+    get vulnerabilities(): number {
+      return cves.size;
     },
 
     async close(): Promise<void> {

@@ -43,6 +43,15 @@ describe('shieldwall intel match', () => {
           indicator(5, "[domain-name:value = 'amber-only.example']", {
             object_marking_refs: ['marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421'],
           }),
+          {
+            type: 'vulnerability',
+            spec_version: '2.1',
+            id: 'vulnerability--6e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+            created: '2026-12-05T10:00:00.000Z',
+            modified: '2026-12-05T10:00:00.000Z',
+            name: 'PAN-OS GlobalProtect command injection',
+            external_references: [{ source_name: 'cve', external_id: 'CVE-2024-3400' }],
+          },
         ],
       }),
     );
@@ -60,6 +69,21 @@ describe('shieldwall intel match', () => {
     expect(run.stdout).toContain('indicator--1e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f');
     expect(run.stdout).toContain('confidence 0.90');
     expect(run.stdout).toContain('shared threat intelligence');
+  });
+
+  it('finds a CVE that a shared vulnerability names, in any case', async () => {
+    const run = await shieldwall('--json', 'intel', 'match', 'cve-2024-3400', 'CVE-2024-9999');
+    expect(run.code).toBe(1);
+    const [hit, none] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
+    expect(hit).toMatchObject({
+      kind: 'cve',
+      value: 'CVE-2024-3400',
+      hits: [{ indicator: 'vulnerability--6e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', type: 'cve' }],
+    });
+    expect(none).toMatchObject({ kind: 'cve', value: 'CVE-2024-9999', hits: [] });
   });
 
   it('exits 0 when nothing matches, 2 without values', async () => {

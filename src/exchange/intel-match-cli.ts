@@ -1,6 +1,6 @@
 /**
  * `shieldwall intel match VALUE...`: look values up in the shared TLP:CLEAR
- * indicators the way a running server's matcher does (the same index, loaded
+ * indicators (and CVEs in shared vulnerabilities) the way a running server's matcher does (the same index, loaded
  * from the same data), like grep: exit 1 when anything matched, 0 when nothing
  * did, 2 on wrong usage. `-` reads one value per line from standard input;
  * with `--json`, one JSON Lines record per value, in order. Values a
@@ -20,7 +20,7 @@ export function registerIntelMatchCommand(intel: Command, context: CliContext): 
   intel
     .command('match')
     .description(
-      'look values up in the shared TLP:CLEAR indicators (URL, domain, IP or range, hash, e-mail, phone, wallet); exit 1 on a hit, 0 on none',
+      'look values up in the shared TLP:CLEAR indicators (URL, domain, IP or range, hash, e-mail, phone, wallet) and vulnerabilities (CVE); exit 1 on a hit, 0 on none',
     )
     .argument('<values...>', 'the values; "-" reads one value per line from standard input')
     .action(async (values: string[]) => {
@@ -113,7 +113,7 @@ function human(
   },
 ): string {
   if (r.kind === null)
-    return `${query}: not a URL, domain, IP address, hash, e-mail address, phone number or wallet`;
+    return `${query}: not a URL, domain, IP address, hash, e-mail address, phone number, wallet or CVE`;
   const lines = r.hits.map(
     (h) =>
       `${query}: ${h.type} ${h.value}${VIA[h.via]} — ${h.stixId}, confidence ${h.confidence.toFixed(2)}, ${h.source}`,

@@ -5,7 +5,8 @@
  * step_up_required, audited); defensive work goes through. Indicators shared
  * through the exchange (TAXII) raise the risk of prompts naming them and are
  * cited in the audit log; so do known AI-abuse patterns (attack-patterns with
- * the AI-abuse extension), which also put friction on the request.
+ * the AI-abuse extension), which also put friction on the request, and CVEs of
+ * shared vulnerabilities (cited; risk only as far as the prompt reads as exploitation).
  */
 import { randomUUID } from 'node:crypto';
 import OpenAI, { APIError } from 'openai';
@@ -235,5 +236,57 @@ describe('the served gateway screens prompts with the safeguards classifier', ()
       action: 'friction',
     });
     expect(JSON.stringify(stepUp)).not.toContain('Caesar');
+  });
+
+  it('cites a CVE of a vulnerability shared over TAXII when a prompt names it, and only a TLP:CLEAR one (issue 6)', async () => {
+    const number = () => 10_000 + Math.floor(Math.random() * 80_000);
+    const listed = `CVE-2031-${number()}`;
+    const amber = `CVE-2031-${number() + 100_000}`;
+    const vulnerability = (cve: string, marking: string) => ({
+      type: 'vulnerability',
+      spec_version: '2.1',
+      id: `vulnerability--${randomUUID()}`,
+      created: '2026-12-05T10:00:00.000Z',
+      modified: '2026-12-05T10:00:00.000Z',
+      name: cve,
+      external_references: [{ source_name: 'cve', external_id: cve }],
+      object_marking_refs: [marking],
+    });
+    await shareOverTaxii([
+      vulnerability(listed, TLP_CLEAR),
+      vulnerability(amber, 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421'),
+    ]);
+    const matcher = await threatIntelMatcher(server.platform);
+    const deadline = Date.now() + 10_000;
+    while (matcher.match([{ type: 'cve', value: listed }]).length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(matcher.match([{ type: 'cve', value: listed.toLowerCase() }])).toHaveLength(1);
+    expect(matcher.match([{ type: 'cve', value: amber }])).toHaveLength(0);
+
+    const before = upstream.requests.length;
+    const answer = await client().chat.completions.create({
+      model: 'defender-small',
+      messages: [
+        {
+          role: 'user',
+          content: `Our firewalls are on the affected version for ${listed} and ${amber}. Which patch fixes them, and how do we check nobody got in before we patched?`,
+        },
+      ],
+    });
+    // Defenders name listed CVEs all day: the question goes through, and the citation is audited.
+    expect(answer.choices[0]?.message.content).toBe(upstream.answer);
+    expect(upstream.requests.length).toBe(before + 1);
+    const { entries } = await server.platform.audit.entries({ limit: 1000 });
+    const cited = entries.filter(
+      (e) =>
+        e.action === 'gateway.request.intel-match' && JSON.stringify(e.data ?? {}).includes(listed),
+    );
+    expect(cited).toHaveLength(1);
+    const data = cited[0]?.data as { reasons?: string[]; intel?: unknown[] };
+    expect(data.reasons).toContain('intel.cve');
+    expect(data.intel).toEqual([
+      { type: 'cve', value: listed, source: 'shared threat intelligence' },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(amber);
   });
 });

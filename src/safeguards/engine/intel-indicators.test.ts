@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CVE_WEIGHT,
   enrichWithIntel,
   extractIntelIndicators,
   INTEL_WEIGHT,
@@ -9,7 +10,7 @@ import { DEFAULT_SAFEGUARD_POLICY } from './safeguard-policy.js';
 import type { Classification } from './types.js';
 
 describe('extractIntelIndicators', () => {
-  it('reads addresses, domains, IPs, e-mail and hashes, defanged or not', () => {
+  it('reads addresses, domains, IPs, e-mail, hashes and CVE identifiers, defanged or not', () => {
     const found = extractIntelIndicators(
       'The loader beacons to hxxps://C2[.]Evil-Example.net:8443/gate?id=Ab1 every minute, ' +
         'falls back to 203.0.113.9:53 and mails loot[@]drop.example.org. Sample ' +
@@ -23,7 +24,22 @@ describe('extractIntelIndicators', () => {
       { type: 'email', value: 'loot@drop.example.org' },
       { type: 'domain', value: 'drop.example.org' },
       { type: 'hash', value: '44d88612fea8a8f36de82e1278abb02f' },
+      { type: 'cve', value: 'CVE-2024-3400' },
       { type: 'domain', value: 'update.bad-cdn.example' },
+    ]);
+  });
+
+  it('reads CVE identifiers in any case and at the end of a sentence, and nothing CVE-like', () => {
+    expect(
+      extractIntelIndicators(
+        'Patch CVE-2021-44228. Then cve-2023-4966, (CVE-2024-21762) and CVE-2024-123456: done. ' +
+          'Not CVE-24-1234, CVE-2024-123, CVE-2024-12345678, xCVE-2024-3400 or CVE-2024-3400x.',
+      ),
+    ).toEqual([
+      { type: 'cve', value: 'CVE-2021-44228' },
+      { type: 'cve', value: 'CVE-2023-4966' },
+      { type: 'cve', value: 'CVE-2024-21762' },
+      { type: 'cve', value: 'CVE-2024-123456' },
     ]);
   });
 
@@ -88,6 +104,47 @@ describe('enrichWithIntel', () => {
     const r = enrichWithIntel(base(0.05, 0.95), [hit(0.9)], opts);
     expect(r.risk).toBeLessThan(0.1);
     expect(r.decision).toBe('monitor');
+  });
+
+  describe('a CVE that shared intelligence lists', () => {
+    const cve = (confidence: number): IntelHit => ({
+      indicator: { type: 'cve', value: 'CVE-2024-3400' },
+      source: 'shared threat intelligence: CISA KEV',
+      confidence,
+    });
+    const exploitish = (risk: number, defensive: number, exploitation: number): Classification => ({
+      ...base(risk, defensive),
+      categories: [{ id: 'exploitation', score: exploitation }],
+    });
+
+    it('moves risk only as far as the request reads as exploitation', () => {
+      const r = enrichWithIntel(exploitish(0.3, 0, 0.9), [cve(0.6)], opts);
+      expect(r.risk).toBeCloseTo(0.3 + 0.7 * CVE_WEIGHT * 0.6 * 0.9, 6);
+      expect(r.decision).not.toBe('allow');
+      expect(r.reasons[0]).toMatchObject({ code: 'intel.cve', evidence: 'CVE-2024-3400' });
+      expect(r.reasons[0]?.message).toContain('CISA KEV');
+    });
+
+    it('leaves a patching question where it was, cited but not even monitored', () => {
+      const patching = exploitish(0.05, 0.9, 0.4);
+      const r = enrichWithIntel(patching, [cve(0.9)], opts);
+      expect(r.decision).toBe('allow');
+      expect(r.risk).toBeLessThan(0.07);
+      expect(r.reasons.map((x) => x.code)).toEqual(['intel.cve', 'cue.build']);
+    });
+
+    it('adds no exploitation reading of its own to a request about something else', () => {
+      const r = enrichWithIntel(base(0.2, 0), [cve(1)], opts);
+      expect(r.risk).toBe(0.2);
+      expect(r.decision).toBe('allow');
+    });
+
+    it('does not water down a known-bad indicator beside it', () => {
+      const both = enrichWithIntel(base(0.2, 0.1), [cve(0.9), hit(0.9)], opts);
+      expect(both.risk).toBeCloseTo(enrichWithIntel(base(0.2, 0.1), [hit(0.9)], opts).risk, 9);
+      expect(both.decision).toBe('friction');
+      expect(both.reasons.map((x) => x.code).slice(0, 2)).toEqual(['intel.domain', 'intel.cve']);
+    });
   });
 
   it('never lowers a decision, and a tier that allows more needs more', () => {

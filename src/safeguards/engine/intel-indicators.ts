@@ -1,7 +1,7 @@
 /**
  * Threat-intel enrichment: the indicators a prompt or a response names (web addresses, domains,
- * IP addresses, e-mail addresses, file hashes), read so they can be looked up
- * in the exchange's matcher, and the rule that turns a known-bad hit into risk.
+ * IP addresses, e-mail addresses, file hashes, CVE identifiers), read so they can be looked up
+ * in the exchange's matcher, and the rules that turn a hit into risk.
  *
  * The scan is one pass over the text with no regular expression: the text comes from whoever
  * holds an API key, and this runs on every request in the gateway's hot path. Defanged forms
@@ -11,10 +11,10 @@ import { decide, type SafeguardPolicy } from './safeguard-policy.js';
 import { type Classification, DECISIONS, type Reason, type RiskCategory } from './types.js';
 
 /**
- * What the exchange's matcher indexes. CVE identifiers are not among them: the exchange keeps
- * vulnerabilities as STIX objects, not as indicators, so there is nothing to match them against yet.
+ * What the exchange's matcher indexes: known-bad values, and (`cve`) the CVE identifiers of
+ * vulnerabilities shared as STIX `vulnerability` objects.
  */
-export type IntelIndicatorType = 'url' | 'domain' | 'ip' | 'email' | 'hash';
+export type IntelIndicatorType = 'url' | 'domain' | 'ip' | 'email' | 'hash' | 'cve';
 
 export interface IntelIndicator {
   readonly type: IntelIndicatorType;
@@ -79,6 +79,14 @@ export function extractIntelIndicators(text: string): IntelIndicator[] {
       if (firstMark === -1 && (c === 46 || c === 58 || c === 64 || c === 91)) firstMark = i;
     const length = i - start;
     if (length < 4 || length > MAX_TOKEN_CHARS) continue;
+    // `CVE-2024-3400` (any case, a sentence's full stop after it).
+    if (length >= 13 && length <= 21 && (s.charCodeAt(start) | 32) === 99) {
+      const cve = cveId(s.slice(start, i));
+      if (cve !== null) {
+        add('cve', cve);
+        continue;
+      }
+    }
     const marked = firstMark !== -1 && firstMark < i - 1;
     if (!marked && length !== 32 && length !== 40 && length !== 64) continue;
     const raw = s.slice(start, i);
@@ -120,6 +128,14 @@ function readToken(raw: string, add: (type: IntelIndicatorType, value: string) =
   const host = stripPort(lower.split('/')[0] as string);
   if (ipv4(host)) add('ip', host);
   else if (domainName(host)) add('domain', host);
+}
+
+/** The same shape as the exchange's `normalizeCve` (modules share no engine code). */
+const CVE_ID = /^CVE-(?:19|20)\d{2}-\d{4,7}$/;
+
+function cveId(token: string): string | null {
+  const id = trimEnds(token).toUpperCase();
+  return CVE_ID.test(id) ? id : null;
 }
 
 /** `hxxp` → `http`, `[.]` `(.)`-style brackets → `.`, `[@]` `[at]` → `@`, `[:]` → `:`. */
@@ -191,6 +207,16 @@ function isHash(s: string): boolean {
 // 0.6 — friction for tiers 0–2, monitored at tier 3, whose work includes handling live indicators.
 export const INTEL_WEIGHT = 0.7;
 
+/**
+ * A CVE that shared intelligence lists is not attacker infrastructure: defenders name them all day
+ * (patching, detection, advisories). It moves risk only as far as the text reads as exploitation,
+ * `risk + (1 - risk) × CVE_WEIGHT × confidence × exploitation score × (1 − defensive)`, and is cited
+ * without a `monitor` floor of its own.
+ */
+// 0.5: "a working exploit for <listed CVE>" with no defensive reading (exploitation 0.9, confidence
+// 0.6) moves risk 0.3 to about 0.49; a patching question moves nowhere.
+export const CVE_WEIGHT = 0.5;
+
 export interface IntelOptions {
   readonly tier: number;
   readonly role: 'prompt' | 'response';
@@ -204,8 +230,16 @@ export function enrichWithIntel(
   options: IntelOptions,
 ): Classification {
   if (hits.length === 0) return classification;
-  const strongest = Math.max(...hits.map((h) => Math.min(1, Math.max(0, h.confidence))));
-  const push = INTEL_WEIGHT * strongest * (1 - classification.defensive);
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  const strongest = (of: readonly IntelHit[]) => Math.max(0, ...of.map((h) => clamp(h.confidence)));
+  const known = hits.filter((h) => h.indicator.type !== 'cve');
+  const cves = hits.filter((h) => h.indicator.type === 'cve');
+  const exploitation = classification.categories.find((c) => c.id === 'exploitation')?.score ?? 0;
+  const open = 1 - classification.defensive;
+  const push = Math.max(
+    INTEL_WEIGHT * strongest(known) * open,
+    CVE_WEIGHT * strongest(cves) * clamp(exploitation) * open,
+  );
   const risk = classification.risk + (1 - classification.risk) * push;
   const topCategory = (classification.categories[0]?.id ?? null) as RiskCategory | null;
   const reDecided = decide(options.policy, {
@@ -219,19 +253,22 @@ export function enrichWithIntel(
     Math.max(
       DECISIONS.indexOf(classification.decision),
       DECISIONS.indexOf(reDecided),
-      DECISIONS.indexOf('monitor'),
+      DECISIONS.indexOf(known.length > 0 ? 'monitor' : 'allow'),
     )
   ] as Classification['decision'];
-  const reasons: Reason[] = hits.slice(0, 5).map((h) => ({
+  const reasons: Reason[] = [...known, ...cves].slice(0, 5).map((h) => ({
     code: `intel.${h.indicator.type}`,
-    message: `Names ${article(h.indicator.type)} that shared threat intelligence lists as malicious (${h.source}).`,
+    message:
+      h.indicator.type === 'cve'
+        ? `Names a vulnerability that shared threat intelligence lists (${h.source}).`
+        : `Names ${article(h.indicator.type)} that shared threat intelligence lists as malicious (${h.source}).`,
     evidence:
       h.indicator.value.length > 120 ? `${h.indicator.value.slice(0, 117)}…` : h.indicator.value,
   }));
   return { ...classification, risk, decision, reasons: [...reasons, ...classification.reasons] };
 }
 
-function article(type: IntelIndicatorType): string {
+function article(type: Exclude<IntelIndicatorType, 'cve'>): string {
   switch (type) {
     case 'url':
       return 'a web address';
