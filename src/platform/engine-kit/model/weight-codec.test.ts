@@ -48,10 +48,28 @@ describe('base64', () => {
     );
   });
 
+  it('agrees with Node without Buffer too, as in a browser (atob)', () => {
+    const buffer = globalThis.Buffer;
+    try {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+          const text = buffer.from(bytes).toString('base64');
+          Reflect.deleteProperty(globalThis, 'Buffer');
+          try {
+            expect(fromBase64(text)).toEqual(bytes);
+          } finally {
+            globalThis.Buffer = buffer;
+          }
+        }),
+      );
+    } finally {
+      globalThis.Buffer = buffer;
+    }
+  });
+
   it('rejects text that is not base64', () => {
-    expect(fromBase64('abc')).toBeNull();
-    expect(fromBase64('ab!d')).toBeNull();
-    expect(fromBase64('a=bc')).toBeNull();
+    for (const bad of ['abc', 'ab!d', 'a=bc', '====', 'A===', 'ab\ncd==', 'abcd ', '-_ab'])
+      expect(fromBase64(bad), bad).toBeNull();
   });
 });
 
