@@ -61,6 +61,9 @@ interface InstanceStats {
   readonly loopDelayP99Ms: number;
   readonly loopDelayMaxMs: number;
   readonly loopUtilisation: number;
+  readonly gcCount: number;
+  readonly gcTotalMs: number;
+  readonly gcMaxMs: number;
 }
 
 /** User + system CPU ms of a process (Linux /proc, 10 ms ticks). */
@@ -207,6 +210,9 @@ try {
       [`${label}.event_loop_utilisation`, stats.loopUtilisation.toFixed(2), ''],
       [`${label}.event_loop_delay_p99`, stats.loopDelayP99Ms.toFixed(1), 'ms'],
       [`${label}.event_loop_delay_max`, stats.loopDelayMaxMs.toFixed(1), 'ms'],
+      [`${label}.gc_pauses`, String(stats.gcCount), 'pauses'],
+      [`${label}.gc_pause_per_request`, (stats.gcTotalMs / total).toFixed(3), 'ms'],
+      [`${label}.gc_pause_max`, stats.gcMaxMs.toFixed(2), 'ms'],
     );
   for (const [name, value, unit] of out) process.stdout.write(`${name}: ${value} ${unit}\n`);
 } finally {

@@ -6,13 +6,14 @@
  * Prints `{"url", "key"}` on its first line and runs until stdin closes.
  *
  * Reads commands on stdin, one a line: `mark` starts a measurement window;
- * `stats` prints, as one JSON line, the process CPU time (process.cpuUsage) and
- * event-loop delay (mean, p99, max) and utilisation since the last `mark`.
+ * `stats` prints, as one JSON line, the process CPU time (process.cpuUsage),
+ * event-loop delay (mean, p99, max) and utilisation, and garbage-collection
+ * pauses (count, total, longest) since the last `mark`.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { accessServices, DEFAULT_TIERS_YAML } from '../../src/access/index.js';
 import { startTestServer } from '../../src/platform/test-support/test-server.js';
@@ -42,6 +43,15 @@ await access.close();
 
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
+/** GC pauses since `mark`: a tail-latency suspect worth telling apart from the work itself. */
+const gc = { count: 0, totalMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.count += 1;
+    gc.totalMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 let cpu = process.cpuUsage();
 let elu = performance.eventLoopUtilization();
 const commands = createInterface({ input: process.stdin });
@@ -50,6 +60,7 @@ commands.on('line', (line) => {
     cpu = process.cpuUsage();
     elu = performance.eventLoopUtilization();
     delay.reset();
+    Object.assign(gc, { count: 0, totalMs: 0, maxMs: 0 });
   } else if (line === 'stats') {
     const used = process.cpuUsage(cpu);
     process.stdout.write(
@@ -59,6 +70,9 @@ commands.on('line', (line) => {
         loopDelayP99Ms: delay.percentile(99) / 1e6,
         loopDelayMaxMs: delay.max / 1e6,
         loopUtilisation: performance.eventLoopUtilization(elu).utilization,
+        gcCount: gc.count,
+        gcTotalMs: gc.totalMs,
+        gcMaxMs: gc.maxMs,
       })}\n`,
     );
   }
