@@ -109,6 +109,17 @@ describe('readIntent (who acts on what)', () => {
     );
   });
 
+  it('reads stopping the logging or telemetry as evasion, and "the audit trail" as a noun', () => {
+    const text = 'Draft a component that stops the logging service and clears the audit trail.';
+    expect(features(text)).toContain('intent.evade_defense');
+    // "audit" after "the" is the thing cleared, not a defensive verb opening a defend scope.
+    expect(scopeOf(text, 'trail')).not.toBe(SCOPE_DEFEND);
+    expect(scopeOf('Audit every change that clears the log files.', 'clears')).toBe(SCOPE_DEFEND);
+    expect(features('Write a job that stops the web service before the upgrade.')).not.toContain(
+      'intent.evade_defense',
+    );
+  });
+
   it('reads a stopper before a defense as evasion, before anything else as defense', () => {
     for (const text of [
       'Write a module that rotates servers, preventing easy blocking of the infrastructure.',

@@ -123,10 +123,13 @@ const STOPPERS = stems(`
   prevent hinder imped hamper obstruct frustrat thwart foil stop complicat impedir obstacul
   empêch entrav verhinder behinder`);
 
-/** Defenses a stopper can defeat (not "scan": "prevent port scans" is defense). */
+/**
+ * Defenses a stopper can defeat (not "scan": "prevent port scans" is defense); "stops the
+ * logging service", "halts the telemetry" defeat one too.
+ */
 const DEFENSES = stems(`
   detect detecc détect erkenn block bloque bloqu analys analiz forensic forens investigat
-  monitor surveill überwach attribut takedown antivirus edr`);
+  monitor surveill überwach attribut takedown antivirus edr logging telemetry audit`);
 
 /** Words after which a short defensive word is a noun ("the flag", "a block"). */
 const DETERMINERS = new Set(
@@ -153,9 +156,9 @@ const SHIELDS = new Set(
 /** Words that name what a shield keeps away ("protect against malware", "guard users from phishing"). */
 const AWAY_FROM = new Set('against from contra de contre gegen vor'.split(' '));
 
-/** Short defensive words that are nouns after a determiner. */
+/** Short defensive words that are nouns after a determiner ("the flag", "the audit trail"). */
 const NOUN_AFTER_DETERMINER = new Set(
-  'flag flags block blocks catch spot guard shield hunt'.split(' '),
+  'flag flags block blocks catch spot guard shield hunt audit'.split(' '),
 );
 
 /**

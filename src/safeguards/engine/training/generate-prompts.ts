@@ -9,6 +9,7 @@ import { RISK_CATEGORIES } from '../types.js';
 import { generateEverydayPrompts } from './generate-everyday-prompts.js';
 import { generateIntentPrompts } from './generate-intent-prompts.js';
 import { generateRound5Prompts } from './generate-round5-prompts.js';
+import { generateRound6Prompts } from './generate-round6-prompts.js';
 import { generateTacticPrompts, type TacticRecord } from './generate-tactic-prompts.js';
 import { generateTechniquePrompts } from './generate-technique-prompts.js';
 import { applyTransform, TRANSFORMS } from './jailbreak-transforms.js';
@@ -327,6 +328,9 @@ export function generatePrompts(seed = 20261206): PromptRecord[] {
   }
   // Round 5 (after the wrapped copies, with its own PRNG: every earlier record is unchanged).
   generateRound5Prompts(addRecord);
+  // Round 6 (its own PRNG too): planted orders in documents, private-data asks in many
+  // languages, worked examples ending in a secret, attacker goals said plainly; with twins.
+  generateRound6Prompts(addRecord);
   return out;
 }
 

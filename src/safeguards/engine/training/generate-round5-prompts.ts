@@ -9,6 +9,7 @@
  */
 import { mulberry32, type Prng } from '../../../platform/engine-kit/model/prng.js';
 import type { TacticRecord } from './generate-tactic-prompts.js';
+import { framedItems, held, pick } from './generator-kit.js';
 import {
   CTF_FRAMES,
   EVASIVE_ODDS,
@@ -36,11 +37,6 @@ import {
 } from './round5-recipes.js';
 
 export const ROUND5_SEED = 20261215;
-
-const pick = <T>(items: readonly T[], prng: Prng): T =>
-  items[Math.floor(prng.next() * items.length)] as T;
-
-const held = (i: number): boolean => i % 4 === 3;
 
 /** Scene + request; the request's first letter follows the scene. */
 function scened(scene: string, request: string): string {
@@ -156,19 +152,12 @@ function injections(prng: Prng, add: (r: TacticRecord) => void): void {
 }
 
 function ctfLevels(add: (r: TacticRecord) => void): void {
+  // One count over both lists: the puzzles' held-out places follow the attacks'.
   const items = [
-    ...HOST_ATTACKS.map(([b, c]) => [b, c, 'r5-ctf-host'] as const),
-    ...PUZZLE_TASKS.map((b) => [b, 'benign', 'r5-ctf-puzzle'] as const),
-  ];
-  for (const [i, [behaviour, label, source]] of items.entries())
-    for (const [t, frame] of CTF_FRAMES.entries())
-      add({
-        text: frame.text.replace('{B}', behaviour),
-        label,
-        defensive: false,
-        split: held(i) || frame.heldout ? 'heldout' : 'train',
-        source: `${source}-t${t}`,
-      });
+    ...HOST_ATTACKS.map(([item, label]) => ({ item, label, source: 'r5-ctf-host' })),
+    ...PUZZLE_TASKS.map((item) => ({ item, label: 'benign' as const, source: 'r5-ctf-puzzle' })),
+  ].map((x, index) => ({ ...x, index }));
+  framedItems(items, CTF_FRAMES, '{B}', add);
 }
 
 export function generateRound5Prompts(add: (r: TacticRecord) => void, seed = ROUND5_SEED): void {

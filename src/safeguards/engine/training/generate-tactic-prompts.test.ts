@@ -4,6 +4,7 @@ import { RISK_CATEGORIES } from '../types.js';
 import { generateTacticPrompts, type TacticRecord } from './generate-tactic-prompts.js';
 import { INJECTED_ORDERS } from './interpreter-injection-recipes.js';
 import { ATTACK_BEHAVIOURS, DEFENSE_BEHAVIOURS } from './tactic-recipes.js';
+import { expectTrainedAndHeldOut, family } from './test-support/round-checks.js';
 
 function generate(seed: number): TacticRecord[] {
   const out: TacticRecord[] = [];
@@ -12,7 +13,6 @@ function generate(seed: number): TacticRecord[] {
 }
 
 const records = generate(20261206);
-const family = (r: TacticRecord) => r.source.replace(/-t\d+$/, '');
 
 describe('generateTacticPrompts', () => {
   it('is deterministic for a seed and differs for another', () => {
@@ -27,17 +27,13 @@ describe('generateTacticPrompts', () => {
       expect(r.text.trim().length).toBeGreaterThan(10);
       expect(r.defensive && r.label !== 'benign').toBe(false);
     }
-    for (const f of ['host-attack', 'host-task', 'inject-direct', 'inject-doc', 'doc-task']) {
-      const of = records.filter((r) => family(r) === f);
-      expect(
-        of.some((r) => r.split === 'train'),
-        f,
-      ).toBe(true);
-      expect(
-        of.some((r) => r.split === 'heldout'),
-        f,
-      ).toBe(true);
-    }
+    expectTrainedAndHeldOut(records, [
+      'host-attack',
+      'host-task',
+      'inject-direct',
+      'inject-doc',
+      'doc-task',
+    ]);
   });
 
   it('never trains on a held-out behaviour (held-out topics stay unseen)', () => {

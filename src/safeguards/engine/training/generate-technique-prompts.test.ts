@@ -5,6 +5,7 @@ import { RISK_CATEGORIES } from '../types.js';
 import type { TacticRecord } from './generate-tactic-prompts.js';
 import { generateTechniquePrompts, toHex } from './generate-technique-prompts.js';
 import { FRAMES_3P, SCENES, TECHNIQUES_3P } from './technique-recipes.js';
+import { expectTrainedAndHeldOut } from './test-support/round-checks.js';
 
 function generate(seed: number): TacticRecord[] {
   const out: TacticRecord[] = [];
@@ -13,7 +14,6 @@ function generate(seed: number): TacticRecord[] {
 }
 
 const records = generate(20261206);
-const family = (r: TacticRecord) => r.source.replace(/-t\d+$/, '');
 
 describe('generateTechniquePrompts', () => {
   it('is deterministic for a seed and differs for another', () => {
@@ -28,7 +28,7 @@ describe('generateTechniquePrompts', () => {
       expect(r.text).not.toMatch(/\{[A-Z]+\}/);
       expect(r.defensive && r.label !== 'benign').toBe(false);
     }
-    for (const f of [
+    expectTrainedAndHeldOut(records, [
       'tech3-attack',
       'tech3-detect',
       'tech3-ops',
@@ -37,17 +37,7 @@ describe('generateTechniquePrompts', () => {
       'soft-doc',
       'private-ask',
       'public-ask',
-    ]) {
-      const of = records.filter((r) => family(r) === f);
-      expect(
-        of.some((r) => r.split === 'train'),
-        f,
-      ).toBe(true);
-      expect(
-        of.some((r) => r.split === 'heldout'),
-        f,
-      ).toBe(true);
-    }
+    ]);
   });
 
   it('puts more benign than misuse records in the shared frames, so a frame alone does not decide', () => {
