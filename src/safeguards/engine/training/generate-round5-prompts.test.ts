@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { generateRound5Prompts, ROUND5_SEED } from './generate-round5-prompts.js';
-import { MAKE_FRAMES, NAMED_HARMS } from './round5-recipes.js';
 import {
   collect,
   expectDeterministic,
@@ -8,7 +6,9 @@ import {
   expectNoSharedRun,
   expectTwins,
   expectWellFormed,
-} from './test-support/round-checks.js';
+} from '../../test-support/round-checks.js';
+import { generateRound5Prompts, ROUND5_SEED } from './generate-round5-prompts.js';
+import { MAKE_FRAMES, NAMED_HARMS } from './round5-recipes.js';
 
 const generate = (seed = ROUND5_SEED) => collect(generateRound5Prompts, seed);
 const records = generate();

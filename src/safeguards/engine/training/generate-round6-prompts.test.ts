@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { generateRound6Prompts, ROUND6_SEED } from './generate-round6-prompts.js';
-import { PLANTED_LANGUAGES, STRUCTURED_CARRIERS, STRUCTURED_ORDERS } from './round6-recipes.js';
 import {
   collect,
   expectDeterministic,
@@ -8,7 +6,9 @@ import {
   expectNoSharedRun,
   expectTwins,
   expectWellFormed,
-} from './test-support/round-checks.js';
+} from '../../test-support/round-checks.js';
+import { generateRound6Prompts, ROUND6_SEED } from './generate-round6-prompts.js';
+import { PLANTED_LANGUAGES, STRUCTURED_CARRIERS, STRUCTURED_ORDERS } from './round6-recipes.js';
 
 const generate = (seed = ROUND6_SEED) => collect(generateRound6Prompts, seed);
 const records = generate();

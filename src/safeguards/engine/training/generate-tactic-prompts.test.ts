@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../platform/engine-kit/model/prng.js';
+import { expectTrainedAndHeldOut, family } from '../../test-support/round-checks.js';
 import { RISK_CATEGORIES } from '../types.js';
 import { generateTacticPrompts, type TacticRecord } from './generate-tactic-prompts.js';
 import { INJECTED_ORDERS } from './interpreter-injection-recipes.js';
 import { ATTACK_BEHAVIOURS, DEFENSE_BEHAVIOURS } from './tactic-recipes.js';
-import { expectTrainedAndHeldOut, family } from './test-support/round-checks.js';
 
 function generate(seed: number): TacticRecord[] {
   const out: TacticRecord[] = [];

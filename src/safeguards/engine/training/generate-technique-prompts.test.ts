@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../platform/engine-kit/model/prng.js';
+import { expectTrainedAndHeldOut } from '../../test-support/round-checks.js';
 import { decodeLayers } from '../decode-layers.js';
 import { RISK_CATEGORIES } from '../types.js';
 import type { TacticRecord } from './generate-tactic-prompts.js';
 import { generateTechniquePrompts, toHex } from './generate-technique-prompts.js';
 import { FRAMES_3P, SCENES, TECHNIQUES_3P } from './technique-recipes.js';
-import { expectTrainedAndHeldOut } from './test-support/round-checks.js';
 
 function generate(seed: number): TacticRecord[] {
   const out: TacticRecord[] = [];

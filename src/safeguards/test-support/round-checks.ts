@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { RISK_CATEGORIES } from '../../types.js';
-import type { TacticRecord } from '../generate-tactic-prompts.js';
+import type { TacticRecord } from '../engine/training/generate-tactic-prompts.js';
+import { RISK_CATEGORIES } from '../engine/types.js';
 
 /** The records a generator adds for `seed`. */
 export function collect(
@@ -90,7 +90,7 @@ export function expectTwins(
 
 /** No run of `n` words of a hand-written evaluation prompt appears in a generated one. */
 export function expectNoSharedRun(records: readonly TacticRecord[], n: number, atLeast = 0): void {
-  const file = join(import.meta.dirname, '../../../../../training/safeguards/own-heldout.jsonl');
+  const file = join(import.meta.dirname, '../../../training/safeguards/own-heldout.jsonl');
   const own = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
