@@ -19,6 +19,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The shipped models (scam checker, safeguards classifier, password filter, warninglists).
+COPY --from=build /app/models ./models
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
@@ -26,5 +28,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Exec form: SIGTERM reaches Node, which drains in-flight requests before exiting.
-ENTRYPOINT ["node", "dist/cli.js"]
+ENTRYPOINT ["node", "dist/bin/shieldwall.js"]
 CMD ["serve"]

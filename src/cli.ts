@@ -3,12 +3,13 @@
  * The `shieldwall` executable: the one place that calls process.exit.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { lazyModules } from './cli-modules.js';
 import { runCli } from './platform/cli/program.js';
+import { packagePath } from './platform/package-root.js';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {
+  version: string;
+};
 
 const code = await runCli({
   argv: process.argv.slice(2),
@@ -18,7 +19,7 @@ const code = await runCli({
   stderr: process.stderr,
   cwd: process.cwd(),
   version,
-  webRoot: `${root}dist/web`,
+  webRoot: packagePath('dist', 'web'),
   // Only the module whose command runs is imported (src/cli-modules.ts).
   modules: lazyModules,
   onServeStarted(stop) {

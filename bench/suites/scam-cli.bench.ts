@@ -1,8 +1,8 @@
 /**
- * CLI cold start for one scam check: `node dist/cli.js check "<text>"` as a
+ * CLI cold start for one scam check: `node dist/bin/shieldwall.js check "<text>"` (the bundled CLI) as a
  * person would run it, a fresh process each time (one warm-up run so the file
  * cache is warm, then 20 timed). Needs the built server (`npm run build:server`);
- * skipped with a line when dist/cli.js is missing.
+ * skipped with a line when dist/bin/shieldwall.js is missing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { BenchSuite, Figure } from '../harness.js';
 
 const repoRoot = join(import.meta.dirname, '../..');
-const cli = join(repoRoot, 'dist/cli.js');
+const cli = join(repoRoot, 'dist/bin/shieldwall.js');
 const TEXT =
   'USPS: Your package is on hold due to an unpaid shipping fee of $1.99. Pay now at https://usps-redelivery.top/pay to avoid return.';
 const RUNS = 20;

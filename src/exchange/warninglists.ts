@@ -6,8 +6,8 @@
  * and community reports must not publish one.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { packagePath } from '../platform/package-root.js';
 import { type PublicSuffixRule, publicSuffixRule } from './engine/matcher/public-suffix-rule.js';
 import { classifyValue, normalizeAs, type ValueKind } from './engine/matcher/value-normalizer.js';
 import { parseWarninglists } from './engine/matcher/warninglist-format.js';
@@ -17,9 +17,7 @@ import {
   type WarninglistIndex,
 } from './engine/matcher/warninglist-index.js';
 
-export const WARNINGLISTS_FILE = fileURLToPath(
-  new URL('../../models/warninglists.txt.gz', import.meta.url),
-);
+export const WARNINGLISTS_FILE = packagePath('models', 'warninglists.txt.gz');
 
 /** Lists whose entries are public suffixes (from the Mozilla Public Suffix List and IANA). */
 const SUFFIX_LISTS = new Set(['tlds', 'second-level-tlds']);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../platform/package-root.js';
 
-/** The shipped model files live in `<package>/models/` (two levels up from src/protect and dist/protect). */
-export const MODELS_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
+/** The shipped model files live in `<package>/models/`. */
+export const MODELS_DIR = packagePath('models');
 
 /**
  * Read every `models/scam-*.json` into `{ text, email, url, … }` keyed by the

@@ -1,20 +1,13 @@
 /**
  * The shipped safeguards model (models/safeguards-text.json), read once and
- * validated. The file sits in the package's models/ folder, two levels above
- * this file in both src/ and dist/.
+ * validated.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { packagePath } from '../platform/package-root.js';
 import { loadSafeguardsModel, type SafeguardsModel } from './engine/index.js';
 import { safeguardsErrors } from './errors.js';
 
-export const SAFEGUARDS_MODEL_PATH = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'models',
-  'safeguards-text.json',
-);
+export const SAFEGUARDS_MODEL_PATH = packagePath('models', 'safeguards-text.json');
 
 let shipped: Promise<SafeguardsModel> | undefined;
 

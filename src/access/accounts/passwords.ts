@@ -7,8 +7,8 @@
  * (@node-rs/argon2 hashes on libuv's thread pool, at most four at a time).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { hash, verify } from '@node-rs/argon2';
+import { packagePath } from '../../platform/package-root.js';
 import { accessErrors } from '../errors.js';
 import { accountErrors } from './errors.js';
 import { normaliseForFilter, type PasswordFilter, readPasswordFilter } from './password-filter.js';
@@ -25,8 +25,7 @@ const ARGON2 = {
   parallelism: 1,
 } as const;
 
-/** `<package>/models/`, two levels up from src/access/accounts and dist/access/accounts. */
-const FILTER_FILE = fileURLToPath(new URL('../../../models/common-passwords.bin', import.meta.url));
+const FILTER_FILE = packagePath('models', 'common-passwords.bin');
 
 let filter: PasswordFilter | undefined;
 /** Loaded once, on first use (88 KB). */
