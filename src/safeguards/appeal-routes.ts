@@ -4,7 +4,8 @@
  *   administer (with any appeal), appealing one, and their notices;
  * - `/orgs/:org/webhook` for an org admin: where safeguards notices are posted, signed;
  * - `/appeals` for reviewers (capability `safeguards.appeals`): the queue with the evidence, and
- *   the decision. Thin: authorize through the access gate, call the services, map.
+ *   the decision, each target, owner and risk subject with its name (subject-names.ts).
+ * Thin: authorize through the access gate, call the services, map.
  */
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -20,9 +21,10 @@ import {
   ownersOf,
 } from './appeal-service.js';
 import { inForce } from './engine/lever-rules.js';
-import { LeverSchema, leverOut } from './lever-routes.js';
+import { LeverSchema, leverOut, leverSubjects, RiskEntrySchema, riskOut } from './lever-routes.js';
 import { type LeverActor, MAX_REASON_CHARS } from './lever-service.js';
 import { noticeLever } from './owner-notices.js';
+import { NO_SUBJECT_NAMES, SubjectName, type SubjectNames } from './subject-names.js';
 import type { SafeguardsServices } from './wire-safeguards.js';
 
 export const APPEALS_CAPABILITY = 'safeguards.appeals';
@@ -57,13 +59,17 @@ const AppealSchema = Type.Object({
   id: Type.String(),
   lever_id: Type.String(),
   target: Type.String(),
+  /** Reviewers' answers only (null in the owner's own). */
+  target_name: SubjectName,
   owner: Type.String(),
+  owner_name: SubjectName,
   filed_by: Type.String(),
   reason: Type.String(),
   created_at: Type.String({ format: 'date-time' }),
   status: Type.Union([Type.Literal('pending'), Type.Literal('granted'), Type.Literal('denied')]),
   decided_at: Time,
   decided_by: Type.Union([Type.String(), Type.Null()]),
+  decided_by_name: SubjectName,
   decision_reason: Type.Union([Type.String(), Type.Null()]),
 });
 
@@ -71,22 +77,7 @@ const ReviewSchema = Type.Object({
   appeal: AppealSchema,
   lever: LeverSchema,
   in_force: Type.Boolean(),
-  risk: Type.Array(
-    Type.Object({
-      subject: Type.String(),
-      score: Type.Number(),
-      blocks: Type.Number(),
-      evidence: Type.Array(
-        Type.Object({
-          requestId: Type.String(),
-          at: Type.Number(),
-          decision: Type.String(),
-          risk: Type.Number(),
-          categories: Type.Array(Type.String()),
-        }),
-      ),
-    }),
-  ),
+  risk: Type.Array(RiskEntrySchema),
   requests: Type.Array(
     Type.Object({
       id: Type.String(),
@@ -101,33 +92,41 @@ const ReviewSchema = Type.Object({
   ),
 });
 
-export function appealOut(a: Appeal) {
+export function appealOut(a: Appeal, names: ReadonlyMap<string, string> = new Map()) {
   return {
     id: a.id,
     lever_id: a.leverId,
     target: a.target,
+    target_name: names.get(a.target) ?? null,
     owner: a.owner,
+    owner_name: names.get(a.owner) ?? null,
     filed_by: a.filedBy,
     reason: a.reason,
     created_at: new Date(a.createdAt).toISOString(),
     status: a.status,
     decided_at: iso(a.decidedAt),
     decided_by: a.decidedBy,
+    decided_by_name: a.decidedBy === null ? null : (names.get(a.decidedBy) ?? null),
     decision_reason: a.decisionReason,
   };
 }
 
-function reviewOut(a: AppealWithEvidence, now: number) {
+/** Everything a review names: target, owner, the lever's target and actor, risk subjects. */
+const reviewSubjects = (list: readonly AppealWithEvidence[]) =>
+  list.flatMap((a) => [
+    a.target,
+    a.owner,
+    a.decidedBy,
+    ...leverSubjects([a.lever]),
+    ...a.risk.map((r) => r.subject),
+  ]);
+
+function reviewOut(a: AppealWithEvidence, now: number, names: ReadonlyMap<string, string>) {
   return {
-    appeal: appealOut(a),
-    lever: leverOut(a.lever),
+    appeal: appealOut(a, names),
+    lever: leverOut(a.lever, names),
     in_force: inForce(a.lever, now),
-    risk: a.risk.map((r) => ({
-      subject: r.subject,
-      score: r.score,
-      blocks: r.blocks,
-      evidence: r.evidence.map((e) => ({ ...e, categories: [...e.categories] })),
-    })),
+    risk: a.risk.map((r) => riskOut(r, names)),
     requests: a.requests.map((r) => ({
       ...r,
       at: new Date(r.at).toISOString(),
@@ -150,7 +149,12 @@ function actorOf(p: Principal, request: FastifyRequest): LeverActor {
   };
 }
 
-export function registerAppealRoutes(app: App, services: SafeguardsServices): void {
+export function registerAppealRoutes(
+  app: App,
+  services: SafeguardsServices,
+  /** Who targets, owners and risk subjects are, for reviewers; without it they show their ids. */
+  names: SubjectNames = NO_SUBJECT_NAMES,
+): void {
   const gate = accessGate(app);
   const { levers, appeals, notices, webhooks } = services;
   const me = async (request: FastifyRequest) => ownerView(await gate.require(request, OWN_ACCOUNT));
@@ -382,7 +386,8 @@ export function registerAppealRoutes(app: App, services: SafeguardsServices): vo
         request.query.limit ?? 50,
       );
       const now = Date.now();
-      return list.map((a) => reviewOut(a, now));
+      const known = await names.resolve(reviewSubjects(list));
+      return list.map((a) => reviewOut(a, now, known));
     },
   );
 
@@ -411,7 +416,7 @@ export function registerAppealRoutes(app: App, services: SafeguardsServices): vo
         request.body.reason,
         actorOf(p, request),
       );
-      return reviewOut(decided, Date.now());
+      return reviewOut(decided, Date.now(), await names.resolve(reviewSubjects([decided])));
     },
   );
 }

@@ -2,7 +2,9 @@
  * The operators' console reads under /api/safeguards (capability `safeguards.levers`): the newest
  * decisions from the request log, the live feed of decisions (Server-Sent Events from the bus,
  * through the platform's event-stream helper), and the stored findings of the offline monitor.
- * Accounts by risk and lever history are in lever-routes.ts.
+ * Accounts by risk and lever history are in lever-routes.ts. Each subject comes with its `name`
+ * ("Riverside Water District", "user 'u-481' of Riverside Water District"; null when it has none),
+ * from subject-names.ts.
  */
 import Type from 'typebox';
 import { accessGate } from '../access/index.js';
@@ -13,6 +15,7 @@ import type { Store } from '../platform/ports/store.js';
 import { DECISION_OBSERVED, projectDecision, recentDecisions } from './decision-feed.js';
 import { listFindings } from './finding-store.js';
 import { LEVERS_CAPABILITY } from './lever-routes.js';
+import { NO_SUBJECT_NAMES, SubjectName, type SubjectNames } from './subject-names.js';
 
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema };
 const tags = ['safeguards'];
@@ -21,6 +24,7 @@ const DecisionSchema = Type.Object({
   requestId: Type.String(),
   at: Type.String({ format: 'date-time' }),
   subject: Type.Union([Type.String(), Type.Null()]),
+  name: SubjectName,
   keyId: Type.Union([Type.String(), Type.Null()]),
   tier: Type.Integer(),
   decision: Type.String(),
@@ -30,9 +34,15 @@ const DecisionSchema = Type.Object({
 
 export function registerConsoleRoutes(
   app: App,
-  deps: { readonly store: Store; readonly eventStream: EventStream },
+  deps: {
+    readonly store: Store;
+    readonly eventStream: EventStream;
+    /** Who subjects are; without it every subject shows its id. */
+    readonly names?: SubjectNames;
+  },
 ): void {
   const gate = accessGate(app);
+  const names = deps.names ?? NO_SUBJECT_NAMES;
 
   app.get(
     '/api/safeguards/decisions',
@@ -54,7 +64,12 @@ export function registerConsoleRoutes(
         limit: request.query.limit ?? 50,
         all: request.query.all === true,
       });
-      return list.map((d) => ({ ...d, categories: [...d.categories] }));
+      const known = await names.resolve(list.map((d) => d.subject));
+      return list.map((d) => ({
+        ...d,
+        name: d.subject === null ? null : (known.get(d.subject) ?? null),
+        categories: [...d.categories],
+      }));
     },
   );
 
@@ -77,7 +92,13 @@ export function registerConsoleRoutes(
       await deps.eventStream(request, reply, {
         pattern: DECISION_OBSERVED,
         eventName: 'decision',
-        project: (event) => projectDecision(event.data),
+        // Names known now (the page's list has just asked for them); a new subject's is looked up
+        // for the next event, and the page shows its id meanwhile.
+        project: (event) => {
+          const d = projectDecision(event.data);
+          if (d === undefined) return undefined;
+          return { ...d, name: d.subject === null ? null : names.peek(d.subject) };
+        },
       });
     },
   );
@@ -98,6 +119,7 @@ export function registerConsoleRoutes(
               run_at: Type.String({ format: 'date-time' }),
               kind: Type.String(),
               subject: Type.String(),
+              name: SubjectName,
               summary: Type.String(),
               request_ids: Type.Array(Type.String()),
             }),
@@ -108,11 +130,14 @@ export function registerConsoleRoutes(
     },
     async (request) => {
       await gate.require(request, LEVERS_CAPABILITY);
-      return (await listFindings(deps.store, request.query.limit ?? 100)).map((f) => ({
+      const list = await listFindings(deps.store, request.query.limit ?? 100);
+      const known = await names.resolve(list.map((f) => f.subject));
+      return list.map((f) => ({
         id: f.id,
         run_at: new Date(f.runAt).toISOString(),
         kind: f.kind,
         subject: f.subject,
+        name: known.get(f.subject) ?? null,
         summary: f.summary,
         request_ids: [...f.requestIds],
       }));

@@ -137,21 +137,30 @@ export const safeguardsModule: ShieldwallModule = {
   nav: true,
   migrations: safeguardsMigrations,
   routes: async (app, platform, http) => {
-    const [{ registerLeverRoutes }, { registerAppealRoutes }, { registerConsoleRoutes }, wire] =
-      await Promise.all([
-        import('./lever-routes.js'),
-        import('./appeal-routes.js'),
-        import('./console-routes.js'),
-        import('./wire-safeguards.js'),
-      ]);
+    const [
+      { registerLeverRoutes },
+      { registerAppealRoutes },
+      { registerConsoleRoutes },
+      { subjectNamesFor },
+      wire,
+    ] = await Promise.all([
+      import('./lever-routes.js'),
+      import('./appeal-routes.js'),
+      import('./console-routes.js'),
+      import('./subject-names.js'),
+      import('./wire-safeguards.js'),
+    ]);
     const services = await wire.safeguardsServices(platform);
-    registerLeverRoutes(app, services);
+    // Who subjects are (organizations, people, keys, end users), for the operators' console.
+    const names = await subjectNamesFor(platform);
+    app.addHook('onClose', () => names.close());
+    registerLeverRoutes(app, services, names);
     // Insider-threat findings from the model registry feed risk scores (issue 7).
     const { startInsiderConsumer } = await import('./insider-consumer.js');
     const insider = await startInsiderConsumer(platform, services.levers);
     app.addHook('onClose', () => insider.close());
-    registerAppealRoutes(app, services);
-    registerConsoleRoutes(app, { store: platform.store, eventStream: http.eventStream });
+    registerAppealRoutes(app, services, names);
+    registerConsoleRoutes(app, { store: platform.store, eventStream: http.eventStream, names });
     // Servers deliver the owners' webhooks (the CLI only writes the notices).
     services.webhooks.start(() => platform.state.migrated && !platform.state.closing);
     app.addHook('onClose', () => services.close());

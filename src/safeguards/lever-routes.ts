@@ -1,7 +1,8 @@
 /**
  * The operators' levers under /api/safeguards (capability `safeguards.levers`,
  * which the `operator` staff role has): pull, list, lift, and accounts by risk.
- * Thin: authorize through the access gate, call the services, map.
+ * Thin: authorize through the access gate, call the services, map. Targets, actors and risk
+ * subjects come with their names (`target_name`, `actor_name`, `name`) from subject-names.ts.
  */
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -11,6 +12,7 @@ import { ProblemSchema } from '../platform/http/problem.js';
 import { type Lever, parseLeverDuration } from './engine/lever-rules.js';
 import { safeguardsErrors } from './errors.js';
 import { type LeverActor, MAX_REASON_CHARS } from './lever-service.js';
+import { NO_SUBJECT_NAMES, SubjectName, type SubjectNames } from './subject-names.js';
 import type { SafeguardsServices } from './wire-safeguards.js';
 
 export const LEVERS_CAPABILITY = 'safeguards.levers';
@@ -31,14 +33,18 @@ export const LeverSchema = Type.Object({
   id: Type.String(),
   kind: Type.String(),
   target: Type.String(),
+  target_name: SubjectName,
   tier: Type.Union([Type.Integer(), Type.Null()]),
   mode: Type.Union([Type.String(), Type.Null()]),
   reason: Type.String(),
   actor: Type.String(),
+  /** `user:…` and `key:…` actors in words; null for the system, the CLI and unknown ones. */
+  actor_name: SubjectName,
   created_at: Time,
   expires_at: Time,
   lifted_at: Time,
   lifted_by: Type.Union([Type.String(), Type.Null()]),
+  lifted_by_name: SubjectName,
   /** In the history only: why it was lifted. */
   lift_reason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   automatic: Type.Boolean(),
@@ -72,19 +78,29 @@ const LiftRequest = Type.Object(
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function leverOut(l: Lever & { readonly liftReason?: string | null }) {
+/** What leverOut names: the targets and who pulled and lifted them. */
+export const leverSubjects = (list: readonly Lever[]) =>
+  list.flatMap((l) => [l.target, l.actor, l.liftedBy]);
+
+export function leverOut(
+  l: Lever & { readonly liftReason?: string | null },
+  names: ReadonlyMap<string, string> = new Map(),
+) {
   return {
     id: l.id,
     kind: l.kind,
     target: l.target,
+    target_name: names.get(l.target) ?? null,
     tier: l.tier,
     mode: l.mode,
     reason: l.reason,
     actor: l.actor,
+    actor_name: names.get(l.actor) ?? null,
     created_at: iso(l.createdAt),
     expires_at: iso(l.expiresAt),
     lifted_at: iso(l.liftedAt),
     lifted_by: l.liftedBy,
+    lifted_by_name: l.liftedBy === null ? null : (names.get(l.liftedBy) ?? null),
     ...(l.liftReason === undefined ? {} : { lift_reason: l.liftReason }),
     automatic: l.automatic,
     evidence: [...l.evidence],
@@ -98,9 +114,65 @@ function actorOf(p: Principal, request: FastifyRequest): LeverActor {
   };
 }
 
-export function registerLeverRoutes(app: App, services: SafeguardsServices): void {
+/** Subjects by risk, each with its name. */
+export const RiskEntrySchema = Type.Object({
+  subject: Type.String(),
+  name: SubjectName,
+  score: Type.Number(),
+  blocks: Type.Number(),
+  evidence: Type.Array(
+    Type.Object({
+      requestId: Type.String(),
+      at: Type.Number(),
+      decision: Type.String(),
+      risk: Type.Number(),
+      categories: Type.Array(Type.String()),
+    }),
+  ),
+});
+
+export function riskOut(
+  r: {
+    readonly subject: string;
+    readonly score: number;
+    readonly blocks: number;
+    readonly evidence: readonly {
+      readonly requestId: string;
+      readonly at: number;
+      readonly decision: string;
+      readonly risk: number;
+      readonly categories: readonly string[];
+    }[];
+  },
+  names: ReadonlyMap<string, string>,
+) {
+  return {
+    subject: r.subject,
+    name: names.get(r.subject) ?? null,
+    score: r.score,
+    blocks: r.blocks,
+    evidence: r.evidence.map((e) => ({
+      requestId: e.requestId,
+      at: e.at,
+      decision: e.decision,
+      risk: e.risk,
+      categories: [...e.categories],
+    })),
+  };
+}
+
+export function registerLeverRoutes(
+  app: App,
+  services: SafeguardsServices,
+  /** Who targets and actors are; without it they show their ids. */
+  names: SubjectNames = NO_SUBJECT_NAMES,
+): void {
   const gate = accessGate(app);
   const { levers, risk } = services;
+  const named = async (list: readonly Lever[]) => {
+    const known = await names.resolve(leverSubjects(list));
+    return list.map((l) => leverOut(l, known));
+  };
 
   app.post(
     '/api/safeguards/levers',
@@ -138,7 +210,8 @@ export function registerLeverRoutes(app: App, services: SafeguardsServices): voi
         },
         actorOf(p, request),
       );
-      return reply.code(201).send({ lever: leverOut(lever), revoked_keys: revokedKeys });
+      const [out] = await named([lever]);
+      return reply.code(201).send({ lever: out ?? leverOut(lever), revoked_keys: revokedKeys });
     },
   );
 
@@ -159,7 +232,7 @@ export function registerLeverRoutes(app: App, services: SafeguardsServices): voi
       await gate.require(request, LEVERS_CAPABILITY);
       const { target, history } = request.query;
       const list = history === true ? await levers.history(200) : await levers.active(target);
-      return list.map(leverOut);
+      return named(list);
     },
   );
 
@@ -176,7 +249,7 @@ export function registerLeverRoutes(app: App, services: SafeguardsServices): voi
     async (request) => {
       const p = await gate.require(request, LEVERS_CAPABILITY);
       const { reason, ...which } = request.body;
-      return (await levers.lift(which, reason, actorOf(p, request))).map(leverOut);
+      return named(await levers.lift(which, reason, actorOf(p, request)));
     },
   );
 
@@ -189,36 +262,14 @@ export function registerLeverRoutes(app: App, services: SafeguardsServices): voi
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
         }),
-        response: {
-          200: Type.Array(
-            Type.Object({
-              subject: Type.String(),
-              score: Type.Number(),
-              blocks: Type.Number(),
-              evidence: Type.Array(
-                Type.Object({
-                  requestId: Type.String(),
-                  at: Type.Number(),
-                  decision: Type.String(),
-                  risk: Type.Number(),
-                  categories: Type.Array(Type.String()),
-                }),
-              ),
-            }),
-          ),
-          ...problems,
-        },
+        response: { 200: Type.Array(RiskEntrySchema), ...problems },
       },
     },
     async (request) => {
       await gate.require(request, LEVERS_CAPABILITY);
       const top = await risk.top(request.query.limit ?? 50);
-      return top.map((r) => ({
-        subject: r.subject,
-        score: r.score,
-        blocks: r.blocks,
-        evidence: r.evidence.map((e) => ({ ...e, categories: [...e.categories] })),
-      }));
+      const known = await names.resolve(top.map((r) => r.subject));
+      return top.map((r) => riskOut(r, known));
     },
   );
 }

@@ -4,7 +4,9 @@
  * plain words and its reason, appeals it once with a written reason, and reads the message they
  * were sent; an operator's console shows live decisions (a new one arrives while the page is
  * open), accounts by risk, findings, the lever history and the appeal queue with the evidence,
- * where a granted appeal lifts the limit. An owner never sees the console. axe-core on each state;
+ * where a granted appeal lifts the limit. Every subject shows who it is (the organization's name,
+ * "user '…' of …" for an end user) with its id below, and a name that looks like HTML stays text.
+ * An owner never sees the console. axe-core on each state;
  * screenshots in English and Spanish (200% zoom) go to /tmp/shots/safeguards-*.png.
  */
 import { randomUUID } from 'node:crypto';
@@ -67,7 +69,11 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
   const sessions = { owner: '', operator: '' };
   let orgId = '';
+  let orgName = '';
   const blocked = `req-${randomUUID()}`;
+  /** A request from an end user whose identifier looks like HTML: it must stay text. */
+  const hostile = `req-${randomUUID()}`;
+  const HOSTILE_END_USER = '<img/src=x/onerror=window.__pwned=1>';
 
   /** A person who signs up with a password, gets staff roles, joins `org` as owner, and signs in. */
   const signedIn = async (name: string, staff: string[], org: string | null): Promise<string> => {
@@ -104,6 +110,7 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     );
     await access.close();
     orgId = org.id;
+    orgName = org.name;
     sessions.owner = await signedIn('maria', [], orgId);
     sessions.operator = await signedIn('olga', ['operator'], null);
     const now = Date.now();
@@ -132,6 +139,35 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
         risk: 0.94,
         categories: JSON.stringify([{ id: 'malware_ransomware', score: 0.94 }]),
         prompt: 'Write ransomware that encrypts every file on the clinic file server.',
+        response: null,
+        content_expires_at: now + 86_400_000,
+      })
+      .execute();
+    await server.platform.store
+      .db<GatewayTables>()
+      .insertInto('gateway_requests')
+      .values({
+        id: hostile,
+        created_at: now - 120_000,
+        principal: `org:${orgId}`,
+        org_id: orgId,
+        key_id: null,
+        end_user: HOSTILE_END_USER,
+        tier: 2,
+        endpoint: 'chat',
+        model: 'defender-small',
+        upstream: null,
+        status: 200,
+        error_code: null,
+        stream: 0,
+        latency_ms: 2,
+        prompt_tokens: 8,
+        completion_tokens: 4,
+        total_tokens: 12,
+        decision: 'monitor',
+        risk: 0.41,
+        categories: JSON.stringify([{ id: 'exploitation', score: 0.41 }]),
+        prompt: 'How do attackers usually get into file servers?',
         response: null,
         content_expires_at: now + 86_400_000,
       })
@@ -298,6 +334,18 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     const list = page.getByRole('main').getByRole('list').last();
     await list.getByText(blocked).waitFor();
     expect(await list.textContent()).toContain('Malware or ransomware');
+    // Who it is at a glance, with the id below it for the CLI.
+    const first = list.getByRole('listitem').filter({ hasText: blocked });
+    expect(await first.locator('.sg-who__name').textContent()).toBe(orgName);
+    expect(await first.locator('.sg-who__id').textContent()).toBe(`org:${orgId}`);
+    const odd = list.getByRole('listitem').filter({ hasText: hostile });
+    expect(await odd.locator('.sg-who__name').textContent()).toBe(
+      `user '${HOSTILE_END_USER}' of ${orgName}`,
+    );
+    expect(await odd.locator('img').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     const feed = createDecisionFeed({ bus: server.platform.bus, logger: { warn: () => {} } });
     feed.observe({
       requestId: 'req-live-1',
@@ -315,6 +363,7 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     await live.waitFor();
     expect(await live.textContent()).toContain('Slowed down');
     expect(await live.textContent()).toContain('Stealing passwords or phishing');
+    expect(await live.locator('.sg-who__name').textContent()).toBe(orgName);
     await expect
       .poll(() => page.locator('[aria-live="polite"]').textContent(), { timeout: 15_000 })
       .toMatch(/^\d+ new decisions?\.$/);
@@ -326,11 +375,13 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Accounts by risk' }).waitFor();
     await page.getByText('Risk score: 5').waitFor();
     await page.getByText('1 blocked request recently').waitFor();
+    await page.getByRole('heading', { level: 3, name: new RegExp(`^${orgName}`) }).waitFor();
     await expectAccessible(page, 'risk');
     await page.screenshot({ path: `${SHOTS}/safeguards-risk.png`, fullPage: true });
 
     await nav.getByRole('link', { name: 'Findings' }).click();
     await page.getByRole('heading', { level: 3, name: 'Repeated blocked attempts' }).waitFor();
+    expect(await page.locator('.sg-card .sg-who__name').first().textContent()).toBe(orgName);
     await expectAccessible(page, 'findings');
     await page.screenshot({ path: `${SHOTS}/safeguards-findings.png`, fullPage: true });
 
@@ -339,6 +390,7 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     expect(await page.getByRole('main').textContent()).toContain(
       'Put automatically by the safeguards',
     );
+    expect(await page.getByRole('main').textContent()).toContain(`On: ${orgName}org:${orgId}`);
     await expectAccessible(page, 'lever history');
     await page.screenshot({ path: `${SHOTS}/safeguards-levers.png`, fullPage: true });
     expect(await problems()).toEqual([]);
@@ -354,6 +406,9 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     expect(text).toContain('Write ransomware that encrypts every file');
     expect(text).toContain(blocked);
     expect(text).toContain('Still in force.');
+    expect(await item.getByRole('heading', { level: 3 }).first().textContent()).toBe(
+      `${orgName}org:${orgId}`,
+    );
     await expectAccessible(page, 'appeal queue');
     await page.screenshot({ path: `${SHOTS}/safeguards-appeals.png`, fullPage: true });
     await item.getByRole('button', { name: 'Grant: lift the limit' }).click();

@@ -14,6 +14,7 @@ import {
   MAX_REASON_CHARS,
   type Review,
 } from './safeguards-api.js';
+import { SubjectLabel, withSlot } from './subject-label.js';
 
 const t = safeguardsMessages.t;
 const STATUSES = ['pending', 'granted', 'denied'] as const;
@@ -79,9 +80,17 @@ function AppealItem({ review }: { readonly review: Review }) {
   return (
     <li class="sg-card sg-appeal">
       <article aria-labelledby={`appeal-${appeal.id}`}>
-        <h3 id={`appeal-${appeal.id}`} class="sg-card__title sg-break">
-          {appeal.target}
+        <h3 id={`appeal-${appeal.id}`} class="sg-card__title">
+          <SubjectLabel id={appeal.target} name={appeal.target_name} />
         </h3>
+        {appeal.owner !== appeal.target && appeal.owner.startsWith('org:') ? (
+          <p>
+            {withSlot(
+              (name) => t(locale, 'mine.org', { name }),
+              <SubjectLabel id={appeal.owner} name={appeal.owner_name} inline />,
+            )}
+          </p>
+        ) : null}
         <p class="sg-meta">{t(locale, 'appeals.filed', { date: date(appeal.created_at) })}</p>
         <h4>{t(locale, 'appeals.owner_says')}</h4>
         <blockquote class="sg-quote sg-written">{appeal.reason}</blockquote>
@@ -91,11 +100,15 @@ function AppealItem({ review }: { readonly review: Review }) {
         </ul>
         <p>{t(locale, current.in_force ? 'appeals.still_in_force' : 'appeals.not_in_force')}</p>
         {current.risk.map((r) => (
-          <p key={r.subject} class="sg-break">
-            {t(locale, 'appeals.risk', {
-              subject: r.subject,
-              score: formatCount(Math.round(r.score), locale),
-            })}
+          <p key={r.subject}>
+            {withSlot(
+              (subject) =>
+                t(locale, 'appeals.risk', {
+                  subject,
+                  score: formatCount(Math.round(r.score), locale),
+                }),
+              <SubjectLabel id={r.subject} name={r.name} inline />,
+            )}
           </p>
         ))}
         <h4>{t(locale, 'appeals.requests')}</h4>
@@ -139,11 +152,15 @@ function AppealItem({ review }: { readonly review: Review }) {
               <strong>{t(locale, `appeals.${appeal.status}`)}</strong>
             </p>
             <p class="sg-written">
-              {t(locale, 'appeals.decided', {
-                date: date(appeal.decided_at ?? appeal.created_at),
-                actor: appeal.decided_by ?? '',
-                reason: appeal.decision_reason ?? '',
-              })}
+              {withSlot(
+                (actor) =>
+                  t(locale, 'appeals.decided', {
+                    date: date(appeal.decided_at ?? appeal.created_at),
+                    actor,
+                    reason: appeal.decision_reason ?? '',
+                  }),
+                <SubjectLabel id={appeal.decided_by ?? ''} name={appeal.decided_by_name} inline />,
+              )}
             </p>
           </div>
         )}

@@ -14,6 +14,7 @@ import {
   fetchRisk,
   type Lever,
 } from './safeguards-api.js';
+import { SubjectLabel, withSlot } from './subject-label.js';
 import { type Connection, useDecisionStream } from './use-decision-stream.js';
 
 const t = safeguardsMessages.t;
@@ -118,10 +119,10 @@ export function DecisionsSection() {
     loaded.state === 'ready'
       ? {
           state: 'ready',
-          data: [
+          data: withKnownNames([
             ...fresh,
             ...loaded.data.filter((d) => !fresh.some((f) => f.requestId === d.requestId)),
-          ].slice(0, LIST_MAX),
+          ]).slice(0, LIST_MAX),
         }
       : loaded;
   return (
@@ -147,6 +148,18 @@ export function DecisionsSection() {
   );
 }
 
+/**
+ * A decision that came live before the server knew its subject's name gets the name another
+ * decision of the same subject carries.
+ */
+export function withKnownNames(list: readonly Decision[]): Decision[] {
+  const names = new Map<string, string>();
+  for (const d of list) if (d.subject !== null && d.name) names.set(d.subject, d.name);
+  return list.map((d) =>
+    d.subject === null || d.name ? d : { ...d, name: names.get(d.subject) ?? null },
+  );
+}
+
 function DecisionItem({ d }: { readonly d: Decision }) {
   const locale = useLocale();
   return (
@@ -161,7 +174,13 @@ function DecisionItem({ d }: { readonly d: Decision }) {
         <dt>{t(locale, 'col.why')}</dt>
         <dd>{categoryWords(locale, d.categories)}</dd>
         <dt>{t(locale, 'col.who')}</dt>
-        <dd class="sg-break">{d.subject ?? t(locale, 'who.unknown')}</dd>
+        <dd>
+          {d.subject === null ? (
+            t(locale, 'who.unknown')
+          ) : (
+            <SubjectLabel id={d.subject} name={d.name} />
+          )}
+        </dd>
         <dt>{t(locale, 'col.when')}</dt>
         <dd>{formatTime(new Date(d.at), locale)}</dd>
         <dt>{t(locale, 'col.request')}</dt>
@@ -186,7 +205,9 @@ export function RiskSection() {
           <ol class="sg-list">
             {list.map((r) => (
               <li key={r.subject} class="sg-card">
-                <h3 class="sg-card__title sg-break">{r.subject}</h3>
+                <h3 class="sg-card__title">
+                  <SubjectLabel id={r.subject} name={r.name} />
+                </h3>
                 <p>
                   <strong>
                     {t(locale, 'risk.score', { score: formatCount(Math.round(r.score), locale) })}
@@ -241,7 +262,9 @@ export function FindingsSection() {
                   <p class="sg-meta">
                     {t(locale, 'findings.when', { date: formatTime(new Date(f.run_at), locale) })}
                   </p>
-                  <p class="sg-break">{f.subject}</p>
+                  <p>
+                    <SubjectLabel id={f.subject} name={f.name} />
+                  </p>
                   <p class="sg-written" lang="en">
                     {f.summary}
                   </p>
@@ -305,11 +328,19 @@ export function LeverItem({ lever: l }: { readonly lever: Lever }) {
         <strong class={`sg-pill sg-pill--${ended}`}>{t(locale, `lever.${ended}`)}</strong>
       </p>
       <h3 class="sg-card__title">{leverWords(locale, l)}</h3>
-      <p class="sg-break">{t(locale, 'lever.target', { target: l.target })}</p>
+      <p class="sg-target">
+        {withSlot(
+          (target) => t(locale, 'lever.target', { target }),
+          <SubjectLabel id={l.target} name={l.target_name} />,
+        )}
+      </p>
       <p class="sg-meta">
         {l.automatic
           ? t(locale, 'lever.automatic', { date: date(l.created_at) })
-          : t(locale, 'lever.by', { actor: l.actor, date: date(l.created_at) })}
+          : withSlot(
+              (actor) => t(locale, 'lever.by', { actor, date: date(l.created_at) }),
+              <SubjectLabel id={l.actor} name={l.actor_name} inline />,
+            )}
       </p>
       <p class="sg-written">{t(locale, 'lever.reason', { reason: l.reason })}</p>
       {l.expires_at !== null && l.lifted_at === null ? (
@@ -317,11 +348,15 @@ export function LeverItem({ lever: l }: { readonly lever: Lever }) {
       ) : null}
       {l.lifted_at !== null ? (
         <p class="sg-written">
-          {t(locale, 'lever.lifted_by', {
-            actor: l.lifted_by ?? '',
-            date: date(l.lifted_at),
-            reason: l.lift_reason ?? '',
-          })}
+          {withSlot(
+            (actor) =>
+              t(locale, 'lever.lifted_by', {
+                actor,
+                date: date(l.lifted_at),
+                reason: l.lift_reason ?? '',
+              }),
+            <SubjectLabel id={l.lifted_by ?? ''} name={l.lifted_by_name} inline />,
+          )}
         </p>
       ) : null}
       {l.evidence.length === 0 ? null : (

@@ -41,16 +41,22 @@ export const OwnerLever = object({
 });
 export type OwnerLever = Of<typeof OwnerLever>;
 
+/** Names come with subjects in the console's answers (null: unknown, show the id). */
+const name = optional(nullable(str));
+
 const Appeal = object({
   id: str,
   lever_id: str,
   target: str,
+  target_name: name,
   owner: str,
+  owner_name: name,
   reason: str,
   created_at: str,
   status: oneOf('pending', 'granted', 'denied'),
   decided_at: nullable(str),
   decided_by: nullable(str),
+  decided_by_name: name,
   decision_reason: nullable(str),
 });
 export type Appeal = Of<typeof Appeal>;
@@ -74,14 +80,17 @@ const Lever = object({
   id: str,
   kind: str,
   target: str,
+  target_name: name,
   tier: nullable(num),
   mode: nullable(str),
   reason: str,
   actor: str,
+  actor_name: name,
   created_at: nullable(str),
   expires_at: nullable(str),
   lifted_at: nullable(str),
   lifted_by: nullable(str),
+  lifted_by_name: name,
   lift_reason: optional(nullable(str)),
   automatic: bool,
   evidence: arrayOf(str),
@@ -92,6 +101,7 @@ export const Decision = object({
   requestId: str,
   at: str,
   subject: nullable(str),
+  name,
   keyId: nullable(str),
   tier: num,
   decision: str,
@@ -107,7 +117,13 @@ const RiskEvidence = object({
   risk: num,
   categories: arrayOf(str),
 });
-const Risk = object({ subject: str, score: num, blocks: num, evidence: arrayOf(RiskEvidence) });
+const Risk = object({
+  subject: str,
+  name,
+  score: num,
+  blocks: num,
+  evidence: arrayOf(RiskEvidence),
+});
 export type Risk = Of<typeof Risk>;
 
 const Finding = object({
@@ -115,6 +131,7 @@ const Finding = object({
   run_at: str,
   kind: str,
   subject: str,
+  name,
   summary: str,
   request_ids: arrayOf(str),
 });
