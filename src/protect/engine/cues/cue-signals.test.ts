@@ -36,6 +36,25 @@ describe('cue signals', () => {
     expect(reasons[0]?.weight).toBeLessThan(0);
   });
 
+  it('reads the Spanish a romance scammer and a genuine bank write alike in English (round 3)', () => {
+    expect(
+      codes(
+        'Cómprame tarjetas regalo de Google Play y mándame los códigos. No se lo cuentes a nadie.',
+      ),
+    ).toEqual(expect.arrayContaining(['cue.gift_card_payment', 'cue.secrecy']));
+    const bank =
+      'Si no ha sido usted, llame al número que aparece en el reverso de su tarjeta. Nunca le pediremos su PIN.';
+    expect(codes(bank)).toContain('cue.never_share_warning');
+    // "Call the number on your card" is the genuine advice; "call this number" is the lure.
+    expect(codes(bank)).not.toContain('cue.callback');
+    expect(codes('Su cuenta está bloqueada. Llame a este número: 555-0109')).toContain(
+      'cue.callback',
+    );
+    expect(
+      codes('Tu código de WhatsApp es 412-887. No compartas este código con nadie.'),
+    ).toContain('cue.never_share_warning');
+  });
+
   it('asks for a number before calling a "call now" a callback', () => {
     // A friend's "can I call now?" is chat; "call now on <number>" sends the reader to the scammer.
     expect(codes('Are you free now? can i call now?')).not.toContain('cue.callback');

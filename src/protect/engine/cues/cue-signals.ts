@@ -3,6 +3,7 @@ import type { Evidence, Reason } from '../types.js';
 import { CUES } from './cue-table.js';
 import { DISGUISED_LETTERS_CODE, disguisedLetters } from './disguised-letters.js';
 import { findPhrases, foldText, originalSpan } from './fold-text.js';
+import { PREMIUM_CHARGE_CODE, premiumCharge } from './premium-charge.js';
 
 const MAX_TEXT = 20_000;
 const ALL_PHRASES: readonly string[] = [...new Set(CUES.flatMap((c) => c.phrases))];
@@ -35,6 +36,10 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
       evidence: { field, start, end: start + excerpt.length, excerpt },
     });
   }
+  const premium = premiumCharge(text, folded, field);
+  if (premium !== undefined) {
+    reasons.push({ ...premium, message: english(premium.code, premium.params) });
+  }
   const disguised = disguisedLetters(text, field);
   if (disguised !== undefined) {
     reasons.push({ ...disguised, message: english(disguised.code, disguised.params) });
@@ -43,4 +48,8 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
 }
 
 /** Every cue code, for the combiner's feature list and the docs. */
-export const CUE_CODES: readonly string[] = [...CUES.map((c) => c.code), DISGUISED_LETTERS_CODE];
+export const CUE_CODES: readonly string[] = [
+  ...CUES.map((c) => c.code),
+  PREMIUM_CHARGE_CODE,
+  DISGUISED_LETTERS_CODE,
+];

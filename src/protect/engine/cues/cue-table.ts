@@ -64,6 +64,11 @@ export const CUES: readonly CueSpec[] = [
       'scratch the back',
       'send pictures of the card',
       'card numbers and pins',
+      // Spanish (the checker speaks it): the same request in the words a scammer would use.
+      'tarjeta regalo',
+      'tarjetas regalo',
+      'tarjeta de regalo',
+      'tarjetas de regalo',
     ],
   },
   {
@@ -137,6 +142,11 @@ export const CUES: readonly CueSpec[] = [
       "we'll never call",
       'we will never call',
       'never share it',
+      // Spanish: what Spanish banks and services text.
+      'nunca le pediremos',
+      'nunca te pediremos',
+      'no compartas este código',
+      'no comparta este código',
     ],
   },
   {
@@ -150,6 +160,10 @@ export const CUES: readonly CueSpec[] = [
       'keep this confidential',
       "don't tell your bank",
       'do not tell the bank',
+      'no se lo cuentes a nadie',
+      'no se lo cuente a nadie',
+      'no se lo digas a nadie',
+      'no se lo diga a nadie',
     ],
   },
   {
@@ -340,7 +354,10 @@ export const CUES: readonly CueSpec[] = [
       'call the number below',
       'call back on',
       'llame ahora al',
-      'llame al número',
+      // Like "call this number", not "call the number": "llame al número que aparece en su
+      // tarjeta" is the genuine advice to use the number on the card.
+      'llame a este número',
+      'llame al siguiente número',
       'if you did not authorize',
       'if you did not make this',
     ],

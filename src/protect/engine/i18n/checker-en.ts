@@ -26,6 +26,8 @@ export const checkerEn = {
     'It asks you to keep it secret ("{match}"). Scammers isolate people from those who would warn them.',
   'cue.new_number':
     'Someone says they have a new number ("{match}"). Check by calling their old number or asking something only they would know.',
+  'cue.premium_charge':
+    'It says each message or minute costs money ("{match}"). That is a premium-rate service billed to your phone; genuine companies do not charge you to reply to them.',
   'cue.disguised_letters':
     'A word is spelt with look-alike characters ("{match}"), a trick to slip past spam filters. Genuine senders write their own name and "log in" plainly.',
   'cue.prize':
@@ -190,6 +192,12 @@ export const checkerEn = {
   'phone.not_official_number':
     "The message asks you to call {phone} about {brand}, but that is not one of {brand}'s published numbers.",
   'phone.premium_kind.+449': 'a UK premium-rate (09) number',
+  'phone.premium_kind.+44871':
+    'a UK premium service number (0871), which costs more than a normal call',
+  'phone.premium_kind.+44872':
+    'a UK premium service number (0872), which costs more than a normal call',
+  'phone.premium_kind.+44873':
+    'a UK premium service number (0873), which costs more than a normal call',
   'phone.premium_kind.+1900': 'a US premium-rate (900) number',
   'phone.premium_kind.+61190': 'an Australian premium-rate (190) number',
   'phone.premium_kind.+49900': 'a German premium-rate (0900) number',

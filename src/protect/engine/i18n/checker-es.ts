@@ -25,6 +25,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Le pide que lo mantenga en secreto ("{match}"). Los estafadores apartan a las personas de quienes podrían advertirles.',
   'cue.new_number':
     'Alguien dice que tiene un número nuevo ("{match}"). Compruébelo llamando a su número de siempre o preguntando algo que solo esa persona sabría.',
+  'cue.premium_charge':
+    'Dice que cada mensaje o minuto cuesta dinero ("{match}"). Es un servicio de tarificación especial que se cobra en tu factura del teléfono; las empresas de verdad no te cobran por responderles.',
   'cue.disguised_letters':
     'Una palabra está escrita con caracteres que imitan a otros ("{match}"), un truco para burlar los filtros de correo no deseado. Los remitentes de verdad escriben su nombre y «iniciar sesión» con normalidad.',
   'cue.prize':
@@ -198,6 +200,12 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'phone.not_official_number':
     'El mensaje le pide llamar al {phone} por un asunto de {brand}, pero no es uno de los números publicados por {brand}.',
   'phone.premium_kind.+449': 'un número de tarificación especial del Reino Unido (09)',
+  'phone.premium_kind.+44871':
+    'un número de servicios de pago del Reino Unido (0871), que cuesta más que una llamada normal',
+  'phone.premium_kind.+44872':
+    'un número de servicios de pago del Reino Unido (0872), que cuesta más que una llamada normal',
+  'phone.premium_kind.+44873':
+    'un número de servicios de pago del Reino Unido (0873), que cuesta más que una llamada normal',
   'phone.premium_kind.+1900': 'un número de tarificación especial de EE. UU. (900)',
   'phone.premium_kind.+61190': 'un número de tarificación especial de Australia (190)',
   'phone.premium_kind.+49900': 'un número de tarificación especial de Alemania (0900)',

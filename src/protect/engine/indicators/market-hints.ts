@@ -10,7 +10,7 @@ export type Market = 'US' | 'UK' | 'IN' | 'JP' | 'AU' | 'FR' | 'DE';
 /** Lower-case cues per market (`|`-separated). Short ones are matched as whole words. */
 export const CUE_TEXT: Readonly<Record<Market, string>> = {
   US: 'usps|irs|zip code|social security|venmo|zelle|cash app|e-zpass|ezpass|sunpass|fastrak|medicare|walmart|usd',
-  UK: '£|hmrc|royal mail|evri|dvla|nhs|council tax|postcode|gbp|uk|natwest|barclays|lloyds|halifax|mum',
+  UK: '£|hmrc|royal mail|evri|dvla|nhs|council tax|postcode|gbp|uk|natwest|barclays|lloyds|halifax|mum|pence|ppm|quid|ofcom',
   IN: '₹|rs.|rs|inr|upi|aadhaar|aadhar|pan card|kyc|sbi|paytm|india|lakh|crore|hdfc|icici|fastag',
   JP: '¥|円|japan|yamato|sagawa|docomo|rakuten',
   AU: 'auspost|australia post|mygov|ato|centrelink|linkt|aud|a$|commbank|westpac|telstra',

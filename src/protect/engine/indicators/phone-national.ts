@@ -51,20 +51,21 @@ const RULES: readonly Rule[] = [
   // North America: (555) 123-4567, 555-123-4567, 1-800-555-0199. Exchange digits are not
   // checked here (the grouping already says "phone"); unformatted runs are checked strictly below.
   { market: 'US', cc: '1', digits: /^1?[2-9]\d{9}$/, shapes: ['3-3-4', '1-3-3-4'], trunk: false },
+  // United Kingdom: 07700 900123, 020 7946 0958, 0800 123 4567, 0161 496 0000. Before India:
+  // a 0-led 4-3-4 (0871 212 0025) is British; India's 4-3-4 is its 1800 toll-free range.
+  {
+    market: 'UK',
+    cc: '44',
+    digits: /^0[1-9]\d{8,9}$/,
+    shapes: ['5-6', '3-4-4', '4-3-4', '4-6', '5-5', '4-7', '3-3-4'],
+    trunk: true,
+  },
   // India: 98765 43210 mobiles, 1800-xxx-xxxx toll-free, optional 0 or 91 in front.
   {
     market: 'IN',
     cc: '91',
     digits: /^(?:0|91)?(?:[6-9]\d{9}|1800\d{7})$/,
     shapes: ['5-5', '4-3-4', '2-5-5'],
-    trunk: true,
-  },
-  // United Kingdom: 07700 900123, 020 7946 0958, 0800 123 4567, 0161 496 0000.
-  {
-    market: 'UK',
-    cc: '44',
-    digits: /^0[1-9]\d{8,9}$/,
-    shapes: ['5-6', '3-4-4', '4-3-4', '4-6', '5-5', '4-7', '3-3-4'],
     trunk: true,
   },
   // Germany: mobiles 0151 23456789.

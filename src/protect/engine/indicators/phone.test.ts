@@ -20,6 +20,10 @@ describe('premium-rate and personal numbers', () => {
     ['Rufen Sie +49 900 1234567 an', 'phone.premium_rate'],
     ['Hi mum, my new number is 070 1234 5678, text me', 'phone.uk_personal_number'],
     ['Call +44 70 1234 5678', 'phone.uk_personal_number'],
+    // Round 3: 0871–0873 service numbers are premium rate, however they are written.
+    ['Hey I really want to chat, text me on 08712345678', 'phone.premium_rate'],
+    ['Call 0871 234 5678 quoting your claim code', 'phone.premium_rate'],
+    ['Ring +44 872 123 4567 for your results', 'phone.premium_rate'],
   ])('%s → %s', (text, code) => {
     expect(codesFor(text)).toContain(code);
   });
@@ -29,8 +33,19 @@ describe('premium-rate and personal numbers', () => {
     'Call +1 212 555 0142',
     'Call 020 7946 0958',
     'Call +61 412 345 678',
+    'Call 0870 234 5678', // 0870 and 0844 are service numbers, not regulated as premium rate
+    'Call our team on 0844 123 4567',
   ])('%s is an ordinary number', (text) => {
     expect(codesFor(text)).toEqual([]);
+  });
+});
+
+describe('national numbers grouped 4-3-4 (round 3)', () => {
+  it('reads a 0-led 4-3-4 number as British, India toll-free 1800 as Indian', () => {
+    expect(phonesIn('call 0871 212 0025 now').map((p) => p.value)).toEqual(['+448712120025']);
+    expect(phonesIn('Toll free: call 1800-123-4567 (SBI)').map((p) => p.value)).toEqual([
+      '+9118001234567',
+    ]);
   });
 });
 

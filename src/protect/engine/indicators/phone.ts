@@ -42,6 +42,11 @@ export type PhoneSignalCode = keyof typeof PHONE_SIGNAL_WEIGHTS;
 /** Each is described in words by the catalogs' `phone.premium_kind.<prefix>` ("a UK premium-rate (09) number"). */
 const PREMIUM_PREFIXES: readonly string[] = [
   '+449',
+  // 0871–0873: revenue-sharing service numbers that the UK regulates as premium-rate services
+  // (Phone-paid Services Authority); 0870 and 0844 are not.
+  '+44871',
+  '+44872',
+  '+44873',
   '+1900',
   '+61190',
   '+49900',

@@ -113,6 +113,26 @@ describe('data assembly', () => {
     ]);
   });
 
+  it('gives the email model short lures as public examples, modern emails as modern (round 3)', () => {
+    const fixtureEmail: EmailRecord = {
+      ...email('sw-email-9001', 'scam', 'fixtures/scam/email.jsonl', 'train'),
+    };
+    const lure: RawRecord = {
+      id: 'sw-sms-9001',
+      label: 'scam',
+      source: 'fixtures/scam/sms.jsonl',
+      split: 'train',
+      content: 'Your parcel is held, pay the fee at parcel-fee.top',
+    };
+    const ham: RawRecord = { ...lure, id: 'sw-sms-9002', label: 'ham', content: 'see you at 6' };
+    const data = emailModelData([], [fixtureEmail], [lure, ham]);
+    const byId = new Map(data.train.map((e) => [e.id, e]));
+    expect(byId.get('sw-email-9001')?.modern).toBe(true);
+    expect(byId.get('sw-sms-9001')?.modern).toBe(false);
+    // Only lures are borrowed from the texts: genuine texts are not emails' genuine examples.
+    expect(byId.has('sw-sms-9002')).toBe(false);
+  });
+
   it('learns public URLs from their hosts only (benign ones with drawn subdomains) but evaluates whole URLs', () => {
     const jpcert = (id: string, split: 'train' | 'dev', content: string): RawRecord => ({
       id,

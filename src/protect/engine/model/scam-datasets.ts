@@ -163,7 +163,15 @@ export function emailModelData(
   const mod = fixtures.map((e) => toExample(e, e.text, group(e)));
   const lures = sms
     .filter((r) => r.label === 'phishing' || r.label === 'scam')
-    .map((r) => toExample(r, cleanSmsCorpusText(r.content), groupOfText(r.content)));
+    // Extra examples of what a lure says, not modern emails: they count as public examples
+    // whatever their source (issue 3, round 3). At the modern weight (16×) the ~360 fixture
+    // texts outweighed the ~100 modern scam emails in training and in the grid's "modern"
+    // log-loss; on train the email checker's recall at its 0.25%-FPR threshold was 0.800
+    // with them modern and 0.825 without.
+    .map((r) => ({
+      ...toExample(r, cleanSmsCorpusText(r.content), groupOfText(r.content)),
+      modern: false,
+    }));
   return {
     train: trainingExamples([...pub, ...mod, ...lures]),
     evals: [
