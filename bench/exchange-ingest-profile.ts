@@ -5,7 +5,8 @@
  * fresh database on the local PostgreSQL. Prints objects/s and CPU µs per object per pass (this
  * process), and with `--postgres` the server's CPU µs per object too (the backends serving this
  * database, read from /proc, so only for a PostgreSQL on this machine; Linux's 100 ticks per second
- * assumed); the profile shows where ingest spends its time.
+ * assumed); the profile shows where ingest spends its time. Ends with the medians of the passes
+ * from the sixth on (the earlier ones are mostly warm-up), as the ingest rounds compare them.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,11 @@ const pg = process.argv.includes('--postgres')
   ? await createTempDatabase(serviceUrl('postgres'), 'sw_profile')
   : undefined;
 const data = mkdtempSync(join(tmpdir(), 'sw-ingest-'));
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 /** CPU µs the PostgreSQL backends serving this database have used, or undefined when not readable here. */
 async function serverCpuMicros(platform: Platform): Promise<number | undefined> {
@@ -59,6 +65,7 @@ try {
   });
   await exchange.ensureDefault();
   const bundle = (JSON.parse(readFileSync(ics, 'utf8')) as { objects: unknown[] }).objects;
+  const steady: { rate: number; cpu: number }[] = [];
   for (let pass = 0; pass < passes; pass++) {
     const c = await exchange.objects.createCollection({ title: `profile ${pass}` });
     const serverBefore = pg === undefined ? undefined : await serverCpuMicros(platform);
@@ -73,10 +80,17 @@ try {
       serverBefore === undefined || serverAfter === undefined
         ? ''
         : `, server ${((serverAfter - serverBefore) / bundle.length).toFixed(1)} µs CPU/object`;
+    const rate = bundle.length / seconds;
+    const perObject = (used.user + used.system) / bundle.length;
+    if (pass >= 5) steady.push({ rate, cpu: perObject });
     process.stdout.write(
-      `pass ${pass + 1}: ${Math.round(bundle.length / seconds)} objects/s, ${((used.user + used.system) / bundle.length).toFixed(1)} µs CPU/object${server}\n`,
+      `pass ${pass + 1}: ${Math.round(rate)} objects/s, ${perObject.toFixed(1)} µs CPU/object${server}\n`,
     );
   }
+  if (steady.length > 0)
+    process.stdout.write(
+      `median of passes 6-${passes}: ${Math.round(median(steady.map((s) => s.rate)))} objects/s, ${median(steady.map((s) => s.cpu)).toFixed(1)} µs CPU/object\n`,
+    );
   await platform.close();
 } finally {
   rmSync(data, { recursive: true, force: true });

@@ -21,7 +21,7 @@ import {
   TLP_CAPABILITY,
   type Viewer,
 } from './engine/sharing/index.js';
-import { TLP_LEVELS, type TlpLevel, tlpOf } from './engine/stix/index.js';
+import { TLP_LEVELS, type TlpLevel } from './engine/stix/index.js';
 import type { ExchangeObjectRow, ExchangeTables } from './exchange-tables.js';
 import {
   type AddResult,
@@ -203,12 +203,15 @@ export function createExchange(deps: {
     // The status record and the audit entry are written in the objects' own transaction: one
     // commit per request, and objects are never kept without either.
     let audited: PendingAuditEntry | undefined;
+    /** What was stored now, each with its own version's sharing facts: what the bus announces. */
+    let announced: readonly AnnouncedObject[] = [];
     const outcome = await objects.add(
       collectionId,
       input,
       actor,
       sourceOrg,
-      async (trx, result) => {
+      async (trx, result, stored) => {
+        announced = stored;
         await trx
           .insertInto('exchange_status')
           .values({
@@ -220,7 +223,7 @@ export function createExchange(deps: {
             created_at: deps.now(),
           })
           .execute();
-        const added = result.successes.filter((s) => s.message === undefined).length;
+        const added = stored.length;
         audited = await deps.audit.appendWithin(trx as Kysely<unknown>, {
           actor,
           action: 'exchange.objects.added',
@@ -236,37 +239,9 @@ export function createExchange(deps: {
         });
       },
     );
-    const added = outcome.successes.filter((s) => s.message === undefined);
     const announcements: Promise<unknown>[] = [audited?.announce() ?? Promise.resolve()];
-    if (added.length > 0) {
-      const facts = new Map(
-        input.flatMap((o) => {
-          const x = o as { id?: unknown; type?: unknown; object_marking_refs?: unknown } | null;
-          if (typeof x?.id !== 'string') return [];
-          return [
-            [
-              x.id,
-              {
-                type: typeof x.type === 'string' ? x.type : '',
-                tlp: tlpOf(x) ?? null,
-                recipients: recipientsOf(x as { readonly [k: string]: unknown }),
-              },
-            ] as const,
-          ];
-        }),
-      );
+    if (announced.length > 0) {
       // Each object's sharing facts travel with it, so live streams apply `mayRead` to every event.
-      const announced: AnnouncedObject[] = added.map((s) => {
-        const f = facts.get(s.id);
-        return {
-          id: s.id,
-          version: s.version,
-          type: f?.type ?? '',
-          tlp: f?.tlp ?? null,
-          sourceOrg,
-          recipients: f?.recipients ?? [],
-        };
-      });
       // Published together, so an embedded bus journals both in one commit.
       announcements.push(
         deps.bus.publish(

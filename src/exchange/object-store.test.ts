@@ -74,6 +74,57 @@ function suite(name: string, open: () => Promise<{ store: Store; close(): Promis
       expect(all.rows[0]?.latest).toBe(1);
     });
 
+    it('hands the record what it stored, each version with its own marking (issue 5)', async () => {
+      const c = await objects.createCollection({ title: 'Stored facts' });
+      const red = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
+      const clear = 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487';
+      await objects.add(c.id, [indicator('2026-12-01T10:00:00.000Z')], 'test');
+      let stored: unknown;
+      const r = await objects.add(
+        c.id,
+        [
+          indicator('2026-12-01T10:00:00.000Z'), // already present: not stored again
+          indicator('2026-12-02T10:00:00.000Z', {
+            object_marking_refs: [red],
+            x_shieldwall_recipient_orgs: ['org-a'],
+          }),
+          indicator('2026-12-03T10:00:00.000Z', { object_marking_refs: [clear] }),
+          { ...indicator('2026-12-04T10:00:00.000Z'), pattern: '[' }, // refused, same id
+        ],
+        'test',
+        'org-a',
+        async (_trx, _outcome, s) => {
+          stored = s;
+        },
+      );
+      expect(r.failures).toHaveLength(1);
+      const id = indicator('x').id;
+      expect(stored).toEqual([
+        {
+          id,
+          version: '2026-12-02T10:00:00.000000Z',
+          type: 'indicator',
+          tlp: 'red',
+          sourceOrg: 'org-a',
+          recipients: ['org-a'],
+        },
+        {
+          id,
+          version: '2026-12-03T10:00:00.000000Z',
+          type: 'indicator',
+          tlp: 'clear',
+          sourceOrg: 'org-a',
+          recipients: [],
+        },
+      ]);
+      const rows = (await objects.query(c.id, { match: { version: ['all'] } })).rows;
+      expect(rows.map((x) => [x.version.slice(0, 10), x.tlp, x.recipients, x.latest])).toEqual([
+        ['2026-12-01', null, null, 0],
+        ['2026-12-02', 'red', '["org-a"]', 0],
+        ['2026-12-03', 'clear', null, 1],
+      ]);
+    });
+
     it('keeps every version; reads the last by default, or first, all, or one', async () => {
       const c = await objects.createCollection({ title: 'Versions' });
       const r = await objects.add(

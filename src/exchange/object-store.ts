@@ -6,11 +6,11 @@
  * `added_after`, `match[id|type|version|spec_version]` and `limit`/`next`.
  */
 import { randomUUID } from 'node:crypto';
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Store } from '../platform/ports/store.js';
 import { validatePattern } from './engine/pattern/index.js';
-import { recipientsOf } from './engine/sharing/index.js';
-import { type StixObject, tlpOf, validateStixObject } from './engine/stix/index.js';
+import { type Marked, recipientsOf } from './engine/sharing/index.js';
+import { type StixObject, tlpOf, validateStixObject, validTimestamp } from './engine/stix/index.js';
 import type {
   ExchangeCollectionRow,
   ExchangeObjectRow,
@@ -65,6 +65,13 @@ export interface Query {
   readonly visibleTlp?: readonly string[];
 }
 
+/** An object version stored by `add`, with the facts `mayRead` needs (what the bus announces). */
+export interface StoredObject extends Marked {
+  readonly id: string;
+  readonly version: string;
+  readonly type: string;
+}
+
 export interface Page {
   readonly rows: readonly ExchangeObjectRow[];
   /** There are more after this page; ask again with `next`. */
@@ -75,7 +82,7 @@ export interface Page {
 const MAX_OBJECTS_PER_ADD = 10_000;
 /** Ids per existence lookup, and rows per INSERT (12 columns: well under SQLite's and PostgreSQL's parameter limits). */
 const LOOKUP_SLICE = 500;
-/** Every column of an object row, in the order `add` writes them. */
+/** Every column of an object row, in the order `add` writes them (see `ObjectRowValues`). */
 const OBJECT_COLUMNS = [
   'collection_id',
   'id',
@@ -91,20 +98,28 @@ const OBJECT_COLUMNS = [
   'recipients',
   'latest',
 ] as const satisfies readonly (keyof ExchangeObjectRow)[];
+/** One row's values in OBJECT_COLUMNS order: built as a list, not an object mapped to one. */
+type ObjectRowValues = [
+  collection_id: string,
+  id: string,
+  version: string,
+  date_added: number,
+  type: string,
+  spec_version: string,
+  tlp: string | null,
+  created_by_ref: string | null,
+  added_by: string,
+  json: string,
+  source_org: string | null,
+  recipients: string | null,
+  latest: number,
+];
 
 export type ObjectStore = ReturnType<typeof createObjectStore>;
 
 export function createObjectStore(deps: { readonly store: Store; readonly now: () => number }) {
   const db = () => deps.store.db<ExchangeTables>();
-
-  /**
-   * `id IN (…)`; on PostgreSQL as `id = any($1)`, one array parameter instead
-   * of one placeholder per id to build, bind and parse.
-   */
-  const idIn = (eb: ExpressionBuilder<ExchangeTables, 'exchange_object'>, ids: string[]) =>
-    deps.store.dialect === 'postgres'
-      ? eb('id', '=', sql<string>`any(${ids}::text[])`)
-      : eb('id', 'in', ids);
+  const storedVersions = storedVersionsQuery(deps.store.dialect);
 
   return {
     async createCollection(input: {
@@ -163,9 +178,14 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
       /**
        * Run with the outcome in the same transaction as the objects (the caller's
        * status record): one commit per request instead of two, and never objects
-       * stored without it.
+       * stored without it. `stored` is what was stored now, in the order of the
+       * outcome's successes, each with the sharing facts of its own version.
        */
-      record?: (trx: Kysely<ExchangeTables>, outcome: AddResult) => Promise<void>,
+      record?: (
+        trx: Kysely<ExchangeTables>,
+        outcome: AddResult,
+        stored: readonly StoredObject[],
+      ) => Promise<void>,
     ): Promise<AddResult> {
       if (objects.length > MAX_OBJECTS_PER_ADD)
         throw new RangeError(`at most ${MAX_OBJECTS_PER_ADD} objects at once`);
@@ -174,30 +194,21 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
       const accepted: { object: StixObject; version: string }[] = [];
       for (const input of objects) {
         const r = validateStixObject(input);
-        const id =
-          typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : '';
         if (!r.ok) {
-          failures.push({
-            id,
-            message: r.problems
-              .slice(0, 5)
-              .map((p) => `${p.path || '(object)'} ${p.message}`)
-              .join('; '),
-          });
+          failures.push({ id: idOf(input), message: problemText(r.problems) });
           continue;
         }
         const patternProblem = indicatorPatternProblem(r.object);
         if (patternProblem !== undefined) {
-          failures.push({ id, message: `/pattern ${patternProblem}` });
+          failures.push({ id: idOf(input), message: `/pattern ${patternProblem}` });
           continue;
         }
-        const version = versionOf(r.object, deps.now());
-        accepted.push({ object: r.object, version });
+        accepted.push({ object: r.object, version: versionOf(r.object, deps.now) });
       }
       if (accepted.length === 0) {
         if (record !== undefined)
           await deps.store.transaction<ExchangeTables, void>((trx) =>
-            record(trx, { successes, failures }),
+            record(trx, { successes, failures }, []),
           );
         return { successes, failures };
       }
@@ -210,7 +221,7 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
             .executeTakeFirst();
           let dateAdded = Math.max(deps.now() * 1000, Number(last?.m ?? 0) + 1);
           // What is already stored, looked up in slices rather than one query per object.
-          const present = new Set<string>();
+          const present = new VersionSet();
           /** Each object's latest version: stored, then with this request's. */
           const latestOf = new Map<string, string>();
           const raise = (id: string, version: string) => {
@@ -219,44 +230,42 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
           };
           const ids = [...new Set(accepted.map((x) => x.object.id))];
           for (let i = 0; i < ids.length; i += LOOKUP_SLICE) {
-            const rows = await trx
-              .selectFrom('exchange_object')
-              .select(['id', 'version'])
-              .where('collection_id', '=', collectionId)
-              .where((eb) => idIn(eb, ids.slice(i, i + LOOKUP_SLICE)))
-              .execute();
-            for (const r of rows) {
-              present.add(`${r.id}\u0000${r.version}`);
+            const slice = ids.slice(i, i + LOOKUP_SLICE);
+            for (const r of await storedVersions(trx, collectionId, slice)) {
+              present.add(r.id, r.version);
               raise(r.id, r.version);
             }
           }
           const storedLatest = new Map(latestOf);
           for (const { object, version } of accepted) raise(object.id, version);
-          const rows: ExchangeObjectRow[] = [];
+          const rows: ObjectRowValues[] = [];
+          const stored: StoredObject[] = [];
           for (const { object, version } of accepted) {
-            const key = `${object.id}\u0000${version}`;
-            if (present.has(key)) {
-              successes.push({ id: object.id, version, message: 'already present' });
+            const id = object.id;
+            if (present.has(id, version)) {
+              successes.push({ id, version, message: 'already present' });
               continue;
             }
-            present.add(key); // the same id and version twice in one request is stored once
-            rows.push({
-              collection_id: collectionId,
-              id: object.id,
+            present.add(id, version); // the same id and version twice in one request is stored once
+            const tlp = tlpOf(object as { object_marking_refs?: unknown }) ?? null;
+            const recipients = recipientsOf(object);
+            rows.push([
+              collectionId,
+              id,
               version,
-              date_added: dateAdded++,
-              type: object.type,
-              spec_version: typeof object.spec_version === 'string' ? object.spec_version : '2.1',
-              tlp: tlpOf(object as { object_marking_refs?: unknown }) ?? null,
-              created_by_ref:
-                typeof object.created_by_ref === 'string' ? object.created_by_ref : null,
-              added_by: addedBy,
-              json: JSON.stringify(object),
-              source_org: sourceOrg,
-              recipients: recipientsColumn(object),
-              latest: latestOf.get(object.id) === version ? 1 : 0,
-            });
-            successes.push({ id: object.id, version });
+              dateAdded++,
+              object.type,
+              typeof object.spec_version === 'string' ? object.spec_version : '2.1',
+              tlp,
+              typeof object.created_by_ref === 'string' ? object.created_by_ref : null,
+              addedBy,
+              JSON.stringify(object),
+              sourceOrg,
+              recipients.length === 0 ? null : JSON.stringify(recipients),
+              latestOf.get(id) === version ? 1 : 0,
+            ]);
+            stored.push({ id, version, type: object.type, tlp, sourceOrg, recipients });
+            successes.push({ id, version });
           }
           // Objects that got a newer version: their previous latest is latest no more.
           const superseded = [...storedLatest]
@@ -271,13 +280,8 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
               .where('latest', '=', 1)
               .execute();
           // A few reused statements per request instead of one query built per object.
-          await deps.store.insertRows(
-            trx,
-            'exchange_object',
-            OBJECT_COLUMNS,
-            rows.map((r) => OBJECT_COLUMNS.map((c) => r[c])),
-          );
-          if (record !== undefined) await record(trx, { successes, failures });
+          await deps.store.insertRows(trx, 'exchange_object', OBJECT_COLUMNS, rows);
+          if (record !== undefined) await record(trx, { successes, failures }, stored);
         },
         // One writer per collection at a time, so date_added stays strictly increasing.
         { lock: `exchange-collection:${collectionId}` },
@@ -405,22 +409,97 @@ function indicatorPatternProblem(o: StixObject): string | undefined {
     : `is not a valid STIX pattern: ${e.message} (at character ${e.offset})`;
 }
 
-/** A TLP:RED object's named recipient organizations, as stored (null when it names none). */
-function recipientsColumn(o: StixObject): string | null {
-  const r = recipientsOf(o as { readonly [k: string]: unknown });
-  return r.length === 0 ? null : JSON.stringify(r);
+/** The id a refused object is reported under ('' when it has none). */
+function idOf(input: unknown): string {
+  const id = (input as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : '';
+}
+
+/** A refused object's first problems, as one message. */
+function problemText(problems: readonly { path: string; message: string }[]): string {
+  return problems
+    .slice(0, 5)
+    .map((p) => `${p.path || '(object)'} ${p.message}`)
+    .join('; ');
 }
 
 /** TAXII 2.1 §3.4: `modified`, else `created`, else the time it is added. */
-function versionOf(o: StixObject, nowMs: number): string {
-  for (const k of ['modified', 'created'] as const) {
-    const v = o[k];
-    if (typeof v === 'string') {
-      const n = normalizeTimestamp(v);
-      if (n !== undefined) return n;
-    }
+function versionOf(o: StixObject, now: () => number): string {
+  const modified = versionText(o.modified);
+  if (modified !== undefined) return modified;
+  const created = versionText(o.created);
+  if (created !== undefined) return created;
+  return normalizeTimestamp(new Date(now()).toISOString()) as string;
+}
+
+/**
+ * `normalizeTimestamp` of a version property, when it is a timestamp. The usual millisecond form
+ * (`2026-12-05T10:00:00.000Z`, a real date, not a leap second) is padded to microseconds as it
+ * is; any other form goes through `normalizeTimestamp`.
+ */
+function versionText(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (v.length === 24 && v.charCodeAt(17) !== 54 /* 6 */ && validTimestamp(v))
+    return `${v.slice(0, 23)}000Z`;
+  return normalizeTimestamp(v);
+}
+
+/**
+ * Versions seen per object id without a key string per object: most ids have one version, kept
+ * as it is; an id's further versions go in a set of `id NUL version` keys.
+ */
+class VersionSet {
+  private readonly first = new Map<string, string>();
+  private readonly more = new Set<string>();
+
+  has(id: string, version: string): boolean {
+    const first = this.first.get(id);
+    if (first === undefined) return false;
+    return first === version || this.more.has(`${id}\u0000${version}`);
   }
-  return normalizeTimestamp(new Date(nowMs).toISOString()) as string;
+
+  add(id: string, version: string): void {
+    const first = this.first.get(id);
+    if (first === undefined) this.first.set(id, version);
+    else if (first !== version) this.more.add(`${id}\u0000${version}`);
+  }
+}
+
+/**
+ * The stored versions of some ids in a collection. Through a compiled statement rather than the
+ * query builder, which would build and compile one node per id for each request: on SQLite
+ * `id in (?, …)` with the list padded to a power of two with nulls (which match nothing), so a
+ * few statement texts recur and stay prepared; on PostgreSQL `id = any($2)`, one array parameter.
+ */
+function storedVersionsQuery(dialect: Store['dialect']) {
+  const select = 'select "id", "version" from "exchange_object" where "collection_id" = ';
+  const texts = new Map<number, string>();
+  const sqliteText = (slots: number) => {
+    let text = texts.get(slots);
+    if (text === undefined) {
+      text = `${select}? and "id" in (${new Array<string>(slots).fill('?').join(', ')})`;
+      texts.set(slots, text);
+    }
+    return text;
+  };
+  return async (
+    trx: Kysely<ExchangeTables>,
+    collectionId: string,
+    ids: readonly string[],
+  ): Promise<readonly { id: string; version: string }[]> => {
+    if (ids.length === 0) return [];
+    if (dialect === 'postgres') {
+      const text = `${select}$1 and "id" = any($2::text[])`;
+      const q = CompiledQuery.raw(text, [collectionId, ids]);
+      return (await trx.executeQuery<{ id: string; version: string }>(q)).rows;
+    }
+    let slots = 1;
+    while (slots < ids.length) slots *= 2;
+    const parameters: (string | null)[] = [collectionId, ...ids];
+    while (parameters.length <= slots) parameters.push(null);
+    const q = CompiledQuery.raw(sqliteText(slots), parameters);
+    return (await trx.executeQuery<{ id: string; version: string }>(q)).rows;
+  };
 }
 
 function toCollection(r: ExchangeCollectionRow): Collection {

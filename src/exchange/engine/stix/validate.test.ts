@@ -242,6 +242,49 @@ describe('STIX 2.1 rules', () => {
     for (let i = 0; i < 1000; i++) deep = { a: deep };
     expect(validateStixObject({ ...indicator, x_deep: deep }).ok).toBe(false);
   });
+
+  it('takes a type or property named like an Object.prototype member as a custom one (issue 5)', () => {
+    // `constructor` is a well-formed type name; the type table used to hand back Object for it.
+    const r = validateStixObject({
+      ...indicator,
+      type: 'constructor',
+      id: 'constructor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+      x_shieldwall_note: 'x',
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings[0]?.message).toContain('not a STIX 2.1 type');
+    expect(validateStixObject({ ...indicator, constructor: 'x' }).ok).toBe(true);
+  });
+
+  it('bounds depth and size at the limits, nested lists and objects alike', () => {
+    const nest = (levels: number, leaf: unknown) => {
+      let v = leaf;
+      for (let i = 0; i < levels; i++) v = i % 2 === 0 ? [v] : { x_a: v };
+      return v;
+    };
+    // The object is level 0: a value 32 levels down is allowed, 33 is not, even an empty list.
+    expect(validateStixObject({ ...indicator, x_n: nest(31, 1) }).ok).toBe(true);
+    expect(validateStixObject({ ...indicator, x_n: nest(32, 1) }).ok).toBe(false);
+    expect(validateStixObject({ ...indicator, x_n: nest(31, []) }).ok).toBe(true);
+    expect(validateStixObject({ ...indicator, x_n: nest(32, []) }).ok).toBe(false);
+    const keys = Object.keys(indicator).length;
+    expect(
+      validateStixObject({ ...indicator, x_list: new Array(10_000 - keys - 1).fill(1) }).ok,
+    ).toBe(true);
+    expect(validateStixObject({ ...indicator, x_list: new Array(10_000 - keys).fill(1) }).ok).toBe(
+      false,
+    );
+  });
+
+  it('orders created and modified by time, whatever their precision', () => {
+    const at = (created: string, modified: string) =>
+      validateStixObject({ ...indicator, created, modified }).ok;
+    expect(at('2026-12-05T10:00:00.000Z', '2026-12-05T10:00:00.001Z')).toBe(true);
+    expect(at('2026-12-05T10:00:00.001Z', '2026-12-05T10:00:00.000Z')).toBe(false);
+    expect(at('2026-12-05T10:00:00.100Z', '2026-12-05T10:00:00.1000Z')).toBe(true);
+    expect(at('2026-12-05T10:00:01.000Z', '2026-12-05T10:00:00.9999Z')).toBe(false);
+    expect(at('2025-12-31T23:59:59.999Z', '2026-01-01T00:00:00.000Z')).toBe(true);
+  });
 });
 
 describe('TLP', () => {
