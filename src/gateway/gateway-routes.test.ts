@@ -53,8 +53,12 @@ async function failure(p: Promise<unknown>): Promise<APIError> {
   throw new Error('expected the call to fail');
 }
 
-async function rows(where: (r: GatewayTables['gateway_requests']) => boolean, want = 1) {
-  const deadline = Date.now() + 3000;
+async function rows(
+  where: (r: GatewayTables['gateway_requests']) => boolean,
+  want = 1,
+  waitMs = 3000,
+) {
+  const deadline = Date.now() + waitMs;
   for (;;) {
     const all = await server.platform.store
       .db<GatewayTables>()
@@ -332,6 +336,58 @@ describe('errors in OpenAI shape', () => {
         }),
       );
       expect([e.status, e.code]).toEqual([403, 'safeguard_blocked']);
+    } finally {
+      primary.answer = before;
+    }
+  });
+
+  it('cuts a streamed answer once the response screen blocks it: an error event, the rest withheld, recorded and audited', async () => {
+    const before = primary.answer;
+    // 2,400 harmless characters, the marker, then 6,000 more: the screen runs every 2,000.
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i % 10}`).join(' ');
+    primary.answer = `${filler(800)} WITHHOLD ${filler(2000)}`;
+    const marker = `stream-cut-${Date.now()}`;
+    try {
+      const stream = await client(keys.t1).chat.completions.create({
+        model: 'defender-small',
+        messages: [{ role: 'user', content: `harmless question ${marker}` }],
+        stream: true,
+      });
+      let text = '';
+      let error: APIError | undefined;
+      try {
+        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      } catch (err) {
+        if (!(err instanceof APIError)) throw err;
+        error = err;
+      }
+      expect(error?.message).toContain('withheld by the safeguards');
+      expect(text.length).toBeGreaterThan(2000);
+      // Screened every 2,000 characters: the cut comes within a few thousand of the marker, not at the end.
+      expect(text.length).toBeLessThan(primary.answer.length - 2000);
+      // Records are written in batches by a background thread: give a loaded machine time.
+      const [row] = await rows((r) => (r.prompt ?? '').includes(marker), 1, 15_000);
+      expect(row?.error_code).toBe('safeguard_blocked');
+      expect(row?.decision).toBe('block');
+      const { entries } = await server.platform.audit.entries({ limit: 1000 });
+      expect(entries.some((e) => e.action === 'gateway.response.blocked')).toBe(true);
+    } finally {
+      primary.answer = before;
+    }
+  });
+
+  it('streams an answer the screen allows to the end, screened as it goes', async () => {
+    const before = primary.answer;
+    primary.answer = Array.from({ length: 3000 }, (_, i) => `ok${i % 10}`).join(' ');
+    try {
+      const stream = await client(keys.t1).chat.completions.create({
+        model: 'defender-small',
+        messages: [{ role: 'user', content: 'harmless long answer please' }],
+        stream: true,
+      });
+      let text = '';
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      expect(text).toBe(primary.answer);
     } finally {
       primary.answer = before;
     }

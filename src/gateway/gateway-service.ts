@@ -9,7 +9,7 @@ import type { Principal, TierPolicy } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { Limiter } from '../platform/ports/limiter.js';
-import { readAnswer, relayStream } from './answer-relay.js';
+import { readAnswer, relayStream, type StreamGuard } from './answer-relay.js';
 import type { CancelSignal } from './cancel-signal.js';
 import {
   type Candidate,
@@ -34,6 +34,21 @@ import type { Screen, ScreenInput, ScreenResult } from './screen.js';
 import type { UpstreamClient } from './upstream-client.js';
 import type { UpstreamSource } from './upstream-source.js';
 
+/**
+ * A streamed answer is screened every 2,000 new characters, on its last 16,000 (a window, so a
+ * long answer costs a bounded check each time). When the screen blocks, the client reads an
+ * OpenAI-style error event (the openai clients throw it as an APIError) and the stream ends.
+ */
+const STREAM_SCREEN_EVERY_CHARS = 2_000;
+const STREAM_SCREEN_WINDOW_CHARS = 16_000;
+const STREAM_CUT_EVENT = `\n\ndata: ${JSON.stringify({
+  error: {
+    message: 'The rest of this answer was withheld by the safeguards of this gateway.',
+    type: 'safeguard_blocked',
+    code: 'safeguard_blocked',
+    param: null,
+  },
+})}\n\n`;
 /** The capability a tier needs to call AI models through the gateway. */
 export const AI_CAPABILITY = 'ai.cyber.defend';
 const END_USER = /^[\x21-\x7e]{1,256}$/;
@@ -369,6 +384,26 @@ export function createGatewayService(deps: GatewayDeps) {
     }
   }
 
+  /**
+   * The response screen for a streamed answer, while it streams (answer-relay.ts): what was
+   * sent stays sent, the rest is withheld once the screen says block.
+   */
+  function streamGuard(f: Flight): StreamGuard | undefined {
+    const screenResponse = deps.screen.screenResponse;
+    if (screenResponse === undefined) return undefined;
+    return {
+      everyChars: STREAM_SCREEN_EVERY_CHARS,
+      windowChars: STREAM_SCREEN_WINDOW_CHARS,
+      cutEvent: STREAM_CUT_EVENT,
+      async check(text) {
+        const r = await screenWith(screenResponse, f, 'response', text);
+        if (r.decision !== 'block') return false;
+        audit('gateway.response.blocked', f, r);
+        return true;
+      },
+    };
+  }
+
   async function forward(f: Flight, candidates: Candidate[]): Promise<GatewayAnswer> {
     const { body, call } = f;
     const result = await deps.client.send(
@@ -394,17 +429,24 @@ export function createGatewayService(deps: GatewayDeps) {
     const tpm = f.tier.rateLimits.tokensPerMinute;
     const contentType = String(result.response.headers['content-type'] ?? 'application/json');
     if (body.stream === true && contentType.startsWith('text/event-stream')) {
-      const stream = relayStream(result.response, result.abort, call.signal, (o) => {
-        limits.settle(f.who, tpm, f.estimate, o.usage);
-        f.finish({
-          status: o.status,
-          error_code: o.error,
-          response: o.text,
-          ...(o.usage === undefined
-            ? { completion_tokens: Math.ceil(o.text.length / 4) }
-            : tokens(o.usage)),
-        });
-      });
+      const stream = relayStream(
+        result.response,
+        result.abort,
+        call.signal,
+        (o) => {
+          limits.settle(f.who, tpm, f.estimate, o.usage);
+          f.finish({
+            status: o.status,
+            error_code: o.error,
+            response: o.text,
+            ...(o.error === 'safeguard_blocked' ? { decision: 'block' } : {}),
+            ...(o.usage === undefined
+              ? { completion_tokens: Math.ceil(o.text.length / 4) }
+              : tokens(o.usage)),
+          });
+        },
+        streamGuard(f),
+      );
       return { kind: 'stream', status: result.status, contentType, stream };
     }
     const buffer = await readAnswer(result.response, result.abort);
