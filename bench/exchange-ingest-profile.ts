@@ -1,7 +1,7 @@
 /**
  * Profile STIX ingest: `node --cpu-prof --import tsx bench/exchange-ingest-profile.ts [passes]
- * [objects per request] [--postgres]` (the ATT&CK for ICS bundle from ../shared, in 500-object
- * requests as `shieldwall intel import` sends them), into the embedded store or, with `--postgres`, a
+ * [objects per request] [--postgres]` (the ATT&CK for ICS bundle from ../shared, in requests of
+ * IMPORT_SLICE objects as `shieldwall intel import` sends them), into the embedded store or, with `--postgres`, a
  * fresh database on the local PostgreSQL. Prints objects/s and CPU µs per object per pass (this
  * process), and with `--postgres` the server's CPU µs per object too (the backends serving this
  * database, read from /proc, so only for a PostgreSQL on this machine; Linux's 100 ticks per second
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createExchange } from '../src/exchange/exchange-service.js';
+import { IMPORT_SLICE } from '../src/exchange/import-slice.js';
 import { modules } from '../src/modules.js';
 import { composePlatform, type Platform } from '../src/platform/compose.js';
 import { loadConfig } from '../src/platform/config/load-config.js';
@@ -23,8 +24,8 @@ import { createTempDatabase, serviceUrl } from '../src/platform/test-support/ser
 const ics = join(import.meta.dirname, '../../shared/data/intel/attack/ics-attack-18.1.json');
 const args = process.argv.slice(2).filter((a) => a !== '--postgres');
 const passes = Number(args[0] ?? 10);
-/** Objects per request (the CLI sends 500). */
-const chunk = Number(args[1] ?? 500);
+/** Objects per request (default: as the CLI sends them). */
+const chunk = Number(args[1] ?? IMPORT_SLICE);
 const pg = process.argv.includes('--postgres')
   ? await createTempDatabase(serviceUrl('postgres'), 'sw_profile')
   : undefined;

@@ -11,6 +11,7 @@ import { type Command, Option } from 'commander';
 import { cliActor } from '../platform/cli/operator.js';
 import { platformErrors } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
+import { IMPORT_SLICE } from './import-slice.js';
 import { registerIntelMatchCommand } from './intel-match-cli.js';
 import { exportMispFeed, importMisp } from './misp-cli.js';
 import { registerSharingCommands, visibleObjects } from './sharing-cli.js';
@@ -137,8 +138,8 @@ export function registerIntelCommands(program: Command, context: CliContext): vo
         const refused: { id: string; message: string }[] = [];
         const requestId = `cli-${randomUUID()}`;
         // In slices, so progress moves and one transaction never holds the whole file.
-        for (let i = 0; i < objects.length; i += 500) {
-          const slice = objects.slice(i, i + 500);
+        for (let i = 0; i < objects.length; i += IMPORT_SLICE) {
+          const slice = objects.slice(i, i + IMPORT_SLICE);
           const { outcome } = await exchange.importAs(
             operator(),
             collection,

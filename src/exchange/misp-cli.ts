@@ -10,10 +10,10 @@ import type { CliContext } from '../platform/module.js';
 import { mispEventToStix, stixToMispEvent } from './engine/misp/index.js';
 import { TLP_LEVELS, type TlpLevel, tlpOf } from './engine/stix/index.js';
 import type { Exchange } from './exchange-service.js';
+import { IMPORT_SLICE } from './import-slice.js';
 import { readMispEvents, writeMispFeed } from './misp-feed.js';
 
 /** Objects stored per transaction. */
-const SLICE = 500;
 
 export async function importMisp(
   context: CliContext,
@@ -48,8 +48,8 @@ export async function importMisp(
     }
     events += 1;
     for (const s of converted.skipped) skipped.push({ where: file.where, ...s });
-    for (let i = 0; i < converted.objects.length; i += SLICE) {
-      const slice = converted.objects.slice(i, i + SLICE);
+    for (let i = 0; i < converted.objects.length; i += IMPORT_SLICE) {
+      const slice = converted.objects.slice(i, i + IMPORT_SLICE);
       const { outcome } = await exchange.importAs(actor, collection, slice, requestId, sourceOrg);
       added += outcome.successes.filter((s) => s.message === undefined).length;
       already += outcome.successes.filter((s) => s.message !== undefined).length;

@@ -11,6 +11,7 @@ import { platformErrors } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import { plainListToStix } from './engine/matcher/plain-list.js';
 import type { Exchange } from './exchange-service.js';
+import { IMPORT_SLICE } from './import-slice.js';
 
 /** Largest list read, in bytes. */
 const MAX_LIST_BYTES = 200 * 1024 * 1024;
@@ -45,8 +46,8 @@ export async function importPlainList(
   let already = 0;
   const refused: { id: string; message: string }[] = [];
   const requestId = `cli-${randomUUID()}`;
-  for (let i = 0; i < indicators.length; i += 500) {
-    const slice = indicators.slice(i, i + 500);
+  for (let i = 0; i < indicators.length; i += IMPORT_SLICE) {
+    const slice = indicators.slice(i, i + IMPORT_SLICE);
     const { outcome } = await exchange.importAs(actor, collection, slice, requestId, sourceOrg);
     added += outcome.successes.filter((s) => s.message === undefined).length;
     already += outcome.successes.filter((s) => s.message !== undefined).length;

@@ -52,7 +52,7 @@ describe('SQLite store specifics', () => {
   };
   type Counter = { counter: { value: number } };
 
-  it('runs in WAL mode with synchronous=FULL and foreign keys on', async () => {
+  it('runs in WAL mode with synchronous=FULL, foreign keys on and room for bulk writes in the log', async () => {
     const db = open().db();
     const pragma = async (name: string) =>
       (await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(db)).rows[0]?.[
@@ -61,6 +61,7 @@ describe('SQLite store specifics', () => {
     expect(await pragma('journal_mode')).toBe('wal');
     expect(await pragma('synchronous')).toBe(2);
     expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('wal_autocheckpoint')).toBe(10_000);
   });
 
   it('takes the write lock at BEGIN (IMMEDIATE), even in a transaction that only reads', async () => {
