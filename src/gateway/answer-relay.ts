@@ -24,10 +24,15 @@ export interface StreamOutcome {
 }
 
 /**
- * Screens a streamed answer while it streams. Chunks are never held back (streaming stays
+ * Screens a streamed answer while it streams. Content is never held back (streaming stays
  * chunk by chunk): every `everyChars` new characters of answer text, the last `windowChars`
  * are checked, one check at a time; when a check says stop, the client gets `cutEvent` instead
  * of the rest and the upstream request is cancelled. What was sent before stays sent.
+ * Only the terminal event (`data: [DONE]`, `event: response.completed`) waits: the text after
+ * the last check — all of a short answer — is checked before it goes, so no stream completes
+ * unscreened, and one that should not have ends in `cutEvent`, which the client reads as an
+ * error instead of a complete answer. A check that fails counts as stop: a streamed answer
+ * fails closed, as a buffered one does.
  */
 export interface StreamGuard {
   readonly everyChars: number;
@@ -56,7 +61,8 @@ export function relayStream(
   const status = upstream.statusCode ?? 200;
   let ended = false;
   let cut = false;
-  let checking = false;
+  /** The check running now, if any. */
+  let checking: Promise<void> | undefined;
   let checkedTo = 0;
   const end = (s: number, error: string | null) => {
     if (ended) return;
@@ -70,30 +76,42 @@ export function relayStream(
   };
   /** With a guard, the bytes of an event not yet complete (a cut must fall between events). */
   let partial: Buffer = EMPTY;
-  const cutStream = () => {
+  /** With a guard, the terminal event and anything after it, held until the last check. */
+  let held: Buffer = EMPTY;
+  const cutStream = (upstreamDone = false) => {
     if (cut || ended || guard === undefined) return;
     cut = true;
     partial = EMPTY;
-    out.end(guard.cutEvent);
-    abortUpstream();
+    held = EMPTY;
+    if (!out.destroyed) out.end(guard.cutEvent);
+    if (!upstreamDone) abortUpstream();
     end(status, 'safeguard_blocked');
   };
-  const screenIfDue = () => {
-    if (guard === undefined || checking || cut || ended) return;
+  /** Check the answer's last window; a check that throws says stop. */
+  const check = (g: StreamGuard): Promise<boolean> => {
     const text = scanner.text();
-    if (text.length - checkedTo < guard.everyChars) return;
-    checking = true;
     checkedTo = text.length;
-    guard.check(text.length > guard.windowChars ? text.slice(-guard.windowChars) : text).then(
-      (stop) => {
-        checking = false;
-        if (stop) cutStream();
-        else screenIfDue(); // more may have arrived while this check ran
-      },
-      () => {
-        checking = false; // a failing screen never breaks the stream
-      },
-    );
+    return g
+      .check(text.length > g.windowChars ? text.slice(-g.windowChars) : text)
+      .catch(() => true);
+  };
+  const screenIfDue = () => {
+    if (guard === undefined || checking !== undefined || cut || ended) return;
+    if (scanner.text().length - checkedTo < guard.everyChars) return;
+    checking = check(guard).then((stop) => {
+      checking = undefined;
+      if (stop) cutStream();
+      else screenIfDue(); // more may have arrived while this check ran
+    });
+  };
+  /** At the upstream's end: check what no check has seen, then complete the stream or cut it. */
+  const finish = async (g: StreamGuard) => {
+    await checking;
+    if (cut || ended) return;
+    if (scanner.text().length > checkedTo && (await check(g))) return cutStream(true);
+    if (cut || ended) return;
+    if (!out.destroyed) out.end(held.length === 0 ? partial : Buffer.concat([held, partial]));
+    end(status, null);
   };
   upstream.on('data', (chunk: Buffer) => {
     scanner.push(decoder.decode(chunk, { stream: true }));
@@ -112,15 +130,22 @@ export function relayStream(
       return;
     }
     partial = bytes.subarray(complete);
-    if (!out.write(bytes.subarray(0, complete))) {
+    if (held.length > 0) {
+      held = Buffer.concat([held, bytes.subarray(0, complete)]);
+      return;
+    }
+    const terminal = terminalEventStart(bytes.subarray(0, complete));
+    if (terminal >= 0) held = Buffer.from(bytes.subarray(terminal, complete));
+    const ready = bytes.subarray(0, terminal >= 0 ? terminal : complete);
+    if (ready.length > 0 && !out.write(ready)) {
       upstream.pause();
       out.once('drain', () => upstream.resume());
     }
   };
   if (guard === undefined) upstream.pipe(out);
   upstream.on('end', () => {
-    if (guard !== undefined && !cut) out.end(partial);
-    end(status, null);
+    if (guard === undefined) end(status, null);
+    else void finish(guard);
   });
   upstream.on('error', () => {
     end(status, 'upstream_stream_failed');
@@ -136,6 +161,34 @@ export function relayStream(
   });
   clientGone.addEventListener('abort', () => out.destroy(), { once: true });
   return out;
+}
+
+/**
+ * Chat Completions ends with `data: [DONE]`; the Responses API with a `response.completed`
+ * event (with or without an `event:` line). Each is looked for where an event starts: at the
+ * beginning or after a blank line (inside JSON a line break is always escaped).
+ */
+const TERMINAL_MARKERS = [
+  'data: [DONE]',
+  'event: response.completed',
+  'data: {"type":"response.completed"',
+].map((m) => Buffer.from(m));
+const TERMINAL_NEEDLES = TERMINAL_MARKERS.flatMap((m) =>
+  ['\n\n', '\r\n\r\n'].map((gap) => ({
+    bytes: Buffer.concat([Buffer.from(gap), m]),
+    skip: gap.length,
+  })),
+);
+
+/** Where the event that completes a stream begins in whole events, or -1. */
+function terminalEventStart(events: Buffer): number {
+  for (const m of TERMINAL_MARKERS) if (events.subarray(0, m.length).equals(m)) return 0;
+  let first = -1;
+  for (const n of TERMINAL_NEEDLES) {
+    const at = events.indexOf(n.bytes);
+    if (at >= 0 && (first < 0 || at + n.skip < first)) first = at + n.skip;
+  }
+  return first;
 }
 
 /** The whole answer, at most MAX_ANSWER_BYTES; `upstream_unavailable` when it breaks off. */

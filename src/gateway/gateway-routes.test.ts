@@ -376,6 +376,29 @@ describe('errors in OpenAI shape', () => {
     }
   });
 
+  it('checks a short streamed answer before it completes: the client gets an error, not a finished answer', async () => {
+    const before = primary.answer;
+    primary.answer = 'Short and WITHHOLD-worthy.'; // under 2,000 characters: no check mid-stream
+    const marker = `stream-tail-${Date.now()}`;
+    try {
+      const stream = await client(keys.t1).chat.completions.create({
+        model: 'defender-small',
+        messages: [{ role: 'user', content: `harmless question ${marker}` }],
+        stream: true,
+      });
+      const e = await failure(
+        (async () => {
+          for await (const _ of stream);
+        })(),
+      );
+      expect(e.message).toContain('withheld by the safeguards');
+      const [row] = await rows((r) => (r.prompt ?? '').includes(marker), 1, 15_000);
+      expect([row?.error_code, row?.decision]).toEqual(['safeguard_blocked', 'block']);
+    } finally {
+      primary.answer = before;
+    }
+  });
+
   it('streams an answer the screen allows to the end, screened as it goes', async () => {
     const before = primary.answer;
     primary.answer = Array.from({ length: 3000 }, (_, i) => `ok${i % 10}`).join(' ');

@@ -396,7 +396,19 @@ export function createGatewayService(deps: GatewayDeps) {
       windowChars: STREAM_SCREEN_WINDOW_CHARS,
       cutEvent: STREAM_CUT_EVENT,
       async check(text) {
-        const r = await screenWith(screenResponse, f, 'response', text);
+        let r: ScreenResult;
+        try {
+          r = await screenWith(screenResponse, f, 'response', text);
+        } catch (err) {
+          // Fails closed, as a buffered answer's screen does (its error fails the request).
+          deps.logger.warn({ err }, 'the response screen failed; the stream is cut');
+          r = {
+            decision: 'block',
+            risk: 1,
+            categories: [],
+            reasons: ['the response screen failed'],
+          };
+        }
         if (r.decision !== 'block') return false;
         audit('gateway.response.blocked', f, r);
         return true;
