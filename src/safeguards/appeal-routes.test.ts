@@ -445,9 +445,16 @@ function appealSuite(
       expect(history.body.find((l) => l.id === lever.id)).toMatchObject({
         lift_reason: 'appeal granted: confirmed with the clinic',
       });
-      expect(
-        (await api('GET', '/api/safeguards/appeals?status=granted', keys.operator)).body,
-      ).toHaveLength(1);
+      const granted2 = await api<Review[]>(
+        'GET',
+        '/api/safeguards/appeals?status=granted',
+        keys.operator,
+      );
+      expect(granted2.body).toHaveLength(1);
+      // The queue shows why the limit was lifted, as the lever history does.
+      expect(granted2.body[0]?.lever).toMatchObject({
+        lift_reason: 'appeal granted: confirmed with the clinic',
+      });
     });
 
     it('the console lists decisions, streams new ones and shows findings, to operators only', async () => {

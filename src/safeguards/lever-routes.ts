@@ -82,10 +82,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export const leverSubjects = (list: readonly Lever[]) =>
   list.flatMap((l) => [l.target, l.actor, l.liftedBy]);
 
-export function leverOut(
-  l: Lever & { readonly liftReason?: string | null },
-  names: ReadonlyMap<string, string> = new Map(),
-) {
+export function leverOut(l: Lever, names: ReadonlyMap<string, string> = new Map()) {
   return {
     id: l.id,
     kind: l.kind,
@@ -101,7 +98,7 @@ export function leverOut(
     lifted_at: iso(l.liftedAt),
     lifted_by: l.liftedBy,
     lifted_by_name: l.liftedBy === null ? null : (names.get(l.liftedBy) ?? null),
-    ...(l.liftReason === undefined ? {} : { lift_reason: l.liftReason }),
+    lift_reason: l.liftReason ?? null,
     automatic: l.automatic,
     evidence: [...l.evidence],
   };

@@ -96,6 +96,7 @@ export function toLever(r: SafeguardsLeverRow): Lever {
     expiresAt: r.expires_at === null ? null : Number(r.expires_at),
     liftedAt: r.lifted_at === null ? null : Number(r.lifted_at),
     liftedBy: r.lifted_by,
+    liftReason: r.lift_reason,
     automatic: r.automatic === 1,
     evidence: JSON.parse(r.evidence) as string[],
   };
@@ -314,14 +315,14 @@ export function createLeverService(deps: LeverServiceDeps) {
     },
 
     /** Every lever, newest first, lifted and expired ones too (with why it was lifted). */
-    async history(limit = 100): Promise<(Lever & { readonly liftReason: string | null })[]> {
+    async history(limit = 100): Promise<Lever[]> {
       const rows = await db()
         .selectFrom('safeguards_lever')
         .selectAll()
         .orderBy('created_at', 'desc')
         .limit(Math.max(1, Math.min(1000, limit)))
         .execute();
-      return rows.map((r) => ({ ...toLever(r), liftReason: r.lift_reason }));
+      return rows.map(toLever);
     },
   };
 }

@@ -22,6 +22,7 @@ function lever(patch: Partial<Lever> & Pick<Lever, 'kind' | 'target'>): Lever {
     expiresAt: null,
     liftedAt: null,
     liftedBy: null,
+    liftReason: null,
     automatic: false,
     evidence: [],
     ...patch,
@@ -123,6 +124,7 @@ describe('verdictFor', () => {
         mode: 'step-up',
         liftedAt: T0 - 1,
         liftedBy: 'x',
+        liftReason: 'x',
       }),
     ]);
     expect(verdictFor(levers, orgCall, T0).revoked).not.toBeNull();

@@ -36,6 +36,8 @@ export interface Lever {
   readonly expiresAt: number | null;
   readonly liftedAt: number | null;
   readonly liftedBy: string | null;
+  /** Why it was lifted (an operator's words, or an appeal's grant). */
+  readonly liftReason: string | null;
   /** True when a policy threshold pulled it. */
   readonly automatic: boolean;
   /** Request ids and categories behind it (automatic levers), else empty. */
