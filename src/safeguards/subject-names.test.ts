@@ -238,6 +238,18 @@ describe('subject names from the access module', () => {
     await expect.poll(() => names.peek(subject)).toBe('Olga Petrova');
   });
 
+  it('peeks start a bounded number of look-ups, however many subjects a live stream names', async () => {
+    let calls = 0;
+    const silent: SubjectDirectory = {
+      ...access,
+      // A directory that has stopped answering.
+      directory: { getOrg: () => new Promise(() => calls++) },
+    };
+    const names = createSubjectNames({ access: silent });
+    for (let i = 0; i < 500; i++) expect(names.peek(`org:org-${i}`)).toBeNull();
+    expect(calls).toBe(16);
+  });
+
   it('returns names people wrote as cleaned, clipped plain text', async () => {
     const org = await access.directory.createOrg(
       { name: `\u202eEvil ${'Corp '.repeat(35)}${randomUUID().slice(0, 4)}` },

@@ -53,6 +53,12 @@ const MAX_CACHED = 5000;
 const WAIT_MS = 1500;
 /** Look-ups one response makes at a time. */
 const PARALLEL = 8;
+/**
+ * Look-ups running at most when a live stream peeks: a stream of decisions for thousands of
+ * distinct end users (or a directory that has stopped answering) starts no more than this;
+ * the others show their ids until a later event finds room.
+ */
+const MAX_PEEKS_IN_FLIGHT = 16;
 /** Characters of a name shown at most (a name is clipped with "…"). */
 export const MAX_NAME_CHARS = 80;
 /** What the access module calls a key nobody named. */
@@ -204,7 +210,7 @@ export function createSubjectNames(deps: {
     peek(subject) {
       const e = fresh(subject);
       if (e !== undefined) return e.name;
-      void start(subject);
+      if (inFlight.size < MAX_PEEKS_IN_FLIGHT || inFlight.has(subject)) void start(subject);
       return null;
     },
   };
