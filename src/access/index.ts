@@ -21,6 +21,8 @@ import { accessMigrations } from './migrations.js';
 
 export { type AccessGate, accessGate, type SessionAuth, STEP_UP_MS } from './access-http.js';
 export type { Access } from './access-service.js';
+/** The user table's row, for other modules' tests that add people directly. */
+export type { AccessUserRow } from './access-tables.js';
 export {
   can,
   DEFAULT_TIERS_YAML,

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessUserRow } from '../access/index.js';
 import { accessServices } from '../access/index.js';
 import type { GatewayRequestRow, GatewayTables } from '../gateway/index.js';
 import { verifyWebhook } from '../platform/net/webhook-signature.js';
@@ -20,19 +21,7 @@ import { createDecisionFeed } from './decision-feed.js';
 import { storeFindings } from './finding-store.js';
 
 interface UserTables {
-  access_user: {
-    id: string;
-    email: string;
-    display_name: string;
-    created_at: number;
-    email_verified_at: number | null;
-    password_hash: string | null;
-    totp_secret: string | null;
-    totp_enabled_at: number | null;
-    advanced_protection: number;
-    staff_roles: string;
-    disabled_at: number | null;
-  };
+  access_user: AccessUserRow;
 }
 
 /** What the test reads of a reviewer's view of an appeal. */

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessUserRow } from '../access/index.js';
 import { accessServices } from '../access/index.js';
 import type { GatewayTables } from '../gateway/index.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
@@ -22,19 +23,7 @@ import {
 } from './subject-names.js';
 
 interface UserTables {
-  access_user: {
-    id: string;
-    email: string;
-    display_name: string;
-    created_at: number;
-    email_verified_at: number | null;
-    password_hash: string | null;
-    totp_secret: string | null;
-    totp_enabled_at: number | null;
-    advanced_protection: number;
-    staff_roles: string;
-    disabled_at: number | null;
-  };
+  access_user: AccessUserRow;
   access_org: { id: string };
 }
 

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessUserRow } from '../../access/index.js';
 import { accessServices } from '../../access/index.js';
 import { cliOn } from '../../platform/test-support/in-process-cli.js';
 import { createTempDatabase, requireService } from '../../platform/test-support/services.js';
@@ -16,19 +17,7 @@ import { QUESTIONS } from '../engine/checkup/index.js';
 
 /** Just what these tests insert into the access module's user table (as the access tests do). */
 interface UserTables {
-  access_user: {
-    id: string;
-    email: string;
-    display_name: string;
-    created_at: number;
-    email_verified_at: number | null;
-    password_hash: string | null;
-    totp_secret: string | null;
-    totp_enabled_at: number | null;
-    advanced_protection: number;
-    staff_roles: string;
-    disabled_at: number | null;
-  };
+  access_user: AccessUserRow;
 }
 
 const all = (answer: string) => Object.fromEntries(QUESTIONS.map((q) => [q.id, answer]));

@@ -5,23 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessUserRow } from '../../access/index.js';
 import { accessServices } from '../../access/index.js';
 import { startTestServer, type TestServer } from '../../platform/test-support/test-server.js';
 
 interface UserTables {
-  access_user: {
-    id: string;
-    email: string;
-    display_name: string;
-    created_at: number;
-    email_verified_at: number | null;
-    password_hash: string | null;
-    totp_secret: string | null;
-    totp_enabled_at: number | null;
-    advanced_protection: number;
-    staff_roles: string;
-    disabled_at: number | null;
-  };
+  access_user: AccessUserRow;
 }
 
 const operator = { id: 'operator:practice-routes-test' };

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessUserRow } from '../../access/index.js';
 import { accessServices, DEFAULT_TIERS_YAML } from '../../access/index.js';
 import type { AuditEntry } from '../../platform/audit/index.js';
 import { cliOn } from '../../platform/test-support/in-process-cli.js';
@@ -27,19 +28,7 @@ const operator = { id: 'operator:registry-test' };
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 interface UserTables {
-  access_user: {
-    id: string;
-    email: string;
-    display_name: string;
-    created_at: number;
-    email_verified_at: number | null;
-    password_hash: string | null;
-    totp_secret: string | null;
-    totp_enabled_at: number | null;
-    advanced_protection: number;
-    staff_roles: string;
-    disabled_at: number | null;
-  };
+  access_user: AccessUserRow;
 }
 
 /** The registry's world: three organizations, keys bound to environments, an operator. */
