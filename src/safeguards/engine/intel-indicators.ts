@@ -7,6 +7,7 @@
  * holds an API key, and this runs on every request in the gateway's hot path. Defanged forms
  * defenders write (`hxxp://`, `evil[.]example`, `name[@]host`) are read as the real thing.
  */
+import { normalizeCve } from '../../platform/engine-kit/indicators/cve.js';
 import { decide, type SafeguardPolicy } from './safeguard-policy.js';
 import { type Classification, DECISIONS, type Reason, type RiskCategory } from './types.js';
 
@@ -130,13 +131,8 @@ function readToken(raw: string, add: (type: IntelIndicatorType, value: string) =
   else if (domainName(host)) add('domain', host);
 }
 
-/** The same shape as the exchange's `normalizeCve` (modules share no engine code). */
-const CVE_ID = /^CVE-(?:19|20)\d{2}-\d{4,7}$/;
-
-function cveId(token: string): string | null {
-  const id = trimEnds(token).toUpperCase();
-  return CVE_ID.test(id) ? id : null;
-}
+/** A CVE identifier with a sentence's punctuation around it, upper-cased; else null. */
+const cveId = (token: string): string | null => normalizeCve(trimEnds(token));
 
 /** `hxxp` → `http`, `[.]` `(.)`-style brackets → `.`, `[@]` `[at]` → `@`, `[:]` → `:`. */
 function refang(token: string): string {
