@@ -24,7 +24,7 @@ import { inForce } from './engine/lever-rules.js';
 import { LeverSchema, leverOut, leverSubjects, RiskEntrySchema, riskOut } from './lever-routes.js';
 import { type LeverActor, MAX_REASON_CHARS } from './lever-service.js';
 import { noticeLever } from './owner-notices.js';
-import { NO_SUBJECT_NAMES, SubjectName, type SubjectNames } from './subject-names.js';
+import { NO_SUBJECT_NAMES, readerLocale, SubjectName, type SubjectNames } from './subject-names.js';
 import type { SafeguardsServices } from './wire-safeguards.js';
 
 export const APPEALS_CAPABILITY = 'safeguards.appeals';
@@ -386,7 +386,7 @@ export function registerAppealRoutes(
         request.query.limit ?? 50,
       );
       const now = Date.now();
-      const known = await names.resolve(reviewSubjects(list));
+      const known = await names.resolve(reviewSubjects(list), readerLocale(request));
       return list.map((a) => reviewOut(a, now, known));
     },
   );
@@ -416,7 +416,11 @@ export function registerAppealRoutes(
         request.body.reason,
         actorOf(p, request),
       );
-      return reviewOut(decided, Date.now(), await names.resolve(reviewSubjects([decided])));
+      return reviewOut(
+        decided,
+        Date.now(),
+        await names.resolve(reviewSubjects([decided]), readerLocale(request)),
+      );
     },
   );
 }

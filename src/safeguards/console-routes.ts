@@ -15,7 +15,7 @@ import type { Store } from '../platform/ports/store.js';
 import { DECISION_OBSERVED, projectDecision, recentDecisions } from './decision-feed.js';
 import { listFindings } from './finding-store.js';
 import { LEVERS_CAPABILITY } from './lever-routes.js';
-import { NO_SUBJECT_NAMES, SubjectName, type SubjectNames } from './subject-names.js';
+import { NO_SUBJECT_NAMES, readerLocale, SubjectName, type SubjectNames } from './subject-names.js';
 
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema };
 const tags = ['safeguards'];
@@ -64,7 +64,10 @@ export function registerConsoleRoutes(
         limit: request.query.limit ?? 50,
         all: request.query.all === true,
       });
-      const known = await names.resolve(list.map((d) => d.subject));
+      const known = await names.resolve(
+        list.map((d) => d.subject),
+        readerLocale(request),
+      );
       return list.map((d) => ({
         ...d,
         name: d.subject === null ? null : (known.get(d.subject) ?? null),
@@ -80,6 +83,14 @@ export function registerConsoleRoutes(
         tags,
         summary:
           'Decisions as they happen on every instance (Server-Sent Events, event "decision"; not allow)',
+        querystring: Type.Object({
+          locale: Type.Optional(
+            Type.Union([Type.Literal('en'), Type.Literal('es')], {
+              description:
+                'language of the words around names (EventSource cannot set Accept-Language)',
+            }),
+          ),
+        }),
         response: {
           200: Type.String({ description: 'text/event-stream' }),
           ...problems,
@@ -89,6 +100,7 @@ export function registerConsoleRoutes(
     },
     async (request, reply) => {
       await gate.require(request, LEVERS_CAPABILITY);
+      const locale = readerLocale(request);
       await deps.eventStream(request, reply, {
         pattern: DECISION_OBSERVED,
         eventName: 'decision',
@@ -97,7 +109,7 @@ export function registerConsoleRoutes(
         project: (event) => {
           const d = projectDecision(event.data);
           if (d === undefined) return undefined;
-          return { ...d, name: d.subject === null ? null : names.peek(d.subject) };
+          return { ...d, name: d.subject === null ? null : names.peek(d.subject, locale) };
         },
       });
     },
@@ -131,7 +143,10 @@ export function registerConsoleRoutes(
     async (request) => {
       await gate.require(request, LEVERS_CAPABILITY);
       const list = await listFindings(deps.store, request.query.limit ?? 100);
-      const known = await names.resolve(list.map((f) => f.subject));
+      const known = await names.resolve(
+        list.map((f) => f.subject),
+        readerLocale(request),
+      );
       return list.map((f) => ({
         id: f.id,
         run_at: new Date(f.runAt).toISOString(),

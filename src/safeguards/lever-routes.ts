@@ -4,15 +4,17 @@
  * Thin: authorize through the access gate, call the services, map. Targets, actors and risk
  * subjects come with their names (`target_name`, `actor_name`, `name`) from subject-names.ts.
  */
+
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { accessGate, type Principal } from '../access/index.js';
+import type { Locale } from '../platform/engine-kit/i18n/messages.js';
 import type { App } from '../platform/http/app.js';
 import { ProblemSchema } from '../platform/http/problem.js';
 import { type Lever, parseLeverDuration } from './engine/lever-rules.js';
 import { safeguardsErrors } from './errors.js';
 import { type LeverActor, MAX_REASON_CHARS } from './lever-service.js';
-import { NO_SUBJECT_NAMES, SubjectName, type SubjectNames } from './subject-names.js';
+import { NO_SUBJECT_NAMES, readerLocale, SubjectName, type SubjectNames } from './subject-names.js';
 import type { SafeguardsServices } from './wire-safeguards.js';
 
 export const LEVERS_CAPABILITY = 'safeguards.levers';
@@ -166,8 +168,8 @@ export function registerLeverRoutes(
 ): void {
   const gate = accessGate(app);
   const { levers, risk } = services;
-  const named = async (list: readonly Lever[]) => {
-    const known = await names.resolve(leverSubjects(list));
+  const named = async (list: readonly Lever[], locale: Locale) => {
+    const known = await names.resolve(leverSubjects(list), locale);
     return list.map((l) => leverOut(l, known));
   };
 
@@ -207,7 +209,7 @@ export function registerLeverRoutes(
         },
         actorOf(p, request),
       );
-      const [out] = await named([lever]);
+      const [out] = await named([lever], readerLocale(request));
       return reply.code(201).send({ lever: out ?? leverOut(lever), revoked_keys: revokedKeys });
     },
   );
@@ -229,7 +231,7 @@ export function registerLeverRoutes(
       await gate.require(request, LEVERS_CAPABILITY);
       const { target, history } = request.query;
       const list = history === true ? await levers.history(200) : await levers.active(target);
-      return named(list);
+      return named(list, readerLocale(request));
     },
   );
 
@@ -246,7 +248,7 @@ export function registerLeverRoutes(
     async (request) => {
       const p = await gate.require(request, LEVERS_CAPABILITY);
       const { reason, ...which } = request.body;
-      return named(await levers.lift(which, reason, actorOf(p, request)));
+      return named(await levers.lift(which, reason, actorOf(p, request)), readerLocale(request));
     },
   );
 
@@ -265,7 +267,10 @@ export function registerLeverRoutes(
     async (request) => {
       await gate.require(request, LEVERS_CAPABILITY);
       const top = await risk.top(request.query.limit ?? 50);
-      const known = await names.resolve(top.map((r) => r.subject));
+      const known = await names.resolve(
+        top.map((r) => r.subject),
+        readerLocale(request),
+      );
       return top.map((r) => riskOut(r, known));
     },
   );

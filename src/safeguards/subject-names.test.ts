@@ -118,6 +118,21 @@ describe('subject names from the access module', () => {
     expect(got.get(`enduser:${ids.user}/kid-2`)).toBe("user 'kid-2' of Olga Petrova");
   });
 
+  it("puts the words around names in the reader's language, never the names", async () => {
+    const names = createSubjectNames({ access });
+    const org = await orgName();
+    const subjects = [`key:${ids.key}`, `key:${ids.plainKey}`, `enduser:${ids.org}/u-481`];
+    const es = await names.resolve(subjects, 'es');
+    expect(es.get(`key:${ids.key}`)).toBe(`clave «Billing» de ${org}`);
+    expect(es.get(`key:${ids.plainKey}`)).toBe(`clave ${ids.plainKey.slice(0, 12)}… de ${org}`);
+    expect(es.get(`enduser:${ids.org}/u-481`)).toBe(`usuario «u-481» de ${org}`);
+    // The same cached look-ups, in English for the next reader.
+    expect((await names.resolve(subjects, 'en')).get(`key:${ids.key}`)).toBe(
+      `key 'Billing' of ${org}`,
+    );
+    expect(names.peek(`enduser:${ids.org}/u-481`, 'es')).toBe(`usuario «u-481» de ${org}`);
+  });
+
   it('leaves unknown subjects and what is not a subject without a name', async () => {
     const names = createSubjectNames({ access });
     const unknown = [
@@ -364,7 +379,8 @@ describe('the console answers with names', () => {
     });
 
     const controller = new AbortController();
-    const res = await fetch(`${server.url}/api/safeguards/decisions/stream`, {
+    // As the page opens it: its language in the address (an EventSource sets no headers).
+    const res = await fetch(`${server.url}/api/safeguards/decisions/stream?locale=es`, {
       headers: { authorization: `Bearer ${operatorKey}` },
       signal: controller.signal,
     });
@@ -392,7 +408,7 @@ describe('the console answers with names', () => {
       .split('\n')
       .filter((l) => l.startsWith('data: ') && l.includes(live))
       .map((l) => JSON.parse(l.slice(6)) as { subject: string; name: string | null });
-    expect(data[0]).toMatchObject({ subject: endUser, name: `user 'u-481' of ${orgName}` });
+    expect(data[0]).toMatchObject({ subject: endUser, name: `usuario «u-481» de ${orgName}` });
   });
 
   it('names accounts by risk and findings', async () => {
@@ -404,6 +420,14 @@ describe('the console answers with names', () => {
       '/api/safeguards/findings',
     );
     expect(findings.find((f) => f.subject === `org:${orgId}`)?.name).toBe(orgName);
+    // In the language the web app asks in.
+    const res = await fetch(`${server.url}/api/safeguards/risk`, {
+      headers: { authorization: `Bearer ${operatorKey}`, 'accept-language': 'es' },
+    });
+    const inSpanish = (await res.json()) as { subject: string; name: string | null }[];
+    expect(inSpanish.find((r) => r.subject === `enduser:${orgId}/u-481`)?.name).toBe(
+      `usuario «u-481» de ${orgName}`,
+    );
   });
 
   it('names lever targets and who pulled them', async () => {

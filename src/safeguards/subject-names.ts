@@ -1,7 +1,8 @@
 /**
  * Who a subject is, for the operators' console: `org:<id>` becomes the organization's name,
  * `user:<id>` the person's display name, `key:<id>` "key 'Billing' of Riverside Water District",
- * `enduser:<owner>/<id>` "user 'u-481' of Riverside Water District". Looked up through the
+ * `enduser:<owner>/<id>` "user 'u-481' of Riverside Water District" — the connecting words in the
+ * reader's language (the names themselves are as people wrote them). Looked up through the
  * access module's public API, once per distinct subject per response, cached briefly, and never
  * failing the page: a subject that is unknown, deleted, or slow to answer gets no name (the
  * page shows its id). Names are written by people: they are returned as plain text, without
@@ -10,6 +11,13 @@
 import Type from 'typebox';
 import { accessServices } from '../access/index.js';
 import type { Platform } from '../platform/compose.js';
+import {
+  DEFAULT_LOCALE,
+  defineMessages,
+  isLocale,
+  type Locale,
+  negotiateLocale,
+} from '../platform/engine-kit/i18n/messages.js';
 import { parseTarget } from './engine/lever-rules.js';
 
 /** What of the access module the names come from (`Access` has it). */
@@ -34,9 +42,62 @@ export interface SubjectNames {
    * The names of these subjects, looked up together (each distinct subject once). A subject
    * without a name (unknown, deleted, not a subject, or not answered in time) is left out.
    */
-  resolve(subjects: Iterable<string | null | undefined>): Promise<ReadonlyMap<string, string>>;
+  resolve(
+    subjects: Iterable<string | null | undefined>,
+    locale?: Locale,
+  ): Promise<ReadonlyMap<string, string>>;
   /** The name known now, without waiting (live streams); starts a look-up when it is not. */
-  peek(subject: string): string | null;
+  peek(subject: string, locale?: Locale): string | null;
+}
+
+/** The words around names; the names are never translated. */
+const words = defineMessages({
+  en: {
+    key_named: "key '{label}'",
+    key_unnamed: 'key {id}…',
+    owned: '{what} of {owner}',
+    end_user: "user '{id}' of {owner}",
+  },
+  es: {
+    key_named: 'clave «{label}»',
+    key_unnamed: 'clave {id}…',
+    owned: '{what} de {owner}',
+    end_user: 'usuario «{id}» de {owner}',
+  },
+});
+
+/**
+ * The language a console answer's connecting words are in: `?locale=` when given (an
+ * EventSource cannot set headers), else the request's Accept-Language (the web app sends the
+ * language the person chose).
+ */
+export function readerLocale(request: {
+  readonly headers: { readonly 'accept-language'?: string | undefined };
+  readonly query?: unknown;
+}): Locale {
+  const asked = (request.query as { locale?: unknown } | undefined)?.locale;
+  return isLocale(asked) ? asked : negotiateLocale(request.headers['accept-language']);
+}
+
+/** What a look-up found, before it is put into words. */
+type Found =
+  | { readonly kind: 'name'; readonly name: string }
+  | {
+      readonly kind: 'key';
+      readonly label: string | null;
+      readonly id: string;
+      readonly owner: string | null;
+    }
+  | { readonly kind: 'enduser'; readonly id: string; readonly owner: string };
+
+function inWords(f: Found, locale: Locale): string {
+  if (f.kind === 'name') return f.name;
+  if (f.kind === 'enduser') return words.t(locale, 'end_user', { id: f.id, owner: f.owner });
+  const what =
+    f.label === null
+      ? words.t(locale, 'key_unnamed', { id: f.id })
+      : words.t(locale, 'key_named', { label: f.label });
+  return f.owner === null ? what : words.t(locale, 'owned', { what, owner: f.owner });
 }
 
 /** A subject's name in the console APIs' answers; null when it has none: show the id. */
@@ -64,7 +125,7 @@ export const MAX_NAME_CHARS = 80;
 /** What the access module calls a key nobody named. */
 const DEFAULT_KEY_LABEL = 'API key';
 
-type Entry = { readonly name: string | null; readonly until: number };
+type Entry = { readonly found: Found | null; readonly until: number };
 
 /**
  * A name as text fit for the console: no control, zero-width-joiner or bidirectional-override
@@ -90,36 +151,40 @@ export function createSubjectNames(deps: {
   const now = deps.now ?? Date.now;
   const waitMs = deps.waitMs ?? WAIT_MS;
   const cache = new Map<string, Entry>();
-  const inFlight = new Map<string, Promise<string | null>>();
+  const inFlight = new Map<string, Promise<Found | null>>();
 
-  const keep = (subject: string, name: string | null) => {
+  const keep = (subject: string, found: Found | null) => {
     cache.delete(subject);
-    cache.set(subject, { name, until: now() + TTL_MS });
+    cache.set(subject, { found, until: now() + TTL_MS });
     if (cache.size > MAX_CACHED) {
       const oldest = cache.keys().next().value;
       if (oldest !== undefined) cache.delete(oldest);
     }
   };
 
-  const orgName = async (id: string) => displayText((await deps.access.directory.getOrg(id)).name);
+  const plain = (name: string | null): Found | null =>
+    name === null || name === '' ? null : { kind: 'name', name };
+  const orgName = async (id: string) =>
+    plain(displayText((await deps.access.directory.getOrg(id)).name));
   const userName = async (id: string) => {
     const facts = await deps.access.authenticator.userFacts(id);
-    return facts === undefined ? null : displayText(facts.displayName) || null;
+    return facts === undefined ? null : plain(displayText(facts.displayName));
   };
+  const nameOf = (f: Found | null) => (f?.kind === 'name' ? f.name : null);
   /**
    * An owner (a key's, or an end user's part before the slash: an organization first, then a
    * person) through the cache, so a platform's thousand end users cost one look-up of it.
    */
   const ownerName = async (type: 'org' | 'user' | 'either', id: string): Promise<string | null> => {
     if (type !== 'user') {
-      const org = await named(`org:${id}`);
+      const org = nameOf(await named(`org:${id}`));
       if (org !== null || type === 'org') return org;
     }
-    return named(`user:${id}`);
+    return nameOf(await named(`user:${id}`));
   };
 
-  /** The name, or null when the subject does not exist; throws when the directory fails. */
-  async function lookUp(subject: string): Promise<string | null> {
+  /** What names it, or null when the subject does not exist; throws when the directory fails. */
+  async function lookUp(subject: string): Promise<Found | null> {
     const t = parseTarget(subject);
     if (t === undefined) return null;
     try {
@@ -128,15 +193,16 @@ export function createSubjectNames(deps: {
       if (t.type === 'key') {
         const key = await deps.access.keys.info(t.id);
         const label = displayText(key.name, 40);
-        const what =
-          label === '' || label === DEFAULT_KEY_LABEL
-            ? `key ${t.id.slice(0, 12)}…`
-            : `key '${label}'`;
         const owner = await ownerName(key.ownerType, key.ownerId);
-        return owner === null ? what : `${what} of ${owner}`;
+        return {
+          kind: 'key',
+          label: label === '' || label === DEFAULT_KEY_LABEL ? null : label,
+          id: t.id.slice(0, 12),
+          owner,
+        };
       }
       const owner = await ownerName('either', t.org);
-      return owner === null ? null : `user '${displayText(t.id, 40)}' of ${owner}`;
+      return owner === null ? null : { kind: 'enduser', id: displayText(t.id, 40), owner };
     } catch (err) {
       if (notFound(err)) return null;
       throw err;
@@ -147,12 +213,12 @@ export function createSubjectNames(deps: {
    * One look-up per subject at a time; what it found (a name, or that there is none) is kept,
    * a failure is not (it rejects, and the next page tries again).
    */
-  function load(subject: string): Promise<string | null> {
+  function load(subject: string): Promise<Found | null> {
     const running = inFlight.get(subject);
     if (running !== undefined) return running;
-    const p = lookUp(subject).then((name) => {
-      keep(subject, name);
-      return name;
+    const p = lookUp(subject).then((found) => {
+      keep(subject, found);
+      return found;
     });
     inFlight.set(subject, p);
     const done = () => {
@@ -162,10 +228,10 @@ export function createSubjectNames(deps: {
     return p;
   }
 
-  /** The cached name, or a look-up. */
-  function named(subject: string): Promise<string | null> {
+  /** The cached finding, or a look-up. */
+  function named(subject: string): Promise<Found | null> {
     const e = fresh(subject);
-    return e === undefined ? load(subject) : Promise.resolve(e.name);
+    return e === undefined ? load(subject) : Promise.resolve(e.found);
   }
 
   /** For pages: never rejects (a failure is no name). */
@@ -177,22 +243,22 @@ export function createSubjectNames(deps: {
   };
 
   return {
-    async resolve(subjects) {
+    async resolve(subjects, locale = DEFAULT_LOCALE) {
       const out = new Map<string, string>();
       const wanted: string[] = [];
       for (const s of new Set(subjects)) {
         if (typeof s !== 'string' || s === '') continue;
         const e = fresh(s);
         if (e === undefined) wanted.push(s);
-        else if (e.name !== null) out.set(s, e.name);
+        else if (e.found !== null) out.set(s, inWords(e.found, locale));
       }
       if (wanted.length === 0) return out;
       let next = 0;
       const worker = async () => {
         while (next < wanted.length) {
           const s = wanted[next++] as string;
-          const name = await start(s);
-          if (name !== null) out.set(s, name);
+          const found = await start(s);
+          if (found !== null) out.set(s, inWords(found, locale));
         }
       };
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -207,9 +273,9 @@ export function createSubjectNames(deps: {
       return new Map(out);
     },
 
-    peek(subject) {
+    peek(subject, locale = DEFAULT_LOCALE) {
       const e = fresh(subject);
-      if (e !== undefined) return e.name;
+      if (e !== undefined) return e.found === null ? null : inWords(e.found, locale);
       if (inFlight.size < MAX_PEEKS_IN_FLIGHT || inFlight.has(subject)) void start(subject);
       return null;
     },

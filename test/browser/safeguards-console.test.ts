@@ -466,6 +466,8 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     const op = await open('/safeguards/decisions', { ...ZOOMED, spanish: true, as: 'operator' });
     await op.page.getByRole('heading', { level: 1, name: 'Decisiones en directo' }).waitFor();
     await op.page.getByText('Bloqueada').first().waitFor();
+    // The words around a name are Spanish too; the name stays as it was written.
+    await op.page.getByText(`usuario «${HOSTILE_END_USER}» de ${orgName}`).first().waitFor();
     await expectAccessible(op.page, 'decisions in Spanish at 200%');
     await op.page.screenshot({ path: `${SHOTS}/safeguards-decisions-zoom-es.png`, fullPage: true });
     const appeals = await open('/safeguards/appeals', { ...ZOOMED, spanish: true, as: 'operator' });
