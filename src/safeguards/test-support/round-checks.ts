@@ -1,6 +1,6 @@
 /**
  * The checks the generators' tests share (generate-round5-prompts.test.ts,
- * generate-round6-prompts.test.ts, and the held-out check of the tactic and technique tests): deterministic, well-formed, part of each family held out,
+ * generate-round6-prompts.test.ts, generate-round7-prompts.test.ts, and the held-out check of the tactic and technique tests): deterministic, well-formed, part of each family held out,
  * twins of the other class, and no run of words shared with the hand-written evaluation prompts.
  */
 import { readFileSync } from 'node:fs';
