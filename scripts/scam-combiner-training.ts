@@ -18,10 +18,11 @@ import { applyRule } from '../src/protect/engine/model/train-pipeline.js';
 import type { CheckInput, MessageKind } from '../src/protect/engine/types.js';
 import { trainEmailItems } from './scam-checker-sets.js';
 
+/** Out-of-fold log-odds by id, one per cross-validation run of the model. */
 export interface OofScores {
-  readonly text: ReadonlyMap<string, number>;
-  readonly email: ReadonlyMap<string, number>;
-  readonly url: ReadonlyMap<string, number>;
+  readonly text: ReadonlyMap<string, readonly number[]>;
+  readonly email: ReadonlyMap<string, readonly number[]>;
+  readonly url: ReadonlyMap<string, readonly number[]>;
 }
 
 interface Labelled {
@@ -46,7 +47,7 @@ export function fitCombiner(
   const checker = createScamChecker({ models: modelFiles });
   const sets: Record<
     'sms' | 'email' | 'url',
-    { items: Labelled[]; oof: ReadonlyMap<string, number> }
+    { items: Labelled[]; oof: ReadonlyMap<string, readonly number[]> }
   > = {
     sms: {
       oof: oof.text,
@@ -73,22 +74,28 @@ export function fitCombiner(
     minPriorShare: MIN_PRIOR_SHARE,
   };
   for (const kind of ['sms', 'email', 'url'] as const satisfies readonly MessageKind[]) {
+    // One row per item and cross-validation run (weights shared out over the runs), so the
+    // thresholds see the model term's spread between fold splits, not one split's luck.
     const rows: CombinerRow[] = [];
     const labels: string[] = [];
     const modern: boolean[] = [];
+    const firstRun: boolean[] = [];
     for (const item of sets[kind].items) {
-      const model = sets[kind].oof.get(item.id);
-      if (model === undefined) continue; // not trainable (licence) or not in the model's training set
+      const runs = sets[kind].oof.get(item.id);
+      if (runs === undefined) continue; // not trainable (licence) or not in the model's training set
       const { features } = checker.analyse(item.input);
-      rows.push({
-        y: item.y,
-        weight: item.modern ? MODERN_WEIGHT : 1,
-        model,
-        link: features.link,
-        priors: features.priors,
+      runs.forEach((model, r) => {
+        rows.push({
+          y: item.y,
+          weight: (item.modern ? MODERN_WEIGHT : 1) / runs.length,
+          model,
+          link: features.link,
+          priors: features.priors,
+        });
+        labels.push(item.label);
+        modern.push(item.modern);
+        firstRun.push(r === 0);
       });
-      labels.push(item.label);
-      modern.push(item.modern);
     }
     const fitted = fitCombinerKind(rows, {
       start: DEFAULT_COMBINER.kinds[kind],
@@ -101,9 +108,16 @@ export function fitCombiner(
     const scam = applyRule(rules[kind].scam, fitted.scores, y);
     const suspicious = Math.min(scam, applyRule(rules[kind].suspicious, fitted.scores, y));
     kinds[kind] = { ...fitted.kind, thresholds: { suspicious, scam }, weights: fitted.weights };
-    training[`${kind}.rows`] = rows.length;
+    const inFirst = (keep: (i: number) => boolean) =>
+      firstRun.flatMap((first, i) => (first && keep(i) ? [i] : []));
+    const first = inFirst(() => true);
+    training[`${kind}.rows`] = first.length;
     for (const f of evaluateSet(
-      { name: `checker.${kind}.train`, scores: fitted.scores, labels },
+      {
+        name: `checker.${kind}.train`,
+        scores: Float64Array.from(first, (i) => fitted.scores[i] ?? 0),
+        labels: first.map((i) => labels[i] ?? ''),
+      },
       { suspicious, scam },
     )) {
       metrics[f.name] = Math.round(f.value * 1e5) / 1e5;
@@ -114,7 +128,7 @@ export function fitCombiner(
       ['public', false],
       ['modern', true],
     ] as const) {
-      const at = modern.flatMap((m, i) => (m === keep ? [i] : []));
+      const at = inFirst((i) => modern[i] === keep);
       const set = {
         name: `checker.${kind}.train_${group}`,
         scores: Float64Array.from(at, (i) => fitted.scores[i] ?? 0),

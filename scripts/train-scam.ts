@@ -10,7 +10,13 @@
  * and exits non-zero when a strong feature looks like data leakage.
  *
  * Options: --only=text,email,url,combiner   --created=YYYY-MM-DD   --out=DIR
- * (`--only=combiner` refits the combiner alone from the cached out-of-fold scores)
+ *          --fold-salt=S   --repeats=N   --dev
+ * (`--only=combiner` refits the combiner alone from the cached out-of-fold scores;
+ * `--fold-salt` trains on another cross-validation split of the same data, to
+ * measure how far thresholds and figures swing between retrainings, and
+ * `--repeats` overrides the recipes' number of pooled cross-validation runs —
+ * write such models elsewhere with `--out`; `--dev` then prints the whole checker's
+ * email figures on the dev split and the modern fixtures, read from `--out`)
  * The pure work lives in src/protect/engine/model/; this file reads and writes.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,7 +26,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { emailText, parseEmail } from '../src/protect/engine/email/index.js';
-import { formatMetric } from '../src/protect/engine/model/evaluate.js';
+import { createScamChecker } from '../src/protect/engine/index.js';
+import { evaluateSet, formatMetric } from '../src/protect/engine/model/evaluate.js';
 import type { ModelFile } from '../src/protect/engine/model/model-file.js';
 import {
   type EmailRecord,
@@ -38,6 +45,8 @@ import {
   URL_RECIPE,
 } from '../src/protect/engine/model/scam-recipes.js';
 import { type TrainedModel, trainScamModel } from '../src/protect/engine/model/scam-training.js';
+import { loadScamModelFiles } from '../src/protect/load-models.js';
+import { checkerDevSets } from './scam-checker-sets.js';
 import { fitCombiner } from './scam-combiner-training.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -119,7 +128,7 @@ const OOF_CACHE = join(ROOT, '.cache', 'scam-training');
 
 interface Part {
   readonly file: ModelFile;
-  readonly oof: ReadonlyMap<string, number>;
+  readonly oof: ReadonlyMap<string, readonly number[]>;
 }
 
 function saveOof(fileName: string, model: TrainedModel): void {
@@ -139,14 +148,17 @@ function trainedOrCached(fileName: string, model: TrainedModel | undefined, dir:
   }
   const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as {
     version: string;
-    oof: Record<string, number>;
+    // One number per id in caches written before cross-validation runs were pooled.
+    oof: Record<string, number | number[]>;
   };
   if (cached.version !== file.version) {
     throw new Error(
       `${cachePath} belongs to ${cached.version}, not ${file.version}: retrain ${fileName}`,
     );
   }
-  return { file, oof: new Map(Object.entries(cached.oof)) };
+  const oof = new Map<string, readonly number[]>();
+  for (const [id, v] of Object.entries(cached.oof)) oof.set(id, typeof v === 'number' ? [v] : v);
+  return { file, oof };
 }
 
 function report(model: TrainedModel): void {
@@ -229,6 +241,26 @@ function updateModelCard(dir: string): void {
   writeFileSync(cardPath, card.slice(0, begin) + block + card.slice(end + CARD_END.length));
 }
 
+/** The whole checker built from the model files in `dir`, at its own verdicts, on the email dev sets. */
+function printEmailDevFigures(dir: string): void {
+  const checker = createScamChecker({ models: loadScamModelFiles(dir) });
+  process.stdout.write(`# ${checker.version} on the email dev sets\n`);
+  const value = { scam: 1, suspicious: 0.5, no_signs: 0 } as const;
+  for (const set of checkerDevSets()) {
+    if (!set.name.startsWith('email.')) continue;
+    const scores = set.items.map((i) => value[checker.check(i.input).verdict]);
+    const figures = evaluateSet(
+      { name: `checker.${set.name}`, scores, labels: set.items.map((i) => i.label) },
+      { suspicious: 0.5, scam: 1 },
+    );
+    for (const f of figures) {
+      if (/\.(count|recall|fpr|recall_\w+)(@suspicious)?$/.test(f.name)) {
+        process.stdout.write(`${formatMetric(f)}\n`);
+      }
+    }
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const get = (name: string) =>
     argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -238,6 +270,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const only = (get('only') ?? 'text,email,url').split(',');
+  const foldSalt = get('fold-salt');
+  const repeats = get('repeats') === undefined ? undefined : Number(get('repeats'));
+  if (repeats !== undefined && !(Number.isInteger(repeats) && repeats >= 1)) {
+    process.stderr.write(`--repeats must be a whole number of at least 1, not ${get('repeats')}\n`);
+    return 2;
+  }
   const outDir = resolve(get('out') ?? join(ROOT, 'models'));
   const data = loadScamData(only);
   const jobs: [Recipe, ModelData | undefined, string][] = [
@@ -251,7 +289,15 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const [recipe, modelData, fileName] of jobs) {
     if (modelData === undefined) continue;
     const started = performance.now();
-    const model = trainScamModel(recipe, modelData, { dataHash: dataHash(modelData), created });
+    const model = trainScamModel(
+      {
+        ...recipe,
+        ...(foldSalt === undefined ? {} : { foldSalt }),
+        ...(repeats === undefined ? {} : { repeats }),
+      },
+      modelData,
+      { dataHash: dataHash(modelData), created },
+    );
     trained[fileName] = model;
     report(model);
     process.stdout.write(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -263,7 +309,13 @@ async function main(argv: readonly string[]): Promise<number> {
     writeFileSync(join(outDir, fileName), `${JSON.stringify(model.file, null, 2)}\n`);
     written.push(join(outDir, fileName));
   }
-  for (const [fileName, model] of Object.entries(trained)) saveOof(fileName, model);
+  // An experiment's scores (another split, another number of runs) carry the shipped model's
+  // version: caching them would let a later --only=combiner fit on the wrong scores.
+  if (foldSalt === undefined && repeats === undefined) {
+    for (const [fileName, model] of Object.entries(trained)) saveOof(fileName, model);
+  } else if (Object.keys(trained).length > 0) {
+    process.stdout.write('out-of-fold scores not cached (--fold-salt or --repeats given)\n');
+  }
   const wantCombiner = only.includes('combiner') || Object.keys(trained).length === 3;
   if (wantCombiner) {
     const parts = ['scam-text.json', 'scam-email.json', 'scam-url.json'].map((f) =>
@@ -290,6 +342,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   formatLikeRepository(written);
   updateModelCard(outDir);
+  if (argv.includes('--dev')) printEmailDevFigures(outDir);
   return leaked ? 1 : 0;
 }
 

@@ -55,6 +55,15 @@ describe('cue signals', () => {
     ).toContain('cue.never_share_warning');
   });
 
+  it('reads a Spanish request for details as the English one (round 4)', () => {
+    expect(codes('Confirme sus datos de entrega con FedEx')).toContain('cue.details_request');
+    expect(codes('Verifica tu identidad para evitar el bloqueo')).toContain('cue.details_request');
+    // A notice that the details were updated asks for nothing.
+    expect(codes('Sus datos se han actualizado correctamente.')).not.toContain(
+      'cue.details_request',
+    );
+  });
+
   it('asks for a number before calling a "call now" a callback', () => {
     // A friend's "can I call now?" is chat; "call now on <number>" sends the reader to the scammer.
     expect(codes('Are you free now? can i call now?')).not.toContain('cue.callback');

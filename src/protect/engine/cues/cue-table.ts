@@ -335,6 +335,17 @@ export const CUES: readonly CueSpec[] = [
       're-activate your account',
       'reactivate your account',
       'restore access',
+      // Spanish (the checker speaks it): the same requests, formal and familiar (round 4).
+      'confirme sus datos',
+      'confirma tus datos',
+      'actualice sus datos',
+      'actualiza tus datos',
+      'verifique su cuenta',
+      'verifica tu cuenta',
+      'verifique su identidad',
+      'verifica tu identidad',
+      'confirme su identidad',
+      'confirma tu identidad',
     ],
   },
   {

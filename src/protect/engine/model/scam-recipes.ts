@@ -20,6 +20,10 @@ export interface Recipe {
   readonly folds: number;
   readonly scam: ThresholdRule;
   readonly suspicious: ThresholdRule;
+  /** Cross-validation runs pooled for calibration and thresholds (see PipelineOptions.repeats). */
+  readonly repeats?: number;
+  /** Fold-split salt; only `npm run train:scam -- --fold-salt=…` sets it, to measure the swing. */
+  readonly foldSalt?: string;
 }
 
 const SEED = 20261122;
@@ -62,8 +66,12 @@ export const EMAIL_RECIPE: Recipe = {
   features: { kind: 'text', ...DEFAULT_TEXT_FEATURES, maxChars: 10_000, dropReplyPrefix: true },
   grid: grid(8, [1, 2], [0.05], [8, 16]),
   folds: 5,
-  // The issue asks for at most 0.5% false positives on ham; leave headroom.
-  scam: { kind: 'max-fpr', maxFpr: 0.0025 },
+  // Three fold splits pooled: one split's luck moved the checker's `scam` threshold 0.957 ↔ 0.929
+  // and dev recall 0.77 ↔ 0.80 between retrainings on the same data (issue 3, round 4).
+  repeats: 3,
+  // The issue asks for at most 0.5% false positives on ham; leave headroom. Smoothed: at 0.25%
+  // the plain rule sits on the score of about the 7th most spam-like genuine email alone.
+  scam: { kind: 'max-fpr-smoothed', maxFpr: 0.0025 },
   suspicious: { kind: 'max-fpr', maxFpr: 0.01 },
 };
 

@@ -69,4 +69,29 @@ describe('trainScamModel', () => {
       texts.reduce((s, t) => s + (loaded.ok ? loaded.model.score(t).logOdds : 0), 0) / texts.length;
     expect(mean(SCAMS)).toBeGreaterThan(mean(GENUINE));
   });
+
+  it('pools several cross-validation runs: one out-of-fold score per run, still reproducible', () => {
+    const pooled: Recipe = {
+      ...recipe,
+      repeats: 2,
+      scam: { kind: 'max-fpr-smoothed', maxFpr: 0.1 },
+    };
+    const a = trainScamModel(pooled, data, { dataHash: 'abc123', created: null }, 5);
+    const b = trainScamModel(pooled, data, { dataHash: 'abc123', created: null }, 5);
+    expect(JSON.stringify(a.file)).toBe(JSON.stringify(b.file));
+    expect(a.file.training.crossValidationRuns).toBe(2);
+    for (const runs of a.oof.values()) expect(runs).toHaveLength(2);
+    // The first run is the single-run model's split: its scores differ only by calibration.
+    const single = trainScamModel(recipe, data, { dataHash: 'abc123', created: null }, 5);
+    expect(single.oof.get('1-0-a')).toHaveLength(1);
+    const salted = trainScamModel(
+      { ...recipe, foldSalt: 'b' },
+      data,
+      { dataHash: 'abc123', created: null },
+      5,
+    );
+    expect([...salted.oof.values()].map((r) => r[0])).not.toEqual(
+      [...single.oof.values()].map((r) => r[0]),
+    );
+  });
 });

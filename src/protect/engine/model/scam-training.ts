@@ -41,8 +41,11 @@ export interface TrainedModel {
   readonly dense: readonly { readonly name: string; readonly weight: number }[];
   /** Strong features whose text looks like a data-source artefact. */
   readonly leaks: readonly string[];
-  /** Out-of-fold calibrated log-odds of each training example, by id (what the combiner is fitted on). */
-  readonly oof: ReadonlyMap<string, number>;
+  /**
+   * Out-of-fold calibrated log-odds of each training example, by id, one per
+   * cross-validation run (what the combiner is fitted on).
+   */
+  readonly oof: ReadonlyMap<string, readonly number[]>;
 }
 
 const round = (x: number) => Number(x.toPrecision(4));
@@ -79,6 +82,8 @@ export function trainScamModel(
     folds: recipe.folds,
     scam: recipe.scam,
     suspicious: recipe.suspicious,
+    ...(recipe.repeats === undefined ? {} : { repeats: recipe.repeats }),
+    ...(recipe.foldSalt === undefined ? {} : { foldSalt: recipe.foldSalt }),
   });
   const positives = items.filter((it) => it.y === 1).length;
   const file: ModelFile = {
@@ -103,6 +108,7 @@ export function trainScamModel(
       ...result.chosen.params,
       modernWeight: result.chosen.modernWeight,
       folds: recipe.folds,
+      ...((recipe.repeats ?? 1) > 1 ? { crossValidationRuns: recipe.repeats ?? 1 } : {}),
       calibration: 'platt scaling on out-of-fold margins of the training split',
     },
     metrics: {},
@@ -148,10 +154,15 @@ export function trainScamModel(
       .filter((t) => looksLikeLeakage(t.text))
       .map((t) => `${t.text} (${f.weight.toFixed(3)})`),
   );
-  const oof = new Map<string, number>();
+  const oof = new Map<string, number[]>();
   data.train.forEach((e, i) => {
-    const p = Math.min(1 - 1e-12, Math.max(1e-12, result.oofScores[i] as number));
-    oof.set(e.id, Math.log(p / (1 - p)));
+    oof.set(
+      e.id,
+      result.oofRuns.map((run) => {
+        const p = Math.min(1 - 1e-12, Math.max(1e-12, run[i] as number));
+        return Math.log(p / (1 - p));
+      }),
+    );
   });
   return { file: { ...file, metrics }, figures, grid: result.grid, top, dense, leaks, oof };
 }

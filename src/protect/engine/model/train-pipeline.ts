@@ -25,6 +25,7 @@ import {
 } from '../../../platform/engine-kit/model/weight-codec.js';
 import { applyPlatt, fitPlatt, type PlattParams } from './calibration.js';
 import { thresholdForBestF1, thresholdForCalibratedF1, thresholdForMaxFpr } from './metrics.js';
+import { thresholdForSmoothedMaxFpr } from './smoothed-quantile.js';
 
 export interface TrainItem {
   readonly x: SparseVector;
@@ -45,7 +46,9 @@ export type ThresholdRule =
   | { readonly kind: 'best-f1' }
   /** Half the best F1, the expected-F1 optimum for calibrated scores (see thresholdForCalibratedF1). */
   | { readonly kind: 'calibrated-f1' }
-  | { readonly kind: 'max-fpr'; readonly maxFpr: number };
+  | { readonly kind: 'max-fpr'; readonly maxFpr: number }
+  /** The same cap on a Harrell–Davis quantile of the negatives' log-odds: moves less between retrainings. */
+  | { readonly kind: 'max-fpr-smoothed'; readonly maxFpr: number };
 
 export interface PipelineOptions {
   readonly dim: number;
@@ -53,6 +56,14 @@ export interface PipelineOptions {
   readonly folds: number;
   readonly scam: ThresholdRule;
   readonly suspicious: ThresholdRule;
+  /**
+   * Cross-validation runs, each with its own fold split, whose out-of-fold
+   * scores are pooled to choose from the grid, calibrate and set thresholds
+   * (default 1).
+   */
+  readonly repeats?: number;
+  /** Salt of the fold split (default ''): another salt, another split of the same data. */
+  readonly foldSalt?: string;
 }
 
 export interface GridResult extends Candidate {
@@ -68,8 +79,10 @@ export interface PipelineResult {
   readonly encoded: { readonly count: number; readonly data: string };
   readonly calibration: PlattParams;
   readonly thresholds: { readonly suspicious: number; readonly scam: number };
-  /** Calibrated out-of-fold scores of the training items, in input order. */
+  /** Calibrated out-of-fold scores of the training items, in input order (the first run). */
   readonly oofScores: Float64Array;
+  /** The same for every cross-validation run (`repeats` of them; the first is `oofScores`). */
+  readonly oofRuns: readonly Float64Array[];
 }
 
 /** Train and round to half precision; returns the weights as they will be stored. */
@@ -92,8 +105,9 @@ export function outOfFoldMargins(
   dim: number,
   candidate: Candidate,
   folds: number,
+  salt = '',
 ): Float64Array {
-  const fold = items.map((it) => hashString(`fold\n${it.group}`) % folds);
+  const fold = items.map((it) => hashString(`fold${salt}\n${it.group}`) % folds);
   const out = new Float64Array(items.length);
   for (let f = 0; f < folds; f++) {
     const model = trainShipped(
@@ -137,44 +151,71 @@ export function applyRule(
 ): number {
   if (rule.kind === 'best-f1') return thresholdForBestF1(scores, labels);
   if (rule.kind === 'calibrated-f1') return thresholdForCalibratedF1(scores, labels);
+  if (rule.kind === 'max-fpr-smoothed')
+    return thresholdForSmoothedMaxFpr(scores, labels, rule.maxFpr);
   return thresholdForMaxFpr(scores, labels, rule.maxFpr);
 }
 
 export function runPipeline(items: readonly TrainItem[], options: PipelineOptions): PipelineResult {
-  const labels = items.map((it) => it.y);
+  const salt = options.foldSalt ?? '';
+  const repeats = Math.max(1, options.repeats ?? 1);
+  const pooledItems = repeats === 1 ? items : Array.from({ length: repeats }, () => items).flat();
+  const pooledLabels = pooledItems.map((it) => it.y);
   let best:
-    | { candidate: Candidate; margins: Float64Array; loss: number; platt: PlattParams }
+    | { candidate: Candidate; runs: Float64Array[]; loss: number; platt: PlattParams }
     | undefined;
   const grid: GridResult[] = [];
   for (const candidate of options.grid) {
-    const margins = outOfFoldMargins(items, options.dim, candidate, options.folds);
-    const platt = fitPlatt(margins, labels);
+    // Every run is scored by models that never saw an item's group; the runs differ in the split.
+    const runs = Array.from({ length: repeats }, (_, r) =>
+      outOfFoldMargins(
+        items,
+        options.dim,
+        candidate,
+        options.folds,
+        r === 0 ? salt : `${salt}#${r}`,
+      ),
+    );
+    const margins = repeats === 1 ? (runs[0] as Float64Array) : concat(runs);
+    const platt = fitPlatt(margins, pooledLabels);
     const loss = selectionLoss(
       margins.map((m) => applyPlatt(platt, m)),
-      items,
+      pooledItems,
     );
     grid.push({ ...candidate, oofLogLoss: loss });
-    if (best === undefined || loss < best.loss) best = { candidate, margins, loss, platt };
+    if (best === undefined || loss < best.loss) best = { candidate, runs, loss, platt };
   }
   if (best === undefined) throw new Error('the parameter grid is empty');
-  const platt = best.platt;
+  const { candidate: chosen, platt } = best;
   // A non-positive slope would turn the model upside down: it means the model
   // ranks held-out messages no better than chance, so stop rather than ship it.
   if (!(platt.a > 0)) {
     throw new Error(`calibration slope ${platt.a} is not positive: the model does not generalise`);
   }
-  const oofScores = best.margins.map((m) => applyPlatt(platt, m));
-  const scam = applyRule(options.scam, oofScores, labels);
-  const suspicious = Math.min(scam, applyRule(options.suspicious, oofScores, labels));
-  const final = trainShipped(items, options.dim, best.candidate);
+  const oofRuns = best.runs.map((margins) => margins.map((m) => applyPlatt(platt, m)));
+  const pooled = repeats === 1 ? (oofRuns[0] as Float64Array) : concat(oofRuns);
+  const scam = applyRule(options.scam, pooled, pooledLabels);
+  const suspicious = Math.min(scam, applyRule(options.suspicious, pooled, pooledLabels));
+  const final = trainShipped(items, options.dim, chosen);
   return {
-    chosen: best.candidate,
+    chosen,
     grid,
     bias: final.bias,
     weights: final.weights,
     encoded: final.encoded,
     calibration: platt,
     thresholds: { suspicious, scam },
-    oofScores,
+    oofScores: oofRuns[0] as Float64Array,
+    oofRuns,
   };
+}
+
+function concat(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
