@@ -6,7 +6,7 @@
  * work, frequency) fall on both alike; the first four pairs are warm-up. Prints each side's
  * median objects/s and the median of B/A over the pairs — the figure the store's settings
  * (`IMPORT_SLICE`, SQLite's `wal_autocheckpoint`) were chosen by. Defaults: A is the setting
- * before 2026-12-07 (500-object slices, SQLite's default 1,000 pages), B is the current one.
+ * before the fourth ingest round of 2026-12-06 (500-object slices, SQLite's default 1,000 pages), B is the current one.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
