@@ -147,6 +147,9 @@ describe('activity extraction', () => {
     expect(baseName('/usr/bin/Bash')).toBe('bash');
     expect(networkOf('10.1.2.3')).toBe('10.1.2.0/24');
     expect(networkOf('fe80::1')).toBe('fe80:0:0::/48');
+    // One network however it is written (the gateway's reading): mapped IPv4, leading zeros.
+    expect(networkOf('::ffff:10.1.2.3')).toBe('10.1.2.0/24');
+    expect(networkOf('2001:0db8:0000::1')).toBe(networkOf('2001:db8::7'));
     expect(networkOf('WORKSTATION7')).toBe('workstation7');
   });
 

@@ -9,6 +9,8 @@
  *
  * Every string taken from an event is bounded, so hostile logs cannot grow memory through keys.
  */
+
+import { networkOf as addressNetwork } from '../../../platform/engine-kit/indicators/network.js';
 import type { FieldValue, LogEvent } from '../event.js';
 
 const MAX_ID = 256;
@@ -78,13 +80,7 @@ export function baseName(path: string): string {
 /** The network a source address belongs to, or the address itself if it is not an IP. */
 export function networkOf(address: string): string {
   if (address === 'local') return 'local';
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(address);
-  if (v4 !== null) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  if (address.includes(':') && /^[0-9a-fA-F:]+$/.test(address)) {
-    const parts = address.toLowerCase().split('::')[0]?.split(':') ?? [];
-    return `${[...parts, '0', '0', '0'].slice(0, 3).join(':')}::/48`;
-  }
-  return address.toLowerCase();
+  return addressNetwork(address) ?? address.toLowerCase();
 }
 
 const LOCAL_ADDRESSES = new Set(['-', '127.0.0.1', '::1', '0.0.0.0', 'localhost']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkOf } from './gateway-service.js';
+import { networkOf } from './network.js';
 
 describe('networkOf (the client network recorded with each request)', () => {
   it('keeps the /24 of IPv4 and the /48 of IPv6, never the address', () => {
