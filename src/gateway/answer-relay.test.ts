@@ -113,6 +113,30 @@ describe('relaying a screened stream', () => {
     expect(r.read()).toBe(chat('first') + chat(' second') + DONE);
   });
 
+  it('completes only after every check has answered, one started by another included', async () => {
+    const answers: ((stop: boolean) => void)[] = [];
+    const guard: StreamGuard = {
+      everyChars: 10,
+      windowChars: 16_000,
+      cutEvent: CUT,
+      check: () => new Promise((resolve) => answers.push(resolve)),
+    };
+    const r = relay(guard);
+    r.up.send(chat('0123456789ab')); // the first check starts
+    await tick();
+    r.up.send(chat('harmful part here') + DONE); // arrives while it runs
+    r.up.finish();
+    await tick();
+    answers[0]?.(false); // the first says go on, and a second starts for the rest
+    for (let i = 0; i < 5; i++) await tick();
+    expect(answers).toHaveLength(2);
+    expect(r.read()).not.toContain('[DONE]');
+    answers[1]?.(true);
+    await settle(r);
+    expect(r.read().endsWith(CUT)).toBe(true);
+    expect(r.outcome()?.error).toBe('safeguard_blocked');
+  });
+
   it('fails closed: a check that throws cuts the stream', async () => {
     const r = relay(guardOf(async () => Promise.reject(new Error('classifier down'))));
     r.up.send(chat('anything') + DONE);

@@ -106,7 +106,8 @@ export function relayStream(
   };
   /** At the upstream's end: check what no check has seen, then complete the stream or cut it. */
   const finish = async (g: StreamGuard) => {
-    await checking;
+    // A check that ends may start another for what arrived meanwhile: wait for them all.
+    while (checking !== undefined) await checking;
     if (cut || ended) return;
     if (scanner.text().length > checkedTo && (await check(g))) return cutStream(true);
     if (cut || ended) return;
