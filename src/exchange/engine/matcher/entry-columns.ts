@@ -56,8 +56,13 @@ export function emptySlots(size: number): Int32Array {
  * read from the old slots, which hold every entry's hash, so entries need not keep theirs.
  */
 export function doubleSlots(slots: Int32Array): Int32Array {
-  const out = emptySlots(slots.length);
-  const mask = slots.length - 1;
+  return resizeSlots(slots, slots.length);
+}
+
+/** The same pairs in a table of `size` slots (a power of two, larger than the table's). */
+export function resizeSlots(slots: Int32Array, size: number): Int32Array {
+  const out = emptySlots(size);
+  const mask = size - 1;
   for (let i = 0; i < slots.length; i += 2) {
     const e = slots[i] as number;
     if (e === -1) continue;
@@ -68,4 +73,20 @@ export function doubleSlots(slots: Int32Array): Int32Array {
     out[2 * slot + 1] = hash;
   }
   return out;
+}
+
+/** Slots for `n` entries at a load factor of at most 3/4 (a power of two, at least 16). */
+export function slotsFor(n: number): number {
+  let size = 16;
+  while (n * 4 > size * 3) size *= 2;
+  return size;
+}
+
+/**
+ * Whether an array of `length` holding `used` is worth copying into a smaller one: more than an
+ * eighth of it unused (a reserved bulk load comes close to its estimate, and the copy would cost
+ * a new buffer of the whole size).
+ */
+export function hasSlack(used: number, length: number): boolean {
+  return used < length - (length >> 3);
 }

@@ -8,7 +8,16 @@
  * flags, ref, warn, next): a hit reads the slot and one record.
  */
 
-import { doubleSlots, type EntryTable, emptySlots, fmix32, grow } from './entry-columns.js';
+import {
+  doubleSlots,
+  type EntryTable,
+  emptySlots,
+  fmix32,
+  grow,
+  hasSlack,
+  resizeSlots,
+  slotsFor,
+} from './entry-columns.js';
 import { formatIpv4, formatIpv6 } from './ip-address.js';
 import { filterOfSlots, KeyFilter } from './key-filter.js';
 
@@ -131,9 +140,23 @@ export class IpPrefixTable implements EntryTable {
     return this.rec.byteLength + this.slots.byteLength + this.filter.byteLength;
   }
 
-  /** Give back the slack of doubling once a bulk load is over. */
+  /** Room for `entries` more ranges, made at once (see StringTable.reserve). */
+  reserve(entries: number): void {
+    const n = this.count + entries;
+    if (n * R > this.rec.length)
+      this.rec = grow(this.rec, new Int32Array(Math.max(n * R, 2 * this.rec.length)));
+    const size = slotsFor(n);
+    if (size > this.mask + 1) {
+      this.slots = resizeSlots(this.slots, size);
+      this.mask = size - 1;
+      this.filter = filterOfSlots(this.slots);
+    }
+  }
+
+  /** Give back the slack of doubling once a bulk load is over (not a little slack: a copy is a new buffer). */
   trim(): void {
-    this.rec = this.rec.slice(0, Math.max(16, this.count) * R);
+    const n = Math.max(16, this.count) * R;
+    if (hasSlack(n, this.rec.length)) this.rec = this.rec.slice(0, n);
   }
 
   /** `address` with the bits past `prefix` cleared, in the scratch words (int32). */

@@ -325,4 +325,73 @@ describe('properties', () => {
       expect(m.indicator(m.lookup('domain', `host${n}.example`)[0]?.slot ?? -1).stixId).toBe(id(n));
     expect(m.lookup('domain', 'host20000.example')).toHaveLength(0);
   });
+
+  it('a reserved bulk load holds and finds exactly what one-by-one adds do', () => {
+    const value = fc.oneof(
+      fc
+        .stringMatching(/^[a-z0-9é]{1,10}(\.[a-z0-9]{1,10}){1,2}\.(com|net|example)$/)
+        .map((v) => ({ kind: 'domain' as const, value: v })),
+      fc.webUrl({ withQueryParameters: true }).map((v) => ({ kind: 'url' as const, value: v })),
+      fc.ipV4().map((v) => ({ kind: 'ip' as const, value: v })),
+      fc.ipV6().map((v) => ({ kind: 'ip' as const, value: `${v}/64` })),
+      fc.stringMatching(/^[0-9a-f]{40}$/).map((v) => ({ kind: 'hash' as const, value: v })),
+    );
+    fc.assert(
+      fc.property(
+        // Two batches (the second may repeat values and ids of the first), each reserved or not:
+        // a reservation that is too small, too large or repeated must change nothing but speed.
+        fc.array(value, { maxLength: 80 }),
+        fc.array(value, { maxLength: 80 }),
+        fc.boolean(),
+        fc.boolean(),
+        (first, second, reserveFirst, reserveSecond) => {
+          const batch = (vs: typeof first, from: number) =>
+            vs.map((v, n) => one((from + n) % 100, v.kind, v.value));
+          const plain = fresh();
+          const bulk = fresh();
+          for (const [vs, from, reserve] of [
+            [first, 0, reserveFirst],
+            [second, 50, reserveSecond],
+          ] as const) {
+            const inputs = batch(vs, from);
+            if (reserve) bulk.reserveFor(inputs);
+            for (const input of inputs) {
+              expect(bulk.add(input)).toEqual(plain.add(input));
+            }
+          }
+          bulk.trim();
+          plain.trim();
+          expect(bulk.size).toBe(plain.size);
+          expect(bulk.entries).toBe(plain.entries);
+          for (const v of [...first, ...second]) {
+            const ids = (m: ReturnType<typeof fresh>) =>
+              m
+                .lookup(v.kind, v.value)
+                .map((h) => [m.indicator(h.slot).stixId, h.via, m.valueOf(h)]);
+            expect(ids(bulk)).toEqual(ids(plain));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reserves at once for a batch, and gives back what a reservation left unused', () => {
+    const inputs = Array.from({ length: 5_000 }, (_, n) =>
+      one(n, 'hash', n.toString(16).padStart(64, 'a')),
+    );
+    const m = fresh();
+    m.reserveFor(inputs);
+    const reserved = m.bytes;
+    for (const input of inputs) m.add(input);
+    // Nothing grew past the reservation.
+    expect(m.bytes).toBe(reserved);
+    // A reservation for twice as many leaves slack that trim gives back.
+    const over = fresh();
+    over.reserveFor([...inputs, ...inputs.map((x, n) => ({ ...x, stixId: id(n + 10_000) }))]);
+    for (const input of inputs) over.add(input);
+    over.trim();
+    expect(over.bytes).toBeLessThan(reserved * 1.2);
+    expect(over.lookup('hash', inputs[4_321]?.values[0]?.value ?? '')).toHaveLength(1);
+  });
 });

@@ -14,7 +14,16 @@
  * it: see domain-probe.ts.
  */
 
-import { doubleSlots, type EntryTable, emptySlots, fmix32, grow } from './entry-columns.js';
+import {
+  doubleSlots,
+  type EntryTable,
+  emptySlots,
+  fmix32,
+  grow,
+  hasSlack,
+  resizeSlots,
+  slotsFor,
+} from './entry-columns.js';
 import { filterOfSlots, KeyFilter } from './key-filter.js';
 
 const EMPTY = -1;
@@ -190,13 +199,46 @@ export class StringTable implements EntryTable {
     );
   }
 
-  /** Give back the slack of doubling once a bulk load is over. */
+  /**
+   * Room for `entries` more keys of `keyBytes` UTF-8 bytes in all, made at once. A bulk load that
+   * knows its size then grows each array once instead of doubling it a dozen times or more: every
+   * doubling copies the array, and every large new buffer counts against V8's external-memory
+   * limit, which starts a full garbage collection of the whole heap (about 0.2 s each with the
+   * million inputs of the intel bench alive). An estimate is fine: past it, the arrays double.
+   */
+  reserve(entries: number, keyBytes: number): void {
+    const n = this.count + entries;
+    if (n > this.at.length) {
+      // At least double, so that many small reservations still grow geometrically.
+      const size = Math.max(n, 2 * this.at.length);
+      this.at = grow(this.at, new Int32Array(size));
+      this.next = grow(this.next, new Int32Array(size));
+    }
+    const size = slotsFor(n);
+    if (size > this.mask + 1) {
+      this.slots = resizeSlots(this.slots, size);
+      this.mask = size - 1;
+      this.filter = filterOfSlots(this.slots);
+    }
+    // Each record: its header and its key rounded up to a word.
+    const words = this.used + entries * (H + 1) + Math.ceil(keyBytes / 4);
+    if (words > this.words.length) {
+      this.words = grow(this.words, new Int32Array(Math.max(words, 2 * this.words.length)));
+      this.bytes8 = new Uint8Array(this.words.buffer);
+    }
+  }
+
+  /** Give back the slack of doubling once a bulk load is over (not a little slack: a copy is a new buffer). */
   trim(): void {
-    this.words = this.words.slice(0, Math.max(16, this.used));
-    this.bytes8 = new Uint8Array(this.words.buffer);
+    if (hasSlack(this.used, this.words.length)) {
+      this.words = this.words.slice(0, Math.max(16, this.used));
+      this.bytes8 = new Uint8Array(this.words.buffer);
+    }
     const n = Math.max(16, this.count);
-    this.at = this.at.slice(0, n);
-    this.next = this.next.slice(0, n);
+    if (hasSlack(n, this.at.length)) {
+      this.at = this.at.slice(0, n);
+      this.next = this.next.slice(0, n);
+    }
   }
 
   private wordOf(e: number): number {
