@@ -8,6 +8,7 @@
  */
 import Type from 'typebox';
 import { accessGate } from '../access/index.js';
+import { LOCALES } from '../platform/engine-kit/i18n/messages.js';
 import type { App } from '../platform/http/app.js';
 import type { EventStream } from '../platform/http/event-stream.js';
 import { ProblemSchema } from '../platform/http/problem.js';
@@ -85,10 +86,14 @@ export function registerConsoleRoutes(
           'Decisions as they happen on every instance (Server-Sent Events, event "decision"; not allow)',
         querystring: Type.Object({
           locale: Type.Optional(
-            Type.Union([Type.Literal('en'), Type.Literal('es')], {
-              description:
-                'language of the words around names (EventSource cannot set Accept-Language)',
-            }),
+            // Every language the messages have: a third one is accepted here without a change.
+            Type.Union(
+              LOCALES.map((l) => Type.Literal(l)),
+              {
+                description:
+                  'language of the words around names (EventSource cannot set Accept-Language)',
+              },
+            ),
           ),
         }),
         response: {

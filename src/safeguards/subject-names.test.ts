@@ -409,6 +409,12 @@ describe('the console answers with names', () => {
       .filter((l) => l.startsWith('data: ') && l.includes(live))
       .map((l) => JSON.parse(l.slice(6)) as { subject: string; name: string | null });
     expect(data[0]).toMatchObject({ subject: endUser, name: `usuario «u-481» de ${orgName}` });
+    // A language the messages do not have is refused, not guessed.
+    const other = await fetch(`${server.url}/api/safeguards/decisions/stream?locale=xx`, {
+      headers: { authorization: `Bearer ${operatorKey}` },
+    });
+    expect(other.status).toBe(400);
+    await other.body?.cancel();
   });
 
   it('names accounts by risk and findings', async () => {
