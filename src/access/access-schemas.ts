@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { LOCALES } from '../platform/engine-kit/i18n/messages.js';
 
 /** Request and response schemas of the access API (they also feed the OpenAPI document). */
 const oneOf = <T extends string>(values: readonly T[]) =>
@@ -87,7 +88,7 @@ export const InviteRequest = Type.Object(
     email: Type.String({ minLength: 3, maxLength: 320 }),
     role: Role,
     /** The language of the invitation mail; without it, the invitee's or the inviter's. */
-    language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('es')])),
+    language: Type.Optional(Type.Union(LOCALES.map((l) => Type.Literal(l)))),
   },
   { additionalProperties: false },
 );
