@@ -48,6 +48,15 @@ type Missing = Exclude<keyof GatewayRequestRow, (typeof REQUEST_COLUMNS)[number]
 const allColumns: [Missing] extends [never] ? true : Missing = true;
 void allColumns;
 
+/**
+ * The write-ahead log size (pages) past which a commit on this connection checkpoints: the same as
+ * the store's own connection (platform/adapters/sqlite-store.ts, WAL_AUTOCHECKPOINT_PAGES). The
+ * setting is per connection; left at SQLite's default of 1,000, this thread ran a checkpoint after
+ * most of its commits whenever the store's larger log was past 1,000 pages, so its batches, and the
+ * records the monitoring jobs and tests wait for, came later.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 export interface RowWriter {
   /** Insert the rows in one transaction; rejects with the worker's error. */
   write(rows: readonly GatewayRequestRow[]): Promise<void>;
@@ -62,6 +71,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
 db.pragma('synchronous = FULL');
+db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages);
 const cols = workerData.columns;
 let insertMany;
 function prepare() {
@@ -87,7 +97,13 @@ export function createSqliteRowWriter(file: string, busyTimeoutMs = 10_000): Row
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver, file, busyTimeoutMs, columns: REQUEST_COLUMNS },
+    workerData: {
+      driver,
+      file,
+      busyTimeoutMs,
+      autocheckpointPages: WAL_AUTOCHECKPOINT_PAGES,
+      columns: REQUEST_COLUMNS,
+    },
   });
   // The log's flush timer is unref'd; the thread must not keep the process alive either.
   worker.unref();
