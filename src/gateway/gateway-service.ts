@@ -28,6 +28,7 @@ import {
 } from './engine/openai-payload.js';
 import { gatewayErrors } from './errors.js';
 import { createGatewayLimits, type Who, whoIs } from './gateway-limits.js';
+import { type LeverEffect, type LeverGuard, NO_EFFECT } from './lever-guard.js';
 import { timeOrderedId } from './record-id.js';
 import type { RequestLog, RequestRecord } from './request-log.js';
 import { checkChat, checkResponses, firstProblem } from './request-schemas.js';
@@ -83,60 +84,6 @@ export type GatewayAnswer =
       readonly contentType: string;
       readonly stream: Readable;
     };
-
-/**
- * The levers in force (the safeguards module's lever cache, kept current from the
- * bus): consulted on every request in memory, O(1). `observe` hears each prompt
- * decision, for risk scores; it must not block (fire and forget).
- */
-export interface LeverGuard {
-  check(subject: {
-    readonly orgId: string | null;
-    readonly keyId: string | null;
-    readonly userId: string | null;
-    readonly endUser: string | null;
-  }): LeverEffect;
-  observe?(decision: ObservedDecision): void;
-  /**
-   * Resolves once the levers in force are loaded (at once after that), or after a short
-   * bound: a server's first calls wait for them instead of being refused as `pending`.
-   */
-  ready?(): Promise<void>;
-}
-
-/** What the levers in force do to one request. */
-export interface LeverEffect {
-  readonly revoked: { readonly target: string; readonly reason: string } | null;
-  readonly stepUp: { readonly target: string; readonly reason: string } | null;
-  /** Restrict: the highest tier the caller keeps now, or null. */
-  readonly maxTier: number | null;
-  /** Friction: divide the tier's rate limits by this (1 = unchanged). */
-  readonly limitDivisor: number;
-  /** True until the levers in force are loaded (at start): refuse rather than guess. */
-  readonly pending: boolean;
-}
-
-/** One prompt decision, as the lever guard hears it. */
-export interface ObservedDecision {
-  readonly requestId: string;
-  readonly at: number;
-  readonly orgId: string | null;
-  readonly keyId: string | null;
-  readonly userId: string | null;
-  readonly endUser: string | null;
-  readonly tier: number;
-  readonly decision: string;
-  readonly risk: number;
-  readonly categories: readonly { readonly id: string; readonly score: number }[];
-}
-
-const NO_EFFECT: LeverEffect = {
-  revoked: null,
-  stepUp: null,
-  maxTier: null,
-  limitDivisor: 1,
-  pending: false,
-};
 
 export interface GatewayDeps {
   readonly policy: () => TierPolicy;

@@ -9,12 +9,8 @@ import type { ShieldwallModule } from '../platform/module.js';
 import { gatewayMigrations } from './gateway-tables.js';
 import type { LeverProvider, ScreenProvider } from './wire-gateway.js';
 
-export type {
-  LeverEffect,
-  LeverGuard,
-  ObservedDecision,
-} from './gateway-service.js';
 export type { GatewayRequestRow, GatewayTables } from './gateway-tables.js';
+export type { LeverEffect, LeverGuard, ObservedDecision } from './lever-guard.js';
 export { allowAllScreen, type Screen, type ScreenInput, type ScreenResult } from './screen.js';
 export type { LeverProvider, ScreenProvider } from './wire-gateway.js';
 
