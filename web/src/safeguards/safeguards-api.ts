@@ -18,6 +18,7 @@ import {
   parserOf,
   str,
 } from '../access/shapes.js';
+import { ApiError } from '../api.js';
 
 export const SAFEGUARDS = '/safeguards';
 const API = '/api/safeguards';
@@ -177,6 +178,30 @@ export const fetchAppeals = (status: Appeal['status'], signal?: AbortSignal) =>
   apiGet(`${API}/appeals?status=${status}`, parserOf(arrayOf(Review)), signal);
 export const decideAppeal = (id: string, grant: boolean, reason: string) =>
   apiSend(`${API}/appeals/${encodeURIComponent(id)}/decision`, { grant, reason }, parserOf(Review));
+
+/** Where an organization's notices are posted (the server's WebhookOut); the secret is never read back. */
+const OrgWebhook = object({ url: str, created_at: str });
+export type OrgWebhook = Of<typeof OrgWebhook>;
+/** The answer to setting it: the signing secret (`whsec_…`), shown to the admin this once. */
+const NewOrgWebhook = object({ url: str, created_at: str, secret: str });
+export type NewOrgWebhook = Of<typeof NewOrgWebhook>;
+
+const webhookPath = (orgId: string) => `${API}/orgs/${encodeURIComponent(orgId)}/webhook`;
+
+/** The organization's webhook, or null when none is set up (the server's 404 `appeal_not_found`). */
+export const fetchOrgWebhook = (orgId: string, signal?: AbortSignal): Promise<OrgWebhook | null> =>
+  apiGet(webhookPath(orgId), parserOf(OrgWebhook), signal).catch((err: unknown) => {
+    if (err instanceof ApiError && err.status === 404 && err.code === 'appeal_not_found')
+      return null;
+    throw err;
+  });
+/** Set or replace the address; a new secret every time (the old one stops working). */
+export const setOrgWebhook = (orgId: string, url: string) =>
+  apiSend(webhookPath(orgId), { url }, parserOf(NewOrgWebhook), 'PUT');
+export const removeOrgWebhook = (orgId: string) =>
+  apiSend(webhookPath(orgId), undefined, ignoreBody, 'DELETE');
+/** The longest address the server takes (appeal-routes.ts, the PUT body's maxLength). */
+export const MAX_WEBHOOK_URL_CHARS = 2048;
 
 /** The longest appeal the server takes (appeal-service.ts MAX_APPEAL_CHARS). */
 export const MAX_APPEAL_CHARS = 2000;

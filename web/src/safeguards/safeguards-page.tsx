@@ -18,6 +18,7 @@ import {
 import { OwnerSection } from './owner-section.js';
 import { CONSOLE_PARTS, type ConsolePart, partPath, SAFEGUARDS } from './safeguards-api.js';
 import './safeguards.css';
+import { administered, WebhookSection } from './webhook-section.js';
 
 const t = safeguardsMessages.t;
 
@@ -34,7 +35,8 @@ const NEEDS: Readonly<Record<ConsolePart, string>> = {
 
 /**
  * "AI safeguards" (`/safeguards`): for everyone signed in, the limits on their account and the
- * organizations they manage, with an appeal form and their messages; for operators, the console
+ * organizations they manage, with an appeal form and their messages, and for org admins where
+ * those messages are also posted (the webhook); for operators, the console
  * at `/safeguards/<part>`: live decisions, accounts by risk, findings, lever history, appeals.
  */
 export function SafeguardsPage({ module: _module }: ModulePageProps) {
@@ -67,6 +69,7 @@ export function SafeguardsPage({ module: _module }: ModulePageProps) {
     <Page title={title} {...(part === 'mine' ? { lead: t(locale, 'lead') } : {})}>
       {shown.length > 0 ? <ConsoleNav current={part} parts={shown} /> : null}
       {part === 'mine' ? <OwnerSection orgs={account.me.orgs} /> : null}
+      {part === 'mine' ? <WebhookSection orgs={administered(account.me.orgs)} /> : null}
       {part !== 'mine' && !caps.has(NEEDS[part]) ? (
         <p class="notice">{t(locale, 'forbidden')}</p>
       ) : null}

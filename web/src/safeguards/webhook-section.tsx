@@ -1,0 +1,319 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { messageOf } from '../access/access-client.js';
+import { ConfirmButton } from '../access/confirm-button.js';
+import { DoneMessage } from '../access/form-parts.js';
+import { SecretBox } from '../access/secret-box.js';
+import { formatDate } from '../access/use-loaded.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { LoadingMessage } from '../components/loading-message.js';
+import { useLocale } from '../i18n/locale.js';
+import { withNodes } from '../i18n/rich-text.js';
+import { safeguardsMessages } from '../i18n/safeguards-messages.js';
+import { useResource } from '../use-resource.js';
+import {
+  fetchOrgWebhook,
+  MAX_WEBHOOK_URL_CHARS,
+  type OrgWebhook,
+  removeOrgWebhook,
+  setOrgWebhook,
+} from './safeguards-api.js';
+
+const t = safeguardsMessages.t;
+
+/** The roles that may set an organization's webhook (the server checks `minRole: 'admin'`). */
+const MANAGES = new Set(['owner', 'admin']);
+
+interface Org {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+}
+
+/** The organizations whose webhook this person may set up. */
+export const administered = (orgs: readonly Org[]): readonly Org[] =>
+  orgs.filter((o) => MANAGES.has(o.role));
+
+/**
+ * "Send these messages to your own system": for each organization the person administers, where
+ * its messages about limits are also posted (optional), a form to set or replace the address, the
+ * signing secret shown once, and a way to stop. Plain words first; what a developer needs (the
+ * body, the Standard Webhooks signature, retries) sits in a "For your technical team" disclosure.
+ */
+export function WebhookSection({ orgs }: { readonly orgs: readonly Org[] }) {
+  const locale = useLocale();
+  if (orgs.length === 0) return null;
+  return (
+    <section class="sg-section" aria-labelledby="sg-webhook">
+      <h2 id="sg-webhook">{t(locale, 'webhook.heading')}</h2>
+      <p>{t(locale, 'webhook.lead')}</p>
+      <p>{t(locale, 'webhook.how')}</p>
+      <TechnicalDetails />
+      <ul class="sg-list">
+        {orgs.map((o) => (
+          <OrgWebhookCard key={o.id} org={o} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TechnicalDetails() {
+  const locale = useLocale();
+  return (
+    <details class="sg-details sg-tech">
+      <summary>{t(locale, 'webhook.tech')}</summary>
+      <ul class="sg-tech__list">
+        <li>{t(locale, 'webhook.tech_what')}</li>
+        <li>
+          {withNodes(t(locale, 'webhook.tech_sign'), {
+            standard: (
+              <a href="https://www.standardwebhooks.com/" rel="noopener noreferrer">
+                {t(locale, 'webhook.tech_standard')}
+              </a>
+            ),
+          })}
+        </li>
+        <li>{t(locale, 'webhook.tech_retry')}</li>
+        <li>
+          {withNodes(t(locale, 'webhook.tech_doc'), {
+            doc: <code>docs/safeguards-console.md</code>,
+          })}
+        </li>
+      </ul>
+    </details>
+  );
+}
+
+/** The signing secret of an address just saved, shown until the admin says it is copied. */
+interface Shown {
+  readonly url: string;
+  readonly secret: string;
+}
+
+function OrgWebhookCard({ org }: { readonly org: Org }) {
+  const locale = useLocale();
+  const load = useCallback((signal: AbortSignal) => fetchOrgWebhook(org.id, signal), [org.id]);
+  const [loaded, retry] = useResource(load);
+  // What this page changed since it loaded (undefined: nothing; null: removed).
+  const [changed, setChanged] = useState<OrgWebhook | null | undefined>(undefined);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [done, setDone] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const id = `sg-webhook-${org.id}`;
+  const current = changed !== undefined ? changed : loaded.state === 'ready' ? loaded.data : null;
+
+  return (
+    <li class="sg-card">
+      <article aria-labelledby={`${id}-name`}>
+        <h3 id={`${id}-name`} class="sg-card__title" ref={heading} tabIndex={-1}>
+          {org.name}
+        </h3>
+        {loaded.state === 'loading' && changed === undefined ? (
+          <LoadingMessage>{t(locale, 'loading')}</LoadingMessage>
+        ) : null}
+        {loaded.state === 'failed' && changed === undefined ? (
+          <ErrorMessage
+            heading={t(locale, 'webhook.failed')}
+            error={loaded.error}
+            onRetry={retry}
+          />
+        ) : null}
+        {loaded.state === 'ready' || changed !== undefined ? (
+          <>
+            {current === null ? (
+              <p class="sg-status">{t(locale, 'webhook.none')}</p>
+            ) : (
+              <div class="sg-status sg-status--granted">
+                <p>
+                  {withNodes(t(locale, 'webhook.current'), {
+                    url: <code class="sg-break">{current.url}</code>,
+                  })}
+                </p>
+                <p class="sg-meta">
+                  {t(locale, 'webhook.since', { date: formatDate(current.created_at, locale) })}
+                </p>
+                {shown === null ? (
+                  <div class="sg-actions sg-webhook__remove">
+                    <ConfirmButton
+                      label={t(locale, 'webhook.remove_label', { name: org.name })}
+                      question={t(locale, 'webhook.remove_question', { name: org.name })}
+                      explanation={t(locale, 'webhook.remove_explain')}
+                      confirm={t(locale, 'webhook.remove_confirm')}
+                      danger
+                      onConfirm={async () => {
+                        await removeOrgWebhook(org.id);
+                        setChanged(null);
+                        setDone(t(locale, 'webhook.removed', { name: org.name }));
+                        // The button is gone with the address: keep focus in this card.
+                        setTimeout(() => heading.current?.focus(), 0);
+                      }}
+                    >
+                      {t(locale, 'webhook.remove')}
+                    </ConfirmButton>
+                  </div>
+                ) : null}
+              </div>
+            )}
+            {shown === null ? null : (
+              <SecretPanel
+                shown={shown}
+                onDone={() => {
+                  setShown(null);
+                  setDone(t(locale, 'webhook.secret_hidden'));
+                  heading.current?.focus();
+                }}
+              />
+            )}
+            <DoneMessage text={done} />
+            {shown === null ? (
+              <AddressForm
+                id={id}
+                replacing={current !== null}
+                onSaved={(answer) => {
+                  setChanged({ url: answer.url, created_at: answer.created_at });
+                  setDone('');
+                  setShown({ url: answer.url, secret: answer.secret });
+                }}
+                save={(url) => setOrgWebhook(org.id, url)}
+              />
+            ) : null}
+          </>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+/** The secret in a box with a Copy button and a "shown only once" warning; focus moves to it. */
+function SecretPanel({ shown, onDone }: { readonly shown: Shown; readonly onDone: () => void }) {
+  const locale = useLocale();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div class="sg-secret">
+      <h4 ref={heading} tabIndex={-1} class="sg-secret__title">
+        {t(locale, 'webhook.secret_heading')}
+      </h4>
+      <SecretBox
+        label={t(locale, 'webhook.secret_label', { url: shown.url })}
+        text={shown.secret}
+        copyLabel={t(locale, 'webhook.copy')}
+        copied={t(locale, 'webhook.copied')}
+        warning={
+          <p>
+            <strong>{t(locale, 'webhook.secret_once')}</strong> {t(locale, 'webhook.secret_why')}
+          </p>
+        }
+      />
+      <button type="button" class="button button--large" onClick={onDone}>
+        {t(locale, 'webhook.secret_done')}
+      </button>
+    </div>
+  );
+}
+
+/** What is wrong with the address before asking the server, or null. */
+function addressProblem(text: string): 'empty' | 'not_url' | 'not_https' | null {
+  if (text === '') return 'empty';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not_url';
+  }
+  return url.protocol === 'https:' ? null : 'not_https';
+}
+
+function AddressForm({
+  id,
+  replacing,
+  save,
+  onSaved,
+}: {
+  readonly id: string;
+  readonly replacing: boolean;
+  readonly save: (url: string) => Promise<OrgWebhook & { readonly secret: string }>;
+  readonly onSaved: (answer: OrgWebhook & { readonly secret: string }) => void;
+}) {
+  const locale = useLocale();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  const input = `${id}-url`;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const url = text.trim();
+    const wrong = addressProblem(url);
+    if (wrong !== null) {
+      setProblem(t(locale, `webhook.${wrong}`));
+      field.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const answer = await save(url);
+      setText('');
+      setBusy(false);
+      onSaved(answer);
+    } catch (err) {
+      setProblem(`${t(locale, 'webhook.save_failed')} ${messageOf(err)}`);
+      setBusy(false);
+      field.current?.focus();
+    }
+  };
+
+  const described = [
+    `${input}-hint`,
+    replacing ? `${input}-replace` : '',
+    problem === null ? '' : `${input}-problem`,
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
+  return (
+    <form class="sg-form" onSubmit={(e) => void submit(e)} noValidate>
+      <label class="field-label" for={input}>
+        {t(locale, replacing ? 'webhook.label_new' : 'webhook.label')}
+      </label>
+      <p class="sg-hint" id={`${input}-hint`}>
+        {t(locale, 'webhook.hint')}
+      </p>
+      {replacing ? (
+        <p class="sg-hint" id={`${input}-replace`}>
+          {t(locale, 'webhook.hint_replace')}
+        </p>
+      ) : null}
+      <input
+        ref={field}
+        id={input}
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        spellcheck={false}
+        class="field sg-url"
+        maxLength={MAX_WEBHOOK_URL_CHARS}
+        value={text}
+        aria-describedby={described}
+        aria-invalid={problem === null ? undefined : 'true'}
+        onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+      />
+      {problem === null ? null : (
+        <p class="field-error" id={`${input}-problem`} role="alert">
+          {problem}
+        </p>
+      )}
+      <div class="sg-actions">
+        <button
+          type="submit"
+          class="button button--large"
+          aria-disabled={busy ? 'true' : undefined}
+        >
+          {t(locale, busy ? 'webhook.saving' : replacing ? 'webhook.replace' : 'webhook.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
