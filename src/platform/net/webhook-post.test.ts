@@ -34,8 +34,13 @@ async function receiver(status: number, hang = false): Promise<{ url: string; go
 const ua = { userAgent: 'Shieldwall-Test/1' };
 
 describe('webhookUrlProblem', () => {
-  it('accepts public http(s) URLs and says what is wrong with the rest', () => {
+  it('accepts public https URLs and says what is wrong with the rest', () => {
     expect(webhookUrlProblem('https://hooks.example.org/x', false)).toBeUndefined();
+    // Plain http only where internal addresses are allowed (tests, a private network).
+    expect(webhookUrlProblem('http://hooks.example.org/x', false, '; use --allow')).toBe(
+      'only https URLs: plain http is allowed only where internal addresses are; use --allow',
+    );
+    expect(webhookUrlProblem('http://hooks.example.org/x', true)).toBeUndefined();
     expect(webhookUrlProblem('http://127.0.0.1:8080/x', true)).toBeUndefined();
     expect(webhookUrlProblem('ftp://hooks.example.org/x', false)).toMatch(/http/);
     expect(webhookUrlProblem('https://user:pw@hooks.example.org/x', false)).toMatch(/password/);

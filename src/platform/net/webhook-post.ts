@@ -1,5 +1,5 @@
 /**
- * One webhook POST, safely: http(s) only, no redirects, a time limit, the answer
+ * One webhook POST, safely: https only (http too where internal addresses are allowed), no redirects, a time limit, the answer
  * not read — and, unless the operator allows it, never to a loopback, private,
  * link-local or otherwise internal address. The address is checked on the
  * resolved IP inside the connection's own DNS lookup, so a name that resolves to
@@ -36,6 +36,12 @@ export function webhookUrlProblem(
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowInternal && (host === 'localhost' || (isIP(host) !== 0 && isInternalAddress(host))))
     return `an internal address (loopback, private or link-local)${internalHint}`;
+  // Plain http only where internal addresses are allowed too (a test receiver, a private network
+  // the operator opened up): across the internet, what webhooks carry (shared intelligence, alerts,
+  // the limits on someone's account) would be readable by anyone on the way. The signature proves
+  // the sender; it hides nothing.
+  if (url.protocol === 'http:' && !allowInternal)
+    return `only https URLs: plain http is allowed only where internal addresses are${internalHint}`;
   return undefined;
 }
 
