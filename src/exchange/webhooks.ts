@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
-import { postWebhook, webhookUrlProblem } from '../platform/net/webhook-post.js';
+import { postWebhook, webhookUrlProblems } from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
 import type { Bus, Subscription } from '../platform/ports/bus.js';
 import type { Store } from '../platform/ports/store.js';
@@ -254,10 +254,11 @@ export function createWebhooks(deps: {
       },
       actor: string,
     ): Promise<{ webhook: Webhook; secret: string }> {
-      const problem = webhookUrlProblem(input.url, deps.allowInternal);
+      const problem = webhookUrlProblems(input.url, deps.allowInternal);
       if (problem !== undefined)
         throw exchangeErrors.create('bad_webhook', {
-          message: `The webhook URL is not acceptable: ${problem}.`,
+          message: `The webhook URL is not acceptable: ${problem.en}.`,
+          es: `La dirección del webhook no es aceptable: ${problem.es}.`,
         });
       const count = await db()
         .selectFrom('exchange_webhooks')
@@ -267,6 +268,7 @@ export function createWebhooks(deps: {
       if (Number(count.n) >= MAX_HOOKS_PER_ORG)
         throw exchangeErrors.create('bad_webhook', {
           message: `An organization may have ${MAX_HOOKS_PER_ORG} webhooks.`,
+          es: `Una organización puede tener ${MAX_HOOKS_PER_ORG} webhooks.`,
         });
       const id = randomUUID();
       const secret = newWebhookSecret();

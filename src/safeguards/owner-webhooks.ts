@@ -7,7 +7,7 @@
  */
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
-import { postWebhook, webhookUrlProblem } from '../platform/net/webhook-post.js';
+import { postWebhook, webhookUrlProblems } from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
 import type { Store } from '../platform/ports/store.js';
 import type { Sealer } from '../platform/secrets/index.js';
@@ -158,11 +158,11 @@ export function createOwnerWebhooks(deps: {
       url: string,
       actor: { readonly id: string; readonly requestId?: string },
     ): Promise<{ webhook: OwnerWebhook; secret: string }> {
-      const problem = webhookUrlProblem(url, deps.allowInternal);
+      const problem = webhookUrlProblems(url, deps.allowInternal);
       if (problem !== undefined)
         throw appealErrors.create('bad_owner_webhook', {
-          message: `The webhook address cannot be used: ${problem}.`,
-          es: `La dirección del webhook no se puede usar: ${problem}.`,
+          message: `The webhook address cannot be used: ${problem.en}.`,
+          es: `La dirección del webhook no se puede usar: ${problem.es}.`,
         });
       const secret = newWebhookSecret();
       const row = {

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { postWebhook, webhookUrlProblem } from './webhook-post.js';
+import { postWebhook, webhookUrlProblem, webhookUrlProblems } from './webhook-post.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -57,6 +57,30 @@ describe('webhookUrlProblem', () => {
     expect(webhookUrlProblem('http://10.1.2.3/x', false, '; use --allow')).toMatch(
       /; use --allow$/,
     );
+  });
+});
+
+describe('webhookUrlProblems', () => {
+  it('says each refusal in English and in Spanish, with the hint where allowing internal addresses would help', () => {
+    const hint = { en: ' (EN hint)', es: ' (ES hint)' };
+    for (const bad of [
+      `https://example.org/${'a'.repeat(2048)}`,
+      'not a url',
+      'ftp://hooks.example.org/x',
+      'https://user:pw@hooks.example.org/x',
+      'https://127.0.0.1/x',
+      'http://hooks.example.org/x',
+    ]) {
+      const p = webhookUrlProblems(bad, false, hint);
+      expect(p, bad).toBeDefined();
+      expect(p?.es, bad).not.toBe(p?.en);
+      // The English is what the command line prints.
+      expect(p?.en).toBe(webhookUrlProblem(bad, false, hint.en));
+    }
+    expect(webhookUrlProblems('http://hooks.example.org/x', false, hint)?.es).toMatch(
+      /https.*\(ES hint\)$/,
+    );
+    expect(webhookUrlProblems('https://hooks.example.org/x', false, hint)).toBeUndefined();
   });
 });
 

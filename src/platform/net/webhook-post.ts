@@ -15,34 +15,61 @@ import { INTERNAL_ADDRESS, isInternalAddress, publicOnlyLookup } from './interna
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** Why a webhook URL is not acceptable, in the languages the server answers in. */
+export interface WebhookUrlProblem {
+  readonly en: string;
+  readonly es: string;
+}
+
 /**
- * Why a webhook URL is not acceptable, or undefined when it is. `internalHint`
- * is appended to the internal-address refusal (e.g. the flag that allows one).
+ * Why a webhook URL is not acceptable, or undefined when it is. `internalHint` is appended to
+ * the refusals that allowing internal addresses would lift (e.g. the flag that allows them).
  */
-export function webhookUrlProblem(
+export function webhookUrlProblems(
   text: string,
   allowInternal: boolean,
-  internalHint = '',
-): string | undefined {
-  if (text.length > 2048) return 'longer than 2,048 characters';
+  internalHint: { readonly en: string; readonly es: string } = { en: '', es: '' },
+): WebhookUrlProblem | undefined {
+  if (text.length > 2048)
+    return { en: 'longer than 2,048 characters', es: 'tiene más de 2.048 caracteres' };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return 'not a URL';
+    return { en: 'not a URL', es: 'no es una dirección web' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'only http and https URLs';
-  if (url.username !== '' || url.password !== '') return 'no user name or password in the URL';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { en: 'only http and https URLs', es: 'solo direcciones http y https' };
+  if (url.username !== '' || url.password !== '')
+    return {
+      en: 'no user name or password in the URL',
+      es: 'sin nombre de usuario ni contraseña en la dirección',
+    };
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowInternal && (host === 'localhost' || (isIP(host) !== 0 && isInternalAddress(host))))
-    return `an internal address (loopback, private or link-local)${internalHint}`;
+    return {
+      en: `an internal address (loopback, private or link-local)${internalHint.en}`,
+      es: `una dirección interna (local, privada o de enlace local)${internalHint.es}`,
+    };
   // Plain http only where internal addresses are allowed too (a test receiver, a private network
   // the operator opened up): across the internet, what webhooks carry (shared intelligence, alerts,
   // the limits on someone's account) would be readable by anyone on the way. The signature proves
   // the sender; it hides nothing.
   if (url.protocol === 'http:' && !allowInternal)
-    return `only https URLs: plain http is allowed only where internal addresses are${internalHint}`;
+    return {
+      en: `only https URLs: plain http is allowed only where internal addresses are${internalHint.en}`,
+      es: `solo direcciones https: http sin cifrar se admite solo donde se admiten direcciones internas${internalHint.es}`,
+    };
   return undefined;
+}
+
+/** The English of `webhookUrlProblems` (for the command line and logs). */
+export function webhookUrlProblem(
+  text: string,
+  allowInternal: boolean,
+  internalHint = '',
+): string | undefined {
+  return webhookUrlProblems(text, allowInternal, { en: internalHint, es: internalHint })?.en;
 }
 
 export interface DeliveryOutcome {
