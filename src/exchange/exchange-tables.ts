@@ -246,4 +246,23 @@ export const exchangeMigrations: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    // PostgreSQL compresses a value of more than about 2 KB before storing it, with pglz unless
+    // told otherwise; lz4 is several times faster at it. On the ATT&CK for ICS bundle (a tenth of
+    // the objects are over 2 KB, two fifths of the bytes) a COPY of the rows cost the server 26 →
+    // 16 µs of CPU per object. Only new values are compressed so: stored ones keep pglz and read as
+    // before (each value names its method). A server built without lz4 keeps pglz; SQLite has no
+    // such thing.
+    name: '20261215-10-exchange-lz4-values',
+    async up(db, dialect) {
+      if (dialect !== 'postgres') return;
+      const { sql } = await import('kysely');
+      const { rows } = await sql<{ lz4: boolean }>`
+        select 'lz4' = any(enumvals) as lz4 from pg_settings
+        where name = 'default_toast_compression'`.execute(db);
+      if (rows[0]?.lz4 !== true) return;
+      await sql`alter table exchange_object alter column json set compression lz4`.execute(db);
+      await sql`alter table exchange_status alter column outcome set compression lz4`.execute(db);
+    },
+  },
 ];

@@ -74,6 +74,28 @@ function suite(name: string, open: () => Promise<{ store: Store; close(): Promis
       expect(all.rows[0]?.latest).toBe(1);
     });
 
+    it('stores long objects as they were sent (on PostgreSQL compressed with lz4 where the server has it)', async () => {
+      const c = await objects.createCollection({ title: 'Long' });
+      // Well past the ~2 KB from which PostgreSQL compresses a value; several scripts, escapes.
+      const description = `Ünïcødé 中文 🛡️ "quoted" back\\slash\nline ${'x'.repeat(40)} `.repeat(
+        200,
+      );
+      const sent = indicator('2026-12-01T10:00:00.000Z', { description });
+      expect((await objects.add(c.id, [sent], 'test')).successes).toHaveLength(1);
+      const [row] = (await objects.query(c.id)).rows;
+      expect(JSON.parse(row?.json ?? '')).toEqual(sent);
+      if (handle.store.dialect !== 'postgres') return;
+      const { sql } = await import('kysely');
+      const db = handle.store.db<unknown>();
+      const lz4 = await sql<{ lz4: boolean }>`
+        select 'lz4' = any(enumvals) as lz4 from pg_settings
+        where name = 'default_toast_compression'`.execute(db);
+      const method = await sql<{ m: string | null }>`
+        select pg_column_compression(json) as m from exchange_object
+        where collection_id = ${c.id}`.execute(db);
+      expect(method.rows[0]?.m).toBe(lz4.rows[0]?.lz4 === true ? 'lz4' : 'pglz');
+    });
+
     it('hands the record what it stored, each version with its own marking (issue 5)', async () => {
       const c = await objects.createCollection({ title: 'Stored facts' });
       const red = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
@@ -214,6 +236,11 @@ function suite(name: string, open: () => Promise<{ store: Store; close(): Promis
         expect(first.successes).toHaveLength(bundle.objects.length);
         const again = await objects.add(c.id, bundle.objects.slice(0, 50), 'test');
         expect(again.successes.every((s) => s.message === 'already present')).toBe(true);
+        // The whole bundle again: more ids than one SQLite lookup takes (one array on PostgreSQL),
+        // and every one of them found.
+        const whole = await objects.add(c.id, bundle.objects, 'test');
+        expect(whole.successes).toHaveLength(bundle.objects.length);
+        expect(whole.successes.every((s) => s.message === 'already present')).toBe(true);
         const seen = new Set<string>();
         let next: string | undefined;
         let previous = -1;

@@ -120,6 +120,11 @@ export type ObjectStore = ReturnType<typeof createObjectStore>;
 export function createObjectStore(deps: { readonly store: Store; readonly now: () => number }) {
   const db = () => deps.store.db<ExchangeTables>();
   const storedVersions = storedVersionsQuery(deps.store.dialect);
+  /**
+   * Ids per stored-version lookup: SQLite binds each id as a parameter, so slices; PostgreSQL
+   * binds them as one array, so a request's ids (at most MAX_OBJECTS_PER_ADD) go in one round trip.
+   */
+  const lookupSlice = deps.store.dialect === 'postgres' ? MAX_OBJECTS_PER_ADD : LOOKUP_SLICE;
 
   return {
     async createCollection(input: {
@@ -229,8 +234,8 @@ export function createObjectStore(deps: { readonly store: Store; readonly now: (
             if (had === undefined || version > had) latestOf.set(id, version);
           };
           const ids = [...new Set(accepted.map((x) => x.object.id))];
-          for (let i = 0; i < ids.length; i += LOOKUP_SLICE) {
-            const slice = ids.slice(i, i + LOOKUP_SLICE);
+          for (let i = 0; i < ids.length; i += lookupSlice) {
+            const slice = ids.slice(i, i + lookupSlice);
             for (const r of await storedVersions(trx, collectionId, slice)) {
               present.add(r.id, r.version);
               raise(r.id, r.version);
