@@ -10,13 +10,15 @@
  * and exits non-zero when a strong feature looks like data leakage.
  *
  * Options: --only=text,email,url,combiner   --created=YYYY-MM-DD   --out=DIR
- *          --fold-salt=S   --repeats=N   --dev
+ *          --fold-salt=S   --repeats=N   --dev   --nb
  * (`--only=combiner` refits the combiner alone from the cached out-of-fold scores;
  * `--fold-salt` trains on another cross-validation split of the same data, to
  * measure how far thresholds and figures swing between retrainings, and
  * `--repeats` overrides the recipes' number of pooled cross-validation runs —
  * write such models elsewhere with `--out`; `--dev` then prints the whole checker's
- * email figures on the dev split and the modern fixtures, read from `--out`)
+ * email figures on the dev split and the modern fixtures, read from `--out`;
+ * `--nb` adds naive-Bayes log-count-ratio scaled candidates (TEXT_NB) to the text
+ * grid, an experiment not in the shipped recipe — write it elsewhere with `--out`)
  * The pure work lives in src/protect/engine/model/; this file reads and writes.
  */
 import { execFileSync } from 'node:child_process';
@@ -41,8 +43,10 @@ import {
 import {
   EMAIL_RECIPE,
   type Recipe,
+  TEXT_NB,
   TEXT_RECIPE,
   URL_RECIPE,
+  withNb,
 } from '../src/protect/engine/model/scam-recipes.js';
 import { type TrainedModel, trainScamModel } from '../src/protect/engine/model/scam-training.js';
 import { loadScamModelFiles } from '../src/protect/load-models.js';
@@ -166,7 +170,7 @@ function report(model: TrainedModel): void {
   out(`# ${model.file.name} ${model.file.version}`);
   for (const g of model.grid) {
     out(
-      `grid alpha=${g.params.alpha} l1=${g.params.l1} modern_weight=${g.modernWeight} oof_logloss=${g.oofLogLoss.toFixed(4)}`,
+      `grid alpha=${g.params.alpha} l1=${g.params.l1} modern_weight=${g.modernWeight}${g.nb === undefined ? '' : ` nb_alpha=${g.nb.alpha} nb_binarize=${g.nb.binarize} nb_beta=${g.nb.beta}`} oof_logloss=${g.oofLogLoss.toFixed(4)}`,
     );
   }
   out(`weights: ${model.file.weights.count} non-zero of ${model.file.weights.dim}`);
@@ -229,7 +233,7 @@ function updateModelCard(dir: string): void {
       `- version \`${file.version}\`, data hash \`${String(file.training.dataHash)}\``,
       `- ${file.weights.count} non-zero weights of ${file.weights.dim}; file ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped`,
       `- thresholds: suspicious ≥ ${file.thresholds.suspicious.toFixed(4)}, scam ≥ ${file.thresholds.scam.toFixed(4)}`,
-      `- chosen: alpha ${String(file.training.alpha)}, L1 ${String(file.training.l1)}, L2 ${String(file.training.l2)}, ${String(file.training.epochs)} epochs, modern weight ${String(file.training.modernWeight)}`,
+      `- chosen: alpha ${String(file.training.alpha)}, L1 ${String(file.training.l1)}, L2 ${String(file.training.l2)}, ${String(file.training.epochs)} epochs, modern weight ${String(file.training.modernWeight)}${file.training.nbAlpha === undefined ? '' : `, naive-Bayes scaling (α ${String(file.training.nbAlpha)}, ${file.training.nbBinarize === true ? 'binarised' : 'value'} counts, β ${String(file.training.nbBeta)})`}`,
       '',
       '```',
       ...Object.entries(file.metrics).map(([k, v]) => `${k}: ${v}`),
@@ -276,6 +280,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`--repeats must be a whole number of at least 1, not ${get('repeats')}\n`);
     return 2;
   }
+  const nb = argv.includes('--nb');
   const outDir = resolve(get('out') ?? join(ROOT, 'models'));
   const data = loadScamData(only);
   const jobs: [Recipe, ModelData | undefined, string][] = [
@@ -294,6 +299,7 @@ async function main(argv: readonly string[]): Promise<number> {
         ...recipe,
         ...(foldSalt === undefined ? {} : { foldSalt }),
         ...(repeats === undefined ? {} : { repeats }),
+        ...(nb && recipe === TEXT_RECIPE ? { grid: withNb(recipe.grid, TEXT_NB) } : {}),
       },
       modelData,
       { dataHash: dataHash(modelData), created },
@@ -309,12 +315,12 @@ async function main(argv: readonly string[]): Promise<number> {
     writeFileSync(join(outDir, fileName), `${JSON.stringify(model.file, null, 2)}\n`);
     written.push(join(outDir, fileName));
   }
-  // An experiment's scores (another split, another number of runs) carry the shipped model's
+  // An experiment's scores (another split, another number of runs, another grid) carry the shipped model's
   // version: caching them would let a later --only=combiner fit on the wrong scores.
-  if (foldSalt === undefined && repeats === undefined) {
+  if (foldSalt === undefined && repeats === undefined && !nb) {
     for (const [fileName, model] of Object.entries(trained)) saveOof(fileName, model);
   } else if (Object.keys(trained).length > 0) {
-    process.stdout.write('out-of-fold scores not cached (--fold-salt or --repeats given)\n');
+    process.stdout.write('out-of-fold scores not cached (--fold-salt, --repeats or --nb given)\n');
   }
   const wantCombiner = only.includes('combiner') || Object.keys(trained).length === 3;
   if (wantCombiner) {

@@ -107,6 +107,14 @@ export function trainScamModel(
       optimizer: 'ftrl-proximal',
       ...result.chosen.params,
       modernWeight: result.chosen.modernWeight,
+      ...(result.chosen.nb === undefined
+        ? {}
+        : {
+            featureScaling: 'naive-bayes log-count ratio (NB-SVM), folded into the weights',
+            nbAlpha: result.chosen.nb.alpha,
+            nbBinarize: result.chosen.nb.binarize,
+            nbBeta: result.chosen.nb.beta,
+          }),
       folds: recipe.folds,
       ...((recipe.repeats ?? 1) > 1 ? { crossValidationRuns: recipe.repeats ?? 1 } : {}),
       calibration: 'platt scaling on out-of-fold margins of the training split',

@@ -25,6 +25,7 @@ import {
 } from '../../../platform/engine-kit/model/weight-codec.js';
 import { applyPlatt, fitPlatt, type PlattParams } from './calibration.js';
 import { thresholdForBestF1, thresholdForCalibratedF1, thresholdForMaxFpr } from './metrics.js';
+import { foldRatios, logCountRatios, type NbScaling, scaleVector } from './nb-scaling.js';
 import { thresholdForSmoothedMaxFpr } from './smoothed-quantile.js';
 
 export interface TrainItem {
@@ -40,6 +41,12 @@ export interface Candidate {
   readonly params: FtrlParams;
   /** Loss weight of a modern item relative to a public one. */
   readonly modernWeight: number;
+  /**
+   * Naive-Bayes log-count-ratio scaling (NB-SVM), its ratios computed from the
+   * items each model trains on; absent = plain features. The shipped weights
+   * hold w∘r, so the model file and the scorer are the same either way.
+   */
+  readonly nb?: NbScaling;
 }
 
 export type ThresholdRule =
@@ -86,13 +93,23 @@ export interface PipelineResult {
 }
 
 /** Train and round to half precision; returns the weights as they will be stored. */
-function trainShipped(items: readonly TrainItem[], dim: number, c: Candidate) {
-  const examples: TrainingExample[] = items.map((it) => ({
+export function trainShipped(items: readonly TrainItem[], dim: number, c: Candidate) {
+  const examples: (TrainingExample & { readonly weight: number })[] = items.map((it) => ({
     x: it.x,
     y: it.y,
     weight: it.modern ? c.modernWeight : 1,
   }));
-  const raw = trainLogistic(examples, dim, c.params);
+  const nb = c.nb;
+  let raw: { weights: Float64Array; bias: number };
+  if (nb === undefined) {
+    raw = trainLogistic(examples, dim, c.params);
+  } else {
+    // Ratios from these items only: inside cross-validation, the training folds.
+    const r = logCountRatios(examples, dim, nb);
+    const scaled = examples.map((e) => ({ ...e, x: scaleVector(e.x, r) }));
+    const trained = trainLogistic(scaled, dim, c.params);
+    raw = { weights: foldRatios(trained.weights, r, nb.beta), bias: trained.bias };
+  }
   const encoded = encodeSparseWeights(raw.weights);
   const weights = decodeSparseWeights(encoded.data, encoded.count, dim);
   if (weights === null) throw new Error('weight codec round trip failed');
