@@ -64,6 +64,13 @@ export class StringTable implements EntryTable {
   private mask: number;
   /** Says at once, from cache, that most absent keys are absent (key-filter.ts). */
   private filter: KeyFilter;
+  /**
+   * False during a reserved bulk load (from `reserve` to `trim`): the filter is then neither read
+   * nor kept, and `trim` builds it from the slots in one pass. A key added in a load is nearly
+   * always new, so reading the filter first was a cache miss spent only to learn that, and the
+   * slot probe that follows misses anyway; building it afterwards reads the slots in order.
+   */
+  private filterLive = true;
   count = 0;
   readonly seed: number;
   /**
@@ -95,7 +102,7 @@ export class StringTable implements EntryTable {
 
   /** The entry of (kind, s.slice(start)) whose finished hash is given, or -1. */
   findHashed(kind: number, s: string, start: number, hash: number): number {
-    if (!this.filter.mayHold(hash)) return -1;
+    if (this.filterLive && !this.filter.mayHold(hash)) return -1;
     const h = hash | 0;
     const slots = this.slots;
     let slot = hash & this.mask;
@@ -146,7 +153,7 @@ export class StringTable implements EntryTable {
     while (this.slots[2 * slot] !== EMPTY) slot = (slot + 1) & this.mask;
     this.slots[2 * slot] = w;
     this.slots[2 * slot + 1] = hash | 0;
-    this.filter.add(hash);
+    if (this.filterLive) this.filter.add(hash);
     return e;
   }
 
@@ -218,8 +225,8 @@ export class StringTable implements EntryTable {
     if (size > this.mask + 1) {
       this.slots = resizeSlots(this.slots, size);
       this.mask = size - 1;
-      this.filter = filterOfSlots(this.slots);
     }
+    this.filterLive = false;
     // Each record: its header and its key rounded up to a word.
     const words = this.used + entries * (H + 1) + Math.ceil(keyBytes / 4);
     if (words > this.words.length) {
@@ -230,6 +237,10 @@ export class StringTable implements EntryTable {
 
   /** Give back the slack of doubling once a bulk load is over (not a little slack: a copy is a new buffer). */
   trim(): void {
+    if (!this.filterLive) {
+      this.filter = filterOfSlots(this.slots);
+      this.filterLive = true;
+    }
     if (hasSlack(this.used, this.words.length)) {
       this.words = this.words.slice(0, Math.max(16, this.used));
       this.bytes8 = new Uint8Array(this.words.buffer);
