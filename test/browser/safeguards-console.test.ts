@@ -22,6 +22,7 @@ import { createDecisionFeed } from '../../src/safeguards/decision-feed.js';
 import { safeguardsServices, storeFindings } from '../../src/safeguards/index.js';
 import { noticeMessages } from '../../src/safeguards/notice-text.js';
 import { safeguardsMessages } from '../../web/src/i18n/safeguards-messages.js';
+import { safeguardsWebhookMessages } from '../../web/src/i18n/safeguards-webhook-messages.js';
 import { runAxe } from './axe-check.js';
 import {
   hasChromium,
@@ -45,7 +46,7 @@ const placeholders = (text: string) =>
 
 describe('the safeguards pages without a browser: their catalogs', () => {
   it('have every sentence in every language, with the same placeholders, none left in English', () => {
-    for (const messages of [safeguardsMessages, noticeMessages]) {
+    for (const messages of [safeguardsMessages, safeguardsWebhookMessages, noticeMessages]) {
       const en = messages.catalogs.en as Readonly<Record<string, string>>;
       for (const locale of LOCALES) {
         const catalog = messages.catalogs[locale] as Readonly<Record<string, string>>;

@@ -1,6 +1,8 @@
 import { accessPaths } from '../access/access-paths.js';
 import { useAccountState } from '../access/account-state.js';
+import { administered } from '../access/administered.js';
 import { AppLink } from '../components/app-link.js';
+import { lazyPart } from '../components/lazy-part.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { Page } from '../components/page.js';
 import { useLocale } from '../i18n/locale.js';
@@ -18,9 +20,13 @@ import {
 import { OwnerSection } from './owner-section.js';
 import { CONSOLE_PARTS, type ConsolePart, partPath, SAFEGUARDS } from './safeguards-api.js';
 import './safeguards.css';
-import { administered, WebhookSection } from './webhook-section.js';
 
 const t = safeguardsMessages.t;
+
+/** The webhook form, in its own chunk: only an organization's owners and admins see it. */
+const LazyWebhookSection = lazyPart(() =>
+  import('./webhook-section.js').then((m) => m.WebhookSection),
+);
 
 type Part = 'mine' | ConsolePart;
 
@@ -64,12 +70,18 @@ export function SafeguardsPage({ module: _module }: ModulePageProps) {
     );
 
   const caps = new Set(account.me.capabilities);
+  const admins = administered(account.me.orgs);
   const shown = CONSOLE_PARTS.filter((p) => caps.has(NEEDS[p]));
   return (
     <Page title={title} {...(part === 'mine' ? { lead: t(locale, 'lead') } : {})}>
       {shown.length > 0 ? <ConsoleNav current={part} parts={shown} /> : null}
       {part === 'mine' ? <OwnerSection orgs={account.me.orgs} /> : null}
-      {part === 'mine' ? <WebhookSection orgs={administered(account.me.orgs)} /> : null}
+      {part === 'mine' && admins.length > 0 ? (
+        <LazyWebhookSection
+          orgs={admins}
+          words={{ loading: t(locale, 'loading'), failed: t(locale, 'webhook_unavailable') }}
+        />
+      ) : null}
       {part !== 'mine' && !caps.has(NEEDS[part]) ? (
         <p class="notice">{t(locale, 'forbidden')}</p>
       ) : null}

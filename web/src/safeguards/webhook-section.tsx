@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import { messageOf } from '../access/access-client.js';
+import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
 import { DoneMessage } from '../access/form-parts.js';
-import { SecretBox } from '../access/secret-box.js';
 import { formatDate } from '../access/use-loaded.js';
+import { SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { useLocale } from '../i18n/locale.js';
 import { withNodes } from '../i18n/rich-text.js';
 import { safeguardsMessages } from '../i18n/safeguards-messages.js';
+import { safeguardsWebhookMessages } from '../i18n/safeguards-webhook-messages.js';
 import { useResource } from '../use-resource.js';
 import {
   fetchOrgWebhook,
@@ -18,20 +20,9 @@ import {
   setOrgWebhook,
 } from './safeguards-api.js';
 
-const t = safeguardsMessages.t;
+const t = safeguardsWebhookMessages.t;
 
-/** The roles that may set an organization's webhook (the server checks `minRole: 'admin'`). */
-const MANAGES = new Set(['owner', 'admin']);
-
-interface Org {
-  readonly id: string;
-  readonly name: string;
-  readonly role: string;
-}
-
-/** The organizations whose webhook this person may set up. */
-export const administered = (orgs: readonly Org[]): readonly Org[] =>
-  orgs.filter((o) => MANAGES.has(o.role));
+type Org = MemberOrg;
 
 /**
  * "Send these messages to your own system": for each organization the person administers, where
@@ -109,7 +100,7 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
           {org.name}
         </h3>
         {loaded.state === 'loading' && changed === undefined ? (
-          <LoadingMessage>{t(locale, 'loading')}</LoadingMessage>
+          <LoadingMessage>{safeguardsMessages.t(locale, 'loading')}</LoadingMessage>
         ) : null}
         {loaded.state === 'failed' && changed === undefined ? (
           <ErrorMessage
@@ -156,7 +147,17 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
             )}
             {shown === null ? null : (
               <SecretPanel
-                shown={shown}
+                class="sg-secret"
+                secret={shown.secret}
+                words={{
+                  heading: t(locale, 'webhook.secret_heading'),
+                  label: t(locale, 'webhook.secret_label', { url: shown.url }),
+                  copy: t(locale, 'webhook.copy'),
+                  copied: t(locale, 'webhook.copied'),
+                  once: t(locale, 'webhook.secret_once'),
+                  why: t(locale, 'webhook.secret_why'),
+                  done: t(locale, 'webhook.secret_done'),
+                }}
                 onDone={() => {
                   setShown(null);
                   setDone(t(locale, 'webhook.secret_hidden'));
@@ -184,46 +185,6 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
   );
 }
 
-/** The secret in a box with a Copy button and a "shown only once" warning; focus moves to it. */
-function SecretPanel({ shown, onDone }: { readonly shown: Shown; readonly onDone: () => void }) {
-  const locale = useLocale();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <div class="sg-secret">
-      <h4 ref={heading} tabIndex={-1} class="sg-secret__title">
-        {t(locale, 'webhook.secret_heading')}
-      </h4>
-      <SecretBox
-        label={t(locale, 'webhook.secret_label', { url: shown.url })}
-        text={shown.secret}
-        copyLabel={t(locale, 'webhook.copy')}
-        copied={t(locale, 'webhook.copied')}
-        warning={
-          <p>
-            <strong>{t(locale, 'webhook.secret_once')}</strong> {t(locale, 'webhook.secret_why')}
-          </p>
-        }
-      />
-      <button type="button" class="button button--large" onClick={onDone}>
-        {t(locale, 'webhook.secret_done')}
-      </button>
-    </div>
-  );
-}
-
-/** What is wrong with the address before asking the server, or null. */
-function addressProblem(text: string): 'empty' | 'not_url' | 'not_https' | null {
-  if (text === '') return 'empty';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'not_url';
-  }
-  return url.protocol === 'https:' ? null : 'not_https';
-}
-
 function AddressForm({
   id,
   replacing,
@@ -246,7 +207,7 @@ function AddressForm({
     event.preventDefault();
     if (busy) return;
     const url = text.trim();
-    const wrong = addressProblem(url);
+    const wrong = webhookAddressProblem(url);
     if (wrong !== null) {
       setProblem(t(locale, `webhook.${wrong}`));
       field.current?.focus();

@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { SecretBox } from './secret-box.js';
+
+/**
+ * Pieces shared by the webhook forms (the safeguards page's and the threat-intelligence console's):
+ * the signing secret shown once, and the check of an address before the server is asked.
+ */
+
+/** The words of a `SecretPanel`, in the reader's language. */
+export interface SecretPanelWords {
+  readonly heading: string;
+  /** Names the box for screen readers, e.g. "The secret code for https://…". */
+  readonly label: string;
+  readonly copy: string;
+  readonly copied: string;
+  /** "We show it only this once." */
+  readonly once: string;
+  readonly why: string;
+  /** "I have copied it" */
+  readonly done: string;
+}
+
+/**
+ * The secret of an address just saved, in a box with a Copy button and a "shown only once"
+ * warning; focus moves to its heading, and `onDone` hides it for good. `class` names the panel
+ * for its page's stylesheet (`<class>` and `<class>__title`).
+ */
+export function SecretPanel({
+  secret,
+  words,
+  onDone,
+  class: name,
+}: {
+  readonly secret: string;
+  readonly words: SecretPanelWords;
+  readonly onDone: () => void;
+  readonly class: string;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div class={name}>
+      <h4 ref={heading} tabIndex={-1} class={`${name}__title`}>
+        {words.heading}
+      </h4>
+      <SecretBox
+        label={words.label}
+        text={secret}
+        copyLabel={words.copy}
+        copied={words.copied}
+        warning={
+          <p>
+            <strong>{words.once}</strong> {words.why}
+          </p>
+        }
+      />
+      <button type="button" class="button button--large" onClick={onDone}>
+        {words.done}
+      </button>
+    </div>
+  );
+}
+
+/** What is wrong with a webhook address before asking the server (which checks it again), or null. */
+export function webhookAddressProblem(text: string): 'empty' | 'not_url' | 'not_https' | null {
+  if (text === '') return 'empty';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not_url';
+  }
+  return url.protocol === 'https:' ? null : 'not_https';
+}
