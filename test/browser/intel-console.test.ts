@@ -3,14 +3,19 @@
  * server: objects are shared over TAXII with an organization's API key, then
  * an anonymous visitor searches them, opens one, and watches the live feed
  * receive an object posted during the test; an operator (signed in with a
- * session cookie) also sees federation status. axe-core on each page, and no
- * sideways scrolling at 200% zoom (a 1280 px window seen as 640 CSS px).
- * Screenshots go to /tmp/intel-*.png.
+ * session cookie) also sees federation status; an organization's admin adds,
+ * checks and removes its webhooks, and no one else is offered them. axe-core on
+ * each page, and no sideways scrolling at 200% zoom (a 1280 px window seen as
+ * 640 CSS px). Screenshots go to /tmp/intel-*.png and /tmp/intel-console-shots.
+ *
+ * The webhook form's catalog is checked first, without a browser.
  */
 import { randomUUID } from 'node:crypto';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessServices } from '../../src/access/index.js';
+import { LOCALES } from '../../src/platform/engine-kit/i18n/messages.js';
+import { intelWebhookMessages } from '../../web/src/i18n/intel-webhook-messages.js';
 import { runAxe } from './axe-check.js';
 import { browserSuite, hasChromium, requireChromium, smallTargets } from './chromium-session.js';
 
@@ -24,6 +29,25 @@ const ZOOMED: BrowserContextOptions = {
   viewport: { width: 640, height: 450 },
   deviceScaleFactor: 2,
 };
+
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{([a-zA-Z0-9_]+)\}/g)].map((m) => m[1]).sort();
+
+describe('the webhook form catalog', () => {
+  it('has every sentence in every language, with the same placeholders, none left in English', () => {
+    const en = intelWebhookMessages.catalogs.en as Readonly<Record<string, string>>;
+    for (const locale of LOCALES) {
+      const catalog = intelWebhookMessages.catalogs[locale] as Readonly<Record<string, string>>;
+      expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+      for (const key of Object.keys(en)) {
+        const text = catalog[key] ?? '';
+        expect(text.trim(), `${locale} ${key}`).not.toBe('');
+        expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(en[key] ?? ''));
+        if (locale !== 'en') expect(text, `${locale} ${key} is the English`).not.toBe(en[key]);
+      }
+    }
+  });
+});
 
 requireChromium('intel console');
 
@@ -361,4 +385,274 @@ describe.runIf(hasChromium)('intel console in Chromium', () => {
     await page.screenshot({ path: '/tmp/intel-federation.png', fullPage: true });
     expect(await unexpected(problems)).toEqual([]);
   });
+
+  /** Someone who signs up, gets `role` in `orgId` (or no organization), and signs in: their session cookie. */
+  async function person(
+    name: string,
+    orgId: string | null,
+    role: 'admin' | 'analyst',
+  ): Promise<string> {
+    const email = `${name}-${unique}@example.org`;
+    const signUp = await fetch(`${suite.server.url}/api/access/account/sign-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, display_name: name, password: PASSWORD }),
+    });
+    expect(signUp.status).toBe(202);
+    const access = await accessServices(suite.server.platform);
+    const op = { id: 'operator:test' };
+    const userId = await access.directory.setStaffRoles(email, [], op);
+    if (orgId !== null) await access.directory.addMember(orgId, userId, role, op);
+    await access.close();
+    const signIn = await fetch(`${suite.server.url}/api/access/account/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    const session = /sw_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    expect(session).not.toBe('');
+    return session;
+  }
+
+  const as = (session: string, options: BrowserContextOptions = {}): BrowserContextOptions => {
+    const host = new URL(suite.server.url);
+    return {
+      ...options,
+      storageState: {
+        cookies: [
+          {
+            name: 'sw_session',
+            value: session,
+            domain: host.hostname,
+            path: '/',
+            expires: -1,
+            httpOnly: true,
+            secure: false,
+            sameSite: 'Lax',
+          },
+        ],
+        origins: [],
+      },
+    };
+  };
+
+  it('an org admin adds webhooks (secret shown once), checks their deliveries and removes one; no one else sees the form', async () => {
+    const access = await accessServices(suite.server.platform);
+    const org = await access.directory.createOrg(
+      { name: `Water Co ${unique}`, tier: 2 },
+      { id: 'test' },
+    );
+    await access.close();
+    const admin = await person('ana', org.id, 'admin');
+    const analyst = await person('ivan', org.id, 'analyst');
+    const sectionName = 'Send new intelligence to your own systems';
+
+    const { page, problems } = await open('/exchange', as(admin));
+    const section = page.getByRole('region', { name: sectionName });
+    const card = section.getByRole('article', { name: org.name });
+    await card.getByText('No webhooks yet. New intelligence is shown only on this page.').waitFor();
+    expect(await section.textContent()).toContain('It must start with https://');
+    const field = card.getByLabel('Web address that receives new intelligence');
+    const add = card.getByRole('button', { name: 'Add webhook' });
+    const mistake = card.getByRole('alert');
+
+    // Mistakes are said next to the field: the page's own check, then the server's refusal.
+    await field.fill(`http://soc-${unique}.example.org/shieldwall`);
+    await add.click();
+    await mistake.filter({ hasText: 'The address must start with https://' }).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain(
+      (await mistake.getAttribute('id')) ?? 'missing',
+    );
+    await expectAccessible(page, 'webhook form with a mistake');
+    await card.screenshot({ path: '/tmp/intel-console-shots/webhooks-mistake.png' });
+    await field.fill('https://localhost/shieldwall');
+    await add.click();
+    await mistake
+      .filter({
+        hasText:
+          /^We couldn't add the webhook\. The webhook URL is not acceptable: an internal address/,
+      })
+      .waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await field.getAttribute('id'),
+    );
+
+    // Everything the organization may read (the server does not contact the address when saving).
+    const everything = `https://soc-${unique}.example.org/shieldwall?team=it`;
+    await field.fill(everything);
+    await add.click();
+    const secretBox = card.locator('.secret__text');
+    await secretBox.waitFor();
+    const secret = (await secretBox.textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    await card.getByText('We show it only this once.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Copy the secret code now',
+    );
+    await card.getByRole('button', { name: 'Copy secret code' }).waitFor();
+    await section.getByText('For your technical team').click();
+    await section.getByRole('link', { name: 'Standard Webhooks' }).waitFor();
+    await expectAccessible(page, 'webhook secret shown once');
+    expect(await smallTargets(page, 'main .button, main input, main summary')).toEqual([]);
+    await page.screenshot({ path: '/tmp/intel-console-shots/webhooks-secret.png', fullPage: true });
+    await card.getByRole('button', { name: 'I have copied it' }).click();
+    await card.getByText('The secret code is hidden now.').waitFor();
+    expect(await secretBox.count()).toBe(0);
+
+    // A second one, only for malware and vulnerabilities from the shared collection.
+    const limited = `https://tickets-${unique}.example.org/hooks/intel`;
+    await field.fill(limited);
+    await card.getByText('Send only some of it (optional)').click();
+    await card.getByRole('group', { name: 'Only these kinds of intelligence' }).waitFor();
+    await card.getByLabel('Malware').check();
+    await card.getByLabel('Vulnerability').check();
+    await card
+      .getByRole('group', { name: 'Only from these collections' })
+      .getByLabel('Shared threat intelligence')
+      .check();
+    await add.click();
+    await secretBox.waitFor();
+    const second = (await secretBox.textContent()) ?? '';
+    expect(second).not.toBe(secret);
+    await card.getByRole('button', { name: 'I have copied it' }).click();
+    await card.getByText('The secret code is hidden now.').waitFor();
+
+    // The first one has delivered and failed before (recorded by the delivery worker).
+    const first = await suite.server.platform.store
+      .db<{ exchange_webhooks: { id: string; url: string } }>()
+      .selectFrom('exchange_webhooks')
+      .select(['id'])
+      .where('url', '=', everything)
+      .executeTakeFirst();
+    expect(first).toBeDefined();
+    const now = Date.now();
+    const delivery = (
+      id: string,
+      at: number,
+      status: string,
+      attempts: number,
+      error: string | null,
+    ) => ({
+      id,
+      webhook_id: first?.id ?? '',
+      body: '{}',
+      status,
+      attempts,
+      next_attempt_at: at,
+      lease_until: null,
+      last_status: error === 'HTTP 503' ? 503 : null,
+      last_error: error,
+      created_at: at,
+      delivered_at: status === 'delivered' ? at + 1000 : null,
+    });
+    await suite.server.platform.store
+      .db<{ exchange_webhook_deliveries: Record<string, unknown> }>()
+      .insertInto('exchange_webhook_deliveries')
+      .values([
+        delivery(`msg_${randomUUID()}`, now - 3_600_000, 'delivered', 1, null),
+        delivery(`msg_${randomUUID()}`, now - 1_800_000, 'failed', 10, 'ETIMEDOUT'),
+        delivery(`msg_${randomUUID()}`, now - 60_000, 'failed', 10, 'HTTP 503'),
+      ])
+      .execute();
+
+    // After a reload: both listed with what they receive, never a secret.
+    await page.reload();
+    const list = card.getByRole('list', { name: `Webhooks of ${org.name}` });
+    const item = (url: string) => list.getByRole('listitem').filter({ hasText: url });
+    await item(limited).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    expect(await page.content()).not.toContain(second);
+    const firstText = (await item(everything).textContent()) ?? '';
+    expect(firstText).toContain('Everything your organization may read.');
+    expect(firstText).toContain('Working: new intelligence is sent here.');
+    expect(firstText).toMatch(/Added on.{3,20}\d{4}Latest deliveries/);
+    const secondText = (await item(limited).textContent()) ?? '';
+    expect(secondText).toContain('Only these kinds: Malware and Vulnerability.');
+    expect(secondText).toContain('Only from these collections: Shared threat intelligence.');
+
+    // Deliveries are folded away; the new one has none yet, the first shows each attempt.
+    await item(limited).getByText('Latest deliveries').click();
+    await item(limited)
+      .getByText(
+        'Nothing sent yet. Something is sent when intelligence your organization may read is added.',
+      )
+      .waitFor();
+    await item(everything).getByText('Latest deliveries').click();
+    const table = item(everything).getByRole('table', {
+      name: `The latest deliveries to ${everything}, newest first`,
+    });
+    await table.waitFor();
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(1).textContent()).toContain(
+      'The receiving system answered with status 503.',
+    );
+    expect(await rows.nth(1).textContent()).toContain('Failed after every try');
+    expect(await rows.nth(2).textContent()).toContain('No answer within 10 seconds. (ETIMEDOUT)');
+    expect(await rows.nth(3).textContent()).toContain('Delivered');
+    await item(limited)
+      .getByRole('button', { name: `Check again the deliveries to ${limited}` })
+      .click();
+    await item(limited).getByText('Nothing sent yet.', { exact: false }).waitFor();
+    await expectAccessible(page, 'webhooks listed, deliveries open');
+    // A tick box's target is its whole line (the box inside its label).
+    await card.getByText('Send only some of it (optional)').click();
+    expect(
+      await smallTargets(
+        page,
+        'main .button, main input:not([type="checkbox"]), main summary, main .intel-tick',
+      ),
+    ).toEqual([]);
+    await page.screenshot({ path: '/tmp/intel-console-shots/webhooks.png', fullPage: true });
+
+    // In Spanish, at 200% zoom: the same, in Spanish words, and nothing wider than the screen.
+    const es = await open('/exchange', as(admin, { ...ZOOMED, locale: 'es-ES' }));
+    const esCard = es.page
+      .getByRole('region', { name: 'Enviar la inteligencia nueva a sus propios sistemas' })
+      .getByRole('article', { name: org.name });
+    await esCard.getByText('Solo estos tipos: Programa malicioso y Vulnerabilidad.').waitFor();
+    await esCard.getByText('Todo lo que su organización puede leer.').waitFor();
+    await esCard.getByRole('button', { name: `Quitar el webhook a ${limited}` }).waitFor();
+    await esCard.getByLabel('Dirección web que recibe la inteligencia nueva').waitFor();
+    await expectNoHorizontalScroll(es.page, 'webhooks in Spanish at 200%');
+    await expectAccessible(es.page, 'webhooks in Spanish at 200%');
+    await es.page.screenshot({
+      path: '/tmp/intel-console-shots/webhooks-es-zoom.png',
+      fullPage: true,
+    });
+
+    // Removing asks first, then says it is done; a reload shows it is gone.
+    await item(limited)
+      .getByRole('button', { name: `Remove the webhook to ${limited}` })
+      .click();
+    const dialog = page.getByRole('dialog', {
+      name: `Stop sending new intelligence to ${limited}?`,
+    });
+    await dialog.waitFor();
+    await expectAccessible(page, 'webhook removal dialog');
+    await dialog.getByRole('button', { name: 'Yes, remove it' }).click();
+    await card.getByText(`Removed. Nothing more is sent to ${limited}.`).waitFor();
+    expect(await item(limited).count()).toBe(0);
+    await page.reload();
+    await item(everything).waitFor();
+    expect(await item(limited).count()).toBe(0);
+
+    // An analyst of the same organization, and a visitor, are not offered webhooks at all.
+    const other = await open('/exchange', as(analyst));
+    await other.page.getByRole('list', { name: 'Collections you may use' }).waitFor();
+    await other.page.waitForLoadState('networkidle');
+    expect(await other.page.getByRole('region', { name: sectionName }).count()).toBe(0);
+    expect(await other.page.getByText('Add webhook').count()).toBe(0);
+    const visitor = await open('/exchange');
+    await visitor.page.getByRole('list', { name: 'Collections you may use' }).waitFor();
+    expect(await visitor.page.getByRole('region', { name: sectionName }).count()).toBe(0);
+
+    // The one failure logged is the server refusing the internal address (400), as it should.
+    expect(await unexpected(problems)).toEqual([
+      'console: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
+    expect(await unexpected(es.problems)).toEqual([]);
+    expect(await unexpected(other.problems)).toEqual([]);
+  }, 90_000);
 });

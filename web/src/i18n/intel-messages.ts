@@ -1,6 +1,7 @@
 /**
  * The words of the threat-intelligence console (/exchange): search, the live feed, collections,
- * federation, one object's page, STIX types in plain words and what each TLP level means.
+ * federation, one object's page, STIX types in plain words and what each TLP level means. The
+ * webhook form's words are in intel-webhook-messages.ts (loaded with the form, for admins only).
  * TLP labels (TLP:CLEAR, TLP:AMBER+STRICT…) are the standard's own words and stay as they are in
  * every language; only the explanation of who may see it is translated. Object names, patterns,
  * descriptions and collection titles are what the sharer wrote, shown as they are.
@@ -199,6 +200,7 @@ const en = {
   'tlp.amber': 'only your organization and the groups this collection is shared with',
   'tlp.amber+strict': 'only the organization that shared it',
   'tlp.red': 'only the people and organizations it names',
+  hooks_unavailable: "This part of the page couldn't be loaded. Reloading the page usually helps.",
 } as const;
 
 export type IntelMessageKey = keyof typeof en;
@@ -405,5 +407,7 @@ export const intelMessages = defineMessages<IntelMessageKey>({
     'tlp.amber': 'solo su organización y los grupos con los que se comparte esta colección',
     'tlp.amber+strict': 'solo la organización que lo compartió',
     'tlp.red': 'solo las personas y organizaciones que se nombran en él',
+    hooks_unavailable:
+      'No se pudo cargar esta parte de la página. Volver a cargarla suele solucionarlo.',
   },
 });
