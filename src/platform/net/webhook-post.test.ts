@@ -85,6 +85,20 @@ describe('webhookUrlProblems', () => {
 });
 
 describe('postWebhook', () => {
+  it('refuses to send over plain http unless internal addresses are allowed', async () => {
+    const out = await postWebhook(
+      'http://hooks.example.org/x',
+      '{}',
+      {},
+      {
+        allowInternal: false,
+        userAgent: 'test',
+      },
+    );
+    expect(out).toMatchObject({ ok: false, refused: true });
+    expect(out.error).toMatch(/https/);
+  });
+
   it('POSTs the JSON and reports the status without reading the answer', async () => {
     const ok = await receiver(204);
     const sent = await postWebhook(

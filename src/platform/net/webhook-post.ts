@@ -97,6 +97,14 @@ export function postWebhook(
   options: PostOptions,
 ): Promise<DeliveryOutcome> {
   const target = new URL(url);
+  // Checked again here, not only when the address was saved: an http address saved before https was
+  // required is refused too, rather than sent in the clear.
+  if (target.protocol !== 'https:' && !options.allowInternal)
+    return Promise.resolve({
+      ok: false,
+      refused: true,
+      error: 'only https addresses (plain http is allowed only where internal addresses are)',
+    });
   return new Promise((resolve) => {
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(
