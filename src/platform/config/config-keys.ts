@@ -172,7 +172,7 @@ export const configKeys = {
     type: { kind: 'boolean' },
     default: false,
     description:
-      'Let threat-intelligence webhooks reach loopback, private and link-local addresses (off: a webhook cannot be aimed at this server or its network).',
+      'Let webhooks (threat intelligence, safeguards notices) reach loopback, private and link-local addresses and use plain http (off: a webhook must use https and cannot be aimed at this server or its network).',
   },
   shareDays: {
     type: { kind: 'integer', min: 1, max: 365 },
