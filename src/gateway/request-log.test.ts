@@ -189,6 +189,45 @@ describe('request log on SQLite from a worker thread', () => {
   });
 });
 
+describe('request log when the database is busy', () => {
+  it('keeps a batch the write lock refused and writes it on the next flush, losing nothing', async () => {
+    const made = await sqliteStore(false);
+    const warnings: string[] = [];
+    const written: unknown[][][] = [];
+    let calls = 0;
+    const log = createRequestLog({
+      store: made.store,
+      logger: { warn: (_o: unknown, msg: string) => warnings.push(msg) } as unknown as Logger,
+      now: Date.now,
+      retentionDays: 30,
+      writer: {
+        async write(rows) {
+          calls++;
+          if (calls === 1)
+            throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+          written.push(rows.map((r) => [r.id]));
+        },
+        stopped: () => false,
+        close: async () => {},
+      },
+      flushEveryMs: 60_000,
+    });
+    try {
+      const at = Date.now();
+      for (let i = 0; i < 3; i++) log.record(record(`busy${i}`, at, 'p'));
+      await log.flush();
+      expect(written).toEqual([]);
+      expect(warnings).toEqual(['gateway request records wait: database busy']);
+      await log.flush();
+      expect(written.flat().map((r) => r[0])).toEqual(['busy0', 'busy1', 'busy2']);
+      expect(warnings).not.toContain('could not write gateway request records');
+    } finally {
+      await log.close();
+      await made.done();
+    }
+  });
+});
+
 const pgUrl = await requireService('postgres');
 const dbs: { drop(): Promise<void> }[] = [];
 afterAll(async () => {

@@ -47,12 +47,15 @@ export function createRequestLog(deps: {
    * written from a worker thread with its own connection, off the event loop.
    */
   readonly sqliteFile?: string;
+  /** The writer to use instead of making one for `sqliteFile` (tests). */
+  readonly writer?: RowWriter;
 }): RequestLog {
   const db = (): Kysely<GatewayTables> => deps.store.db<GatewayTables>();
   let writer: RowWriter | undefined =
-    deps.sqliteFile === undefined || deps.store.dialect !== 'sqlite'
+    deps.writer ??
+    (deps.sqliteFile === undefined || deps.store.dialect !== 'sqlite'
       ? undefined
-      : createSqliteRowWriter(deps.sqliteFile);
+      : createSqliteRowWriter(deps.sqliteFile));
   let queue: RequestRecord[] = [];
   let dropped = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -84,6 +87,20 @@ export function createRequestLog(deps: {
         if (writer === undefined) await db().insertInto('gateway_requests').values(rows).execute();
         else await writer.write(rows);
       } catch (err) {
+        if (transient(err)) {
+          // The write lock stayed taken past the busy timeout: the batch goes back to the front
+          // and the next flush tries again, rather than losing the records (the queue stays bounded).
+          queue = batch.concat(queue);
+          while (queue.length > MAX_QUEUED) {
+            queue.pop();
+            dropped++;
+          }
+          deps.logger.warn(
+            { err, records: batch.length },
+            'gateway request records wait: database busy',
+          );
+          break;
+        }
         deps.logger.warn({ err, records: batch.length }, 'could not write gateway request records');
       }
     }
@@ -141,4 +158,12 @@ export function createRequestLog(deps: {
       await writer?.close();
     },
   };
+}
+
+/** SQLite's "busy" and "locked" (another connection holds the lock): worth trying again later. */
+function transient(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+  );
 }
