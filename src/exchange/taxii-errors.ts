@@ -88,6 +88,11 @@ export const exchangeErrors = defineErrorCodes({
     message: 'The webhook is not valid.',
     es: 'El webhook no es válido.',
   },
+  webhook_off: {
+    status: 409,
+    message: 'The webhook is turned off: turn it back on first.',
+    es: 'El webhook está desactivado: actívelo primero.',
+  },
   webhook_not_found: {
     status: 404,
     message: 'There is no such webhook.',

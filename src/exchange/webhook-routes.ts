@@ -121,6 +121,49 @@ export function registerWebhookRoutes(app: App, deps: { readonly webhooks: Webho
     },
   );
 
+  app.patch(
+    '/api/intel/orgs/:orgId/webhooks/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Turn a webhook on or off (one turned off after failing every retry is turned back on here; its failures are forgotten)',
+        params: HookParams,
+        body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: Type.Object({ webhook: WebhookSchema }), ...problems },
+      },
+    },
+    async (request) => {
+      const { orgId, id } = request.params as { orgId: string; id: string };
+      const actor = await admin(request, orgId);
+      const { enabled } = request.body as { enabled: boolean };
+      return { webhook: out(await deps.webhooks.setEnabled(orgId, id, enabled, actor)) };
+    },
+  );
+
+  app.post(
+    '/api/intel/orgs/:orgId/webhooks/:id/test',
+    {
+      schema: {
+        tags,
+        summary:
+          'Send a signed test message ("type": "webhook.test") to a webhook that is on; while one is waiting, the same one is answered',
+        params: HookParams,
+        response: {
+          202: Type.Object({ delivery_id: Type.String() }),
+          409: ProblemSchema,
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, id } = request.params as { orgId: string; id: string };
+      const actor = await admin(request, orgId);
+      const { deliveryId } = await deps.webhooks.sendTest(orgId, id, actor);
+      return reply.code(202).send({ delivery_id: deliveryId });
+    },
+  );
+
   app.get(
     '/api/intel/orgs/:orgId/webhooks/:id/deliveries',
     {
@@ -133,6 +176,7 @@ export function registerWebhookRoutes(app: App, deps: { readonly webhooks: Webho
             deliveries: Type.Array(
               Type.Object({
                 id: Type.String(),
+                type: Type.String({ description: '"intel.objects.added", or "webhook.test"' }),
                 status: Type.String(),
                 attempts: Type.Integer(),
                 last_status: Type.Union([Type.Integer(), Type.Null()]),
@@ -152,6 +196,7 @@ export function registerWebhookRoutes(app: App, deps: { readonly webhooks: Webho
       return {
         deliveries: (await deps.webhooks.deliveries(orgId, id)).map((d) => ({
           id: d.id,
+          type: d.type,
           status: d.status,
           attempts: d.attempts,
           last_status: d.lastStatus,

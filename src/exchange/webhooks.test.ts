@@ -10,7 +10,7 @@ import { type Access, accessServices } from '../access/index.js';
 import { verifyWebhook } from '../platform/net/webhook-signature.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { TLP2_IDS } from './engine/stix/index.js';
-import { DEFAULT_COLLECTION_ID } from './exchange-service.js';
+import { createExchange, DEFAULT_COLLECTION_ID } from './exchange-service.js';
 import type { WebhookTables } from './webhook-tables.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
@@ -186,6 +186,119 @@ describe('intelligence webhooks', () => {
         .status,
     ).toBe(204);
     await Promise.all([sharerHook.close(), greenHook.close(), publicHook.close()]);
+  });
+
+  const audited = async (action: string, subject: string) => {
+    const page = await server.platform.audit.entries({ from: 0, limit: 1000 });
+    return page.entries.filter((e) => e.action === action && e.subject === subject);
+  };
+
+  it('an admin turns a webhook that was turned off back on, and sends it a signed test message', async () => {
+    const endpoint = await receiver(1); // the first attempt fails: the test message waits for its retry
+    const hook = await hookFor('green', endpoint.url);
+    const path = `/api/intel/orgs/${orgs.green}/webhooks/${hook.webhook.id}`;
+    const rows = () =>
+      server.platform.store
+        .db<WebhookTables>()
+        .selectFrom('exchange_webhooks')
+        .select(['enabled', 'failed_in_a_row'])
+        .where('id', '=', hook.webhook.id)
+        .executeTakeFirstOrThrow();
+    // As the delivery loop leaves a hook whose deliveries failed every retry five times in a row.
+    await server.platform.store
+      .db<WebhookTables>()
+      .updateTable('exchange_webhooks')
+      .set({ enabled: 0, failed_in_a_row: 5 })
+      .where('id', '=', hook.webhook.id)
+      .execute();
+
+    expect((await api('POST', `${path}/test`, 'green')).status).toBe(409);
+    // Another organization cannot turn it on; a body with anything else is refused.
+    expect((await api('PATCH', path, 'sharer', { enabled: true })).status).toBe(404);
+    expect(
+      (await api('PATCH', path, 'green', { enabled: true, url: 'https://x.example' })).status,
+    ).toBe(400);
+    expect(await rows()).toEqual({ enabled: 0, failed_in_a_row: 5 });
+
+    const on = await api('PATCH', path, 'green', { enabled: true });
+    expect(on.status).toBe(200);
+    expect(((await on.json()) as { webhook: { enabled: boolean } }).webhook.enabled).toBe(true);
+    expect(await rows()).toEqual({ enabled: 1, failed_in_a_row: 0 });
+    expect(await audited('exchange.webhook.enabled', `webhook:${hook.webhook.id}`)).toHaveLength(1);
+
+    const first = await api('POST', `${path}/test`, 'green');
+    expect(first.status).toBe(202);
+    const { delivery_id } = (await first.json()) as { delivery_id: string };
+    // Pressed again while that one waits (its first attempt failed, the retry is 5 s later): the same one.
+    await vi.waitFor(
+      async () => {
+        const list = (await (await api('GET', `${path}/deliveries`, 'green')).json()) as {
+          deliveries: { id: string; attempts: number }[];
+        };
+        expect(list.deliveries.find((d) => d.id === delivery_id)?.attempts).toBe(1);
+      },
+      { timeout: 5_000, interval: 100 },
+    );
+    const again = await api('POST', `${path}/test`, 'green');
+    expect(((await again.json()) as { delivery_id: string }).delivery_id).toBe(delivery_id);
+
+    await vi.waitFor(() => expect(endpoint.got).toHaveLength(1), {
+      timeout: 15_000,
+      interval: 200,
+    });
+    const got = endpoint.got[0] as Received;
+    expect(verifyWebhook(hook.secret, got.headers, got.body, Date.now() / 1000)).toBe(true);
+    expect(JSON.parse(got.body)).toMatchObject({
+      type: 'webhook.test',
+      data: { webhook_id: hook.webhook.id },
+    });
+    const list = (await (await api('GET', `${path}/deliveries`, 'green')).json()) as {
+      deliveries: { id: string; type: string; status: string; attempts: number }[];
+    };
+    expect(list.deliveries[0]).toMatchObject({
+      id: delivery_id,
+      type: 'webhook.test',
+      status: 'delivered',
+      attempts: 2,
+    });
+    expect(await audited('exchange.webhook.tested', `webhook:${hook.webhook.id}`)).toHaveLength(1);
+
+    // Turned off by its admin: nothing more is sent, and that is audited too.
+    expect((await api('PATCH', path, 'green', { enabled: false })).status).toBe(200);
+    expect((await rows()).enabled).toBe(0);
+    expect(await audited('exchange.webhook.paused', `webhook:${hook.webhook.id}`)).toHaveLength(1);
+    await api('DELETE', path, 'green');
+    await endpoint.close();
+  });
+
+  it('refuses to limit a webhook to collections the organization may not read', async () => {
+    const exchange = createExchange({
+      store: server.platform.store,
+      audit: server.platform.audit,
+      bus: server.platform.bus,
+      now: Date.now,
+    });
+    const own = await exchange.objects.createCollection({
+      title: 'Sharer only',
+      ownerOrg: orgs.sharer,
+    });
+    const url = 'https://hooks.example/intel';
+    for (const collections of [[own.id], [DEFAULT_COLLECTION_ID, randomUUID()]]) {
+      const res = await api('POST', `/api/intel/orgs/${orgs.green}/webhooks`, 'green', {
+        url,
+        collections,
+      });
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { description?: string; title?: string };
+      expect(JSON.stringify(problem)).toContain(collections.at(-1));
+    }
+    const mine = await api('POST', `/api/intel/orgs/${orgs.sharer}/webhooks`, 'sharer', {
+      url,
+      collections: [own.id, DEFAULT_COLLECTION_ID],
+    });
+    expect(mine.status).toBe(201);
+    const made = (await mine.json()) as { webhook: { id: string } };
+    await api('DELETE', `/api/intel/orgs/${orgs.sharer}/webhooks/${made.webhook.id}`, 'sharer');
   });
 
   it('refuses bad webhook URLs', async () => {

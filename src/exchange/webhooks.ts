@@ -9,6 +9,7 @@
  * instance delivers, each delivery leased to one of them.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Principal } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
@@ -27,6 +28,8 @@ const CONSUMER = 'exchange-webhooks';
 const RETRY_AFTER_S = [5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600] as const;
 /** Deliveries that fail for good in a row before the hook is disabled. */
 const DISABLE_AFTER = 5;
+/** The `type` of a test message (an admin's "send a test"). */
+export const TEST_TYPE = 'webhook.test';
 /** Hooks one organization may have. */
 const MAX_HOOKS_PER_ORG = 20;
 const LEASE_MS = 60_000;
@@ -45,6 +48,8 @@ export interface Webhook {
 
 export interface WebhookDelivery {
   readonly id: string;
+  /** The message's `type`: `intel.objects.added`, or `webhook.test`. */
+  readonly type: string;
   readonly status: 'pending' | 'delivered' | 'failed';
   readonly attempts: number;
   readonly lastStatus: number | null;
@@ -76,6 +81,41 @@ export function createWebhooks(deps: {
   let running: Promise<unknown> | undefined;
   const stop = new AbortController();
 
+  /** What an organization may read now, as its deliveries are decided (undefined: it is gone). */
+  const readableBy = async (orgId: string) => {
+    const principal = await deps.orgPrincipal(orgId);
+    if (principal === undefined) return undefined;
+    const viewer = viewerOf(principal);
+    const policies = new Map(
+      (await deps.exchange.collectionsFor(viewer))
+        .filter((a) => a.canRead)
+        .map((a) => [a.collection.id, a.policy]),
+    );
+    return { viewer, policies };
+  };
+
+  /** Put one message in a hook's outbox, due now; its delivery id. */
+  const queue = async (webhookId: string, body: string) => {
+    const id = `msg_${randomUUID()}`;
+    await db()
+      .insertInto('exchange_webhook_deliveries')
+      .values({
+        id,
+        webhook_id: webhookId,
+        body,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: deps.now(),
+        lease_until: null,
+        last_status: null,
+        last_error: null,
+        created_at: deps.now(),
+        delivered_at: null,
+      })
+      .execute();
+    return id;
+  };
+
   const fanOut = async (event: AddedEvent) => {
     const hooks = await db()
       .selectFrom('exchange_webhooks')
@@ -83,14 +123,9 @@ export function createWebhooks(deps: {
       .where('enabled', '=', 1)
       .execute();
     for (const hook of hooks) {
-      const principal = await deps.orgPrincipal(hook.org_id);
-      if (principal === undefined) continue;
-      const viewer = viewerOf(principal);
-      const policies = new Map(
-        (await deps.exchange.collectionsFor(viewer))
-          .filter((a) => a.canRead)
-          .map((a) => [a.collection.id, a.policy]),
-      );
+      const readable = await readableBy(hook.org_id);
+      if (readable === undefined) continue;
+      const { viewer, policies } = readable;
       const types = hook.types === null ? undefined : new Set(JSON.parse(hook.types) as string[]);
       const collections =
         hook.collections === null ? undefined : new Set(JSON.parse(hook.collections) as string[]);
@@ -101,27 +136,14 @@ export function createWebhooks(deps: {
         ...(collections === undefined ? {} : { collections }),
       });
       if (shown === undefined) continue;
-      const id = `msg_${randomUUID()}`;
-      await db()
-        .insertInto('exchange_webhook_deliveries')
-        .values({
-          id,
-          webhook_id: hook.id,
-          body: JSON.stringify({
-            type: 'intel.objects.added',
-            timestamp: new Date(deps.now()).toISOString(),
-            data: shown,
-          }),
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: deps.now(),
-          lease_until: null,
-          last_status: null,
-          last_error: null,
-          created_at: deps.now(),
-          delivered_at: null,
-        })
-        .execute();
+      await queue(
+        hook.id,
+        JSON.stringify({
+          type: 'intel.objects.added',
+          timestamp: new Date(deps.now()).toISOString(),
+          data: shown,
+        }),
+      );
     }
   };
 
@@ -270,6 +292,16 @@ export function createWebhooks(deps: {
           message: `An organization may have ${MAX_HOOKS_PER_ORG} webhooks.`,
           es: `Una organización puede tener ${MAX_HOOKS_PER_ORG} webhooks.`,
         });
+      if (input.collections !== undefined) {
+        // Limited to collections the organization cannot read, the hook would stay silent: say so now.
+        const readable = await readableBy(input.orgId);
+        const unreadable = input.collections.filter((c) => readable?.policies.has(c) !== true);
+        if (unreadable.length > 0)
+          throw exchangeErrors.create('bad_webhook', {
+            message: `A webhook can be limited only to collections your organization may read; it may not read ${unreadable.join(', ')}.`,
+            es: `Un webhook solo puede limitarse a colecciones que su organización puede leer; no puede leer ${unreadable.join(', ')}.`,
+          });
+      }
       const id = randomUUID();
       const secret = newWebhookSecret();
       const row: WebhookTable = {
@@ -332,18 +364,87 @@ export function createWebhooks(deps: {
       });
     },
 
+    /**
+     * Turn a hook back on (after it was turned off for failing, or by an admin) or off. Turning it on
+     * forgets its failures in a row; messages made while it was off are not sent afterwards.
+     */
+    async setEnabled(orgId: string, id: string, enabled: boolean, actor: string): Promise<Webhook> {
+      const hook = await this.get(orgId, id);
+      if (hook.enabled === enabled) return hook;
+      await db()
+        .updateTable('exchange_webhooks')
+        .set({ enabled: enabled ? 1 : 0, ...(enabled ? { failed_in_a_row: 0 } : {}) })
+        .where('id', '=', id)
+        .execute();
+      await deps.audit.append({
+        actor,
+        action: enabled ? 'exchange.webhook.enabled' : 'exchange.webhook.paused',
+        subject: `webhook:${id}`,
+        data: { orgId },
+      });
+      return { ...hook, enabled };
+    },
+
+    /**
+     * Queue a signed test message (`"type": "webhook.test"`, no intelligence in it) to one of the
+     * organization's hooks that is on, so that its admins can see their endpoint receive and verify
+     * one. While one waits to be delivered, asking again returns that one: a button pressed many
+     * times does not flood the endpoint.
+     */
+    async sendTest(orgId: string, id: string, actor: string): Promise<{ deliveryId: string }> {
+      const hook = await this.get(orgId, id);
+      if (!hook.enabled) throw exchangeErrors.create('webhook_off');
+      const waiting = await db()
+        .selectFrom('exchange_webhook_deliveries')
+        .select('id')
+        .where('webhook_id', '=', id)
+        .where('status', '=', 'pending')
+        .where('body', 'like', `{"type":"${TEST_TYPE}"%`)
+        .executeTakeFirst();
+      if (waiting !== undefined) return { deliveryId: waiting.id };
+      const deliveryId = await queue(
+        id,
+        JSON.stringify({
+          type: TEST_TYPE,
+          timestamp: new Date(deps.now()).toISOString(),
+          data: {
+            webhook_id: id,
+            message: 'A test message from Shieldwall: this endpoint will receive new intelligence.',
+          },
+        }),
+      );
+      await deps.audit.append({
+        actor,
+        action: 'exchange.webhook.tested',
+        subject: `webhook:${id}`,
+        data: { orgId, deliveryId },
+      });
+      return { deliveryId };
+    },
+
     /** The latest deliveries of one of the organization's hooks. */
     async deliveries(orgId: string, id: string, limit = 50): Promise<WebhookDelivery[]> {
       await this.get(orgId, id);
       const rows = await db()
         .selectFrom('exchange_webhook_deliveries')
-        .selectAll()
+        .select([
+          'id',
+          'status',
+          'attempts',
+          'last_status',
+          'last_error',
+          'created_at',
+          'delivered_at',
+          // Only the start of the body, where its type is: a body may hold a thousand objects.
+          sql<string>`substr(body, 1, 40)`.as('head'),
+        ])
         .where('webhook_id', '=', id)
         .orderBy('created_at', 'desc')
         .limit(Math.max(1, Math.min(200, limit)))
         .execute();
       return rows.map((d) => ({
         id: d.id,
+        type: d.head.startsWith(`{"type":"${TEST_TYPE}"`) ? TEST_TYPE : 'intel.objects.added',
         status: d.status as WebhookDelivery['status'],
         attempts: d.attempts,
         lastStatus: d.last_status,

@@ -591,6 +591,7 @@ describe.runIf(hasChromium)('intel console in Chromium', () => {
     expect(await rows.nth(1).textContent()).toContain('Failed after every try');
     expect(await rows.nth(2).textContent()).toContain('No answer within 10 seconds. (ETIMEDOUT)');
     expect(await rows.nth(3).textContent()).toContain('Delivered');
+    expect(await rows.nth(3).textContent()).toContain('New intelligence');
     await item(limited)
       .getByRole('button', { name: `Check again the deliveries to ${limited}` })
       .click();
@@ -606,6 +607,51 @@ describe.runIf(hasChromium)('intel console in Chromium', () => {
     ).toEqual([]);
     await page.screenshot({ path: '/tmp/intel-console-shots/webhooks.png', fullPage: true });
 
+    // Turned off by the delivery worker (5 messages in a row failed every try): the admin turns it
+    // back on here, then sends a test message that shows in its deliveries.
+    await suite.server.platform.store
+      .db<{ exchange_webhooks: { id: string; enabled: number; failed_in_a_row: number } }>()
+      .updateTable('exchange_webhooks')
+      .set({ enabled: 0, failed_in_a_row: 5 })
+      .where('id', '=', first?.id ?? '')
+      .execute();
+    await page.reload();
+    await item(everything)
+      .getByText('Turned off: nothing is sent here now.', { exact: false })
+      .waitFor();
+    expect(
+      await item(everything)
+        .getByRole('button', { name: `Send a test message to ${everything}` })
+        .count(),
+    ).toBe(0);
+    await expectAccessible(page, 'a webhook that was turned off');
+    await item(everything)
+      .getByRole('button', { name: `Turn back on the webhook to ${everything}` })
+      .click();
+    await item(everything)
+      .getByText(`Turned back on. New intelligence is sent to ${everything} again`, {
+        exact: false,
+      })
+      .waitFor();
+    await item(everything).getByText('Working: new intelligence is sent here.').waitFor();
+    await item(everything).getByText('Latest deliveries').click();
+    await table.waitFor();
+    const before = await rows.count();
+    await item(everything)
+      .getByRole('button', { name: `Send a test message to ${everything}` })
+      .click();
+    await item(everything)
+      .getByText(`A test message is on its way to ${everything}.`, { exact: false })
+      .waitFor();
+    // The open list loads again with the test message in it, newest first.
+    await expect.poll(() => rows.count(), { timeout: 5_000 }).toBe(before + 1);
+    expect(await rows.nth(1).textContent()).toContain('Test message');
+    await expectAccessible(page, 'a test message sent');
+    await page.screenshot({
+      path: '/tmp/intel-console-shots/webhooks-test-sent.png',
+      fullPage: true,
+    });
+
     // In Spanish, at 200% zoom: the same, in Spanish words, and nothing wider than the screen.
     const es = await open('/exchange', as(admin, { ...ZOOMED, locale: 'es-ES' }));
     const esCard = es.page
@@ -614,6 +660,9 @@ describe.runIf(hasChromium)('intel console in Chromium', () => {
     await esCard.getByText('Solo estos tipos: Programa malicioso y Vulnerabilidad.').waitFor();
     await esCard.getByText('Todo lo que su organización puede leer.').waitFor();
     await esCard.getByRole('button', { name: `Quitar el webhook a ${limited}` }).waitFor();
+    await esCard
+      .getByRole('button', { name: `Enviar un mensaje de prueba a ${everything}` })
+      .waitFor();
     await esCard.getByLabel('Dirección web que recibe la inteligencia nueva').waitFor();
     await expectNoHorizontalScroll(es.page, 'webhooks in Spanish at 200%');
     await expectAccessible(es.page, 'webhooks in Spanish at 200%');

@@ -36,6 +36,8 @@ export type NewIntelWebhook = Of<typeof NewIntelWebhook>;
 
 const Delivery = object({
   id: str,
+  /** `webhook.test` for a test message an admin sent; otherwise new intelligence. */
+  type: str,
   status: oneOf('pending', 'delivered', 'failed'),
   attempts: num,
   last_status: nullable(num),
@@ -65,6 +67,19 @@ export const addIntelWebhook = (
 
 export const removeIntelWebhook = (orgId: string, id: string) =>
   apiSend(hookPath(orgId, id), undefined, ignoreBody, 'DELETE');
+
+/** Turn a webhook on (after it was turned off for failing) or off; the webhook as it is now. */
+export const setIntelWebhookEnabled = (orgId: string, id: string, enabled: boolean) =>
+  apiSend(
+    hookPath(orgId, id),
+    { enabled },
+    parserOf(object({ webhook: IntelWebhook })),
+    'PATCH',
+  ).then((answer) => answer.webhook);
+
+/** Queue a signed test message to a webhook that is on (while one waits, the same one). */
+export const sendIntelWebhookTest = (orgId: string, id: string) =>
+  apiSend(`${hookPath(orgId, id)}/test`, {}, parserOf(object({ delivery_id: str })));
 
 /** The latest deliveries, newest first (the server keeps at most 50 in the answer). */
 export const fetchDeliveries = (orgId: string, id: string, signal?: AbortSignal) =>

@@ -4,7 +4,7 @@ import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { messageOf } from '../access/access-client.js';
 import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
-import { DoneMessage } from '../access/form-parts.js';
+import { DoneMessage, useAction } from '../access/form-parts.js';
 import { formatDate } from '../access/use-loaded.js';
 import { SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -27,6 +27,8 @@ import {
   MAX_HOOK_URL_CHARS,
   MAX_HOOKS_PER_ORG,
   removeIntelWebhook,
+  sendIntelWebhookTest,
+  setIntelWebhookEnabled,
 } from './webhooks-api.js';
 
 const t = intelWebhookMessages.t;
@@ -88,6 +90,11 @@ function TechnicalDetails() {
           })}
         </li>
         <li>{t(locale, 'tech_retry')}</li>
+        <li>
+          {withNodes(t(locale, 'tech_test'), {
+            type: <code>"type": "webhook.test"</code>,
+          })}
+        </li>
         <li>
           {withNodes(t(locale, 'tech_api'), {
             api: <code>POST /api/intel/orgs/ORG/webhooks</code>,
@@ -153,6 +160,9 @@ function OrgWebhooks({
                     hook={h}
                     titles={titles}
                     removable={shown === null}
+                    onChanged={(changedHook) =>
+                      setChanged(hooks.map((other) => (other.id === h.id ? changedHook : other)))
+                    }
                     onRemoved={() => {
                       setChanged(hooks.filter((other) => other.id !== h.id));
                       setDone(t(locale, 'removed', { url: h.url }));
@@ -219,16 +229,35 @@ function WebhookItem({
   hook,
   titles,
   removable,
+  onChanged,
   onRemoved,
 }: {
   readonly orgId: string;
   readonly hook: IntelWebhook;
   readonly titles: ReadonlyMap<string, string>;
   readonly removable: boolean;
+  readonly onChanged: (hook: IntelWebhook) => void;
   readonly onRemoved: () => void;
 }) {
   const locale = useLocale();
+  const action = useAction();
+  const [done, setDone] = useState('');
+  // Bumped after a test message is queued: an open delivery list then loads again and shows it.
+  const [sent, setSent] = useState(0);
   const everything = hook.types === null && hook.collections === null;
+  const turnOn = () =>
+    action.run(async () => {
+      setDone('');
+      onChanged(await setIntelWebhookEnabled(orgId, hook.id, true));
+      setDone(t(locale, 'turned_on', { url: hook.url }));
+    });
+  const test = () =>
+    action.run(async () => {
+      setDone('');
+      await sendIntelWebhookTest(orgId, hook.id);
+      setSent((n) => n + 1);
+      setDone(t(locale, 'test_sent', { url: hook.url }));
+    });
   return (
     <li class="intel-item intel-hook">
       <h4 class="intel-item__heading intel-hook__url intel-break">{hook.url}</h4>
@@ -264,9 +293,36 @@ function WebhookItem({
         <dt>{t(locale, 'created')}</dt>
         <dd>{formatDate(hook.created_at, locale)}</dd>
       </dl>
-      <Deliveries orgId={orgId} hook={hook} />
-      {removable ? (
-        <div class="intel-hook__actions">
+      <Deliveries orgId={orgId} hook={hook} version={sent} />
+      <DoneMessage text={done} />
+      {action.error === null ? null : (
+        <p class="field-error" role="alert">
+          {`${t(locale, hook.enabled ? 'test_failed' : 'turn_on_failed')} ${action.error}`}
+        </p>
+      )}
+      <div class="intel-hook__actions">
+        {hook.enabled ? (
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-label={t(locale, 'test_label', { url: hook.url })}
+            aria-disabled={action.busy ? 'true' : undefined}
+            onClick={() => void test()}
+          >
+            {t(locale, action.busy ? 'sending' : 'test')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="button"
+            aria-label={t(locale, 'turn_on_label', { url: hook.url })}
+            aria-disabled={action.busy ? 'true' : undefined}
+            onClick={() => void turnOn()}
+          >
+            {t(locale, action.busy ? 'turning_on' : 'turn_on')}
+          </button>
+        )}
+        {removable ? (
           <ConfirmButton
             label={t(locale, 'remove_label', { url: hook.url })}
             question={t(locale, 'remove_question', { url: hook.url })}
@@ -280,14 +336,22 @@ function WebhookItem({
           >
             {t(locale, 'remove')}
           </ConfirmButton>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </li>
   );
 }
 
-/** "Latest deliveries", folded away; asked for only when opened. */
-function Deliveries({ orgId, hook }: { readonly orgId: string; readonly hook: IntelWebhook }) {
+/** "Latest deliveries", folded away; asked for only when opened, and again when `version` changes. */
+function Deliveries({
+  orgId,
+  hook,
+  version,
+}: {
+  readonly orgId: string;
+  readonly hook: IntelWebhook;
+  readonly version: number;
+}) {
   const locale = useLocale();
   const [open, setOpen] = useState(false);
   return (
@@ -296,7 +360,7 @@ function Deliveries({ orgId, hook }: { readonly orgId: string; readonly hook: In
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>{t(locale, 'deliveries')}</summary>
-      {open ? <DeliveryList orgId={orgId} hook={hook} /> : null}
+      {open ? <DeliveryList key={version} orgId={orgId} hook={hook} /> : null}
     </details>
   );
 }
@@ -336,6 +400,7 @@ function DeliveryList({ orgId, hook }: { readonly orgId: string; readonly hook: 
       </div>
     );
   const when = t(locale, 'col_when');
+  const what = t(locale, 'col_what');
   const status = t(locale, 'col_status');
   const attempts = t(locale, 'col_attempts');
   const problem = t(locale, 'col_error');
@@ -346,6 +411,7 @@ function DeliveryList({ orgId, hook }: { readonly orgId: string; readonly hook: 
         <thead>
           <tr>
             <th scope="col">{when}</th>
+            <th scope="col">{what}</th>
             <th scope="col">{status}</th>
             <th scope="col">{attempts}</th>
             <th scope="col">{problem}</th>
@@ -355,6 +421,9 @@ function DeliveryList({ orgId, hook }: { readonly orgId: string; readonly hook: 
           {deliveries.data.map((d) => (
             <tr key={d.id}>
               <td data-label={when}>{formatTime(new Date(d.created_at), locale)}</td>
+              <td data-label={what}>
+                {t(locale, d.type === 'webhook.test' ? 'what_test' : 'what_intel')}
+              </td>
               <td data-label={status} class={d.status === 'failed' ? 'intel-bad' : undefined}>
                 {statusWords(locale, d)}
               </td>

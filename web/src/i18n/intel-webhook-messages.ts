@@ -20,7 +20,7 @@ const en = {
   state: 'State',
   enabled: 'Working: new intelligence is sent here.',
   disabled:
-    'Turned off: deliveries kept failing, so nothing is sent here now. When the receiving system works again, remove this webhook and add it again.',
+    'Turned off: nothing is sent here now. It is turned off when deliveries keep failing; when the receiving system works again, turn it back on.',
   created: 'Added on',
   deliveries: 'Latest deliveries',
   deliveries_loading: 'Loading the deliveries…',
@@ -29,6 +29,9 @@ const en = {
     'Nothing sent yet. Something is sent when intelligence your organization may read is added.',
   deliveries_caption: 'The latest deliveries to {url}, newest first',
   col_when: 'When',
+  col_what: 'What',
+  what_test: 'Test message',
+  what_intel: 'New intelligence',
   col_status: 'Status',
   col_attempts: 'Tries',
   col_error: 'Last problem',
@@ -44,6 +47,18 @@ const en = {
   error_turned_off: 'Not sent: the webhook was turned off.',
   check_again: 'Check again',
   check_again_label: 'Check again the deliveries to {url}',
+  test: 'Send a test message',
+  test_label: 'Send a test message to {url}',
+  sending: 'Sending…',
+  test_sent:
+    'A test message is on its way to {url}. Open "Latest deliveries" to see whether it arrived.',
+  test_failed: "We couldn't send a test message.",
+  turn_on: 'Turn back on',
+  turn_on_label: 'Turn back on the webhook to {url}',
+  turning_on: 'Turning on…',
+  turned_on:
+    'Turned back on. New intelligence is sent to {url} again; what was added while it was off is not sent. Send a test message to check that it arrives.',
+  turn_on_failed: "We couldn't turn it back on.",
   remove: 'Remove',
   remove_label: 'Remove the webhook to {url}',
   remove_question: 'Stop sending new intelligence to {url}?',
@@ -85,6 +100,8 @@ const en = {
   tech_standard: 'Standard Webhooks',
   tech_retry:
     'Answer with a 2xx status within 10 seconds. Otherwise we try again, waiting longer each time, for about a day; when 5 messages in a row fail every try, the webhook is turned off. Addresses inside a private network (loopback, private or link-local) are refused.',
+  tech_test:
+    'A test message has {type} and no intelligence in it; it is signed like every other message.',
   tech_api: 'Scripts can do the same with an API key of the organization: {api}.',
   tech_doc: 'Every field is described in {doc} in the Shieldwall source.',
 } as const;
@@ -108,7 +125,7 @@ export const intelWebhookMessages = defineMessages<IntelWebhookMessageKey>({
     state: 'Estado',
     enabled: 'Funciona: la inteligencia nueva se envía aquí.',
     disabled:
-      'Desactivado: las entregas fallaban una y otra vez, así que ya no se envía nada aquí. Cuando el sistema que recibe vuelva a funcionar, quite este webhook y añádalo de nuevo.',
+      'Desactivado: ahora no se envía nada aquí. Se desactiva cuando las entregas fallan una y otra vez; cuando el sistema que recibe vuelva a funcionar, vuelva a activarlo.',
     created: 'Añadido el',
     deliveries: 'Últimas entregas',
     deliveries_loading: 'Cargando las entregas…',
@@ -117,6 +134,9 @@ export const intelWebhookMessages = defineMessages<IntelWebhookMessageKey>({
       'Todavía no se ha enviado nada. Se envía algo cuando se añade inteligencia que su organización puede leer.',
     deliveries_caption: 'Las últimas entregas a {url}, primero la más reciente',
     col_when: 'Cuándo',
+    col_what: 'Qué',
+    what_test: 'Mensaje de prueba',
+    what_intel: 'Inteligencia nueva',
     col_status: 'Estado',
     col_attempts: 'Intentos',
     col_error: 'Último problema',
@@ -132,6 +152,18 @@ export const intelWebhookMessages = defineMessages<IntelWebhookMessageKey>({
     error_turned_off: 'No se envió: el webhook estaba desactivado.',
     check_again: 'Comprobar de nuevo',
     check_again_label: 'Comprobar de nuevo las entregas a {url}',
+    test: 'Enviar un mensaje de prueba',
+    test_label: 'Enviar un mensaje de prueba a {url}',
+    sending: 'Enviando…',
+    test_sent:
+      'Un mensaje de prueba va de camino a {url}. Abra «Últimas entregas» para ver si llegó.',
+    test_failed: 'No pudimos enviar un mensaje de prueba.',
+    turn_on: 'Volver a activar',
+    turn_on_label: 'Volver a activar el webhook a {url}',
+    turning_on: 'Activando…',
+    turned_on:
+      'Activado de nuevo. La inteligencia nueva vuelve a enviarse a {url}; lo que se añadió mientras estaba desactivado no se envía. Envíe un mensaje de prueba para comprobar que llega.',
+    turn_on_failed: 'No pudimos volver a activarlo.',
     remove: 'Quitar',
     remove_label: 'Quitar el webhook a {url}',
     remove_question: '¿Dejar de enviar la inteligencia nueva a {url}?',
@@ -174,6 +206,8 @@ export const intelWebhookMessages = defineMessages<IntelWebhookMessageKey>({
     tech_standard: 'Standard Webhooks (estándar de webhooks)',
     tech_retry:
       'Responda con un estado 2xx en menos de 10 segundos. Si no, lo intentamos de nuevo, esperando más cada vez, durante un día aproximadamente; cuando 5 mensajes seguidos fallan en todos los intentos, el webhook se desactiva. Se rechazan las direcciones de una red privada (loopback, privadas o de enlace local).',
+    tech_test:
+      'Un mensaje de prueba lleva {type} y ninguna inteligencia; se firma como todos los demás.',
     tech_api: 'Los scripts pueden hacer lo mismo con una clave de API de la organización: {api}.',
     tech_doc: 'Cada campo se describe en {doc}, en el código fuente de Shieldwall.',
   },
