@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import type { Principal } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
+import { pollDeliveries, retryAfter } from '../platform/net/delivery-schedule.js';
 import { postWebhook, webhookUrlProblems } from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
 import type { Bus, Subscription } from '../platform/ports/bus.js';
@@ -24,8 +25,6 @@ import { exchangeErrors } from './taxii-errors.js';
 import type { WebhookTable, WebhookTables } from './webhook-tables.js';
 
 const CONSUMER = 'exchange-webhooks';
-/** Seconds to wait before each retry: about a day in all. */
-const RETRY_AFTER_S = [5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600] as const;
 /** Deliveries that fail for good in a row before the hook is disabled. */
 const DISABLE_AFTER = 5;
 /** The `type` of a test message (an admin's "send a test"). */
@@ -33,7 +32,6 @@ export const TEST_TYPE = 'webhook.test';
 /** Hooks one organization may have. */
 const MAX_HOOKS_PER_ORG = 20;
 const LEASE_MS = 60_000;
-const TICK_MS = 1_000;
 const BATCH = 20;
 
 export interface Webhook {
@@ -77,8 +75,7 @@ export function createWebhooks(deps: {
   const secretPlace = (webhookId: string) => `exchange_webhooks.secret:${webhookId}`;
   const db = () => deps.store.db<WebhookTables>();
   let subscription: Subscription | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
+  let poller: ReturnType<typeof pollDeliveries> | undefined;
   const stop = new AbortController();
 
   /** What an organization may read now, as its deliveries are decided (undefined: it is gone). */
@@ -225,7 +222,7 @@ export function createWebhooks(deps: {
           .execute();
       return;
     }
-    const wait = RETRY_AFTER_S[attempts - 1];
+    const wait = retryAfter(attempts, outcome);
     await db()
       .updateTable('exchange_webhook_deliveries')
       .set({
@@ -464,24 +461,17 @@ export function createWebhooks(deps: {
           from: 'new',
         },
       );
-      timer = setInterval(() => {
-        if (running !== undefined || !ready()) return;
-        running = tick()
-          .catch((err: unknown) =>
-            deps.logger.warn({ err: (err as Error).message }, 'webhook delivery failed'),
-          )
-          .finally(() => {
-            running = undefined;
-          });
-      }, TICK_MS);
-      timer.unref();
+      poller = pollDeliveries(tick, {
+        ready,
+        onError: (err) => deps.logger.warn({ err: err.message }, 'webhook delivery failed'),
+      });
     },
 
     async close(): Promise<void> {
-      if (timer !== undefined) clearInterval(timer);
+      const stopped = poller?.stop(); // no new round from here on
       stop.abort();
       await subscription?.unsubscribe();
-      await running;
+      await stopped;
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
+import { pollDeliveries, retryAfter } from '../platform/net/delivery-schedule.js';
 import { postWebhook, webhookUrlProblems } from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
 import type { Store } from '../platform/ports/store.js';
@@ -15,10 +16,7 @@ import { appealErrors } from './appeal-errors.js';
 import { type NoticeData, type NoticeKind, noticeText } from './notice-text.js';
 import type { SafeguardsNoticeRow, SafeguardsTables } from './safeguards-tables.js';
 
-/** Seconds before each retry: about a day in all. */
-const RETRY_AFTER_S = [5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600] as const;
 const LEASE_MS = 60_000;
-const TICK_MS = 1_000;
 const BATCH = 20;
 
 export interface OwnerWebhook {
@@ -57,8 +55,7 @@ export function createOwnerWebhooks(deps: {
   readonly now: () => number;
 }) {
   const db = () => deps.store.db<SafeguardsTables>();
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
+  let poller: ReturnType<typeof pollDeliveries> | undefined;
   const stop = new AbortController();
 
   const claim = async (): Promise<string[]> => {
@@ -127,7 +124,7 @@ export function createOwnerWebhooks(deps: {
       });
       return;
     }
-    const wait = outcome.refused === true ? undefined : RETRY_AFTER_S[attempts - 1];
+    const wait = retryAfter(attempts, outcome);
     await finish(id, {
       webhook_status: wait === undefined ? 'failed' : 'pending',
       webhook_attempts: attempts,
@@ -218,26 +215,20 @@ export function createOwnerWebhooks(deps: {
      * while `ready` says so (not before the migrations, not while closing).
      */
     start(ready: () => boolean = () => true): void {
-      timer = setInterval(() => {
-        if (running !== undefined || !ready()) return;
-        running = tick()
-          .catch((err: unknown) =>
-            deps.logger.warn({ err: (err as Error).message }, 'safeguards webhook delivery failed'),
-          )
-          .finally(() => {
-            running = undefined;
-          });
-      }, TICK_MS);
-      timer.unref();
+      poller = pollDeliveries(tick, {
+        ready,
+        onError: (err) =>
+          deps.logger.warn({ err: err.message }, 'safeguards webhook delivery failed'),
+      });
     },
 
     /** One delivery round now (tests). */
     tick,
 
     async close(): Promise<void> {
-      if (timer !== undefined) clearInterval(timer);
+      const stopped = poller?.stop(); // no new round from here on
       stop.abort();
-      await running;
+      await stopped;
     },
   };
 }

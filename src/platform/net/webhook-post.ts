@@ -5,8 +5,9 @@
  * resolved IP inside the connection's own DNS lookup, so a name that resolves to
  * a public address when checked and to 169.254.169.254 when connecting (DNS
  * rebinding) is still refused. Shared by every module that sends webhooks (the
- * exchange's subscriptions, detect's alerts); each keeps its own queue and retry
- * policy, since those differ (durable for a day vs. in memory for minutes).
+ * exchange's subscriptions, the safeguards notices, detect's alerts); each keeps its own
+ * queue, since those differ (a table for a day vs. memory for minutes), and the durable ones
+ * share their retry schedule (delivery-schedule.ts).
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';

@@ -1,0 +1,51 @@
+/**
+ * The schedule of durable webhook deliveries, shared by the modules that keep an outbox in the
+ * store (the exchange's intelligence webhooks, the safeguards notices): when a failed delivery is
+ * tried again, and the loop that delivers what is due. Each module keeps its own table and its own
+ * claim (their rows differ); what must not differ between them is how long a receiver may be down
+ * and what counts as failing for good.
+ */
+import type { DeliveryOutcome } from './webhook-post.js';
+
+/** Seconds to wait before each retry: about a day in all (5 s, 30 s, 2 min, … 12 h). */
+export const RETRY_AFTER_S = [5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600] as const;
+
+/**
+ * Seconds to wait before trying a failed delivery again (`attempts` made so far, this one
+ * included), or undefined when it has failed for good: every retry used, or the address refused
+ * (an internal address, plain http where https is required), which no retry would change.
+ */
+export function retryAfter(attempts: number, outcome: DeliveryOutcome): number | undefined {
+  return outcome.refused === true ? undefined : RETRY_AFTER_S[attempts - 1];
+}
+
+/**
+ * Run `round` (deliver what is due) every `everyMs` while `ready()` says so, one round at a time;
+ * a round that throws is reported and the next one runs as usual. The timer does not keep the
+ * process alive. `stop` waits for a round in progress to end.
+ */
+export function pollDeliveries(
+  round: () => Promise<void>,
+  options: {
+    readonly ready?: () => boolean;
+    readonly everyMs?: number;
+    readonly onError: (err: Error) => void;
+  },
+): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (running !== undefined || options.ready?.() === false) return;
+    running = round()
+      .catch((err: unknown) => options.onError(err as Error))
+      .finally(() => {
+        running = undefined;
+      });
+  }, options.everyMs ?? 1_000);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
