@@ -17,11 +17,11 @@ import { DEFAULT_TIERS_YAML } from '../../src/access/engine/default-tiers.js';
 import { accessServices } from '../../src/access/index.js';
 import { ALERT_CREATED, type WatchAlert } from '../../src/detect/index.js';
 import { createAlertStore } from '../../src/detect/watch/alert-store.js';
-import { LOCALES } from '../../src/platform/engine-kit/i18n/messages.js';
 import { startTestServer, type TestServer } from '../../src/platform/test-support/test-server.js';
 import { attackUrl, isWebLink, parseAlert } from '../../web/src/detect/detect-api.js';
 import { detectMessages } from '../../web/src/i18n/detect-messages.js';
 import { runAxe } from './axe-check.js';
+import { expectCompleteCatalog } from './catalog-check.js';
 import {
   hasChromium,
   launchChromium,
@@ -38,22 +38,9 @@ const ZOOMED: BrowserContextOptions = {
   deviceScaleFactor: 2,
 };
 
-const placeholders = (text: string) =>
-  [...text.matchAll(/\{([a-zA-Z0-9_]+)\}/g)].map((m) => m[1]).sort();
-
 describe('the alerts page without a browser: its catalog and what it accepts from the server', () => {
   it('has every sentence in every language, with the same placeholders, none left in English', () => {
-    const en = detectMessages.catalogs.en as Readonly<Record<string, string>>;
-    for (const locale of LOCALES) {
-      const catalog = detectMessages.catalogs[locale] as Readonly<Record<string, string>>;
-      expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
-      for (const key of Object.keys(en)) {
-        const text = catalog[key] ?? '';
-        expect(text.trim(), `${locale} ${key}`).not.toBe('');
-        expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(en[key] ?? ''));
-        if (locale !== 'en') expect(text, `${locale} ${key} is the English`).not.toBe(en[key]);
-      }
-    }
+    expectCompleteCatalog(detectMessages);
   });
 
   it('reads a whole alert, and refuses one of another shape', () => {

@@ -14,9 +14,9 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessServices } from '../../src/access/index.js';
-import { LOCALES } from '../../src/platform/engine-kit/i18n/messages.js';
 import { intelWebhookMessages } from '../../web/src/i18n/intel-webhook-messages.js';
 import { runAxe } from './axe-check.js';
+import { expectCompleteCatalog } from './catalog-check.js';
 import { browserSuite, hasChromium, requireChromium, smallTargets } from './chromium-session.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
@@ -30,22 +30,9 @@ const ZOOMED: BrowserContextOptions = {
   deviceScaleFactor: 2,
 };
 
-const placeholders = (text: string) =>
-  [...text.matchAll(/\{([a-zA-Z0-9_]+)\}/g)].map((m) => m[1]).sort();
-
 describe('the webhook form catalog', () => {
   it('has every sentence in every language, with the same placeholders, none left in English', () => {
-    const en = intelWebhookMessages.catalogs.en as Readonly<Record<string, string>>;
-    for (const locale of LOCALES) {
-      const catalog = intelWebhookMessages.catalogs[locale] as Readonly<Record<string, string>>;
-      expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
-      for (const key of Object.keys(en)) {
-        const text = catalog[key] ?? '';
-        expect(text.trim(), `${locale} ${key}`).not.toBe('');
-        expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(en[key] ?? ''));
-        if (locale !== 'en') expect(text, `${locale} ${key} is the English`).not.toBe(en[key]);
-      }
-    }
+    expectCompleteCatalog(intelWebhookMessages);
   });
 });
 

@@ -16,7 +16,6 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS_YAML } from '../../src/access/engine/default-tiers.js';
 import { accessServices } from '../../src/access/index.js';
-import { LOCALES } from '../../src/platform/engine-kit/i18n/messages.js';
 import { startTestServer, type TestServer } from '../../src/platform/test-support/test-server.js';
 import { attestTraining } from '../../src/provenance/attestation.js';
 import { generateKeys, loadPrivateKey } from '../../src/provenance/key-material.js';
@@ -27,6 +26,7 @@ import { pickle } from '../../src/provenance/test-support/pickle-fixtures.js';
 import { registryMessages } from '../../web/src/i18n/registry-messages.js';
 import { parseArtifact, parseDetails } from '../../web/src/provenance/registry-api.js';
 import { runAxe } from './axe-check.js';
+import { expectCompleteCatalog } from './catalog-check.js';
 import {
   hasChromium,
   launchChromium,
@@ -43,22 +43,10 @@ const ZOOMED: BrowserContextOptions = {
   deviceScaleFactor: 2,
 };
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
-const placeholders = (text: string) =>
-  [...text.matchAll(/\{([a-zA-Z0-9_]+)\}/g)].map((m) => m[1]).sort();
 
 describe('the registry pages without a browser: catalog and what they accept', () => {
   it('has every sentence in every language, with the same placeholders, none left in English', () => {
-    const en = registryMessages.catalogs.en as Readonly<Record<string, string>>;
-    for (const locale of LOCALES) {
-      const catalog = registryMessages.catalogs[locale] as Readonly<Record<string, string>>;
-      expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
-      for (const key of Object.keys(en)) {
-        const text = catalog[key] ?? '';
-        expect(text.trim(), `${locale} ${key}`).not.toBe('');
-        expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(en[key] ?? ''));
-        if (locale !== 'en') expect(text, `${locale} ${key} is the English`).not.toBe(en[key]);
-      }
-    }
+    expectCompleteCatalog(registryMessages);
   });
 
   it('refuses answers of another shape', () => {
