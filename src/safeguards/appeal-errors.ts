@@ -36,4 +36,9 @@ export const appealErrors = defineErrorCodes({
     message: 'That webhook address cannot be used.',
     es: 'Esa dirección de webhook no se puede usar.',
   },
+  webhook_test_busy: {
+    status: 409,
+    message: 'A test message to this address is being sent already: wait for its answer.',
+    es: 'Ya se está enviando un mensaje de prueba a esta dirección: espere su respuesta.',
+  },
 });

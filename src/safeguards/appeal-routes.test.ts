@@ -306,6 +306,35 @@ function appealSuite(
       ).toBe(404);
     });
 
+    it('an org admin sends a signed test message and is told at once that it arrived', async () => {
+      const path = `/api/safeguards/orgs/${orgId}/webhook/test`;
+      expect((await api('POST', path, keys.member)).status).toBe(403);
+      expect((await api('POST', path, keys.otherAdmin)).status).toBe(404);
+      const before = receiver.got.length;
+      const sent = await api<{ delivered: boolean; status: number | null; error: string | null }>(
+        'POST',
+        path,
+        keys.admin,
+      );
+      expect(sent.status).toBe(200);
+      expect(sent.body).toEqual({ delivered: true, status: 204, error: null });
+      expect(receiver.got).toHaveLength(before + 1);
+      const got = receiver.got[before] as Received;
+      expect(verifyWebhook(secret, got.headers, got.body, Date.now() / 1000)).toBe(true);
+      const body = JSON.parse(got.body);
+      expect(body.type).toBe('safeguards.test');
+      expect(body.data.org).toBe(orgId);
+      // Not a notice: nothing new on the page.
+      const notices = await api<{ kind: string }[]>(
+        'GET',
+        '/api/safeguards/my/notices',
+        keys.admin,
+      );
+      expect(notices.body.filter((n) => n.kind.includes('test'))).toEqual([]);
+      const tested = await audited('safeguards.webhook.tested');
+      expect(tested).toHaveLength(1);
+      expect(tested[0]).toMatchObject({ outcome: 'success', data: { status: 204, error: null } });
+    });
     it('only the owner may appeal, once, with a bounded reason; it is audited without the words', async () => {
       const mine = await api<{ lever: { id: string } }[]>(
         'GET',

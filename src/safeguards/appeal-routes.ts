@@ -347,6 +347,44 @@ export function registerAppealRoutes(
     },
   );
 
+  app.post(
+    '/api/safeguards/orgs/:org/webhook/test',
+    {
+      schema: {
+        tags,
+        summary:
+          'Post a signed test message ("type": "safeguards.test") to your organization\'s address now, and say whether it arrived',
+        params: Type.Object({ org: Id }),
+        response: {
+          200: Type.Object({
+            delivered: Type.Boolean(),
+            status: Type.Union([Type.Integer(), Type.Null()], {
+              description: "the receiving system's HTTP status, when it answered",
+            }),
+            error: Type.Union([Type.String(), Type.Null()], {
+              description: 'why it was not delivered: an HTTP status, or a network error code',
+            }),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => {
+      const p = await orgAdmin(request, request.params.org);
+      const outcome = await webhooks.test(request.params.org, actorOf(p, request));
+      if (outcome === undefined)
+        throw appealErrors.create('appeal_not_found', {
+          message: 'This organization has no safeguards webhook.',
+          es: 'Esta organización no tiene webhook de salvaguardas.',
+        });
+      return {
+        delivered: outcome.ok,
+        status: outcome.status ?? null,
+        error: outcome.ok ? null : (outcome.error ?? 'failed'),
+      };
+    },
+  );
+
   app.delete(
     '/api/safeguards/orgs/:org/webhook',
     {

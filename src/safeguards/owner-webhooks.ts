@@ -5,10 +5,15 @@
  * them signed through the platform's public-address guard, and retries with back-off for about a
  * day. Nothing here holds up a lever.
  */
+import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
 import { pollDeliveries, retryAfter } from '../platform/net/delivery-schedule.js';
-import { postWebhook, webhookUrlProblems } from '../platform/net/webhook-post.js';
+import {
+  type DeliveryOutcome,
+  postWebhook,
+  webhookUrlProblems,
+} from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
 import type { Store } from '../platform/ports/store.js';
 import type { Sealer } from '../platform/secrets/index.js';
@@ -56,6 +61,8 @@ export function createOwnerWebhooks(deps: {
 }) {
   const db = () => deps.store.db<SafeguardsTables>();
   let poller: ReturnType<typeof pollDeliveries> | undefined;
+  /** Organizations whose test message is on its way (one at a time each). */
+  const testing = new Set<string>();
   const stop = new AbortController();
 
   const claim = async (): Promise<string[]> => {
@@ -192,6 +199,66 @@ export function createOwnerWebhooks(deps: {
       return row === undefined
         ? null
         : { orgId: row.org_id, url: row.url, createdAt: Number(row.created_at) };
+    },
+
+    /**
+     * Post a signed test message (`"type": "safeguards.test"`, no limit in it) to the organization's
+     * address now, and say what happened: an admin learns at once whether the receiving system
+     * works, not on the day a limit is put on the organization. One at a time per organization;
+     * undefined when no address is set. Audited, with the outcome.
+     */
+    async test(
+      orgId: string,
+      actor: { readonly id: string; readonly requestId?: string },
+    ): Promise<DeliveryOutcome | undefined> {
+      const hook = await db()
+        .selectFrom('safeguards_webhook')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .executeTakeFirst();
+      if (hook === undefined) return undefined;
+      if (testing.has(orgId)) throw appealErrors.create('webhook_test_busy');
+      testing.add(orgId);
+      try {
+        const body = JSON.stringify({
+          type: 'safeguards.test',
+          timestamp: new Date(deps.now()).toISOString(),
+          data: {
+            org: orgId,
+            text: {
+              en: 'A test message from Shieldwall: messages about limits on your organization will arrive here.',
+              es: 'Un mensaje de prueba de Shieldwall: los mensajes sobre límites en su organización llegarán aquí.',
+            },
+          },
+        });
+        const secret = deps.sealer.open(hook.secret, secretPlace(orgId));
+        const headers = signWebhook(
+          secret,
+          `test_${randomUUID()}`,
+          Math.floor(deps.now() / 1000),
+          body,
+        );
+        const outcome = await postWebhook(hook.url, body, headers, {
+          allowInternal: deps.allowInternal,
+          signal: stop.signal,
+          userAgent: 'Shieldwall-Safeguards-Webhooks/1',
+        });
+        await deps.audit.append({
+          actor: actor.id,
+          action: 'safeguards.webhook.tested',
+          subject: `org:${orgId}`,
+          outcome: outcome.ok ? 'success' : 'failure',
+          data: {
+            host: new URL(hook.url).host,
+            status: outcome.status ?? null,
+            error: outcome.error?.slice(0, 300) ?? null,
+          },
+          ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
+        });
+        return outcome;
+      } finally {
+        testing.delete(orgId);
+      }
     },
 
     async remove(orgId: string, actor: { readonly id: string; readonly requestId?: string }) {

@@ -178,3 +178,20 @@ export function requireChromium(suite: string): void {
     });
   });
 }
+
+/**
+ * The session cookie of someone signed in (`sw_session`, as the server sets it) for a browser
+ * context's `storageState`, so a test starts on a page as that person without walking the sign-in.
+ */
+export function sessionCookie(hostname: string, value: string) {
+  return {
+    name: 'sw_session',
+    value,
+    domain: hostname,
+    path: '/',
+    expires: -1,
+    httpOnly: true,
+    secure: false,
+    sameSite: 'Lax' as const,
+  };
+}

@@ -29,6 +29,7 @@ import {
   launchChromium,
   openWatched,
   requireChromium,
+  sessionCookie,
   smallTargets,
   type WatchedPage,
 } from './chromium-session.js';
@@ -220,21 +221,7 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
       reducedMotion: 'reduce',
       ...rest,
       storageState: {
-        cookies:
-          as === 'nobody'
-            ? []
-            : [
-                {
-                  name: 'sw_session',
-                  value: sessions[as],
-                  domain: host,
-                  path: '/',
-                  expires: -1,
-                  httpOnly: true,
-                  secure: false,
-                  sameSite: 'Lax',
-                },
-              ],
+        cookies: as === 'nobody' ? [] : [sessionCookie(host, sessions[as])],
         origins: spanish
           ? [
               {
@@ -495,6 +482,19 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     await card.getByText('Saving a new address also makes a new secret code').waitFor();
     await card.getByRole('button', { name: 'Replace address' }).waitFor();
 
+    // A test message, sent now and signed: no computer has this address's name (names under .example never
+    // resolve), and the page says so beside the button, in plain words.
+    await card
+      .getByRole('button', { name: `Send a test message to the address of ${orgName}` })
+      .click();
+    const answer = card.locator('.sg-webhook__test');
+    await answer.getByText('Not delivered:', { exact: false }).waitFor({ timeout: 15_000 });
+    expect(await answer.textContent()).toMatch(
+      /^Not delivered: (no computer has that address name\.|the connection failed \(EAI_AGAIN\)\.) Check the address with whoever runs the receiving system/,
+    );
+    await expectAccessible(page, 'a test message not delivered');
+    await card.screenshot({ path: `${SHOTS}/safeguards-webhook-test.png` });
+
     // The same in Spanish, at 200% zoom.
     const es = await open('/safeguards', { ...ZOOMED, spanish: true });
     const esCard = es.page
@@ -503,6 +503,9 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     await esCard.getByText(`Los mensajes también se envían a ${address}`).waitFor();
     await esCard
       .getByRole('button', { name: `Dejar de enviar los mensajes sobre ${orgName}` })
+      .waitFor();
+    await esCard
+      .getByRole('button', { name: `Enviar un mensaje de prueba a la dirección de ${orgName}` })
       .waitFor();
     await expectAccessible(es.page, 'webhook set, in Spanish at 200%');
     await es.page.screenshot({ path: `${SHOTS}/safeguards-webhook-zoom-es.png`, fullPage: true });

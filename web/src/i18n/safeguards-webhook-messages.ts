@@ -39,6 +39,19 @@ const en = {
   'webhook.copied': 'Copied. Give it to whoever runs the receiving system.',
   'webhook.secret_done': 'I have copied it',
   'webhook.secret_hidden': 'The secret code is hidden now.',
+  'webhook.test': 'Send a test message',
+  'webhook.test_label': 'Send a test message to the address of {name}',
+  'webhook.testing': 'Sending…',
+  'webhook.test_delivered':
+    'Delivered: the receiving system answered with status {status}. Messages about limits will arrive there.',
+  'webhook.test_not_delivered':
+    'Not delivered: {problem} Check the address with whoever runs the receiving system, then send another test.',
+  'webhook.problem_status': 'the receiving system answered with status {status}.',
+  'webhook.problem_timeout': 'no answer within 10 seconds.',
+  'webhook.problem_refused': 'the receiving system refused the connection.',
+  'webhook.problem_unknown_host': 'no computer has that address name.',
+  'webhook.problem_other': 'the connection failed ({code}).',
+  'webhook.test_failed': "We couldn't send a test message.",
   'webhook.remove': 'Stop sending',
   'webhook.remove_label': 'Stop sending messages about {name}',
   'webhook.remove_question': 'Stop sending messages about {name} to this address?',
@@ -54,6 +67,8 @@ const en = {
   'webhook.tech_standard': 'Standard Webhooks',
   'webhook.tech_retry':
     'Answer with a 2xx status. Otherwise we try again for about a day. Addresses inside a private network (loopback, private or link-local) are refused.',
+  'webhook.tech_test':
+    'A test message has the type safeguards.test and no limit in it; it is signed like every other message.',
   'webhook.tech_doc': 'Every field is described in {doc} in the Shieldwall source.',
 } as const;
 
@@ -96,6 +111,19 @@ export const safeguardsWebhookMessages = defineMessages<SafeguardsWebhookMessage
     'webhook.copied': 'Copiado. Déselo a quien gestiona el sistema que recibe los mensajes.',
     'webhook.secret_done': 'Ya lo he copiado',
     'webhook.secret_hidden': 'El código secreto ya no se muestra.',
+    'webhook.test': 'Enviar un mensaje de prueba',
+    'webhook.test_label': 'Enviar un mensaje de prueba a la dirección de {name}',
+    'webhook.testing': 'Enviando…',
+    'webhook.test_delivered':
+      'Entregado: el sistema que recibe respondió con el estado {status}. Los mensajes sobre límites llegarán allí.',
+    'webhook.test_not_delivered':
+      'No se entregó: {problem} Revise la dirección con quien gestiona el sistema que recibe y envíe otra prueba.',
+    'webhook.problem_status': 'el sistema que recibe respondió con el estado {status}.',
+    'webhook.problem_timeout': 'no hubo respuesta en 10 segundos.',
+    'webhook.problem_refused': 'el sistema que recibe rechazó la conexión.',
+    'webhook.problem_unknown_host': 'ningún equipo tiene ese nombre de dirección.',
+    'webhook.problem_other': 'la conexión falló ({code}).',
+    'webhook.test_failed': 'No pudimos enviar un mensaje de prueba.',
     'webhook.remove': 'Dejar de enviar',
     'webhook.remove_label': 'Dejar de enviar los mensajes sobre {name}',
     'webhook.remove_question': '¿Dejar de enviar a esta dirección los mensajes sobre {name}?',
@@ -111,6 +139,8 @@ export const safeguardsWebhookMessages = defineMessages<SafeguardsWebhookMessage
     'webhook.tech_standard': 'Standard Webhooks (estándar de webhooks)',
     'webhook.tech_retry':
       'Responda con un estado 2xx. Si no, lo intentamos de nuevo durante un día aproximadamente. Se rechazan las direcciones de una red privada (loopback, privadas o de enlace local).',
+    'webhook.tech_test':
+      'Un mensaje de prueba es del tipo safeguards.test y no lleva ningún límite; se firma como todos los demás.',
     'webhook.tech_doc': 'Cada campo se describe en {doc}, en el código fuente de Shieldwall.',
   },
 });

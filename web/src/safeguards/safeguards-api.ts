@@ -207,3 +207,9 @@ export const MAX_WEBHOOK_URL_CHARS = 2048;
 export const MAX_APPEAL_CHARS = 2000;
 /** The longest decision reason (lever-service.ts MAX_REASON_CHARS). */
 export const MAX_REASON_CHARS = 500;
+
+/** What the receiving system did with a test message, sent now (the server waits for its answer). */
+const TestOutcome = object({ delivered: bool, status: nullable(num), error: nullable(str) });
+export type TestOutcome = Of<typeof TestOutcome>;
+export const testOrgWebhook = (orgId: string) =>
+  apiSend(`${webhookPath(orgId)}/test`, {}, parserOf(TestOutcome));

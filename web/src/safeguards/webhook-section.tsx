@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useRef, useState } from 'preact/hooks';
+import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { messageOf } from '../access/access-client.js';
 import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
-import { DoneMessage } from '../access/form-parts.js';
+import { DoneMessage, useAction } from '../access/form-parts.js';
 import { formatDate } from '../access/use-loaded.js';
 import { SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -18,6 +20,8 @@ import {
   type OrgWebhook,
   removeOrgWebhook,
   setOrgWebhook,
+  type TestOutcome,
+  testOrgWebhook,
 } from './safeguards-api.js';
 
 const t = safeguardsWebhookMessages.t;
@@ -65,6 +69,7 @@ function TechnicalDetails() {
           })}
         </li>
         <li>{t(locale, 'webhook.tech_retry')}</li>
+        <li>{t(locale, 'webhook.tech_test')}</li>
         <li>
           {withNodes(t(locale, 'webhook.tech_doc'), {
             doc: <code>docs/safeguards-console.md</code>,
@@ -125,6 +130,7 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
                 </p>
                 {shown === null ? (
                   <div class="sg-actions sg-webhook__remove">
+                    <TestButton org={org} />
                     <ConfirmButton
                       label={t(locale, 'webhook.remove_label', { name: org.name })}
                       question={t(locale, 'webhook.remove_question', { name: org.name })}
@@ -276,5 +282,64 @@ function AddressForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** The receiving system's answer in plain words (the recorded code beside an unusual one). */
+function problemWords(locale: Locale, outcome: TestOutcome): ComponentChildren {
+  if (outcome.status !== null)
+    return t(locale, 'webhook.problem_status', { status: outcome.status });
+  const code = outcome.error ?? '';
+  if (code === 'ETIMEDOUT') return t(locale, 'webhook.problem_timeout');
+  if (code === 'ECONNREFUSED') return t(locale, 'webhook.problem_refused');
+  if (code === 'ENOTFOUND') return t(locale, 'webhook.problem_unknown_host');
+  // A network error code or the server's own English: marked so.
+  return withNodes(t(locale, 'webhook.problem_other'), {
+    code: <code lang="en">{code}</code>,
+  });
+}
+
+/**
+ * "Send a test message": posted now, signed like a real one, and the receiving system's answer shown
+ * beside the button, so an admin knows the address works before a limit is ever put on them.
+ */
+function TestButton({ org }: { readonly org: Org }) {
+  const locale = useLocale();
+  const action = useAction();
+  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
+  const send = () =>
+    action.run(async () => {
+      setOutcome(null);
+      setOutcome(await testOrgWebhook(org.id));
+    });
+  return (
+    <>
+      <button
+        type="button"
+        class="button button--secondary"
+        aria-label={t(locale, 'webhook.test_label', { name: org.name })}
+        aria-disabled={action.busy ? 'true' : undefined}
+        onClick={() => void send()}
+      >
+        {t(locale, action.busy ? 'webhook.testing' : 'webhook.test')}
+      </button>
+      <div class="sg-webhook__test" aria-live="polite">
+        {outcome?.delivered === true ? (
+          <p class="done-message">
+            {t(locale, 'webhook.test_delivered', { status: outcome.status ?? 200 })}
+          </p>
+        ) : null}
+        {outcome !== null && !outcome.delivered ? (
+          <p class="field-error">
+            {withNodes(t(locale, 'webhook.test_not_delivered'), {
+              problem: <span>{problemWords(locale, outcome)}</span>,
+            })}
+          </p>
+        ) : null}
+        {action.error === null ? null : (
+          <p class="field-error">{`${t(locale, 'webhook.test_failed')} ${action.error}`}</p>
+        )}
+      </div>
+    </>
   );
 }
