@@ -13,7 +13,13 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessServices } from '../../src/access/index.js';
 import { runAxe } from './axe-check.js';
-import { browserSuite, hasChromium, requireChromium, smallTargets } from './chromium-session.js';
+import {
+  browserSuite,
+  hasChromium,
+  requireChromium,
+  sessionCookie,
+  smallTargets,
+} from './chromium-session.js';
 
 const SHOTS = '/tmp/checkup-shots';
 const PASSWORD = 'Plum-Tractor-Velvet-93';
@@ -178,18 +184,7 @@ describe.runIf(hasChromium)('small-business checkup in Chromium', () => {
     const host = new URL(suite.server.url);
     const { page, problems } = await open('/protect/checkup', {
       storageState: {
-        cookies: [
-          {
-            name: 'sw_session',
-            value: session,
-            domain: host.hostname,
-            path: '/',
-            expires: -1,
-            httpOnly: true,
-            secure: false,
-            sameSite: 'Lax',
-          },
-        ],
+        cookies: [sessionCookie(host.hostname, session)],
         origins: [],
       },
     });

@@ -27,6 +27,7 @@ import {
   launchChromium,
   openWatched,
   requireChromium,
+  sessionCookie,
   smallTargets,
   type WatchedPage,
 } from './chromium-session.js';
@@ -220,21 +221,7 @@ describe.runIf(hasChromium)('detect alerts in Chromium', () => {
       reducedMotion: 'reduce',
       ...rest,
       storageState: {
-        cookies:
-          as !== 'nobody'
-            ? [
-                {
-                  name: 'sw_session',
-                  value: as === 'member' ? session : outsider,
-                  domain: host,
-                  path: '/',
-                  expires: -1,
-                  httpOnly: true,
-                  secure: false,
-                  sameSite: 'Lax',
-                },
-              ]
-            : [],
+        cookies: as !== 'nobody' ? [sessionCookie(host, as === 'member' ? session : outsider)] : [],
         origins: spanish
           ? [
               {

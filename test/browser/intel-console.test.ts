@@ -17,7 +17,13 @@ import { accessServices } from '../../src/access/index.js';
 import { intelWebhookMessages } from '../../web/src/i18n/intel-webhook-messages.js';
 import { runAxe } from './axe-check.js';
 import { expectCompleteCatalog } from './catalog-check.js';
-import { browserSuite, hasChromium, requireChromium, smallTargets } from './chromium-session.js';
+import {
+  browserSuite,
+  hasChromium,
+  requireChromium,
+  sessionCookie,
+  smallTargets,
+} from './chromium-session.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
 const PASSWORD = 'Plum-Tractor-Velvet-93';
@@ -346,18 +352,7 @@ describe.runIf(hasChromium)('intel console in Chromium', () => {
     const host = new URL(suite.server.url);
     const { page, problems } = await open('/exchange', {
       storageState: {
-        cookies: [
-          {
-            name: 'sw_session',
-            value: session ?? '',
-            domain: host.hostname,
-            path: '/',
-            expires: -1,
-            httpOnly: true,
-            secure: false,
-            sameSite: 'Lax',
-          },
-        ],
+        cookies: [sessionCookie(host.hostname, session ?? '')],
         origins: [],
       },
     });
@@ -406,18 +401,7 @@ describe.runIf(hasChromium)('intel console in Chromium', () => {
     return {
       ...options,
       storageState: {
-        cookies: [
-          {
-            name: 'sw_session',
-            value: session,
-            domain: host.hostname,
-            path: '/',
-            expires: -1,
-            httpOnly: true,
-            secure: false,
-            sameSite: 'Lax',
-          },
-        ],
+        cookies: [sessionCookie(host.hostname, session)],
         origins: [],
       },
     };

@@ -19,7 +19,7 @@ import { commonMessages } from '../../web/src/i18n/common-messages.js';
 import { intelMessages } from '../../web/src/i18n/intel-messages.js';
 import { runAxe } from './axe-check.js';
 import { expectCompleteCatalog } from './catalog-check.js';
-import { browserSuite, hasChromium, requireChromium } from './chromium-session.js';
+import { browserSuite, hasChromium, requireChromium, sessionCookie } from './chromium-session.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
 const PASSWORD = 'Plum-Tractor-Velvet-93';
@@ -98,18 +98,7 @@ describe.runIf(hasChromium)('the console and the audit page in Spanish, in Chrom
     return {
       ...options,
       storageState: {
-        cookies: [
-          {
-            name: 'sw_session',
-            value: session,
-            domain: host.hostname,
-            path: '/',
-            expires: -1,
-            httpOnly: true,
-            secure: false,
-            sameSite: 'Lax',
-          },
-        ],
+        cookies: [sessionCookie(host.hostname, session)],
         origins: [],
       },
     };

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { accessServices } from '../../src/access/index.js';
 import { PRACTICE_SAMPLES, PRACTICE_SAMPLES_ES } from '../../src/protect/engine/practice/index.js';
 import { runAxe } from './axe-check.js';
-import { browserSuite, hasChromium, requireChromium } from './chromium-session.js';
+import { browserSuite, hasChromium, requireChromium, sessionCookie } from './chromium-session.js';
 
 const PASSWORD = 'Plum-Tractor-Velvet-93';
 /** 200% zoom of a 1280×900 window, in a Spanish-speaking browser. */
@@ -189,18 +189,7 @@ describe.runIf(hasChromium)('practice in Spanish, in Chromium', () => {
     const { page, problems } = await open('/protect/exercises', {
       ...ZOOMED,
       storageState: {
-        cookies: [
-          {
-            name: 'sw_session',
-            value: session,
-            domain: host.hostname,
-            path: '/',
-            expires: -1,
-            httpOnly: true,
-            secure: false,
-            sameSite: 'Lax',
-          },
-        ],
+        cookies: [sessionCookie(host.hostname, session)],
         origins: [],
       },
     });

@@ -9,7 +9,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessServices } from '../../src/access/index.js';
 import { runAxe } from './axe-check.js';
-import { browserSuite, hasChromium, requireChromium } from './chromium-session.js';
+import { browserSuite, hasChromium, requireChromium, sessionCookie } from './chromium-session.js';
 
 const SHOTS = '/tmp/practice-shots';
 const PASSWORD = 'Plum-Tractor-Velvet-93';
@@ -175,18 +175,7 @@ describe.runIf(hasChromium)('practice in Chromium', () => {
     const host = new URL(suite.server.url);
     const { page, problems } = await open('/protect/exercises', {
       storageState: {
-        cookies: [
-          {
-            name: 'sw_session',
-            value: session ?? '',
-            domain: host.hostname,
-            path: '/',
-            expires: -1,
-            httpOnly: true,
-            secure: false,
-            sameSite: 'Lax',
-          },
-        ],
+        cookies: [sessionCookie(host.hostname, session ?? '')],
         origins: [],
       },
     });

@@ -32,6 +32,7 @@ import {
   launchChromium,
   openWatched,
   requireChromium,
+  sessionCookie,
   smallTargets,
   type WatchedPage,
 } from './chromium-session.js';
@@ -298,21 +299,7 @@ describe.runIf(hasChromium)('the registry pages in Chromium', () => {
       reducedMotion: 'reduce',
       ...rest,
       storageState: {
-        cookies:
-          as === 'nobody'
-            ? []
-            : [
-                {
-                  name: 'sw_session',
-                  value: as === 'owner' ? owner : outsider,
-                  domain: host,
-                  path: '/',
-                  expires: -1,
-                  httpOnly: true,
-                  secure: false,
-                  sameSite: 'Lax',
-                },
-              ],
+        cookies: as === 'nobody' ? [] : [sessionCookie(host, as === 'owner' ? owner : outsider)],
         origins: spanish
           ? [
               {
