@@ -459,9 +459,9 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     const secret = (await secretBox.textContent()) ?? '';
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     await card.getByText('We show it only this once.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Copy the secret code now',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Copy the secret code now');
     expect(await card.textContent()).toContain(`Messages are also sent to ${address}`);
     await card.getByRole('button', { name: 'Copy secret code' }).waitFor();
     await section.getByText('For your technical team').click();

@@ -10,7 +10,6 @@ import { openStatement } from '../dsse-bundle.js';
 import { parseSlsaStatement, type TrainingRun } from '../engine/slsa-statement.js';
 import { schemaValidator } from '../ml-bom.js';
 import type { TrustedKey } from './artifact-signature.js';
-import { MAX_ATTACHMENT_BYTES } from './registry-limits.js';
 
 // Attachments are documents, not weights: 1 MiB is far more than either needs.
 export { MAX_ATTACHMENT_BYTES } from './registry-limits.js';

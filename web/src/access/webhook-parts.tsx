@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { SecretBox } from './secret-box.js';
 
 /**
@@ -37,7 +37,9 @@ export function SecretPanel({
   readonly class: string;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // Before the panel is painted, not after: a screen reader starts on the heading, and nothing
+  // (a person, a test) can act on the page while focus is still on the Save button.
+  useLayoutEffect(() => heading.current?.focus(), []);
   return (
     <div class={name}>
       <h4 ref={heading} tabIndex={-1} class={`${name}__title`}>
