@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LoadingMessage } from '../components/loading-message.js';
@@ -166,7 +166,7 @@ function CreateKey({
 function NewKeyPanel({ shown, onDone }: { readonly shown: Shown; readonly onDone: () => void }) {
   const locale = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   return (
     <div class="panel panel--highlight">
       <h3 ref={heading} tabIndex={-1}>

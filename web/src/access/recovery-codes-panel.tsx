@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useAccountWords } from '../i18n/account-messages.js';
 import { withNodes } from '../i18n/rich-text.js';
 import { SecretBox } from './secret-box.js';
@@ -18,7 +18,7 @@ export function RecoveryCodesPanel({
   const heading = useRef<HTMLHeadingElement>(null);
   const [sure, setSure] = useState(false);
   // The codes replace the form the person was using: start reading here.
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   return (
     <div class="panel panel--highlight">
       <h3 ref={heading} tabIndex={-1}>

@@ -1,5 +1,5 @@
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AppLink } from '../components/app-link.js';
 import { Page } from '../components/page.js';
 import { useAccountWords } from '../i18n/account-messages.js';
@@ -147,7 +147,7 @@ function SecondStep({
   const [code, setCode] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   // The form replaced the one the person was in: tell them where they are now.
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   const onSubmit = submitWith(action, async () => {
     const answer = await finishSignIn(pendingToken, code, recovery);
     if (answer.status === 'signed_in') await onSignedIn(answer.csrf_token);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { practiceMessages, sampleLocale } from '../../../../src/protect/engine/practice/index.js';
 import { messageOf } from '../../access/access-client.js';
 import { useLocale } from '../../i18n/locale.js';
@@ -128,7 +128,7 @@ function InboxMessage({ item }: { readonly item: InboxItem }) {
   const locale = useLocale();
   const t = practiceMessages.t;
   const body = useRef<HTMLDivElement>(null);
-  useEffect(() => body.current?.focus(), []);
+  useLayoutEffect(() => body.current?.focus(), []);
   const href = `/protect/exercises#caught=${item.token}`;
   const parts: (string | { link: string })[] = [];
   let at = 0;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   type AttemptResult,
   checkerInput,
@@ -135,7 +135,7 @@ function PracticeExercise({ sample, onDone, onNext, onBack }: PracticeExercisePr
   const pickedKeys = useMemo(() => new Set(picked.map(refKey)), [picked]);
   // A new message replaces the list: take focus to its heading, so keyboard and screen reader
   // users start reading it (and are not left on a button that no longer exists).
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
 
   const toggle = (ref: PhraseRef) =>
     setPicked((now) =>

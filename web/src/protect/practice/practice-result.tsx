@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import {
   type AttemptResult,
   lessons,
@@ -35,7 +35,7 @@ export function PracticeResult({ sample, result, checker }: PracticeResultProps)
     params?: Record<string, number | string>,
   ) => practiceMessages.t(locale, key, params);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   // The message's own words (its summary, the quoted phrases) are in its set's language.
   const messageLang = sampleLocale(sample.id);
   const found = new Set(result.found.map(refKey));
