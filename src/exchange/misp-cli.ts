@@ -10,10 +10,9 @@ import type { CliContext } from '../platform/module.js';
 import { mispEventToStix, stixToMispEvent } from './engine/misp/index.js';
 import { TLP_LEVELS, type TlpLevel, tlpOf } from './engine/stix/index.js';
 import type { Exchange } from './exchange-service.js';
-import { IMPORT_SLICE } from './import-slice.js';
+import type { ImportReport } from './import-cli.js';
+import { importInSlices, newTally } from './import-slice.js';
 import { readMispEvents, writeMispFeed } from './misp-feed.js';
-
-/** Objects stored per transaction. */
 
 export async function importMisp(
   context: CliContext,
@@ -22,7 +21,7 @@ export async function importMisp(
   collection: string,
   actor: string,
   sourceOrg?: string,
-): Promise<void> {
+): Promise<ImportReport> {
   if (path === '-')
     throw platformErrors.create('usage', {
       message: 'MISP import reads a file or a feed directory, not standard input.',
@@ -33,10 +32,9 @@ export async function importMisp(
     });
   const files = await readMispEvents(path);
   const progress = context.out.progress(`Importing ${files.length} MISP events`, files.length);
-  let added = 0;
-  let already = 0;
+  const tally = newTally();
+  const { refused } = tally;
   let events = 0;
-  const refused: { id: string; message: string }[] = [];
   const skipped: { where: string; uuid: string; type: string; why: string }[] = [];
   const requestId = `cli-${randomUUID()}`;
   for (const file of files) {
@@ -48,23 +46,24 @@ export async function importMisp(
     }
     events += 1;
     for (const s of converted.skipped) skipped.push({ where: file.where, ...s });
-    for (let i = 0; i < converted.objects.length; i += IMPORT_SLICE) {
-      const slice = converted.objects.slice(i, i + IMPORT_SLICE);
-      const { outcome } = await exchange.importAs(actor, collection, slice, requestId, sourceOrg);
-      added += outcome.successes.filter((s) => s.message === undefined).length;
-      already += outcome.successes.filter((s) => s.message !== undefined).length;
-      refused.push(...outcome.failures);
-    }
+    await importInSlices(
+      exchange,
+      { actor, collection, requestId, sourceOrg },
+      converted.objects,
+      tally,
+    );
   }
   progress.done();
-  context.out.data({ collection, events, added, already, refused, skipped }, () =>
-    [
+  const { added, already } = tally;
+  return {
+    value: { collection, events, added, already, refused, skipped },
+    human: [
       `${events} MISP event${events === 1 ? '' : 's'} converted: ${added} objects added, ${already} already there, ${refused.length} refused, ${skipped.length} attributes with no STIX equivalent skipped`,
       ...refused.slice(0, 50).map((r) => `  refused ${r.id || '(no id)'}: ${r.message}`),
       ...skipped.slice(0, 20).map((s) => `  skipped ${s.type} ${s.uuid}: ${s.why}`),
     ].join('\n'),
-  );
-  if (refused.length > 0) context.out.setExitCode(1);
+    refused: refused.length,
+  };
 }
 
 /**

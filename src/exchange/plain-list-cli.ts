@@ -5,13 +5,13 @@
  * same indicators rather than duplicates.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { platformErrors } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import { plainListToStix } from './engine/matcher/plain-list.js';
 import type { Exchange } from './exchange-service.js';
-import { IMPORT_SLICE } from './import-slice.js';
+import type { ImportReport } from './import-cli.js';
+import { importInSlices, newTally } from './import-slice.js';
 
 /** Largest list read, in bytes. */
 const MAX_LIST_BYTES = 200 * 1024 * 1024;
@@ -26,7 +26,7 @@ export async function importPlainList(
   collection: string,
   actor: string,
   sourceOrg?: string,
-): Promise<void> {
+): Promise<ImportReport> {
   if (Buffer.byteLength(text) > MAX_LIST_BYTES)
     throw platformErrors.create('usage', { message: `${file} is larger than 200 MB.` });
   if ((await exchange.objects.collection(collection)) === undefined)
@@ -42,42 +42,26 @@ export async function importPlainList(
     `Importing ${indicators.length} indicators`,
     indicators.length,
   );
-  let added = 0;
-  let already = 0;
-  const refused: { id: string; message: string }[] = [];
+  const tally = newTally();
   const requestId = `cli-${randomUUID()}`;
-  for (let i = 0; i < indicators.length; i += IMPORT_SLICE) {
-    const slice = indicators.slice(i, i + IMPORT_SLICE);
-    const { outcome } = await exchange.importAs(actor, collection, slice, requestId, sourceOrg);
-    added += outcome.successes.filter((s) => s.message === undefined).length;
-    already += outcome.successes.filter((s) => s.message !== undefined).length;
-    refused.push(...outcome.failures);
-    progress.tick(slice.length);
-  }
+  await importInSlices(
+    exchange,
+    { actor, collection, requestId, sourceOrg },
+    indicators,
+    tally,
+    (n) => progress.tick(n),
+  );
   progress.done();
-  context.out.data({ collection, added, already, refused, skipped }, () =>
-    [
+  const { added, already, refused } = tally;
+  return {
+    value: { collection, added, already, refused, skipped },
+    human: [
       `${added} added, ${already} already there, ${refused.length} refused, ${skipped.length} lines skipped`,
       ...refused.slice(0, 50).map((r) => `  refused ${r.id}: ${r.message}`),
       ...skipped.slice(0, 20).map((s) => `  skipped line ${s.line}: ${s.why}: ${s.text}`),
     ].join('\n'),
-  );
-  if (refused.length > 0) context.out.setExitCode(1);
-}
-
-/** Read a list file (bounded), for callers that have not read it yet. */
-export async function readListFile(file: string): Promise<string> {
-  try {
-    const buf = await readFile(file);
-    if (buf.length > MAX_LIST_BYTES)
-      throw platformErrors.create('usage', { message: `${file} is larger than 200 MB.` });
-    return buf.toString('utf8');
-  } catch (err) {
-    if ((err as { code?: string }).code === 'usage') throw err;
-    throw platformErrors.create('usage', {
-      message: `Cannot read ${file}: ${(err as Error).message}`,
-    });
-  }
+    refused: refused.length,
+  };
 }
 
 /** RFC 4122 name-based UUID (version 5, SHA-1). */
