@@ -215,6 +215,7 @@ export const exchangeModule: ShieldwallModule = {
       orgPrincipal: orgs.orgPrincipal,
       allowInternal: platform.config.intelWebhooksAllowInternal,
       sealer: platform.sealer,
+      limiter: platform.limiter,
       now: Date.now,
     });
     await webhooks.start(() => platform.state.migrated && !platform.state.closing);

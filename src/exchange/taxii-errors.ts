@@ -88,6 +88,11 @@ export const exchangeErrors = defineErrorCodes({
     message: 'The webhook is not valid.',
     es: 'El webhook no es válido.',
   },
+  webhook_tests_limited: {
+    status: 429,
+    message: 'Too many test messages: wait a few minutes before sending another.',
+    es: 'Demasiados mensajes de prueba: espere unos minutos antes de enviar otro.',
+  },
   webhook_off: {
     status: 409,
     message: 'The webhook is turned off: turn it back on first.',

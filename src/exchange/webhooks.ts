@@ -13,10 +13,11 @@ import { sql } from 'kysely';
 import type { Principal } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
-import { pollDeliveries, retryAfter } from '../platform/net/delivery-schedule.js';
+import { pollDeliveries, retryAfter, takeTestMessage } from '../platform/net/delivery-schedule.js';
 import { postWebhook, webhookUrlProblems } from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
 import type { Bus, Subscription } from '../platform/ports/bus.js';
+import type { Limiter } from '../platform/ports/limiter.js';
 import type { Store } from '../platform/ports/store.js';
 import type { Sealer } from '../platform/secrets/index.js';
 import { type AddedEvent, projectAdded } from './added-projection.js';
@@ -70,6 +71,8 @@ export function createWebhooks(deps: {
   readonly allowInternal: boolean;
   /** Seals each endpoint's signing secret at rest (bound to the webhook's id). */
   readonly sealer: Sealer;
+  /** Bounds the test messages an organization asks for (delivery-schedule.ts TEST_MESSAGE_RULE). */
+  readonly limiter: Pick<Limiter, 'consume'>;
   readonly now: () => number;
 }) {
   const secretPlace = (webhookId: string) => `exchange_webhooks.secret:${webhookId}`;
@@ -399,6 +402,12 @@ export function createWebhooks(deps: {
         .where('body', 'like', `{"type":"${TEST_TYPE}"%`)
         .executeTakeFirst();
       if (waiting !== undefined) return { deliveryId: waiting.id };
+      const wait = await takeTestMessage(deps.limiter, `exchange:webhook-test:${orgId}`);
+      if (wait > 0)
+        throw exchangeErrors.create('webhook_tests_limited', {
+          message: `Too many test messages: wait ${Math.ceil(wait / 60)} minute(s) before sending another.`,
+          es: `Demasiados mensajes de prueba: espere ${Math.ceil(wait / 60)} minuto(s) antes de enviar otro.`,
+        });
       const deliveryId = await queue(
         id,
         JSON.stringify({

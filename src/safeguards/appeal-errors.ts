@@ -36,6 +36,11 @@ export const appealErrors = defineErrorCodes({
     message: 'That webhook address cannot be used.',
     es: 'Esa dirección de webhook no se puede usar.',
   },
+  webhook_tests_limited: {
+    status: 429,
+    message: 'Too many test messages: wait a few minutes before sending another.',
+    es: 'Demasiados mensajes de prueba: espere unos minutos antes de enviar otro.',
+  },
   webhook_test_busy: {
     status: 409,
     message: 'A test message to this address is being sent already: wait for its answer.',

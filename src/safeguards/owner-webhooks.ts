@@ -8,13 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
-import { pollDeliveries, retryAfter } from '../platform/net/delivery-schedule.js';
+import { pollDeliveries, retryAfter, takeTestMessage } from '../platform/net/delivery-schedule.js';
 import {
   type DeliveryOutcome,
   postWebhook,
   webhookUrlProblems,
 } from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
+import type { Limiter } from '../platform/ports/limiter.js';
 import type { Store } from '../platform/ports/store.js';
 import type { Sealer } from '../platform/secrets/index.js';
 import { appealErrors } from './appeal-errors.js';
@@ -57,6 +58,8 @@ export function createOwnerWebhooks(deps: {
   readonly sealer: Sealer;
   readonly logger: Pick<Logger, 'warn'>;
   readonly allowInternal: boolean;
+  /** Bounds the test messages an organization asks for (delivery-schedule.ts TEST_MESSAGE_RULE). */
+  readonly limiter: Pick<Limiter, 'consume'>;
   readonly now: () => number;
 }) {
   const db = () => deps.store.db<SafeguardsTables>();
@@ -218,6 +221,12 @@ export function createOwnerWebhooks(deps: {
         .executeTakeFirst();
       if (hook === undefined) return undefined;
       if (testing.has(orgId)) throw appealErrors.create('webhook_test_busy');
+      const wait = await takeTestMessage(deps.limiter, `safeguards:webhook-test:${orgId}`);
+      if (wait > 0)
+        throw appealErrors.create('webhook_tests_limited', {
+          message: `Too many test messages: wait ${Math.ceil(wait / 60)} minute(s) before sending another.`,
+          es: `Demasiados mensajes de prueba: espere ${Math.ceil(wait / 60)} minuto(s) antes de enviar otro.`,
+        });
       testing.add(orgId);
       try {
         const body = JSON.stringify({

@@ -98,6 +98,7 @@ function leversWithOwners(platform: Platform, access: Access) {
     logger,
     // One switch for the server's outbound webhooks until safeguards has a setting of its own.
     allowInternal: platform.config.intelWebhooksAllowInternal,
+    limiter: platform.limiter,
     now: Date.now,
   });
   return { levers, notices, webhooks, logger };

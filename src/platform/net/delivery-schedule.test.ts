@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pollDeliveries, RETRY_AFTER_S, retryAfter } from './delivery-schedule.js';
+import { createMemoryLimiter } from '../adapters/memory-limiter.js';
+import {
+  pollDeliveries,
+  RETRY_AFTER_S,
+  retryAfter,
+  TEST_MESSAGE_RULE,
+  takeTestMessage,
+} from './delivery-schedule.js';
 
 describe('durable webhook delivery schedule', () => {
   it('retries a failed delivery with growing waits for about a day, then gives up', () => {
@@ -12,6 +19,21 @@ describe('durable webhook delivery schedule', () => {
     expect(day).toBeGreaterThan(20 * 3600);
     expect(day).toBeLessThan(30 * 3600);
     expect(retryAfter(RETRY_AFTER_S.length + 1, failed)).toBeUndefined();
+  });
+
+  it('allows an organization a burst of test messages, then says how long to wait', async () => {
+    const limiter = createMemoryLimiter();
+    try {
+      for (let i = 0; i < TEST_MESSAGE_RULE.limit; i++)
+        expect(await takeTestMessage(limiter, 'x:webhook-test:org-1')).toBe(0);
+      const wait = await takeTestMessage(limiter, 'x:webhook-test:org-1');
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(TEST_MESSAGE_RULE.windowMs / TEST_MESSAGE_RULE.limit / 1000);
+      // Another organization is not held up by the first.
+      expect(await takeTestMessage(limiter, 'x:webhook-test:org-2')).toBe(0);
+    } finally {
+      await limiter.close();
+    }
   });
 
   it('gives up at once on a refused address: no retry would change it', () => {

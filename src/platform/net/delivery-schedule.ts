@@ -5,6 +5,7 @@
  * claim (their rows differ); what must not differ between them is how long a receiver may be down
  * and what counts as failing for good.
  */
+import type { Limiter, RateRule } from '../ports/limiter.js';
 import type { DeliveryOutcome } from './webhook-post.js';
 
 /** Seconds to wait before each retry: about a day in all (5 s, 30 s, 2 min, … 12 h). */
@@ -48,4 +49,20 @@ export function pollDeliveries(
       await running;
     },
   };
+}
+
+/** Test messages an organization may ask for, per module: 10 in 10 minutes (a burst of 10). */
+export const TEST_MESSAGE_RULE: RateRule = { limit: 10, windowMs: 10 * 60_000 };
+
+/**
+ * Take one test message for `key` (e.g. `exchange:webhook-test:<org>`): 0 when allowed, otherwise
+ * the whole seconds to wait. A test is an outbound POST an admin can repeat at will, to an address
+ * they chose: bounded, so a webhook cannot be turned into a way to hammer someone's server.
+ */
+export async function takeTestMessage(
+  limiter: Pick<Limiter, 'consume'>,
+  key: string,
+): Promise<number> {
+  const decision = await limiter.consume(key, TEST_MESSAGE_RULE);
+  return decision.allowed ? 0 : Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
 }
