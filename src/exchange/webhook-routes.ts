@@ -152,6 +152,7 @@ export function registerWebhookRoutes(app: App, deps: { readonly webhooks: Webho
         response: {
           202: Type.Object({ delivery_id: Type.String() }),
           409: ProblemSchema,
+          429: ProblemSchema,
           ...problems,
         },
       },
