@@ -43,22 +43,20 @@ export function formatOfHead(head: string): ImportFormat {
 }
 
 async function formatOfFile(path: string): Promise<ImportFormat> {
-  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    info = await stat(path);
+    if ((await stat(path)).isDirectory()) return 'misp';
+    const handle = await openFile(path, 'r');
+    try {
+      const buf = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+      return formatOfHead(buf.subarray(0, bytesRead).toString('utf8'));
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     throw platformErrors.create('usage', {
       message: `Cannot read ${path}: ${(err as Error).message}`,
     });
-  }
-  if (info.isDirectory()) return 'misp';
-  const handle = await openFile(path, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return formatOfHead(buf.subarray(0, bytesRead).toString('utf8'));
-  } finally {
-    await handle.close();
   }
 }
 
