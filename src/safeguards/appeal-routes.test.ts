@@ -331,6 +331,21 @@ function appealSuite(
         keys.admin,
       );
       expect(notices.body.filter((n) => n.kind.includes('test'))).toEqual([]);
+      // The lever's notice (the test before) is listed as delivered; the test message is not a notice.
+      const deliveries = await api<{
+        deliveries: { kind: string; status: string; attempts: number; last_error: null }[];
+      }>('GET', `/api/safeguards/orgs/${orgId}/webhook/deliveries`, keys.admin);
+      expect(deliveries.body.deliveries).toEqual([
+        expect.objectContaining({
+          kind: 'lever.pulled',
+          status: 'delivered',
+          attempts: 1,
+          last_error: null,
+        }),
+      ]);
+      expect(
+        (await api('GET', `/api/safeguards/orgs/${orgId}/webhook/deliveries`, keys.member)).status,
+      ).toBe(403);
       const tested = await audited('safeguards.webhook.tested');
       expect(tested).toHaveLength(1);
       expect(tested[0]).toMatchObject({ outcome: 'success', data: { status: 204, error: null } });

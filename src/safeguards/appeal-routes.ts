@@ -385,6 +385,46 @@ export function registerAppealRoutes(
     },
   );
 
+  app.get(
+    '/api/safeguards/orgs/:org/webhook/deliveries',
+    {
+      schema: {
+        tags,
+        summary:
+          "Your organization's latest messages to its address, newest first: whether each arrived, the tries and the last problem",
+        params: Type.Object({ org: Id }),
+        response: {
+          200: Type.Object({
+            deliveries: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                kind: Type.String(),
+                status: Type.String({ description: 'pending, delivered or failed' }),
+                attempts: Type.Integer(),
+                last_error: Type.Union([Type.String(), Type.Null()]),
+                created_at: Type.String({ format: 'date-time' }),
+              }),
+            ),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => {
+      await orgAdmin(request, request.params.org);
+      return {
+        deliveries: (await webhooks.deliveries(request.params.org)).map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          status: d.status,
+          attempts: d.attempts,
+          last_error: d.lastError,
+          created_at: new Date(d.createdAt).toISOString(),
+        })),
+      };
+    },
+  );
+
   app.delete(
     '/api/safeguards/orgs/:org/webhook',
     {

@@ -31,6 +31,18 @@ export interface OwnerWebhook {
   readonly createdAt: number;
 }
 
+/** One message to the organization's address (a notice row seen as a delivery). */
+export interface OwnerDelivery {
+  readonly id: string;
+  /** `lever.pulled`, `lever.lifted`, `appeal.granted`, `appeal.denied`. */
+  readonly kind: string;
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly attempts: number;
+  /** `HTTP 503`, a network error code (`ENOTFOUND`, `ETIMEDOUT`, …), or why it was refused. */
+  readonly lastError: string | null;
+  readonly createdAt: number;
+}
+
 export type OwnerWebhooks = ReturnType<typeof createOwnerWebhooks>;
 
 const secretPlace = (orgId: string) => `safeguards_webhook.secret:${orgId}`;
@@ -268,6 +280,29 @@ export function createOwnerWebhooks(deps: {
       } finally {
         testing.delete(orgId);
       }
+    },
+
+    /**
+     * The organization's latest messages that were (or are to be) posted to its address, newest
+     * first: what each was, whether it arrived, the tries and the last problem.
+     */
+    async deliveries(orgId: string, limit = 20): Promise<OwnerDelivery[]> {
+      const rows = await db()
+        .selectFrom('safeguards_notice')
+        .select(['id', 'kind', 'webhook_status', 'webhook_attempts', 'last_error', 'created_at'])
+        .where('owner', '=', `org:${orgId}`)
+        .where('webhook_status', '!=', 'none')
+        .orderBy('created_at', 'desc')
+        .limit(Math.max(1, Math.min(100, limit)))
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        status: r.webhook_status as OwnerDelivery['status'],
+        attempts: r.webhook_attempts,
+        lastError: r.last_error,
+        createdAt: Number(r.created_at),
+      }));
     },
 
     async remove(orgId: string, actor: { readonly id: string; readonly requestId?: string }) {

@@ -495,6 +495,45 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     await expectAccessible(page, 'a test message not delivered');
     await card.screenshot({ path: `${SHOTS}/safeguards-webhook-test.png` });
 
+    // A limit put on the organization and lifted: both messages go to the address, which fails; the
+    // admin sees each one, its tries and the problem, under "Latest messages sent".
+    const s = await safeguardsServices(server.platform);
+    const { lever } = await s.levers.pull(
+      { kind: 'restrict', target: `org:${orgId}`, tier: 1, reason: 'Checking the webhook list' },
+      { id: 'user:operator' },
+    );
+    await s.levers.lift({ id: lever.id }, 'Checked', { id: 'user:operator' });
+    await s.close();
+    await card.getByText('Latest messages sent').click();
+    const sent = card.getByRole('table', {
+      name: `The latest messages sent about ${orgName}, newest first`,
+    });
+    const sentRows = sent.getByRole('row');
+    const again = card.getByRole('button', {
+      name: `Check again the messages sent about ${orgName}`,
+    });
+    // The worker tries each within a second or so: check again until both have been tried.
+    await expect
+      .poll(
+        async () => {
+          if ((await sent.count()) === 0 || (await sentRows.count()) < 3) {
+            if ((await again.count()) > 0) await again.click();
+            return '';
+          }
+          const text = (await sent.textContent()) ?? '';
+          if (!/Failed; trying again later.*Failed; trying again later/s.test(text))
+            await again.click();
+          return text;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toMatch(
+        /A limit was lifted.*Failed; trying again later.*A limit was put on.*Failed; trying again later/s,
+      );
+    expect(await sent.textContent()).toContain('No computer has that address name.');
+    await expectAccessible(page, 'messages sent, with problems');
+    await card.screenshot({ path: `${SHOTS}/safeguards-webhook-deliveries.png` });
+
     // The same in Spanish, at 200% zoom.
     const es = await open('/safeguards', { ...ZOOMED, spanish: true });
     const esCard = es.page

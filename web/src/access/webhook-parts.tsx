@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { SecretBox } from './secret-box.js';
 
@@ -73,4 +74,71 @@ export function webhookAddressProblem(text: string): 'empty' | 'not_url' | 'not_
     return 'not_url';
   }
   return url.protocol === 'https:' ? null : 'not_https';
+}
+
+/** The column headings of a `DeliveryTable`, and its caption, in the reader's language. */
+export interface DeliveryTableWords {
+  readonly caption: string;
+  readonly when: string;
+  readonly what: string;
+  readonly status: string;
+  readonly attempts: string;
+  readonly problem: string;
+}
+
+/** One delivery as a row: every cell already in words. */
+export interface DeliveryRow {
+  readonly id: string;
+  readonly when: string;
+  readonly what: string;
+  readonly status: string;
+  /** Failed for good: the status cell is marked (`<class>-bad`). */
+  readonly failed: boolean;
+  readonly attempts: string;
+  readonly problem: ComponentChildren;
+}
+
+/**
+ * A webhook's latest deliveries as a table (each cell labelled for the narrow layout), then the
+ * page's "Check again" button. `classPrefix` is the page's stylesheet prefix (`intel`, `sg`), for
+ * `<prefix>-bad` and `<prefix>-break`.
+ */
+export function DeliveryTable({
+  words,
+  rows,
+  classPrefix,
+}: {
+  readonly words: DeliveryTableWords;
+  readonly rows: readonly DeliveryRow[];
+  readonly classPrefix: string;
+}) {
+  return (
+    <table class="entries">
+      <caption>{words.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{words.when}</th>
+          <th scope="col">{words.what}</th>
+          <th scope="col">{words.status}</th>
+          <th scope="col">{words.attempts}</th>
+          <th scope="col">{words.problem}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td data-label={words.when}>{r.when}</td>
+            <td data-label={words.what}>{r.what}</td>
+            <td data-label={words.status} class={r.failed ? `${classPrefix}-bad` : undefined}>
+              {r.status}
+            </td>
+            <td data-label={words.attempts}>{r.attempts}</td>
+            <td data-label={words.problem} class={`${classPrefix}-break`}>
+              {r.problem}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

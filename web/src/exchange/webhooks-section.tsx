@@ -6,7 +6,7 @@ import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
 import { DoneMessage, useAction } from '../access/form-parts.js';
 import { formatDate } from '../access/use-loaded.js';
-import { SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
+import { DeliveryTable, SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatCount, formatTime } from '../components/format-time.js';
 import { LoadingMessage } from '../components/loading-message.js';
@@ -399,42 +399,28 @@ function DeliveryList({ orgId, hook }: { readonly orgId: string; readonly hook: 
         {again}
       </div>
     );
-  const when = t(locale, 'col_when');
-  const what = t(locale, 'col_what');
-  const status = t(locale, 'col_status');
-  const attempts = t(locale, 'col_attempts');
-  const problem = t(locale, 'col_error');
   return (
     <div class="intel-hook__deliveries-body">
-      <table class="entries">
-        <caption>{t(locale, 'deliveries_caption', { url: hook.url })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{when}</th>
-            <th scope="col">{what}</th>
-            <th scope="col">{status}</th>
-            <th scope="col">{attempts}</th>
-            <th scope="col">{problem}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {deliveries.data.map((d) => (
-            <tr key={d.id}>
-              <td data-label={when}>{formatTime(new Date(d.created_at), locale)}</td>
-              <td data-label={what}>
-                {t(locale, d.type === 'webhook.test' ? 'what_test' : 'what_intel')}
-              </td>
-              <td data-label={status} class={d.status === 'failed' ? 'intel-bad' : undefined}>
-                {statusWords(locale, d)}
-              </td>
-              <td data-label={attempts}>{formatCount(d.attempts, locale)}</td>
-              <td data-label={problem} class="intel-break">
-                {problemWords(locale, d)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DeliveryTable
+        classPrefix="intel"
+        words={{
+          caption: t(locale, 'deliveries_caption', { url: hook.url }),
+          when: t(locale, 'col_when'),
+          what: t(locale, 'col_what'),
+          status: t(locale, 'col_status'),
+          attempts: t(locale, 'col_attempts'),
+          problem: t(locale, 'col_error'),
+        }}
+        rows={deliveries.data.map((d) => ({
+          id: d.id,
+          when: formatTime(new Date(d.created_at), locale),
+          what: t(locale, d.type === 'webhook.test' ? 'what_test' : 'what_intel'),
+          status: statusWords(locale, d),
+          failed: d.status === 'failed',
+          attempts: formatCount(d.attempts, locale),
+          problem: problemWords(locale, d),
+        }))}
+      />
       {again}
     </div>
   );

@@ -213,3 +213,20 @@ const TestOutcome = object({ delivered: bool, status: nullable(num), error: null
 export type TestOutcome = Of<typeof TestOutcome>;
 export const testOrgWebhook = (orgId: string) =>
   apiSend(`${webhookPath(orgId)}/test`, {}, parserOf(TestOutcome));
+
+/** One message to the organization's address (GET …/webhook/deliveries), newest first. */
+const OrgDelivery = object({
+  id: str,
+  kind: str,
+  status: oneOf('pending', 'delivered', 'failed'),
+  attempts: num,
+  last_error: nullable(str),
+  created_at: str,
+});
+export type OrgDelivery = Of<typeof OrgDelivery>;
+export const fetchOrgDeliveries = (orgId: string, signal?: AbortSignal) =>
+  apiGet(
+    `${webhookPath(orgId)}/deliveries`,
+    parserOf(object({ deliveries: arrayOf(OrgDelivery) })),
+    signal,
+  ).then((answer) => answer.deliveries);

@@ -6,8 +6,9 @@ import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
 import { DoneMessage, useAction } from '../access/form-parts.js';
 import { formatDate } from '../access/use-loaded.js';
-import { SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
+import { DeliveryTable, SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { formatCount, formatTime } from '../components/format-time.js';
 import { LoadingMessage } from '../components/loading-message.js';
 import { useLocale } from '../i18n/locale.js';
 import { withNodes } from '../i18n/rich-text.js';
@@ -15,8 +16,10 @@ import { safeguardsMessages } from '../i18n/safeguards-messages.js';
 import { safeguardsWebhookMessages } from '../i18n/safeguards-webhook-messages.js';
 import { useResource } from '../use-resource.js';
 import {
+  fetchOrgDeliveries,
   fetchOrgWebhook,
   MAX_WEBHOOK_URL_CHARS,
+  type OrgDelivery,
   type OrgWebhook,
   removeOrgWebhook,
   setOrgWebhook,
@@ -128,6 +131,7 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
                 <p class="sg-meta">
                   {t(locale, 'webhook.since', { date: formatDate(current.created_at, locale) })}
                 </p>
+                <Deliveries org={org} />
                 {shown === null ? (
                   <div class="sg-actions sg-webhook__remove">
                     <TestButton org={org} />
@@ -285,11 +289,18 @@ function AddressForm({
   );
 }
 
-/** The receiving system's answer in plain words (the recorded code beside an unusual one). */
-function problemWords(locale: Locale, outcome: TestOutcome): ComponentChildren {
-  if (outcome.status !== null)
-    return t(locale, 'webhook.problem_status', { status: outcome.status });
-  const code = outcome.error ?? '';
+/**
+ * The receiving system's answer in plain words (the recorded code beside an unusual one), from the
+ * HTTP status when it answered, or the recorded error (`HTTP 503`, `ENOTFOUND`, …).
+ */
+function problemWords(
+  locale: Locale,
+  status: number | null,
+  error: string | null,
+): ComponentChildren {
+  const answered = status ?? httpStatusOf(error);
+  if (answered !== null) return t(locale, 'webhook.problem_status', { status: answered });
+  const code = error ?? '';
   if (code === 'ETIMEDOUT') return t(locale, 'webhook.problem_timeout');
   if (code === 'ECONNREFUSED') return t(locale, 'webhook.problem_refused');
   if (code === 'ENOTFOUND') return t(locale, 'webhook.problem_unknown_host');
@@ -332,7 +343,7 @@ function TestButton({ org }: { readonly org: Org }) {
         {outcome !== null && !outcome.delivered ? (
           <p class="field-error">
             {withNodes(t(locale, 'webhook.test_not_delivered'), {
-              problem: <span>{problemWords(locale, outcome)}</span>,
+              problem: <span>{problemWords(locale, outcome.status, outcome.error)}</span>,
             })}
           </p>
         ) : null}
@@ -341,5 +352,109 @@ function TestButton({ org }: { readonly org: Org }) {
         )}
       </div>
     </>
+  );
+}
+
+/** The words of `problemWords` as a sentence of their own (they are written to follow "Not delivered:"). */
+function capitalized(words: ComponentChildren, locale: Locale): ComponentChildren {
+  const up = (text: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+  if (typeof words === 'string') return up(words);
+  if (Array.isArray(words) && typeof words[0] === 'string')
+    return [up(words[0]), ...words.slice(1)];
+  return words;
+}
+
+/** `HTTP 503` → 503 (the delivery worker records a refused answer so); anything else → null. */
+function httpStatusOf(error: string | null): number | null {
+  const m = error === null ? null : /^HTTP (\d{3})$/.exec(error);
+  return m === null ? null : Number(m[1]);
+}
+
+const KINDS = ['lever.pulled', 'lever.lifted', 'appeal.granted', 'appeal.denied'] as const;
+
+function kindWords(locale: Locale, kind: string): string {
+  const known = KINDS.find((k) => k === kind);
+  return t(locale, known === undefined ? 'webhook.kind.other' : `webhook.kind.${known}`);
+}
+
+function statusWords(locale: Locale, d: OrgDelivery): string {
+  if (d.status === 'delivered') return t(locale, 'webhook.status_delivered');
+  if (d.status === 'failed') return t(locale, 'webhook.status_failed');
+  return t(locale, d.attempts === 0 ? 'webhook.status_queued' : 'webhook.status_retrying');
+}
+
+/** "Latest messages sent", folded away; asked for only when opened. */
+function Deliveries({ org }: { readonly org: Org }) {
+  const locale = useLocale();
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      class="sg-details sg-webhook__deliveries"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>{t(locale, 'webhook.deliveries')}</summary>
+      {open ? <DeliveryList org={org} /> : null}
+    </details>
+  );
+}
+
+function DeliveryList({ org }: { readonly org: Org }) {
+  const locale = useLocale();
+  const load = useCallback((signal: AbortSignal) => fetchOrgDeliveries(org.id, signal), [org.id]);
+  const [deliveries, retry] = useResource(load);
+  if (deliveries.state === 'loading')
+    return <LoadingMessage>{t(locale, 'webhook.deliveries_loading')}</LoadingMessage>;
+  if (deliveries.state === 'failed')
+    return (
+      <ErrorMessage
+        heading={t(locale, 'webhook.deliveries_failed')}
+        error={deliveries.error}
+        onRetry={retry}
+      />
+    );
+  const again = (
+    <button
+      type="button"
+      class="button button--secondary"
+      aria-label={t(locale, 'webhook.check_again_label', { name: org.name })}
+      onClick={retry}
+    >
+      {t(locale, 'webhook.check_again')}
+    </button>
+  );
+  if (deliveries.data.length === 0)
+    return (
+      <div class="sg-webhook__deliveries-body">
+        <p>{t(locale, 'webhook.deliveries_none')}</p>
+        {again}
+      </div>
+    );
+  return (
+    <div class="sg-webhook__deliveries-body">
+      <DeliveryTable
+        classPrefix="sg"
+        words={{
+          caption: t(locale, 'webhook.deliveries_caption', { name: org.name }),
+          when: t(locale, 'webhook.col_when'),
+          what: t(locale, 'webhook.col_what'),
+          status: t(locale, 'webhook.col_status'),
+          attempts: t(locale, 'webhook.col_attempts'),
+          problem: t(locale, 'webhook.col_error'),
+        }}
+        rows={deliveries.data.map((d) => ({
+          id: d.id,
+          when: formatTime(new Date(d.created_at), locale),
+          what: kindWords(locale, d.kind),
+          status: statusWords(locale, d),
+          failed: d.status === 'failed',
+          attempts: formatCount(d.attempts, locale),
+          problem:
+            d.last_error === null
+              ? t(locale, 'webhook.no_error')
+              : capitalized(problemWords(locale, null, d.last_error), locale),
+        }))}
+      />
+      {again}
+    </div>
   );
 }
