@@ -1,5 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { ErrorMessage } from '../components/error-message.js';
+import { LoadingMessage } from '../components/loading-message.js';
+import { useResource } from '../use-resource.js';
 import { SecretBox } from './secret-box.js';
 
 /**
@@ -140,5 +143,56 @@ export function DeliveryTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The words around a `DeliveryList`'s table, in the reader's language. */
+export interface DeliveryListWords extends DeliveryTableWords {
+  readonly loading: string;
+  readonly failed: string;
+  readonly none: string;
+  readonly again: string;
+  /** Names what is checked again, for screen readers ("Check again the deliveries to …"). */
+  readonly againLabel: string;
+}
+
+/**
+ * A webhook's latest deliveries, loaded when shown: a loading line, an error with Retry, "nothing
+ * sent yet", or the table; then "Check again". `load` must keep its identity between renders
+ * (useCallback) or it loads again each time.
+ */
+export function DeliveryList<T>({
+  load,
+  toRow,
+  words,
+  classPrefix,
+  bodyClass,
+}: {
+  readonly load: (signal: AbortSignal) => Promise<readonly T[]>;
+  readonly toRow: (item: T) => DeliveryRow;
+  readonly words: DeliveryListWords;
+  readonly classPrefix: string;
+  readonly bodyClass: string;
+}) {
+  const [deliveries, retry] = useResource(load);
+  if (deliveries.state === 'loading') return <LoadingMessage>{words.loading}</LoadingMessage>;
+  if (deliveries.state === 'failed')
+    return <ErrorMessage heading={words.failed} error={deliveries.error} onRetry={retry} />;
+  return (
+    <div class={bodyClass}>
+      {deliveries.data.length === 0 ? (
+        <p class={`${classPrefix}-empty`}>{words.none}</p>
+      ) : (
+        <DeliveryTable words={words} rows={deliveries.data.map(toRow)} classPrefix={classPrefix} />
+      )}
+      <button
+        type="button"
+        class="button button--secondary"
+        aria-label={words.againLabel}
+        onClick={retry}
+      >
+        {words.again}
+      </button>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
 import { DoneMessage, useAction } from '../access/form-parts.js';
 import { formatDate } from '../access/use-loaded.js';
-import { DeliveryTable, SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
+import { DeliveryList, SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatCount, formatTime } from '../components/format-time.js';
 import { LoadingMessage } from '../components/loading-message.js';
@@ -360,69 +360,45 @@ function Deliveries({
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>{t(locale, 'deliveries')}</summary>
-      {open ? <DeliveryList key={version} orgId={orgId} hook={hook} /> : null}
+      {open ? <Latest key={version} orgId={orgId} hook={hook} /> : null}
     </details>
   );
 }
 
-function DeliveryList({ orgId, hook }: { readonly orgId: string; readonly hook: IntelWebhook }) {
+function Latest({ orgId, hook }: { readonly orgId: string; readonly hook: IntelWebhook }) {
   const locale = useLocale();
   const load = useCallback(
     (signal: AbortSignal) => fetchDeliveries(orgId, hook.id, signal),
     [orgId, hook.id],
   );
-  const [deliveries, retry] = useResource(load);
-  if (deliveries.state === 'loading')
-    return <LoadingMessage>{t(locale, 'deliveries_loading')}</LoadingMessage>;
-  if (deliveries.state === 'failed')
-    return (
-      <ErrorMessage
-        heading={t(locale, 'deliveries_failed')}
-        error={deliveries.error}
-        onRetry={retry}
-      />
-    );
-  const again = (
-    <button
-      type="button"
-      class="button button--secondary"
-      aria-label={t(locale, 'check_again_label', { url: hook.url })}
-      onClick={retry}
-    >
-      {t(locale, 'check_again')}
-    </button>
-  );
-  if (deliveries.data.length === 0)
-    return (
-      <div class="intel-hook__deliveries-body">
-        <p class="intel-empty">{t(locale, 'deliveries_none')}</p>
-        {again}
-      </div>
-    );
   return (
-    <div class="intel-hook__deliveries-body">
-      <DeliveryTable
-        classPrefix="intel"
-        words={{
-          caption: t(locale, 'deliveries_caption', { url: hook.url }),
-          when: t(locale, 'col_when'),
-          what: t(locale, 'col_what'),
-          status: t(locale, 'col_status'),
-          attempts: t(locale, 'col_attempts'),
-          problem: t(locale, 'col_error'),
-        }}
-        rows={deliveries.data.map((d) => ({
-          id: d.id,
-          when: formatTime(new Date(d.created_at), locale),
-          what: t(locale, d.type === 'webhook.test' ? 'what_test' : 'what_intel'),
-          status: statusWords(locale, d),
-          failed: d.status === 'failed',
-          attempts: formatCount(d.attempts, locale),
-          problem: problemWords(locale, d),
-        }))}
-      />
-      {again}
-    </div>
+    <DeliveryList
+      load={load}
+      classPrefix="intel"
+      bodyClass="intel-hook__deliveries-body"
+      words={{
+        loading: t(locale, 'deliveries_loading'),
+        failed: t(locale, 'deliveries_failed'),
+        none: t(locale, 'deliveries_none'),
+        again: t(locale, 'check_again'),
+        againLabel: t(locale, 'check_again_label', { url: hook.url }),
+        caption: t(locale, 'deliveries_caption', { url: hook.url }),
+        when: t(locale, 'col_when'),
+        what: t(locale, 'col_what'),
+        status: t(locale, 'col_status'),
+        attempts: t(locale, 'col_attempts'),
+        problem: t(locale, 'col_error'),
+      }}
+      toRow={(d: Delivery) => ({
+        id: d.id,
+        when: formatTime(new Date(d.created_at), locale),
+        what: t(locale, d.type === 'webhook.test' ? 'what_test' : 'what_intel'),
+        status: statusWords(locale, d),
+        failed: d.status === 'failed',
+        attempts: formatCount(d.attempts, locale),
+        problem: problemWords(locale, d),
+      })}
+    />
   );
 }
 

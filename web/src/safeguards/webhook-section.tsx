@@ -6,7 +6,7 @@ import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
 import { DoneMessage, useAction } from '../access/form-parts.js';
 import { formatDate } from '../access/use-loaded.js';
-import { DeliveryTable, SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
+import { DeliveryList, SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatCount, formatTime } from '../components/format-time.js';
 import { LoadingMessage } from '../components/loading-message.js';
@@ -393,68 +393,44 @@ function Deliveries({ org }: { readonly org: Org }) {
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>{t(locale, 'webhook.deliveries')}</summary>
-      {open ? <DeliveryList org={org} /> : null}
+      {open ? <Latest org={org} /> : null}
     </details>
   );
 }
 
-function DeliveryList({ org }: { readonly org: Org }) {
+function Latest({ org }: { readonly org: Org }) {
   const locale = useLocale();
   const load = useCallback((signal: AbortSignal) => fetchOrgDeliveries(org.id, signal), [org.id]);
-  const [deliveries, retry] = useResource(load);
-  if (deliveries.state === 'loading')
-    return <LoadingMessage>{t(locale, 'webhook.deliveries_loading')}</LoadingMessage>;
-  if (deliveries.state === 'failed')
-    return (
-      <ErrorMessage
-        heading={t(locale, 'webhook.deliveries_failed')}
-        error={deliveries.error}
-        onRetry={retry}
-      />
-    );
-  const again = (
-    <button
-      type="button"
-      class="button button--secondary"
-      aria-label={t(locale, 'webhook.check_again_label', { name: org.name })}
-      onClick={retry}
-    >
-      {t(locale, 'webhook.check_again')}
-    </button>
-  );
-  if (deliveries.data.length === 0)
-    return (
-      <div class="sg-webhook__deliveries-body">
-        <p>{t(locale, 'webhook.deliveries_none')}</p>
-        {again}
-      </div>
-    );
   return (
-    <div class="sg-webhook__deliveries-body">
-      <DeliveryTable
-        classPrefix="sg"
-        words={{
-          caption: t(locale, 'webhook.deliveries_caption', { name: org.name }),
-          when: t(locale, 'webhook.col_when'),
-          what: t(locale, 'webhook.col_what'),
-          status: t(locale, 'webhook.col_status'),
-          attempts: t(locale, 'webhook.col_attempts'),
-          problem: t(locale, 'webhook.col_error'),
-        }}
-        rows={deliveries.data.map((d) => ({
-          id: d.id,
-          when: formatTime(new Date(d.created_at), locale),
-          what: kindWords(locale, d.kind),
-          status: statusWords(locale, d),
-          failed: d.status === 'failed',
-          attempts: formatCount(d.attempts, locale),
-          problem:
-            d.last_error === null
-              ? t(locale, 'webhook.no_error')
-              : capitalized(problemWords(locale, null, d.last_error), locale),
-        }))}
-      />
-      {again}
-    </div>
+    <DeliveryList
+      load={load}
+      classPrefix="sg"
+      bodyClass="sg-webhook__deliveries-body"
+      words={{
+        loading: t(locale, 'webhook.deliveries_loading'),
+        failed: t(locale, 'webhook.deliveries_failed'),
+        none: t(locale, 'webhook.deliveries_none'),
+        again: t(locale, 'webhook.check_again'),
+        againLabel: t(locale, 'webhook.check_again_label', { name: org.name }),
+        caption: t(locale, 'webhook.deliveries_caption', { name: org.name }),
+        when: t(locale, 'webhook.col_when'),
+        what: t(locale, 'webhook.col_what'),
+        status: t(locale, 'webhook.col_status'),
+        attempts: t(locale, 'webhook.col_attempts'),
+        problem: t(locale, 'webhook.col_error'),
+      }}
+      toRow={(d: OrgDelivery) => ({
+        id: d.id,
+        when: formatTime(new Date(d.created_at), locale),
+        what: kindWords(locale, d.kind),
+        status: statusWords(locale, d),
+        failed: d.status === 'failed',
+        attempts: formatCount(d.attempts, locale),
+        problem:
+          d.last_error === null
+            ? t(locale, 'webhook.no_error')
+            : capitalized(problemWords(locale, null, d.last_error), locale),
+      })}
+    />
   );
 }
