@@ -339,7 +339,20 @@ describe.runIf(hasChromium)('"Your account" in Spanish (part B) in Chromium', ()
       await page.getByText('Todavía no ha pedido que le verifiquen.').waitFor();
       // The form comes with the list; wait for it to have settled, and if the select still cannot be
       // found, say what the page showed instead (a CI run once timed out here under load).
-      await page.getByRole('heading', { name: 'Pedir que le verifiquen', level: 2 }).waitFor();
+      await page
+        .getByRole('heading', { name: 'Pedir que le verifiquen', level: 2 })
+        .waitFor()
+        .catch(async (error: unknown) => {
+          // It timed out once more in CI (2026-12-07, at 554f18d) right after the sentence above
+          // was shown: say what the page showed and what failed, for whoever meets it next.
+          const shown = await page
+            .locator('body')
+            .innerText()
+            .catch(() => '(unreadable)');
+          throw new Error(
+            `${String(error)}\nThe page showed:\n${shown.slice(0, 2000)}\nProblems: ${JSON.stringify(await unexpected(problems))}`,
+          );
+        });
       await settled(page);
       await page
         .getByLabel('¿Para quién es?')
