@@ -20,7 +20,12 @@ describe('sealer', () => {
     const sealer = createSealer(key);
     const sealed = sealer.seal('s3cret', 'intel_webhook.secret:w1');
     expect(() => sealer.open(sealed, 'intel_webhook.secret:w2')).toThrow(/cannot be opened/);
-    const flipped = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;
+    // One character of the tag changed (the second-to-last: the last one also carries padding bits).
+    // It must differ from the one it replaces: choosing by the last character, as this line once did,
+    // left the value unchanged whenever the second-to-last was already 'A' (1 run in 64).
+    const at = sealed.length - 2;
+    const flipped = `${sealed.slice(0, at)}${sealed[at] === 'A' ? 'B' : 'A'}${sealed.slice(at + 1)}`;
+    expect(flipped).not.toBe(sealed);
     expect(() => sealer.open(flipped, 'intel_webhook.secret:w1')).toThrow(/cannot be opened/);
     expect(() =>
       createSealer(new Uint8Array(32).fill(8)).open(sealed, 'intel_webhook.secret:w1'),
