@@ -206,6 +206,7 @@ describe.runIf(hasChromium)('web shell in Chromium', () => {
     await page.getByRole('link', { name: 'Go to the home page' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/no-such-page');
     await expect.poll(() => page.locator('h1').textContent()).toBe("We can't find that page");
     await expectAccessible(page, 'not found (light)');
     await page.screenshot({ path: join(shots, 'not-found-desktop.png'), fullPage: true });
