@@ -67,9 +67,9 @@ describe.runIf(hasChromium)('small-business checkup in Chromium', () => {
     await page.getByRole('button', { name: 'Start the checkup' }).click();
 
     // Part 1: focus moves to the part's heading; "Next" without answers explains what is missing.
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-      'Part 1 of 6: Backups',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Part 1 of 6: Backups');
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain(
       'Please answer every question',

@@ -55,7 +55,9 @@ describe.runIf(hasChromium)('email-domain page in Chromium', () => {
     await expectAccessible(page, 'empty form');
     await checkWithKeyboard(page, 'bakery.example');
     // Focus moves to the results heading so screen readers start there.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('domain-results-heading');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('domain-results-heading');
     await expect
       .poll(() => page.locator('.domain-summary').textContent())
       .toMatch(/We found \d+ things to fix/);

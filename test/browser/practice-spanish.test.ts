@@ -93,7 +93,7 @@ describe.runIf(hasChromium)('practice in Spanish, in Chromium', () => {
     await page.keyboard.press('Enter');
     const result = page.getByRole('heading', { level: 2, name: 'Cómo le fue' });
     await result.waitFor();
-    expect(await result.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => result.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByText('Correcto: es una estafa.').waitFor();
     await page.getByText('Encontró 2 de 3 señales de alerta.').waitFor();
     await page.getByText(/^Le pide una pequeña tarifa para liberar un paquete/).waitFor();

@@ -81,7 +81,7 @@ describe.runIf(hasChromium)('practice in Chromium', () => {
     await page.keyboard.press('Enter');
     const result = page.getByRole('heading', { level: 2, name: 'How you did' });
     await result.waitFor();
-    expect(await result.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => result.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByText('Right: this is a scam.').waitFor();
     await page.getByText('You found 2 of 3 warning signs.').waitFor();
     // The checker ran on this device and its reasons are shown beside the lessons.

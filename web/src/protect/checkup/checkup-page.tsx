@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   ANSWERS,
   type Answer,
@@ -43,8 +43,9 @@ export function CheckupPage() {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => storeAnswers(answers), [answers]);
-  useEffect(() => {
-    // A new screen: move focus to its heading so keyboard and screen-reader users start there.
+  useLayoutEffect(() => {
+    // A new screen: move focus to its heading so keyboard and screen-reader users start there
+    // (before paint, so there is no moment with the new screen shown and focus still on the button).
     if (step !== 'intro') heading.current?.focus();
   }, [step]);
 
