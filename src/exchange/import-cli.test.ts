@@ -2,7 +2,7 @@
  * `shieldwall intel import FILE...` through the real program: the format told from each file's
  * content, several files in one run (a line each), and nothing imported when one file is wrong.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../platform/audit/test-support/audit-fixture.js';
@@ -19,6 +19,13 @@ describe('the format of an import file, from its start', () => {
     expect(formatOfHead('# my list\nevil.example\n10.0.0.0/8\n')).toBe('list');
     expect(formatOfHead('value,comment\nevil.example,phishing\n')).toBe('list');
     expect(formatOfHead('')).toBe('list');
+  });
+
+  it('reads a bundle as STIX even when an object in it has a property named Event or response', () => {
+    const early = '{"type": "bundle", "objects": [{"type": "note", "x_src": {"Event": 1}}]}';
+    expect(formatOfHead(early)).toBe('stix');
+    const late = '{"objects": [{"type": "note", "x_reply": {"response": 1}}], "type" :\n "bundle"}';
+    expect(formatOfHead(late)).toBe('stix');
   });
 });
 
@@ -110,6 +117,25 @@ describe('shieldwall intel import FILE...', () => {
     expect((await shieldwall('intel', 'import', bundle)).stdout).toBe(
       '0 added, 1 already there, 0 refused\n',
     );
+  });
+
+  it('reads a directory as a MISP feed without --format', async () => {
+    const feed = join(dir, 'feed');
+    mkdirSync(feed);
+    const event = JSON.parse(readFileSync(misp, 'utf8')) as {
+      Event: { uuid: string; Attribute: [{ value: string; uuid: string }] };
+    };
+    event.Event.uuid = '5e5e5e5e-1111-4222-8333-444455556666';
+    Object.assign(event.Event.Attribute[0], {
+      value: 'feed-parcel.example',
+      uuid: '5e5e5e5e-7777-4888-8999-aaaabbbbcccc',
+    });
+    writeFileSync(join(feed, 'manifest.json'), JSON.stringify({ [event.Event.uuid]: {} }));
+    writeFileSync(join(feed, `${event.Event.uuid}.json`), JSON.stringify(event));
+    const run = await shieldwall('--json', 'intel', 'import', feed);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ events: 1, added: 2 }); // the organization was already there
+    expect(await matches('https://feed-parcel.example/pay')).toBe(true);
   });
 
   it('reads standard input once, as a list or a bundle, never as MISP', async () => {

@@ -31,16 +31,22 @@ export interface ImportReport {
 
 /**
  * The format of a file from its first bytes (see the file comment). `head` is the start of the
- * file as text; a byte-order mark and leading white space are skipped. The key test is a plain
- * substring search on at most HEAD_BYTES characters: nothing user-controlled reaches a regex.
+ * file as text; a byte-order mark and leading white space are skipped. A bundle's own
+ * `"type": "bundle"` wins over the MISP keys, so a STIX object with a property named `Event` or
+ * `response` near the start is still read as STIX. At most HEAD_BYTES characters are read, by
+ * substring search and one linear pattern (literals around optional white space).
  */
 export function formatOfHead(head: string): ImportFormat {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   const first = text.charAt(0);
   if (first !== '{' && first !== '[') return 'list';
   const start = text.slice(0, HEAD_BYTES);
+  if (BUNDLE_TYPE.test(start)) return 'stix';
   return start.includes('"Event"') || start.includes('"response"') ? 'misp' : 'stix';
 }
+
+/** `"type": "bundle"` with any white space around the colon (JSON allows it). */
+const BUNDLE_TYPE = /"type"\s*:\s*"bundle"/;
 
 async function formatOfFile(path: string): Promise<ImportFormat> {
   try {

@@ -13,11 +13,10 @@ import type { Exchange } from './exchange-service.js';
 import type { ImportReport } from './import-cli.js';
 import { importInSlices, newTally } from './import-slice.js';
 
-/** Largest list read, in bytes. */
-const MAX_LIST_BYTES = 200 * 1024 * 1024;
 /** The UUIDv5 namespace of Shieldwall's plain-list indicators (a fixed random UUID). */
 const NAMESPACE = '6f0c2b0e-9a52-4b8e-8f0d-3c1f4c8a2d71';
 
+/** `text` is bounded by the caller (`intel import` reads at most MAX_IMPORT_BYTES of a file). */
 export async function importPlainList(
   context: CliContext,
   exchange: Exchange,
@@ -27,8 +26,6 @@ export async function importPlainList(
   actor: string,
   sourceOrg?: string,
 ): Promise<ImportReport> {
-  if (Buffer.byteLength(text) > MAX_LIST_BYTES)
-    throw platformErrors.create('usage', { message: `${file} is larger than 200 MB.` });
   if ((await exchange.objects.collection(collection)) === undefined)
     throw platformErrors.create('usage', {
       message: `There is no collection ${collection}; see shieldwall intel collections.`,
