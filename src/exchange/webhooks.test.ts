@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Access, accessServices } from '../access/index.js';
+import { takeTestMessage } from '../platform/net/delivery-schedule.js';
 import { verifyWebhook } from '../platform/net/webhook-signature.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { TLP2_IDS } from './engine/stix/index.js';
@@ -268,6 +269,24 @@ describe('intelligence webhooks', () => {
     expect((await rows()).enabled).toBe(0);
     expect(await audited('exchange.webhook.paused', `webhook:${hook.webhook.id}`)).toHaveLength(1);
     await api('DELETE', path, 'green');
+    await endpoint.close();
+  });
+
+  it('answers 429 with Retry-After once an organization has used its test messages', async () => {
+    const endpoint = await receiver();
+    const hook = await hookFor('green', endpoint.url);
+    const path = `/api/intel/orgs/${orgs.green}/webhooks/${hook.webhook.id}/test`;
+    // The limit is ten in ten minutes per organization (tested on the limiter itself); use up
+    // what is left of it the way the route does, rather than waiting for ten deliveries.
+    const key = `exchange:webhook-test:${orgs.green}`;
+    for (let i = 0; i < 10; i += 1) await takeTestMessage(server.platform.limiter, key);
+    const refused = await api('POST', path, 'green');
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(600);
+    expect(((await refused.json()) as { code: string }).code).toBe('webhook_tests_limited');
+    await api('DELETE', `/api/intel/orgs/${orgs.green}/webhooks/${hook.webhook.id}`, 'green');
     await endpoint.close();
   });
 

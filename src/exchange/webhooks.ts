@@ -407,6 +407,7 @@ export function createWebhooks(deps: {
         throw exchangeErrors.create('webhook_tests_limited', {
           message: `Too many test messages: wait ${Math.ceil(wait / 60)} minute(s) before sending another.`,
           es: `Demasiados mensajes de prueba: espere ${Math.ceil(wait / 60)} minuto(s) antes de enviar otro.`,
+          details: { retryAfterSeconds: wait },
         });
       const deliveryId = await queue(
         id,

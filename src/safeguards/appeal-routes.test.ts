@@ -350,6 +350,23 @@ function appealSuite(
       expect(tested).toHaveLength(1);
       expect(tested[0]).toMatchObject({ outcome: 'success', data: { status: 204, error: null } });
     });
+    it('an admin may send ten test messages in ten minutes, then is told how long to wait', async () => {
+      const path = `/api/safeguards/orgs/${orgId}/webhook/test`;
+      const before = receiver.got.length;
+      // One was sent by the test before; nine more fit.
+      for (let i = 0; i < 9; i += 1) expect((await api('POST', path, keys.admin)).status).toBe(200);
+      const refused = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys.admin}` },
+      });
+      expect(refused.status).toBe(429);
+      const wait = Number(refused.headers.get('retry-after'));
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(600);
+      expect(((await refused.json()) as { code: string }).code).toBe('webhook_tests_limited');
+      expect(receiver.got).toHaveLength(before + 9);
+    });
+
     it('only the owner may appeal, once, with a bounded reason; it is audited without the words', async () => {
       const mine = await api<{ lever: { id: string } }[]>(
         'GET',

@@ -238,6 +238,7 @@ export function createOwnerWebhooks(deps: {
         throw appealErrors.create('webhook_tests_limited', {
           message: `Too many test messages: wait ${Math.ceil(wait / 60)} minute(s) before sending another.`,
           es: `Demasiados mensajes de prueba: espere ${Math.ceil(wait / 60)} minuto(s) antes de enviar otro.`,
+          details: { retryAfterSeconds: wait },
         });
       testing.add(orgId);
       try {
