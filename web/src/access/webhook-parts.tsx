@@ -166,20 +166,18 @@ export function DeliveryList<T>({
   toRow,
   words,
   classPrefix,
-  bodyClass,
 }: {
   readonly load: (signal: AbortSignal) => Promise<readonly T[]>;
   readonly toRow: (item: T) => DeliveryRow;
   readonly words: DeliveryListWords;
   readonly classPrefix: string;
-  readonly bodyClass: string;
 }) {
   const [deliveries, retry] = useResource(load);
   if (deliveries.state === 'loading') return <LoadingMessage>{words.loading}</LoadingMessage>;
   if (deliveries.state === 'failed')
     return <ErrorMessage heading={words.failed} error={deliveries.error} onRetry={retry} />;
   return (
-    <div class={bodyClass}>
+    <div class="delivery-list">
       {deliveries.data.length === 0 ? (
         <p class={`${classPrefix}-empty`}>{words.none}</p>
       ) : (

@@ -375,7 +375,6 @@ function Latest({ orgId, hook }: { readonly orgId: string; readonly hook: IntelW
     <DeliveryList
       load={load}
       classPrefix="intel"
-      bodyClass="intel-hook__deliveries-body"
       words={{
         loading: t(locale, 'deliveries_loading'),
         failed: t(locale, 'deliveries_failed'),

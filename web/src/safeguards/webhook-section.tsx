@@ -405,7 +405,6 @@ function Latest({ org }: { readonly org: Org }) {
     <DeliveryList
       load={load}
       classPrefix="sg"
-      bodyClass="sg-webhook__deliveries-body"
       words={{
         loading: t(locale, 'webhook.deliveries_loading'),
         failed: t(locale, 'webhook.deliveries_failed'),
