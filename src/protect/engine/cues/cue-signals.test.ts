@@ -23,6 +23,15 @@ describe('cue signals', () => {
       'cue.remote_access',
     ],
     ['Su ordenador está infectado. Llame ahora al 555-0109', 'cue.callback'],
+    [
+      'Dear friend, although we have never met, I got your contact through the chamber of commerce.',
+      'cue.stranger_opener',
+    ],
+    [
+      'I am the lawyer of the late Mr. Brown and I seek your assistance as next of kin',
+      'cue.stranger_opener',
+    ],
+    ['Hola, aunque no nos conocemos, tengo una propuesta para usted', 'cue.stranger_opener'],
   ])('finds the cue in %j', (text, code) => {
     expect(codes(text)).toContain(code);
   });

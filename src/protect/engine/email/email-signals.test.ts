@@ -77,6 +77,32 @@ describe('sender signals', () => {
     expect(signal?.message).toContain('paypa1.com');
   });
 
+  it("flags the recipient's own address in the subject, as a whole address only", () => {
+    const p = mail(
+      'From: Support <a@x.example>\nTo: Jane <Jane.Doe@Example.com>\nSubject: jane.doe@example.com, your parcel is waiting',
+    );
+    const [signal] = emailSignals(p).filter((s) => s.code === 'email.recipient_in_subject');
+    expect(signal?.evidence).toEqual({
+      field: 'subject',
+      start: 0,
+      end: 20,
+      excerpt: 'jane.doe@example.com',
+    });
+    expect(signal?.message).toContain('(Jane.Doe@Example.com)');
+    const quiet = (to: string, subject: string) =>
+      expect(codes(mail(`From: a@x.example\nTo: ${to}\nSubject: ${subject}`))).not.toContain(
+        'email.recipient_in_subject',
+      );
+    quiet('jane@example.com', 'Hello Jane'); // a name is how companies greet people
+    quiet('jane@example.com', 'Forwarded from mary.jane@example.com'); // inside another address
+    quiet('jane@example.com', 'Mail for jane@example.com.au'); // a longer domain
+    quiet('jane@example.com', 'Note: ajane@example.com wrote');
+    quiet('"Group" <list@example.org>', '[list] Meeting notes');
+    expect(
+      codes(mail('From: a@x.example\nTo: jane@example.com\nSubject: Ends with jane@example.com.')),
+    ).toContain('email.recipient_in_subject');
+  });
+
   it('flags hidden and reversed characters in the name and subject', () => {
     const p = mail(
       'From: "Invoice \u202efdp.exe" <a@x.example>\nSubject: Ver\u200bify your account',

@@ -7,6 +7,7 @@ import { attachmentSignals } from './attachment-signals.js';
 import { authSignals } from './auth-signals.js';
 import type { ParsedEmail } from './email-types.js';
 import { linkSignals } from './link-signals.js';
+import { recipientSignals } from './recipient-signals.js';
 import { routingSignals } from './routing-signals.js';
 import { senderSignals } from './sender-signals.js';
 import { type EmailSignal, makeSignal } from './signal-table.js';
@@ -52,6 +53,7 @@ export function emailSignals(parsed: ParsedEmail): EmailSignal[] {
   const auth = authSignals(parsed).filter((s) => !(pretends && s.code === 'email.auth_dmarc_pass'));
   return [
     ...sender,
+    ...recipientSignals(parsed),
     ...routingSignals(parsed),
     ...auth,
     ...linkSignals(parsed),

@@ -42,6 +42,9 @@ export const EMAIL_SIGNAL_TABLE = {
   'email.subject_hidden_chars': {
     weight: 0.8,
   },
+  'email.recipient_in_subject': {
+    weight: 1.2,
+  },
   'email.reply_to_mismatch': {
     weight: 0.9,
   },

@@ -24,6 +24,8 @@ export const checkerEn = {
     'It warns you never to share the code ("{match}"), as genuine services do.',
   'cue.secrecy':
     'It asks you to keep it secret ("{match}"). Scammers isolate people from those who would warn them.',
+  'cue.stranger_opener':
+    'A stranger explains how they found you or says you have never met ("{match}"). Inheritances, business deals and romances offered by strangers are a classic scam opening.',
   'cue.new_number':
     'Someone says they have a new number ("{match}"). Check by calling their old number or asking something only they would know.',
   'cue.premium_charge':
@@ -58,6 +60,8 @@ export const checkerEn = {
     "The sender's name contains hidden or reversed characters, a trick to disguise who sent it.",
   'email.subject_hidden_chars':
     'The subject contains hidden or reversed characters, a trick used to slip past spam filters.',
+  'email.recipient_in_subject':
+    'The subject line contains your own email address ({address}). Mass mailings do this to look personal; a company you deal with greets you by name.',
   'email.reply_to_mismatch':
     "If you reply, your answer goes to {reply}, not to the sender's organisation ({domain}).",
   'email.reply_to_freemail':

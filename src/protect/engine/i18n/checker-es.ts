@@ -23,6 +23,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Le advierte que nunca comparta el código ("{match}"), como hacen los servicios de verdad.',
   'cue.secrecy':
     'Le pide que lo mantenga en secreto ("{match}"). Los estafadores apartan a las personas de quienes podrían advertirles.',
+  'cue.stranger_opener':
+    'Un desconocido explica cómo le encontró o dice que nunca se han visto ("{match}"). Herencias, negocios y romances ofrecidos por desconocidos son un comienzo clásico de estafa.',
   'cue.new_number':
     'Alguien dice que tiene un número nuevo ("{match}"). Compruébelo llamando a su número de siempre o preguntando algo que solo esa persona sabría.',
   'cue.premium_charge':
@@ -57,6 +59,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'El nombre del remitente tiene caracteres ocultos o invertidos, un truco para disimular quién lo envió.',
   'email.subject_hidden_chars':
     'El asunto tiene caracteres ocultos o invertidos, un truco para burlar los filtros de correo no deseado.',
+  'email.recipient_in_subject':
+    'El asunto contiene su propia dirección de correo ({address}). Los envíos masivos lo hacen para parecer personales; una empresa con la que trata le saluda por su nombre.',
   'email.reply_to_mismatch':
     'Si responde, su respuesta va a {reply}, no a la organización del remitente ({domain}).',
   'email.reply_to_freemail':
