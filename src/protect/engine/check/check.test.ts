@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScamModelFiles } from '../../load-models.js';
 import type { Indicator, IndicatorMatcher } from '../types.js';
 import { createScamChecker } from './check.js';
+import { DEFAULT_COMBINER } from './combiner.js';
 
 const models = loadScamModelFiles();
 const checker = createScamChecker({ models });
@@ -113,6 +114,48 @@ describe('createScamChecker', () => {
     });
     expect(r.reasons.length).toBeLessThanOrEqual(2);
     expect(r.reasons.at(-1)?.code).toBe('language.not_english');
+  });
+
+  it('never says "scam" with nothing to show, and says plainly when nothing settles it', () => {
+    // A combiner whose base rate alone is above the scam threshold: only the bias moves the score.
+    const combiner = {
+      ...DEFAULT_COMBINER,
+      kinds: {
+        ...DEFAULT_COMBINER.kinds,
+        sms: {
+          ...DEFAULT_COMBINER.kinds.sms,
+          bias: 12,
+          thresholds: { suspicious: 0.3, scam: 0.7 },
+        },
+      },
+    };
+    const leaning = createScamChecker({ models, combiner });
+    const plain = leaning.check({ kind: 'sms', content: 'Are we still on for lunch tomorrow?' });
+    expect(plain.score).toBeGreaterThan(0.7);
+    expect(plain.verdict).toBe('suspicious');
+    expect(plain.reasons.filter((r) => r.weight > 0)).toEqual([]);
+    expect(plain.reasons[0]).toMatchObject({ code: 'model.unclear', weight: 0 });
+    expect(plain.reasons[0]?.message).toMatch(/^Nothing in it is a clear sign/);
+    const es = leaning.check({
+      kind: 'sms',
+      content: 'Are we still on for lunch tomorrow?',
+      locale: 'es',
+    });
+    expect(es.reasons[0]?.message).toMatch(/^Nada en él es una señal clara/);
+    // With something to show, the same combiner's verdict stands.
+    const lure = leaning.check({ kind: 'sms', content: 'Buy 3 gift cards and send me the codes' });
+    expect(lure.verdict).toBe('scam');
+    expect(lure.reasons.map((r) => r.code)).not.toContain('model.unclear');
+    // Decided on every reason, not on those a short list keeps.
+    const capped = (maxReasons: number, content: string) =>
+      createScamChecker({ models, combiner, limits: { maxReasons } }).check({
+        kind: 'sms',
+        content,
+      });
+    expect(capped(0, 'Buy 3 gift cards and send me the codes').verdict).toBe('scam');
+    const one = capped(1, 'Are we still on for lunch tomorrow?');
+    expect(one.reasons.map((r) => r.code)).toEqual(['model.unclear']);
+    expect(capped(0, 'Are we still on for lunch tomorrow?').reasons).toEqual([]);
   });
 
   it('refuses a broken model file with a clear error', () => {

@@ -26,6 +26,7 @@ import type {
   LanguageInfo,
   MessageKind,
   MessageRef,
+  Reason,
   Verdict,
 } from '../types.js';
 import { analyseEmail } from './analyse-email.js';
@@ -156,6 +157,37 @@ function modelOfKind(kind: MessageKind, m: Models): ScamModel | undefined {
   return kind === 'sms' ? m.text : kind === 'email' ? m.email : kind === 'url' ? m.url : undefined;
 }
 
+/**
+ * A verdict says what moved it. When nothing pushed towards "scam" strongly enough to be worth a
+ * sentence (the model's lean below its reason threshold, no rule fired: `evident` is false), the
+ * score sits near the base rate of messages like it. That is never enough for "scam", and the
+ * "suspicious" verdict then says so in plain words (`model.unclear`) instead of showing no reason.
+ * `reasons` is the list already cut to `max`; the unclear reason goes first and, past `max`, pushes
+ * out the last reason in the message's favour, or else the last reason.
+ */
+function withEvidence(
+  verdict: Verdict,
+  evident: boolean,
+  reasons: readonly Reason[],
+  max: number,
+): { verdict: Verdict; reasons: readonly Reason[] } {
+  if (verdict === 'no_signs' || evident) return { verdict, reasons };
+  const kept = [UNCLEAR, ...reasons];
+  while (kept.length > max) {
+    let drop = kept.length - 1;
+    while (drop > 0 && !((kept[drop] as Reason).weight < 0)) drop--;
+    kept.splice(drop > 0 ? drop : kept.length - 1, 1);
+  }
+  return { verdict: 'suspicious', reasons: kept };
+}
+
+const UNCLEAR: Reason = {
+  code: 'model.unclear',
+  message: english('model.unclear', {}),
+  source: 'text_model',
+  weight: 0,
+};
+
 export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
   const { models, versions } = lazyModels(options.models);
   const combiner = options.combiner ?? combinerFrom(options.models.combiner);
@@ -224,7 +256,13 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     const score = sigmoid(into.logOdds());
     const thresholds =
       weights.thresholds ?? modelOfKind(kind, models)?.thresholds ?? FALLBACK_THRESHOLDS;
-    const verdict = verdictOf(score, thresholds);
+    const evident = into.sortedReasons(Number.POSITIVE_INFINITY).some((r) => r.weight > 0);
+    const { verdict, reasons } = withEvidence(
+      verdictOf(score, thresholds),
+      evident,
+      into.sortedReasons(limits.maxReasons),
+      limits.maxReasons,
+    );
     const codes = into.codes();
     const category = verdict === 'no_signs' ? 'other' : categorize(judgedText).category;
     const noteRefs = notes.slice(0, MAX_NOTES);
@@ -234,7 +272,7 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       verdict,
       score,
       category,
-      reasons: into.sortedReasons(limits.maxReasons),
+      reasons,
       nextSteps: nextSteps({
         verdict,
         category,

@@ -175,6 +175,8 @@ export const checkerEn = {
   'url.another_site': 'another site',
 
   // --- The trained models' share (check/model-reasons.ts) ---
+  'model.unclear':
+    'Nothing in it is a clear sign either way, but messages like this one are sometimes scams. Before you reply, click or pay, check who sent it in a way you trust.',
   'model.text_scam_wording': 'The wording is like scam messages we have seen: {phrases}.',
   'model.text_genuine_wording':
     'The wording reads like ordinary messages between people and companies.',

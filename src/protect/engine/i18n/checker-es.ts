@@ -181,6 +181,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'url.another_site': 'otro sitio',
 
   // --- Lo que aportan los modelos entrenados ---
+  'model.unclear':
+    'Nada en él es una señal clara en un sentido u otro, pero mensajes como este a veces son estafas. Antes de responder, pulsar un enlace o pagar, compruebe quién lo envió por una vía de confianza.',
   'model.text_scam_wording':
     'La forma de escribir se parece a la de mensajes de estafa que hemos visto: {phrases}.',
   'model.text_genuine_wording':
