@@ -54,6 +54,17 @@ describe('createScamChecker', () => {
     expect(home.verdict).toBe('no_signs');
   });
 
+  it('does not call a plain-http page a scam for its scheme alone (a home router)', () => {
+    // The public URL lists wrote every benign site as https://host/, so "no https" once
+    // weighed +4.3 log-odds in the combiner and this page came out a scam.
+    for (const url of ['http://192.168.1.1/', 'http://printer.local/']) {
+      const r = check(url, 'url');
+      expect(r.verdict, url).not.toBe('scam');
+      const https = r.reasons.find((x) => x.code === 'url.no_https');
+      expect(https?.weight ?? 0, url).toBeLessThan(1);
+    }
+  });
+
   it('flags a premium-rate number but cannot vouch for an ordinary one', () => {
     const premium = check('+44 9098 765432');
     expect(premium.kind).toBe('phone');
