@@ -362,6 +362,45 @@ describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
     expect(await problems()).toEqual([]);
   });
 
+  it('"Looks suspicious" that nothing in the message settles says it cannot tell, in both languages', async () => {
+    // A result as the engine gives it when the score crosses the line with no sign to show
+    // (check.test.ts makes one); shared, so the page shows exactly this result.
+    const post = (path: string, body: unknown) =>
+      fetch(`${suite.server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const checked = (await (await post('/api/check', { text: GENUINE_TEXT })).json()) as Record<
+      string,
+      unknown
+    >;
+    const res = await post('/api/shares', {
+      ...checked,
+      verdict: 'suspicious',
+      score: 0.5,
+      reasons: [{ code: 'model.unclear', message: '' }],
+    });
+    expect(res.status).toBe(201);
+    const { url } = (await res.json()) as { url: string };
+    const { page, problems } = await open(url);
+    expect(await verdictOf(page)).toBe('Looks suspicious');
+    const result = page.locator('.result');
+    expect(await result.locator('.result__summary').textContent()).toBe(
+      'We cannot tell from the message alone. Be careful, and check it another way first.',
+    );
+    expect(await result.textContent()).toContain('Nothing in it is a clear sign either way');
+    await page.getByLabel('Language / Idioma').selectOption('es');
+    await expect
+      .poll(() => result.locator('.result__summary').textContent())
+      .toBe(
+        'No podemos saberlo solo por el mensaje. Tenga cuidado y compruébelo antes por otra vía.',
+      );
+    expect(await result.textContent()).toContain('Nada en él es una señal clara');
+    await expectAccessible(page, 'unclear result');
+    expect(await problems()).toEqual([]);
+  });
+
   it('a shared link that is unknown or expired says so plainly', async () => {
     for (const token of ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'not-a-token']) {
       const { page, problems } = await open(`/shared/${token}`);

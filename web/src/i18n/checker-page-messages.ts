@@ -65,6 +65,8 @@ const en = {
   'verdict.suspicious.title': 'Looks suspicious',
   'verdict.suspicious.summary':
     'Some things about this are worrying. Be careful, and check it another way first.',
+  'verdict.unclear.summary':
+    'We cannot tell from the message alone. Be careful, and check it another way first.',
   'verdict.no_signs.title': 'No signs of a scam found',
   'verdict.no_signs.summary':
     'We found no warning signs in what we checked. That does not prove it is safe: scammers keep changing their tricks.',
@@ -205,6 +207,8 @@ export const checkerPageMessages = defineMessages<CheckerPageKey>({
     'verdict.suspicious.title': 'Parece sospechoso',
     'verdict.suspicious.summary':
       'Hay cosas preocupantes. Tenga cuidado y compruébelo antes por otra vía.',
+    'verdict.unclear.summary':
+      'No podemos saberlo solo por el mensaje. Tenga cuidado y compruébelo antes por otra vía.',
     'verdict.no_signs.title': 'No encontramos señales de estafa',
     'verdict.no_signs.summary':
       'No encontramos señales de alerta en lo que revisamos. Eso no demuestra que sea seguro: los estafadores cambian de trucos todo el tiempo.',

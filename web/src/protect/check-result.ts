@@ -50,6 +50,9 @@ export interface ShownStep {
 /** The reason the engine adds when the message is not in English: shown as a note, not a "why". */
 export const LANGUAGE_REASON = 'language.not_english';
 
+/** The reason the engine gives a "suspicious" verdict that nothing in the message settles. */
+export const UNCLEAR_REASON = 'model.unclear';
+
 export function fromEngine(result: CheckResult): ShownResult {
   return {
     kind: result.kind,

@@ -14,10 +14,21 @@ export interface VerdictWords {
   readonly summary: string;
 }
 
-export function verdictWords(locale: Locale, verdict: EngineVerdict): VerdictWords {
+export function verdictWords(
+  locale: Locale,
+  verdict: EngineVerdict,
+  unclear = false,
+): VerdictWords {
   return {
     title: checkerPageMessages.t(locale, `verdict.${verdict}.title`),
-    summary: checkerPageMessages.t(locale, `verdict.${verdict}.summary`),
+    // "Suspicious" with nothing clear either way (the engine's `model.unclear` reason) says so
+    // rather than "some things are worrying".
+    summary: checkerPageMessages.t(
+      locale,
+      unclear && verdict === 'suspicious'
+        ? 'verdict.unclear.summary'
+        : `verdict.${verdict}.summary`,
+    ),
   };
 }
 

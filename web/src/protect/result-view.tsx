@@ -5,7 +5,12 @@ import { CATEGORIES, type Category } from '../../../src/protect/engine/types.js'
 import { type CheckerPageKey, checkerPageMessages } from '../i18n/checker-page-messages.js';
 import { useLocale } from '../i18n/locale.js';
 import { AfterVerdictHelp } from './after/after-verdict-help.js';
-import { LANGUAGE_REASON, type ShownReason, type ShownResult } from './check-result.js';
+import {
+  LANGUAGE_REASON,
+  type ShownReason,
+  type ShownResult,
+  UNCLEAR_REASON,
+} from './check-result.js';
 import type { CheckPlace } from './check-source.js';
 import type { localizeShown } from './localize-shown.js';
 import { categoryInWords, scoreOutOf100, verdictWords, whereInWords } from './plain-words.js';
@@ -36,7 +41,11 @@ export function ResultView({ result: given, headingRef, place, children }: Resul
   const localize = useLocalizer();
   const result =
     given.locale === locale || localize === undefined ? given : localize(given, locale);
-  const words = verdictWords(locale, result.verdict);
+  const words = verdictWords(
+    locale,
+    result.verdict,
+    result.reasons.some((reason) => reason.code === UNCLEAR_REASON),
+  );
   const score = scoreOutOf100(result.score);
   const category = result.verdict === 'no_signs' ? null : categoryInWords(locale, result.category);
   const reasons = result.reasons.filter((reason) => reason.code !== LANGUAGE_REASON);
