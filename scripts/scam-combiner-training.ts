@@ -39,25 +39,42 @@ const MODERN_WEIGHT = 3;
 const MIN_PRIOR_SHARE = 0.25;
 
 /**
- * Rules that on the public corpora tell how a list was compiled, not honest from dishonest, so
- * they are left out of those rows and fitted on the modern fixtures alone. The public URL lists'
- * benign side was written `https://host/` by its compilers, so there "no https" fires on phishing
- * only: fitted on them it reached +4.3 log-odds and called a home router's page a scam. The URL
- * model leaves its scheme features at zero on the same rows; the fixtures have plain-http pages on
- * both sides.
+ * What on the public corpora tells how a list was compiled, not honest from dishonest. Those
+ * rules are fitted on the modern fixtures alone, which have both sides of each.
+ *
+ * `strip`: the rule is left out of the public rows, which are otherwise ordinary examples. The
+ * public URL lists' benign side was written `https://host/` by its compilers, so "no https" fires
+ * on phishing only there: fitted on them it reached +4.3 log-odds and called a home router's page
+ * a scam (the URL model leaves its scheme features at zero on the same rows).
+ *
+ * `dropRows`: the public rows where the rule fires are left out altogether. A host that appears as
+ * phishing is never also listed as benign (data README), so services that carry honest and
+ * dishonest links alike — shorteners, user pages, free hosting, proxies — are on the phishing side
+ * only: fitted there, "shortened link" reached +7.6 log-odds (a bare bit.ly link was a certain
+ * scam on that alone). Only stripping the rule left 1,100 bit.ly-style rows for the bias to
+ * explain (their out-of-fold model term never saw the host): dev calibration error rose from 0.011
+ * to 0.045, so the rows go too.
  */
-const LIST_ARTEFACTS: Readonly<Partial<Record<MessageKind, readonly string[]>>> = {
-  url: ['url.no_https'],
+const LIST_ARTEFACTS: Readonly<
+  Partial<Record<MessageKind, { strip: readonly string[]; dropRows: readonly string[] }>>
+> = {
+  url: {
+    strip: ['url.no_https'],
+    dropRows: ['url.shortener', 'url.user_content', 'url.shared_hosting', 'url.proxy_host'],
+  },
 };
 
+/** A public row's rules without the stripped artefacts, or null when the row is left out. */
 function withoutArtefacts(
   kind: MessageKind,
   modern: boolean,
   priors: Readonly<Record<string, number>>,
-): Readonly<Record<string, number>> {
-  const drop = modern ? undefined : LIST_ARTEFACTS[kind];
-  if (drop === undefined || !drop.some((c) => c in priors)) return priors;
-  return Object.fromEntries(Object.entries(priors).filter(([c]) => !drop.includes(c)));
+): Readonly<Record<string, number>> | null {
+  const artefacts = modern ? undefined : LIST_ARTEFACTS[kind];
+  if (artefacts === undefined) return priors;
+  if (artefacts.dropRows.some((c) => c in priors)) return null;
+  if (!artefacts.strip.some((c) => c in priors)) return priors;
+  return Object.fromEntries(Object.entries(priors).filter(([c]) => !artefacts.strip.includes(c)));
 }
 
 export function fitCombiner(
@@ -106,13 +123,15 @@ export function fitCombiner(
       const runs = sets[kind].oof.get(item.id);
       if (runs === undefined) continue; // not trainable (licence) or not in the model's training set
       const { features } = checker.analyse(item.input);
+      const priors = withoutArtefacts(kind, item.modern, features.priors);
+      if (priors === null) continue;
       runs.forEach((model, r) => {
         rows.push({
           y: item.y,
           weight: (item.modern ? MODERN_WEIGHT : 1) / runs.length,
           model,
           link: features.link,
-          priors: withoutArtefacts(kind, item.modern, features.priors),
+          priors,
         });
         labels.push(item.label);
         modern.push(item.modern);

@@ -65,6 +65,15 @@ describe('createScamChecker', () => {
     }
   });
 
+  it('calls a bare shortened link suspicious, not a scam: where it goes cannot be seen', () => {
+    // The public lists put every shortener host on the phishing side, which once weighed the
+    // "shortened" rule at +7.6 log-odds: a certain scam on that alone.
+    const bare = check('https://bit.ly/3xYzAbc', 'url');
+    expect(bare.verdict).toBe('suspicious');
+    expect(bare.reasons.map((r) => r.code)).toContain('url.shortener');
+    expect(check('https://bit.ly/paypal-verify-account', 'url').verdict).toBe('scam');
+  });
+
   it('flags a premium-rate number but cannot vouch for an ordinary one', () => {
     const premium = check('+44 9098 765432');
     expect(premium.kind).toBe('phone');
