@@ -156,6 +156,43 @@ export interface DeliveryListWords extends DeliveryTableWords {
   readonly againLabel: string;
 }
 
+/** The catalog keys (after a page's own prefix) every deliveries list says its words with. */
+export type DeliveryWordKey =
+  | 'deliveries_loading'
+  | 'deliveries_failed'
+  | 'deliveries_none'
+  | 'check_again'
+  | 'check_again_label'
+  | 'deliveries_caption'
+  | 'col_when'
+  | 'col_what'
+  | 'col_status'
+  | 'col_attempts'
+  | 'col_error';
+
+/**
+ * A deliveries list's words from a page's catalog: `say` looks a key up in the reader's language,
+ * `about` fills the caption and the "Check again" label (which endpoint or organization).
+ */
+export function deliveryListWords(
+  say: (key: DeliveryWordKey, params?: Readonly<Record<string, string>>) => string,
+  about: Readonly<Record<string, string>>,
+): DeliveryListWords {
+  return {
+    loading: say('deliveries_loading'),
+    failed: say('deliveries_failed'),
+    none: say('deliveries_none'),
+    again: say('check_again'),
+    againLabel: say('check_again_label', about),
+    caption: say('deliveries_caption', about),
+    when: say('col_when'),
+    what: say('col_what'),
+    status: say('col_status'),
+    attempts: say('col_attempts'),
+    problem: say('col_error'),
+  };
+}
+
 /**
  * A webhook's latest deliveries, loaded when shown: a loading line, an error with Retry, "nothing
  * sent yet", or the table; then "Check again". `load` must keep its identity between renders

@@ -6,7 +6,12 @@ import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
 import { DoneMessage, useAction } from '../access/form-parts.js';
 import { formatDate } from '../access/use-loaded.js';
-import { DeliveryList, SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
+import {
+  DeliveryList,
+  deliveryListWords,
+  SecretPanel,
+  webhookAddressProblem,
+} from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatCount, formatTime } from '../components/format-time.js';
 import { LoadingMessage } from '../components/loading-message.js';
@@ -375,19 +380,7 @@ function Latest({ orgId, hook }: { readonly orgId: string; readonly hook: IntelW
     <DeliveryList
       load={load}
       classPrefix="intel"
-      words={{
-        loading: t(locale, 'deliveries_loading'),
-        failed: t(locale, 'deliveries_failed'),
-        none: t(locale, 'deliveries_none'),
-        again: t(locale, 'check_again'),
-        againLabel: t(locale, 'check_again_label', { url: hook.url }),
-        caption: t(locale, 'deliveries_caption', { url: hook.url }),
-        when: t(locale, 'col_when'),
-        what: t(locale, 'col_what'),
-        status: t(locale, 'col_status'),
-        attempts: t(locale, 'col_attempts'),
-        problem: t(locale, 'col_error'),
-      }}
+      words={deliveryListWords((key, params) => t(locale, key, params), { url: hook.url })}
       toRow={(d: Delivery) => ({
         id: d.id,
         when: formatTime(new Date(d.created_at), locale),

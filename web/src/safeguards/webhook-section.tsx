@@ -6,7 +6,12 @@ import type { MemberOrg } from '../access/administered.js';
 import { ConfirmButton } from '../access/confirm-button.js';
 import { DoneMessage, useAction } from '../access/form-parts.js';
 import { formatDate } from '../access/use-loaded.js';
-import { DeliveryList, SecretPanel, webhookAddressProblem } from '../access/webhook-parts.js';
+import {
+  DeliveryList,
+  deliveryListWords,
+  SecretPanel,
+  webhookAddressProblem,
+} from '../access/webhook-parts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatCount, formatTime } from '../components/format-time.js';
 import { LoadingMessage } from '../components/loading-message.js';
@@ -405,19 +410,9 @@ function Latest({ org }: { readonly org: Org }) {
     <DeliveryList
       load={load}
       classPrefix="sg"
-      words={{
-        loading: t(locale, 'webhook.deliveries_loading'),
-        failed: t(locale, 'webhook.deliveries_failed'),
-        none: t(locale, 'webhook.deliveries_none'),
-        again: t(locale, 'webhook.check_again'),
-        againLabel: t(locale, 'webhook.check_again_label', { name: org.name }),
-        caption: t(locale, 'webhook.deliveries_caption', { name: org.name }),
-        when: t(locale, 'webhook.col_when'),
-        what: t(locale, 'webhook.col_what'),
-        status: t(locale, 'webhook.col_status'),
-        attempts: t(locale, 'webhook.col_attempts'),
-        problem: t(locale, 'webhook.col_error'),
-      }}
+      words={deliveryListWords((key, params) => t(locale, `webhook.${key}`, params), {
+        name: org.name,
+      })}
       toRow={(d: OrgDelivery) => ({
         id: d.id,
         when: formatTime(new Date(d.created_at), locale),
