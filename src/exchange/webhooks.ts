@@ -13,7 +13,12 @@ import { sql } from 'kysely';
 import type { Principal } from '../access/index.js';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
-import { pollDeliveries, retryAfter, takeTestMessage } from '../platform/net/delivery-schedule.js';
+import {
+  pollDeliveries,
+  retryAfter,
+  takeTestMessage,
+  testsLimited,
+} from '../platform/net/delivery-schedule.js';
 import { postWebhook, webhookUrlProblems } from '../platform/net/webhook-post.js';
 import { newWebhookSecret, signWebhook } from '../platform/net/webhook-signature.js';
 import type { Bus, Subscription } from '../platform/ports/bus.js';
@@ -403,12 +408,7 @@ export function createWebhooks(deps: {
         .executeTakeFirst();
       if (waiting !== undefined) return { deliveryId: waiting.id };
       const wait = await takeTestMessage(deps.limiter, `exchange:webhook-test:${orgId}`);
-      if (wait > 0)
-        throw exchangeErrors.create('webhook_tests_limited', {
-          message: `Too many test messages: wait ${Math.ceil(wait / 60)} minute(s) before sending another.`,
-          es: `Demasiados mensajes de prueba: espere ${Math.ceil(wait / 60)} minuto(s) antes de enviar otro.`,
-          details: { retryAfterSeconds: wait },
-        });
+      if (wait > 0) throw exchangeErrors.create('webhook_tests_limited', testsLimited(wait));
       const deliveryId = await queue(
         id,
         JSON.stringify({

@@ -8,7 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../platform/audit/index.js';
 import type { Logger } from '../platform/logger.js';
-import { pollDeliveries, retryAfter, takeTestMessage } from '../platform/net/delivery-schedule.js';
+import {
+  pollDeliveries,
+  retryAfter,
+  takeTestMessage,
+  testsLimited,
+} from '../platform/net/delivery-schedule.js';
 import {
   type DeliveryOutcome,
   postWebhook,
@@ -234,12 +239,7 @@ export function createOwnerWebhooks(deps: {
       if (hook === undefined) return undefined;
       if (testing.has(orgId)) throw appealErrors.create('webhook_test_busy');
       const wait = await takeTestMessage(deps.limiter, `safeguards:webhook-test:${orgId}`);
-      if (wait > 0)
-        throw appealErrors.create('webhook_tests_limited', {
-          message: `Too many test messages: wait ${Math.ceil(wait / 60)} minute(s) before sending another.`,
-          es: `Demasiados mensajes de prueba: espere ${Math.ceil(wait / 60)} minuto(s) antes de enviar otro.`,
-          details: { retryAfterSeconds: wait },
-        });
+      if (wait > 0) throw appealErrors.create('webhook_tests_limited', testsLimited(wait));
       testing.add(orgId);
       try {
         const body = JSON.stringify({

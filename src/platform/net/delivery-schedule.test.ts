@@ -6,6 +6,7 @@ import {
   retryAfter,
   TEST_MESSAGE_RULE,
   takeTestMessage,
+  testsLimited,
 } from './delivery-schedule.js';
 
 describe('durable webhook delivery schedule', () => {
@@ -31,6 +32,12 @@ describe('durable webhook delivery schedule', () => {
       expect(wait).toBeLessThanOrEqual(TEST_MESSAGE_RULE.windowMs / TEST_MESSAGE_RULE.limit / 1000);
       // Another organization is not held up by the first.
       expect(await takeTestMessage(limiter, 'x:webhook-test:org-2')).toBe(0);
+      // Said in whole minutes, in both languages, with the seconds for Retry-After.
+      expect(testsLimited(61)).toEqual({
+        message: 'Too many test messages: wait 2 minute(s) before sending another.',
+        es: 'Demasiados mensajes de prueba: espere 2 minuto(s) antes de enviar otro.',
+        details: { retryAfterSeconds: 61 },
+      });
     } finally {
       await limiter.close();
     }

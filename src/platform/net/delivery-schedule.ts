@@ -66,3 +66,20 @@ export async function takeTestMessage(
   const decision = await limiter.consume(key, TEST_MESSAGE_RULE);
   return decision.allowed ? 0 : Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
 }
+
+/**
+ * The words and Retry-After of a refused test message (a module's `webhook_tests_limited`
+ * error), `wait` seconds as `takeTestMessage` returned them.
+ */
+export function testsLimited(wait: number): {
+  message: string;
+  es: string;
+  details: { retryAfterSeconds: number };
+} {
+  const minutes = Math.ceil(wait / 60);
+  return {
+    message: `Too many test messages: wait ${minutes} minute(s) before sending another.`,
+    es: `Demasiados mensajes de prueba: espere ${minutes} minuto(s) antes de enviar otro.`,
+    details: { retryAfterSeconds: wait },
+  };
+}
