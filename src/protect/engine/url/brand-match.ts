@@ -54,6 +54,12 @@ export interface HostForBrands {
   readonly domain: DomainParts;
   readonly userinfo: string;
   readonly path: string;
+  /**
+   * True when the path is a page someone published on the host (a Google Form,
+   * a Dropbox file): a brand named there is not the host's own, even on an
+   * official domain, so the path is read for brands other than the host's.
+   */
+  readonly pathIsUsers?: boolean;
 }
 
 /** Subdomain labels looked at; hosts may have up to 127 labels, scams use far fewer. */
@@ -72,7 +78,8 @@ export function analyseBrands(input: HostForBrands): BrandAnalysis {
     matchSubdomains(unicodeLabels.slice(0, Math.min(subCount, MAX_SUBDOMAIN_LABELS)), matches);
   }
   matchUserinfo(input.userinfo, matches);
-  if (official === undefined) matchPath(input.path, matches);
+  if (official === undefined || input.pathIsUsers === true)
+    matchPath(input.path, matches, official);
   return { official, matches };
 }
 
@@ -195,10 +202,10 @@ function matchUserinfo(userinfo: string, matches: BrandMatch[]): void {
     push(matches, { kind: 'in_userinfo', brand: brand.brand, matched: brand.matched, distance: 0 });
 }
 
-function matchPath(path: string, matches: BrandMatch[]): void {
+function matchPath(path: string, matches: BrandMatch[], host: Brand | undefined): void {
   if (path.length <= 1) return;
   const lower = path.toLowerCase();
-  const brand = findBrandInWords(lower, 4) ?? findBrandComboInWords(lower);
+  const brand = findBrandInWords(lower, 4, host) ?? findBrandComboInWords(lower, host);
   if (brand !== undefined)
     push(matches, { kind: 'in_path', brand: brand.brand, matched: brand.matched, distance: 0 });
 }
@@ -208,7 +215,10 @@ function matchPath(path: string, matches: BrandMatch[]): void {
  * `/paypalverify/`, `/secure-amazonsignin`): phishing kits name their folders
  * so. Only the first 64 words are read, so a long path costs little.
  */
-function findBrandComboInWords(text: string): { brand: Brand; matched: string } | undefined {
+function findBrandComboInWords(
+  text: string,
+  skip?: Brand,
+): { brand: Brand; matched: string } | undefined {
   const words = text.split(WORD_SPLIT, 64);
   for (const word of words) {
     // one class under +: linear
@@ -216,7 +226,8 @@ function findBrandComboInWords(text: string): { brand: Brand; matched: string } 
       if (part.length < 6 || part.length > 40) continue;
       for (const [token, brands] of TOKEN_INDEX) {
         const b = brands[0];
-        if (b === undefined || token.length < 3 || token.length >= part.length) continue;
+        if (b === undefined || b === skip || token.length < 3 || token.length >= part.length)
+          continue;
         const rest = part.startsWith(token)
           ? part.slice(token.length)
           : part.endsWith(token)
@@ -230,10 +241,14 @@ function findBrandComboInWords(text: string): { brand: Brand; matched: string } 
   return undefined;
 }
 
-/** A brand domain (`paypal.com`, also as the end of `www.paypal.com`) or a whole-word brand token. */
+/**
+ * A brand domain (`paypal.com`, also as the end of `www.paypal.com`) or a
+ * whole-word brand token; `skip` (the host's own brand) never matches.
+ */
 function findBrandInWords(
   text: string,
   minToken = 3,
+  skip?: Brand,
 ): { brand: Brand; matched: string } | undefined {
   for (const word of text.split(WORD_SPLIT)) {
     if (word.length < 2 || word.length > 253) continue;
@@ -243,7 +258,7 @@ function findBrandInWords(
       for (let k = Math.min(3, labels.length); k >= 2; k--) {
         const d = labels.slice(labels.length - k).join('.');
         const b = DOMAIN_INDEX.get(d)?.[0];
-        if (b !== undefined) return { brand: b, matched: d };
+        if (b !== undefined && b !== skip) return { brand: b, matched: d };
       }
     }
     if (word.length < minToken) continue;
@@ -251,7 +266,7 @@ function findBrandInWords(
     const parts = dotted || word.includes('-') ? word.split(/[.-]+/) : [word];
     for (const part of parts) {
       const b = part.length >= minToken ? TOKEN_INDEX.get(part)?.[0] : undefined;
-      if (b !== undefined) return { brand: b, matched: part };
+      if (b !== undefined && b !== skip) return { brand: b, matched: part };
     }
   }
   return undefined;

@@ -45,8 +45,9 @@ export const USER_CONTENT_HOSTS: readonly string[] = [
   'gateway.pinata.cloud',
   'jotform.com',
   'typeform.com',
-  'canva.site',
+  // the more specific parent first: userContentParent returns the first that matches
   'my.canva.site',
+  'canva.site',
   'sway.office.com',
   'pastebin.com',
   'telegra.ph',

@@ -83,6 +83,7 @@ export function analyseUrl(url: string): UrlAnalysis {
   const rawOdd = hasNonAscii(rawHost) || rawHost.includes('%');
   const port = parsed.port === '' ? undefined : Number(parsed.port);
   const tld = named ? host.slice(host.lastIndexOf('.') + 1) : '';
+  const userContent = named && isUserContent(host, parsed.path);
   return {
     parsed,
     host,
@@ -99,11 +100,12 @@ export function analyseUrl(url: string): UrlAnalysis {
       domain,
       userinfo: parsed.userinfo,
       path: parsed.path,
+      pathIsUsers: userContent,
     }),
     tld,
     tldTier: named ? tldTier(tld) : undefined,
     shortener: named && isShortener(host),
-    userContent: named && isUserContent(host, parsed.path),
+    userContent,
     proxy: named && isProxyHost(host),
     sharedHosting: named && domain.label !== '' && SHARED_HOSTING_SUFFIXES.has(domain.suffix),
     nonStandardPort: port !== undefined && port !== 80 && port !== 443 && !Number.isNaN(port),

@@ -31,7 +31,8 @@ const HOST: readonly (readonly [string, Extractor])[] = [
   ['host.disguised_chars', (a) => bit(a.disguisedCharacters)],
   ['host.punycode', (a) => bit(a.punycode)],
   ['host.mixed_scripts', (a) => bit(a.mixedScripts !== undefined)],
-  ['host.brand_official', (a) => bit(a.brands.official !== undefined)],
+  // A page a stranger published on a brand's host (a Google Form) is not the brand's.
+  ['host.brand_official', (a) => bit(a.brands.official !== undefined && !a.userContent)],
   ['host.brand_homograph', (a) => has(a, 'homograph')],
   ['host.brand_lookalike', (a) => has(a, 'lookalike')],
   ['host.brand_wrong_tld', (a) => has(a, 'wrong_tld')],
@@ -39,8 +40,9 @@ const HOST: readonly (readonly [string, Extractor])[] = [
   ['host.brand_domain_in_subdomain', (a) => has(a, 'domain_in_subdomain')],
   ['host.brand_in_subdomain', (a) => has(a, 'in_subdomain')],
   ['host.fake_suffix_in_subdomain', (a) => bit(a.hostLex.fakeSuffixInSubdomain !== undefined)],
-  ['host.tld_high', (a) => bit(a.tldTier === 'high')],
-  ['host.tld_elevated', (a) => bit(a.tldTier === 'elevated')],
+  // On a user-content service the TLD is the service's, not the page maker's choice.
+  ['host.tld_high', (a) => bit(a.tldTier === 'high' && !a.userContent)],
+  ['host.tld_elevated', (a) => bit(a.tldTier === 'elevated' && !a.userContent)],
   ['host.tld_length', (a) => clip(a.tld.length, 10)],
   ['host.shortener', (a) => bit(a.shortener)],
   ['host.user_content', (a) => bit(a.userContent)],

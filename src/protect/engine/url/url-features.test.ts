@@ -132,6 +132,27 @@ describe('urlSignals: the real sites', () => {
     expect(codes('http://ｐａｙｐａｌ．ｃｏｍ/')).not.toContain('url.official_brand_domain');
   });
 
+  it("reads a page someone published on a brand's host for other brands and sign-in words", () => {
+    // sites.google.com is Google's; the page under /view/ is whoever made it.
+    const page = codes('https://sites.google.com/view/paypal-resolution-center/sign-in');
+    expect(page).toContain('url.brand_in_path');
+    expect(page).toContain('url.login_words');
+    expect(codes('https://storage.googleapis.com/b-1/office365/login.html')).toContain(
+      'url.login_words',
+    );
+    // the host's own brand in its path is no sign, nor are Google's own sign-in pages
+    expect(codes('https://sites.google.com/view/google-workspace-tips/home')).not.toContain(
+      'url.brand_in_path',
+    );
+    expect(codes('https://www.google.com/search?q=paypal')).not.toContain('url.brand_in_path');
+    expect(codes('https://accounts.google.com/signin/v2/identifier')).not.toContain(
+      'url.login_words',
+    );
+    // Canva's `.site` is Canva's choice, not the page maker's
+    expect(codes('https://bakesale.my.canva.site/')).not.toContain('url.cheap_tld');
+    expect(codes('https://bakesale-canva.site/')).toContain('url.cheap_tld');
+  });
+
   it('does not see a brand in path words that only start with its letters', () => {
     expect(codes('https://example.org/blog/amazonian-rainforest')).not.toContain(
       'url.brand_in_path',

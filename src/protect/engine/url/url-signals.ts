@@ -87,6 +87,9 @@ function hostingSignals(a: UrlAnalysis, emit: Emit): void {
   if (a.proxy) emit('url.proxy_host', { host: short(a.domain.suffix || a.host) });
   if (a.sharedHosting && !a.proxy) emit('url.shared_hosting', { suffix: a.domain.suffix });
   if (a.userContent) emit('url.user_content', { host: short(a.host) });
+  // A page published on a service sits under the service's TLD (Canva's `.site`), not one its
+  // maker chose: the TLD's reputation says nothing about the page.
+  if (a.userContent) return;
   const tier = a.tldTier;
   if (tier === 'high') emit('url.suspicious_tld', { tld: a.tld });
   if (tier === 'elevated') emit('url.cheap_tld', { tld: a.tld });
@@ -185,7 +188,9 @@ function pathSignals(url: string, a: UrlAnalysis, emit: Emit): void {
   if (p.doubleSlash) emit('url.double_slash', undefined, path);
   if (p.embeddedUrl) emit('url.embedded_url', undefined, tail);
   if (p.emailInQuery) emit('url.email_in_query', undefined, tail);
-  if (p.loginWords > 0 && a.brands.official === undefined) emit('url.login_words', undefined, path);
+  // On a brand's own site sign-in words are expected; on a page a stranger published there they are not.
+  if (p.loginWords > 0 && (a.brands.official === undefined || a.userContent))
+    emit('url.login_words', undefined, path);
   if (p.wordpressPath) emit('url.wordpress_path', undefined, path);
   if (EXECUTABLE_EXTENSIONS.has(p.extension))
     emit('url.executable_download', { ext: p.extension }, path);
