@@ -22,6 +22,7 @@ import {
 import { evaluateSet, isPositiveLabel } from '../../src/protect/engine/model/evaluate.js';
 import { loadModel, type ScamModel } from '../../src/protect/engine/model/load-model.js';
 import { fixtureSplit } from '../../src/protect/engine/model/training-data.js';
+import { analyseUrl } from '../../src/protect/engine/url/url-analysis.js';
 import type { BenchSuite, Figure } from '../harness.js';
 
 const VERDICT_VALUE = { scam: 1, suspicious: 0.5, no_signs: 0 } as const;
@@ -53,6 +54,18 @@ function quality(checker: ScamChecker, set: CheckerSet): Figure[] {
     );
   }
   return figures;
+}
+
+/**
+ * The held-out modern URLs on services where anyone can publish (a Google Form, a Dropbox
+ * file): the address's host says nothing about who made the page, so they are shown apart.
+ */
+function userContentPages(sets: readonly CheckerSet[]): CheckerSet {
+  const modern = sets.find((s) => s.name === 'url.modern');
+  return {
+    name: 'url.modern.user_content',
+    items: (modern?.items ?? []).filter((i) => analyseUrl(i.input.content ?? '').userContent),
+  };
 }
 
 function model(file: string): ScamModel {
@@ -148,6 +161,7 @@ export const suite: BenchSuite = {
     const { checker, sets } = shipped;
     const figures: Figure[] = [];
     for (const set of sets) figures.push(...quality(checker, set));
+    figures.push(...quality(checker, userContentPages(sets)));
     for (const set of sets) figures.push(...modelQuality(set));
     figures.push(...categoryAccuracy());
 

@@ -74,6 +74,23 @@ describe('createScamChecker', () => {
     expect(check('https://bit.ly/paypal-verify-account', 'url').verdict).toBe('scam');
   });
 
+  it("judges a page someone published on a big service by the page, not by the service's name", () => {
+    // The URL model once learnt google.com and dropbox.com as genuine whole, so a PayPal page
+    // on Google Sites or a login page in a storage bucket came out "no signs" at 0.00.
+    const paypal = check('https://sites.google.com/view/paypal-account-verify/home', 'url');
+    expect(paypal.verdict).toBe('scam');
+    expect(paypal.reasons.map((r) => r.code)).toContain('url.brand_in_path');
+    expect(check('https://storage.googleapis.com/xyz-bucket/index.html', 'url').verdict).not.toBe(
+      'no_signs',
+    );
+    // the service's own pages are still its own
+    for (const url of ['https://docs.google.com/', 'https://www.dropbox.com/']) {
+      const own = check(url, 'url');
+      expect(own.verdict, url).toBe('no_signs');
+      expect(own.reasons.map((r) => r.code)).toContain('url.official_brand_domain');
+    }
+  });
+
   it('flags a premium-rate number but cannot vouch for an ordinary one', () => {
     const premium = check('+44 9098 765432');
     expect(premium.kind).toBe('phone');

@@ -31,6 +31,30 @@ describe('featurizeUrl', () => {
     expect(spans).toContain('top');
   });
 
+  it("does not read the service's name on a page someone published there", () => {
+    const read = (url: string) => new Set(pointedAt(url));
+    // docs.google.com is Google's; the form is its maker's, so none of the host is read.
+    const form = read('https://docs.google.com/forms/d/e/1FAIpQ/viewform');
+    for (const part of ['docs', 'google', 'google.com', 'com']) expect(form).not.toContain(part);
+    expect(form).toContain('viewform');
+    // a tenant's own name is read, the service's is not
+    const tenant = read('https://contoso-files.sharepoint.com/:b:/g/personal/doc');
+    expect(tenant).toContain('contoso-files');
+    expect(tenant).not.toContain('sharepoint');
+    expect(tenant).not.toContain('sharepoint.com');
+    // the service's own pages, and every other site, are read whole
+    expect(read('https://docs.google.com/')).toContain('google.com');
+    expect(read('https://paypal.com/signin')).toContain('paypal.com');
+    // models trained before the option read every host whole
+    const old = { ...spec, maskServiceHost: undefined };
+    const url = 'https://docs.google.com/forms/d/e/1FAIpQ/viewform';
+    const ev = featurizeUrl(url, old, true).evidence;
+    const spans = Array.from({ length: ev?.count ?? 0 }, (_, i) =>
+      url.slice(ev?.start[i], ev?.end[i]),
+    );
+    expect(spans).toContain('google.com');
+  });
+
   it('drops every path feature when asked for the host only', () => {
     const full = featurizeUrl('https://a.example.top/login/verify.php?x=1', spec, true).evidence;
     const host = featurizeUrl(

@@ -16,6 +16,7 @@ import {
   signOf,
 } from '../../../platform/engine-kit/model/hash.js';
 import { FeatureAccumulator } from '../../../platform/engine-kit/model/sparse-vector.js';
+import { isUserContent, userContentParent } from '../url/hosting-services.js';
 import { parseUrl } from '../url/parse-url.js';
 import {
   URL_DATASET_ARTEFACT_FEATURES,
@@ -134,14 +135,27 @@ function grams(
   }
 }
 
-function hostFeatures(sink: Sink, cfg: UrlFeatureConfig, host: string, at: number): number {
+/**
+ * Host features. `owned` is how many leading characters of the host its page's
+ * owner chose: the whole host, or on a user-content service only the tenant
+ * part (`contoso` of `contoso.sharepoint.com`, nothing of `docs.google.com`).
+ * Labels past it, the registrable domain and the TLD are the service's and are
+ * not read; every label is still a token so explanations keep their spans.
+ */
+function hostFeatures(
+  sink: Sink,
+  cfg: UrlFeatureConfig,
+  host: string,
+  at: number,
+  owned: number,
+): number {
   let token = 0;
   let labelStart = 0;
   const labels = host.split('.');
   const shape = shapeOf(host);
   for (const label of labels) {
     sink.log?.addToken(at + labelStart, at + labelStart + label.length);
-    if (label.length > 0) {
+    if (label.length > 0 && labelStart + label.length <= owned) {
       const value = /^\d+$/.test(label) ? digitShape(label.length) : label;
       emit(
         sink,
@@ -160,25 +174,27 @@ function hostFeatures(sink: Sink, cfg: UrlFeatureConfig, host: string, at: numbe
     labelStart += label.length + 1;
     token += 1;
   }
-  const domain = registrableDomain(host);
-  const last = Math.max(0, token - 1);
-  emit(
-    sink,
-    HOST_WORDS,
-    fnvRange(SEED_DOMAIN, domain),
-    at + host.length - domain.length,
-    at + host.length,
-    last,
-  );
-  const tld = labels[labels.length - 1] ?? '';
-  emit(
-    sink,
-    HOST_WORDS,
-    fnvRange(SEED_TLD, tld),
-    at + host.length - tld.length,
-    at + host.length,
-    last,
-  );
+  if (owned === host.length) {
+    const domain = registrableDomain(host);
+    const last = Math.max(0, token - 1);
+    emit(
+      sink,
+      HOST_WORDS,
+      fnvRange(SEED_DOMAIN, domain),
+      at + host.length - domain.length,
+      at + host.length,
+      last,
+    );
+    const tld = labels[labels.length - 1] ?? '';
+    emit(
+      sink,
+      HOST_WORDS,
+      fnvRange(SEED_TLD, tld),
+      at + host.length - tld.length,
+      at + host.length,
+      last,
+    );
+  }
   const depth = Math.min(labels.length, 6);
   emit(sink, HOST_WORDS, fnvStep(SEED_DEPTH, 0x30 + depth), at, at + host.length, 0);
   return token;
@@ -206,6 +222,13 @@ function pathFeatures(
   }
 }
 
+/** How many leading characters of `host` its page's owner chose (see hostFeatures). */
+function ownedLength(cfg: UrlFeatureConfig, host: string, path: string): number {
+  if (cfg.maskServiceHost !== true || !isUserContent(host, path)) return host.length;
+  const parent = userContentParent(host) ?? '';
+  return Math.max(0, host.length - parent.length - 1);
+}
+
 /**
  * Featurize a URL. `hostOnly` drops everything after the host (used in
  * training for lists whose benign URLs are bare home pages, so the model
@@ -227,7 +250,10 @@ export function featurizeUrl(
   const log = !withEvidence ? undefined : www < 0 ? new OccurrenceLog() : new OccurrenceLog(www, 4);
   const sink: Sink = { acc: new FeatureAccumulator(4), log, bits: cfg.hashBits };
   const host = parsed.rawHost.toLowerCase();
-  const hostTokens = host.length > 0 ? hostFeatures(sink, cfg, host, parsed.hostSpan.start) : 0;
+  const hostTokens =
+    host.length > 0
+      ? hostFeatures(sink, cfg, host, parsed.hostSpan.start, ownedLength(cfg, host, parsed.path))
+      : 0;
   const tailStart = parsed.pathSpan.start;
   if (!hostOnly) pathFeatures(sink, cfg, url.slice(tailStart).toLowerCase(), tailStart, hostTokens);
   const dense = urlFeatureVector(url, { pathFeatures: !hostOnly });

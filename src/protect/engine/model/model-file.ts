@@ -24,6 +24,13 @@ export type FeatureSpec =
       readonly denseShift: readonly number[];
       readonly denseScale: readonly number[];
       readonly denseClip: number;
+      /**
+       * On a page someone published on a service's host (a Google Form, a Dropbox
+       * file), read only the part of the host that its owner chose (the tenant
+       * in `contoso.sharepoint.com`), not the service's name: the service's
+       * reputation says nothing about who made the page. Absent in older models.
+       */
+      readonly maskServiceHost?: boolean;
     };
 
 export interface ModelFile {
@@ -96,6 +103,7 @@ function checkFeatures(f: unknown): string | null {
     denseShift: numArray,
     denseScale: numArray,
     denseClip: num,
+    maskServiceHost: (v) => (v === undefined || typeof v === 'boolean' ? null : 'a boolean'),
     dense: (v) =>
       Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : 'an array of strings',
   });

@@ -5,6 +5,8 @@
  * here, in `trainingExamples`: only sources whose licence allows shipping
  * derived weights are ever trained or calibrated on.
  */
+import { isUserContent } from '../url/hosting-services.js';
+import { parseUrl } from '../url/parse-url.js';
 import { splitDomain } from '../url/public-suffix.js';
 import {
   hostOf,
@@ -181,6 +183,18 @@ export function emailModelData(
   };
 }
 
+/**
+ * Who a fixture URL belongs to, for its split: the site (several paths on
+ * paypal.com go together), but on a service where anyone can publish, the
+ * page (a Google Form is its maker's, not Google's; grouping by google.com
+ * would put every such page on one side).
+ */
+function fixtureSite(url: string): string {
+  const p = parseUrl(url);
+  const host = p.rawHost.toLowerCase().replace(/^www\./, '');
+  return isUserContent(host, p.path) ? `${host}${p.path}` : registrableDomain(hostGroup(url));
+}
+
 /** Host name as the grouping key ("www." dropped), so one site never straddles folds. */
 function hostGroup(url: string): string {
   const m = /^(?:[a-z][a-z0-9+.-]*:)?\/*(?:[^/?#@]*@)?([^/?#:]*)/i.exec(url.trim());
@@ -238,7 +252,7 @@ export function urlModelData(
   const judged = urls.map((r) => toExample(r, r.content, hostGroup(r.content), false));
   // Fixture URLs of one site (several paths on paypal.com) go to the same split.
   const mod = fixtures.map((r) => {
-    const site = registrableDomain(hostGroup(r.content));
+    const site = fixtureSite(r.content);
     return toExample({ ...r, split: fixtureSplit(site, undefined) }, r.content, site, false);
   });
   return {

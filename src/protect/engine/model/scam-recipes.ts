@@ -116,6 +116,7 @@ export const URL_RECIPE: Recipe = {
     denseShift: DENSE_URL_FEATURES.map(() => 0),
     denseScale: DENSE_URL_FEATURES.map(() => 1),
     denseClip: 1,
+    maskServiceHost: true,
   },
   // Weight 3 was never chosen; cross-validation on train prefers 16 by a little (2026-12-06).
   grid: grid(10, [1, 2], [0.05], [8, 16]),
