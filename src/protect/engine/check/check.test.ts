@@ -91,6 +91,13 @@ describe('createScamChecker', () => {
     }
   });
 
+  it('sees a link written straight after a Japanese full stop', () => {
+    // "。" was always read as a hidden dot, which glued the link to the sentence before it.
+    const r = check('アカウントは停止されます。amazon-jp-kakunin.xyz', 'sms');
+    expect(r.indicators.map((i) => i.value)).toContain('amazon-jp-kakunin.xyz');
+    expect(r.reasons.map((x) => x.code)).toContain('url.brand_combosquat');
+  });
+
   it('flags a premium-rate number but cannot vouch for an ordinary one', () => {
     const premium = check('+44 9098 765432');
     expect(premium.kind).toBe('phone');

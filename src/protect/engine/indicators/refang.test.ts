@@ -20,6 +20,11 @@ describe('refang', () => {
     ['pay\u00adpal\u202e.com', 'paypal.com'],
     ['ｐａｙｐａｌ．ｃｏｍ', 'paypal.com'],
     ['example。com', 'example.com'],
+    ['ｅｘａｍｐｌｅ｡ｃｏｍ', 'example.com'],
+    ['example\u200b。\u200bcom', 'example.com'],
+    // a Japanese sentence's full stop before a link stays a full stop
+    ['されます。amazon-jp.xyz', 'されます。amazon-jp.xyz'],
+    ['example。 next', 'example。 next'],
     ['quote [...] and (.) alone', 'quote [...] and . alone'],
     ['a [dot] [dot] b', 'a . . b'],
     ['[see note]', '[see note]'],

@@ -7,7 +7,8 @@
  *
  * Three passes, each a single left-to-right scan (linear, no regex):
  * 0. delete zero-width / bidi-control / soft-hyphen characters; turn
- *    fullwidth ASCII and ideographic full stops into ASCII (1:1);
+ *    fullwidth ASCII into ASCII, and an ideographic full stop into a dot
+ *    where it sits between two letters or digits (1:1);
  * 1. bracketed separators `[.]`, `(dot)`, `{:}`, `[://]`, `[at]`, `[@]`, `[/]`
  *    (any run of opening and closing brackets) become the bare separator;
  *    ` [dot] ` between two letters/digits also swallows the spaces;
@@ -100,9 +101,26 @@ function pass0(s: string, w: Writer): void {
     const c = s.charCodeAt(i);
     if (DELETE.has(c)) w.replace(i, i + 1, '');
     else if (c >= 0xff01 && c <= 0xff5e) w.replace(i, i + 1, String.fromCharCode(c - 0xfee0));
-    else if (c === 0x3002 || c === 0xff61) w.replace(i, i + 1, '.');
-    else w.replace(i, i + 1, ' ');
+    else if (c === 0x3002 || c === 0xff61) {
+      // `example。com` hides a dot; `…されます。amazon-kakunin.xyz` ends a Japanese sentence
+      // before a link, and turned into a dot it glued the link to the sentence (unseen).
+      if (labelCharAround(s, i, -1) && labelCharAround(s, i, 1)) w.replace(i, i + 1, '.');
+    } else w.replace(i, i + 1, ' ');
   }
+}
+
+/**
+ * Whether the nearest character before (`step` -1) or after (+1) `i` that pass 0 does not
+ * delete is a letter, digit or hyphen once fullwidth forms are made ASCII. Looks past at most
+ * 16 deleted characters (a longer run counts as "no"), so a scan stays linear.
+ */
+function labelCharAround(s: string, i: number, step: -1 | 1): boolean {
+  let k = i + step;
+  for (let n = 0; n < 16 && k >= 0 && k < s.length && DELETE.has(s.charCodeAt(k)); n++) k += step;
+  if (k < 0 || k >= s.length) return false;
+  let c = s.charCodeAt(k);
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  return c === 0x2d || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 }
 
 const isOpen = (c: number): boolean => c === 0x5b || c === 0x28 || c === 0x7b;
