@@ -91,6 +91,19 @@ describe('createScamChecker', () => {
     }
   });
 
+  it('does not call a site a scam for its free hosting alone', () => {
+    // The public lists never list a free-hosting site as benign: the URL model learnt
+    // `netlify.app` and `vercel.app` as phishing, and these two were scams at 1.00.
+    for (const url of ['https://react-tutorial.netlify.app/', 'https://my-portfolio.vercel.app/']) {
+      const r = check(url, 'url');
+      expect(r.verdict, url).toBe('suspicious');
+      expect(r.reasons.map((x) => x.code)).toContain('url.shared_hosting');
+    }
+    // a sign of the site's own still makes it a scam
+    expect(check('https://secure-paypal-login.netlify.app/', 'url').verdict).toBe('scam');
+    expect(check('https://xk2m9q.pages.dev/', 'url').verdict).toBe('scam');
+  });
+
   it('sees a link written straight after a Japanese full stop', () => {
     // "。" was always read as a hidden dot, which glued the link to the sentence before it.
     const r = check('アカウントは停止されます。amazon-jp-kakunin.xyz', 'sms');

@@ -158,6 +158,38 @@ function modelOfKind(kind: MessageKind, m: Models): ScamModel | undefined {
 }
 
 /**
+ * What a free-hosting address says by itself: that it is on the service (`x.netlify.app`), under
+ * the service's TLD, and what the URL model reads into the host, which is mostly the suffix.
+ */
+const HOSTING_ALONE: ReadonlySet<string> = new Set([
+  'url.shared_hosting',
+  'url.cheap_tld',
+  'url.suspicious_tld',
+  'url.no_https',
+  'model.url_scam_wording',
+]);
+
+/**
+ * Hosting alone never makes a site a scam. The public phishing lists never list a free-hosting
+ * site as benign, so the URL model learnt the suffixes as phishing and called every genuine
+ * `react-tutorial.netlify.app` a scam at 1.00. A site there is `scam` only with a sign of its
+ * own (a borrowed brand, a made-up name, sign-in words, a threat-intel match…); else, like a bare
+ * shortened link, `suspicious`: anyone can make a site there, the address does not say who did.
+ * The score is held just under the `scam` threshold, so it says the same as the verdict.
+ */
+function hostingAlone(
+  score: number,
+  thresholds: { readonly scam: number },
+  kind: MessageKind,
+  reasons: readonly Reason[],
+): number {
+  if (kind !== 'url' || score < thresholds.scam) return score;
+  if (!reasons.some((r) => r.code === 'url.shared_hosting')) return score;
+  if (reasons.some((r) => r.weight > 0 && !HOSTING_ALONE.has(r.code))) return score;
+  return Math.max(0, thresholds.scam - 1e-6);
+}
+
+/**
  * A verdict says what moved it. When nothing pushed towards "scam" strongly enough to be worth a
  * sentence (the model's lean below its reason threshold, no rule fired: `evident` is false), the
  * score sits near the base rate of messages like it. That is never enough for "scam", and the
@@ -253,10 +285,11 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     into.matchIntel(options.matcher);
     if (options.matcher !== undefined) checked.push({ key: 'checked.intel_lists' });
 
-    const score = sigmoid(into.logOdds());
     const thresholds =
       weights.thresholds ?? modelOfKind(kind, models)?.thresholds ?? FALLBACK_THRESHOLDS;
-    const evident = into.sortedReasons(Number.POSITIVE_INFINITY).some((r) => r.weight > 0);
+    const all = into.sortedReasons(Number.POSITIVE_INFINITY);
+    const evident = all.some((r) => r.weight > 0);
+    const score = hostingAlone(sigmoid(into.logOdds()), thresholds, kind, all);
     const { verdict, reasons } = withEvidence(
       verdictOf(score, thresholds),
       evident,
