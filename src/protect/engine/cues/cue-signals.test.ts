@@ -6,6 +6,24 @@ import { foldText } from './fold-text.js';
 const codes = (text: string) => cueSignals(text, 'text').map((r) => r.code);
 
 describe('cue signals', () => {
+  it('points each cue at its earliest phrase, and at one place at the phrase it lists first', () => {
+    const fee = (text: string) =>
+      cueSignals(text, 'text').find((r) => r.code === 'cue.fee_to_release')?.params?.match;
+    // "redelivery fee" and "redelivery" start at the same place; the cue lists the longer first
+    expect(fee('Pay the redelivery fee now')).toBe('redelivery fee');
+    // the earliest phrase wins over one listed earlier in the cue
+    expect(fee('A small fee applies, then the customs fee')).toBe('small fee');
+    // each cue kind once, in the table's order, whatever the text's order
+    expect(codes('Act now within 24 hours. Buy Apple gift cards.')).toEqual([
+      'cue.urgency',
+      'cue.gift_card_payment',
+    ]);
+    expect(codes('Buy Apple gift cards. Act now within 24 hours.')).toEqual([
+      'cue.urgency',
+      'cue.gift_card_payment',
+    ]);
+  });
+
   it.each([
     [
       'Please buy 4 Apple gift cards and send pictures of the card numbers',

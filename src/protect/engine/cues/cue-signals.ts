@@ -2,11 +2,20 @@ import { english } from '../i18n/checker-messages.js';
 import type { Evidence, Reason } from '../types.js';
 import { CUES } from './cue-table.js';
 import { DISGUISED_LETTERS_CODE, disguisedLetters } from './disguised-letters.js';
-import { findPhrases, foldText, originalSpan } from './fold-text.js';
+import { findPhrases, foldText, originalSpan, type PhraseHit } from './fold-text.js';
 import { PREMIUM_CHARGE_CODE, premiumCharge } from './premium-charge.js';
 
 const MAX_TEXT = 20_000;
 const ALL_PHRASES: readonly string[] = [...new Set(CUES.flatMap((c) => c.phrases))];
+/** Phrase → every (cue, position in the cue's list) it belongs to. */
+const CUES_OF_PHRASE = new Map<string, { cue: number; rank: number }[]>();
+CUES.forEach((cue, c) => {
+  cue.phrases.forEach((phrase, rank) => {
+    const list = CUES_OF_PHRASE.get(phrase) ?? [];
+    if (!list.some((x) => x.cue === c)) list.push({ cue: c, rank });
+    CUES_OF_PHRASE.set(phrase, list);
+  });
+});
 
 /**
  * Find pressure, payment and request cues in a text. One reason per cue kind,
@@ -15,16 +24,23 @@ const ALL_PHRASES: readonly string[] = [...new Set(CUES.flatMap((c) => c.phrases
 export function cueSignals(text: string, field: Evidence['field']): Reason[] {
   const folded = foldText(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text);
   // One pass over the text for every cue's phrases, then each cue's earliest hit.
-  const hits = new Map(findPhrases(folded.text, ALL_PHRASES).map((h) => [h.phrase, h]));
+  // Each cue's earliest hit; at the same place, the phrase listed first in the cue.
+  const best: ({ hit: PhraseHit; rank: number } | undefined)[] = new Array(CUES.length);
+  for (const hit of findPhrases(folded.text, ALL_PHRASES)) {
+    for (const { cue, rank } of CUES_OF_PHRASE.get(hit.phrase) ?? []) {
+      const seen = best[cue];
+      const earlier =
+        seen === undefined ||
+        hit.start < seen.hit.start ||
+        (hit.start === seen.hit.start && rank < seen.rank);
+      if (earlier) best[cue] = { hit, rank };
+    }
+  }
   const reasons: Reason[] = [];
-  for (const cue of CUES) {
-    const hit = cue.phrases
-      .flatMap((p) => {
-        const h = hits.get(p);
-        return h === undefined ? [] : [h];
-      })
-      .sort((a, b) => a.start - b.start)[0];
-    if (hit === undefined) continue;
+  for (let c = 0; c < CUES.length; c++) {
+    const cue = CUES[c];
+    const hit = best[c]?.hit;
+    if (cue === undefined || hit === undefined) continue;
     const { start, end } = originalSpan(folded, hit.start, hit.end);
     const excerpt = text.slice(start, Math.min(end, start + 200));
     reasons.push({

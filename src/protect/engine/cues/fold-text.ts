@@ -104,6 +104,8 @@ interface PhraseIndex {
   readonly byFirstWord: ReadonlyMap<string, readonly string[]>;
   /** Phrases that do not start with a letter or digit ("£", "%"): found with indexOf. */
   readonly others: readonly string[];
+  /** Each phrase's first position in the list: hits are returned in that order. */
+  readonly order: ReadonlyMap<string, number>;
 }
 
 const indexes = new WeakMap<readonly string[], PhraseIndex>();
@@ -128,7 +130,11 @@ function phraseIndex(phrases: readonly string[]): PhraseIndex {
       const word = phrase.slice(0, end);
       byFirstWord.set(word, [...(byFirstWord.get(word) ?? []), phrase]);
     }
-    index = { byFirstWord, others };
+    const order = new Map<string, number>();
+    phrases.forEach((phrase, i) => {
+      if (!order.has(phrase)) order.set(phrase, i);
+    });
+    index = { byFirstWord, others, order };
     indexes.set(phrases, index);
   }
   return index;
@@ -158,7 +164,7 @@ function endsOk(folded: string, phrase: string, end: number): boolean {
  * number of phrases); the few phrases that start with a symbol use indexOf.
  */
 export function findPhrases(folded: string, phrases: readonly string[]): PhraseHit[] {
-  const { byFirstWord, others } = phraseIndex(phrases);
+  const { byFirstWord, others, order } = phraseIndex(phrases);
   const first = new Map<string, PhraseHit>();
   for (let i = 0; i < folded.length; ) {
     if (!isWordChar(folded.charCodeAt(i))) {
@@ -189,8 +195,8 @@ export function findPhrases(folded: string, phrases: readonly string[]): PhraseH
       from = at + 1;
     }
   }
-  return phrases.flatMap((p) => {
-    const hit = first.get(p);
-    return hit === undefined ? [] : [hit];
-  });
+  // In the list's order, sorting the few hits rather than walking every phrase of the list.
+  return [...first.values()].sort(
+    (a, b) => (order.get(a.phrase) ?? 0) - (order.get(b.phrase) ?? 0),
+  );
 }
