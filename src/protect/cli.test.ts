@@ -10,8 +10,10 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../platform/audit/test-support/audit-fixture.js';
 import { runCli } from '../platform/cli/program.js';
-import { boundedLines, MAX_LINE_BYTES, MAX_STDIN_BYTES } from './cli.js';
+import { shippedChecker } from './checker.js';
+import { boundedLines, formatResult, MAX_LINE_BYTES, MAX_STDIN_BYTES } from './cli.js';
 import { localeFromEnvironment } from './cli-messages.js';
+import type { CheckResult } from './engine/types.js';
 import { protectModule } from './index.js';
 import type { WireResult } from './wire-format.js';
 
@@ -130,6 +132,18 @@ describe('shieldwall check (one message)', () => {
       'Scam score: under 1%.',
     ]);
     expect(r.stdout).toContain('It warns you never to share the code');
+  });
+
+  it('does not print a "no signs" score that says "more likely a scam than not"', async () => {
+    // A web address below the warning line can still score 0.78 on data that is mostly phishing.
+    const real = shippedChecker().check({ kind: 'url', content: 'https://www.bbc.co.uk/news' });
+    const lines = (r: CheckResult) => formatResult(r).split('\n').slice(0, 2);
+    expect(lines({ ...real, verdict: 'no_signs', score: 0.78 })).toEqual([
+      'No signs of a scam found (this is not a guarantee).',
+      '',
+    ]);
+    expect(lines({ ...real, verdict: 'no_signs', score: 0.2 })[1]).toBe('Scam score: 20%.');
+    expect(lines({ ...real, verdict: 'suspicious', score: 0.78 })[1]).toMatch(/^Scam score: 78%/);
   });
 
   it('--json prints the wire result as one JSON object', async () => {

@@ -15,6 +15,7 @@ import { platformErrors, ShieldwallError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import { toCheckInput } from './check-input.js';
 import { type CliMessageKey, cliMessages, localeFromEnvironment } from './cli-messages.js';
+import { scoreIsShown } from './engine/check/shown-score.js';
 import type { ScamChecker } from './engine/index.js';
 import type { CheckInput, CheckResult, Locale, Params } from './engine/types.js';
 import { protectErrors } from './errors.js';
@@ -304,10 +305,11 @@ function percent(locale: Locale, score: number): string {
 /** The result in plain words: verdict first, then why, what to do, and what was looked at. */
 export function formatResult(r: CheckResult): string {
   const t = (key: CliMessageKey, params?: Params) => cliMessages.t(r.locale, key, params);
-  const summary = [t('score', { percent: percent(r.locale, r.score) })];
+  const summary = scoreIsShown(r) ? [t('score', { percent: percent(r.locale, r.score) })] : [];
   if (r.verdict !== 'no_signs' && r.category !== 'other')
     summary.push(t('looks_like', { category: t(`category.${r.category}`) }));
-  const lines = [t(`verdict.${r.verdict}`), `${summary.join(' · ')}.`];
+  const lines = [t(`verdict.${r.verdict}`)];
+  if (summary.length > 0) lines.push(`${summary.join(' · ')}.`);
   if (r.reasons.length > 0) {
     lines.push('', t('why'));
     for (const reason of r.reasons) lines.push(`  - ${reason.message}`);

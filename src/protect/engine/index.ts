@@ -10,6 +10,7 @@ export {
   type ScamCheckerOptions,
 } from './check/check.js';
 export { type Combiner, DEFAULT_COMBINER, type KindWeights } from './check/combiner.js';
+export { scoreIsShown } from './check/shown-score.js';
 export { detectKind } from './detect-kind.js';
 export {
   type CheckerMessageKey,

@@ -1,6 +1,7 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../../../src/platform/engine-kit/i18n/messages.js';
+import { scoreIsShown } from '../../../src/protect/engine/check/shown-score.js';
 import { CATEGORIES, type Category } from '../../../src/protect/engine/types.js';
 import { type CheckerPageKey, checkerPageMessages } from '../i18n/checker-page-messages.js';
 import { useLocale } from '../i18n/locale.js';
@@ -65,13 +66,15 @@ export function ResultView({ result: given, headingRef, place, children }: Resul
       </div>
 
       <div class="result__body">
-        <div class="result__score">
-          <p class="result__score-value">{t('result.score', { score })}</p>
-          <div class="score-bar" aria-hidden="true">
-            <div class="score-bar__fill" style={{ width: `${score}%` }} />
+        {scoreIsShown(result) ? (
+          <div class="result__score">
+            <p class="result__score-value">{t('result.score', { score })}</p>
+            <div class="score-bar" aria-hidden="true">
+              <div class="score-bar__fill" style={{ width: `${score}%` }} />
+            </div>
+            <p class="result__score-hint">{t('result.score_hint')}</p>
           </div>
-          <p class="result__score-hint">{t('result.score_hint')}</p>
-        </div>
+        ) : null}
         {category === null ? null : (
           <p class="result__category">
             <strong>{t('result.kind')}</strong> {category}
