@@ -35,13 +35,15 @@ describe('featurizeUrl', () => {
     const read = (url: string) => new Set(pointedAt(url));
     // docs.google.com is Google's; the form is its maker's, so none of the host is read.
     const form = read('https://docs.google.com/forms/d/e/1FAIpQ/viewform');
-    for (const part of ['docs', 'google', 'google.com', 'com']) expect(form).not.toContain(part);
+    for (const part of ['docs', 'google', 'google.com', 'com', 'docs.google.com'])
+      expect(form).not.toContain(part);
     expect(form).toContain('viewform');
     // a tenant's own name is read, the service's is not
     const tenant = read('https://contoso-files.sharepoint.com/:b:/g/personal/doc');
     expect(tenant).toContain('contoso-files');
     expect(tenant).not.toContain('sharepoint');
     expect(tenant).not.toContain('sharepoint.com');
+    expect(tenant).not.toContain('contoso-files.sharepoint.com');
     // the service's own pages, and every other site, are read whole
     expect(read('https://docs.google.com/')).toContain('google.com');
     expect(read('https://paypal.com/signin')).toContain('paypal.com');

@@ -99,11 +99,23 @@ interface Sink {
 }
 
 function emit(sink: Sink, family: number, raw: number, start: number, end: number, token: number) {
+  const { bucket, sign } = count(sink, family, raw);
+  sink.log?.add(bucket, sign, family, { start, end }, token, token);
+}
+
+/** A feature occurrence counted now, its evidence logged later (once it is known what to point at). */
+interface Counted {
+  readonly family: number;
+  readonly bucket: number;
+  readonly sign: number;
+}
+
+function count(sink: Sink, family: number, raw: number): Counted {
   const h = fmix32(raw);
   const bucket = bucketOf(h, sink.bits);
   const sign = signOf(h);
   sink.acc.add(family, bucket, sign);
-  sink.log?.add(bucket, sign, family, { start, end }, token, token);
+  return { family, bucket, sign };
 }
 
 /** Padded character n-grams of `text[start, end)`; `offset` maps text positions to input positions. */
@@ -148,7 +160,7 @@ function hostFeatures(
   host: string,
   at: number,
   owned: number,
-): number {
+): { tokens: number; depth?: Counted } {
   let token = 0;
   let labelStart = 0;
   const labels = host.split('.');
@@ -195,9 +207,14 @@ function hostFeatures(
       last,
     );
   }
-  const depth = Math.min(labels.length, 6);
-  emit(sink, HOST_WORDS, fnvStep(SEED_DEPTH, 0x30 + depth), at, at + host.length, 0);
-  return token;
+  const depth = fnvStep(SEED_DEPTH, 0x30 + Math.min(labels.length, 6));
+  if (owned === host.length) {
+    emit(sink, HOST_WORDS, depth, at, at + host.length, 0);
+    return { tokens: token };
+  }
+  // Counted in the same order as always (the vector's bits stay the same); its evidence goes
+  // where the dense features' does, not on the service's name.
+  return { tokens: token, depth: count(sink, HOST_WORDS, depth) };
 }
 
 function pathFeatures(
@@ -206,7 +223,7 @@ function pathFeatures(
   tail: string,
   at: number,
   firstToken: number,
-) {
+): number {
   let token = firstToken;
   const word = /[\p{L}\p{N}]+/gu;
   for (let m = word.exec(tail); m !== null; m = word.exec(tail)) {
@@ -220,6 +237,7 @@ function pathFeatures(
       grams(sink, cfg, PATH_FAMILY, SEED_PATH_GRAM, tail, start, end, at, token);
     token += 1;
   }
+  return token;
 }
 
 /** How many leading characters of `host` its page's owner chose (see hostFeatures). */
@@ -227,6 +245,35 @@ function ownedLength(cfg: UrlFeatureConfig, host: string, path: string): number 
   if (cfg.maskServiceHost !== true || !isUserContent(host, path)) return host.length;
   const parent = userContentParent(host) ?? '';
   return Math.max(0, host.length - parent.length - 1);
+}
+
+/**
+ * What the dense features (and, on such a page, the host's depth) point at in an explanation:
+ * the host, or on a page whose service name is not read (see ownedLength) the part its owner
+ * chose, else the path. Pointing them at
+ * `docs.google.com` would quote Google's name as "built like phishing" for someone's form.
+ */
+function denseEvidence(
+  host: string,
+  owned: number,
+  hostTokens: number,
+  tokens: number,
+  hostSpan: { start: number; end: number },
+  tail: { start: number; end: number },
+): { span: { start: number; end: number }; first: number; last: number } | undefined {
+  if (owned === host.length) {
+    return hostTokens === 0 ? undefined : { span: hostSpan, first: 0, last: hostTokens - 1 };
+  }
+  if (owned > 0) {
+    const labels = host.slice(0, owned).split('.').length;
+    return {
+      span: { start: hostSpan.start, end: hostSpan.start + owned },
+      first: 0,
+      last: labels - 1,
+    };
+  }
+  if (tokens > hostTokens) return { span: tail, first: hostTokens, last: tokens - 1 };
+  return undefined;
 }
 
 /**
@@ -250,12 +297,29 @@ export function featurizeUrl(
   const log = !withEvidence ? undefined : www < 0 ? new OccurrenceLog() : new OccurrenceLog(www, 4);
   const sink: Sink = { acc: new FeatureAccumulator(4), log, bits: cfg.hashBits };
   const host = parsed.rawHost.toLowerCase();
-  const hostTokens =
-    host.length > 0
-      ? hostFeatures(sink, cfg, host, parsed.hostSpan.start, ownedLength(cfg, host, parsed.path))
-      : 0;
+  const owned = ownedLength(cfg, host, parsed.path);
+  const hostRead =
+    host.length > 0 ? hostFeatures(sink, cfg, host, parsed.hostSpan.start, owned) : { tokens: 0 };
+  const hostTokens = hostRead.tokens;
   const tailStart = parsed.pathSpan.start;
-  if (!hostOnly) pathFeatures(sink, cfg, url.slice(tailStart).toLowerCase(), tailStart, hostTokens);
+  const tokens = hostOnly
+    ? hostTokens
+    : pathFeatures(sink, cfg, url.slice(tailStart).toLowerCase(), tailStart, hostTokens);
+  const denseAt = denseEvidence(host, owned, hostTokens, tokens, parsed.hostSpan, {
+    start: tailStart,
+    end: url.length,
+  });
+  const depth = hostRead.depth;
+  if (depth !== undefined && denseAt !== undefined) {
+    sink.log?.add(
+      depth.bucket,
+      depth.sign,
+      depth.family,
+      denseAt.span,
+      denseAt.first,
+      denseAt.last,
+    );
+  }
   const dense = urlFeatureVector(url, { pathFeatures: !hostOnly });
   const base = 1 << cfg.hashBits;
   for (let k = 0; k < cfg.dense.length; k++) {
@@ -263,8 +327,8 @@ export function featurizeUrl(
     const scaled = (raw - (cfg.denseShift[k] ?? 0)) / (cfg.denseScale[k] || 1);
     const v = Math.max(-cfg.denseClip, Math.min(cfg.denseClip, scaled));
     sink.acc.set(base + k, v);
-    if (v !== 0 && hostTokens > 0) {
-      sink.log?.add(base + k, 1, DENSE_FAMILY, parsed.hostSpan, 0, hostTokens - 1);
+    if (v !== 0 && denseAt !== undefined) {
+      sink.log?.add(base + k, 1, DENSE_FAMILY, denseAt.span, denseAt.first, denseAt.last);
     }
   }
   const vector = sink.acc.toVector();
