@@ -253,6 +253,14 @@ function appealSuite(
 
     it('an org admin sets the webhook; nobody else may, and a bad address is refused', async () => {
       const path = `/api/safeguards/orgs/${orgId}/webhook`;
+      // none set up yet: an answer, not a 404
+      const none = await api<{ url: string | null; created_at: string | null }>(
+        'GET',
+        path,
+        keys.admin,
+      );
+      expect(none.status).toBe(200);
+      expect(none.body).toEqual({ url: null, created_at: null });
       expect((await api('PUT', path, keys.member, { url: receiver.url })).status).toBe(403);
       expect((await api('PUT', path, keys.otherAdmin, { url: receiver.url })).status).toBe(404);
       expect((await api('PUT', path, keys.orgKey, { url: receiver.url })).status).toBe(403);

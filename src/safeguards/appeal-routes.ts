@@ -282,9 +282,9 @@ export function registerAppealRoutes(
     },
   );
 
-  const WebhookOut = Type.Object({
-    url: Type.String(),
-    created_at: Type.String({ format: 'date-time' }),
+  const WebhookOrNone = Type.Object({
+    url: Type.Union([Type.String(), Type.Null()]),
+    created_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   });
   const orgAdmin = async (request: FastifyRequest, orgId: string) => {
     const p = await gate.require(request, OWN_ACCOUNT, { orgId, minRole: 'admin' });
@@ -297,19 +297,17 @@ export function registerAppealRoutes(
     {
       schema: {
         tags,
-        summary: "Where your organization's safeguards notices are posted (404 when not set up)",
+        summary:
+          "Where your organization's safeguards notices are posted (url and created_at are null when none is set up)",
         params: Type.Object({ org: Id }),
-        response: { 200: WebhookOut, ...problems },
+        response: { 200: WebhookOrNone, ...problems },
       },
     },
     async (request) => {
       await orgAdmin(request, request.params.org);
       const hook = await webhooks.get(request.params.org);
-      if (hook === null)
-        throw appealErrors.create('appeal_not_found', {
-          message: 'This organization has no safeguards webhook.',
-          es: 'Esta organización no tiene webhook de salvaguardas.',
-        });
+      // "None set up" is an answer, not an error: a 404 here was logged by every admin's browser.
+      if (hook === null) return { url: null, created_at: null };
       return { url: hook.url, created_at: new Date(hook.createdAt).toISOString() };
     },
   );

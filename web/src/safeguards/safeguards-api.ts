@@ -18,7 +18,6 @@ import {
   parserOf,
   str,
 } from '../access/shapes.js';
-import { ApiError } from '../api.js';
 
 export const SAFEGUARDS = '/safeguards';
 const API = '/api/safeguards';
@@ -188,13 +187,18 @@ export type NewOrgWebhook = Of<typeof NewOrgWebhook>;
 
 const webhookPath = (orgId: string) => `${API}/orgs/${encodeURIComponent(orgId)}/webhook`;
 
-/** The organization's webhook, or null when none is set up (the server's 404 `appeal_not_found`). */
-export const fetchOrgWebhook = (orgId: string, signal?: AbortSignal): Promise<OrgWebhook | null> =>
-  apiGet(webhookPath(orgId), parserOf(OrgWebhook), signal).catch((err: unknown) => {
-    if (err instanceof ApiError && err.status === 404 && err.code === 'appeal_not_found')
-      return null;
-    throw err;
-  });
+/** What GET …/webhook answers: the webhook, or nulls when none is set up. */
+const OrgWebhookOrNone = object({ url: nullable(str), created_at: nullable(str) });
+/** The organization's webhook, or null when none is set up. */
+export const fetchOrgWebhook = async (
+  orgId: string,
+  signal?: AbortSignal,
+): Promise<OrgWebhook | null> => {
+  const hook = await apiGet(webhookPath(orgId), parserOf(OrgWebhookOrNone), signal);
+  return hook.url === null || hook.created_at === null
+    ? null
+    : { url: hook.url, created_at: hook.created_at };
+};
 /** Set or replace the address; a new secret every time (the old one stops working). */
 export const setOrgWebhook = (orgId: string, url: string) =>
   apiSend(webhookPath(orgId), { url }, parserOf(NewOrgWebhook), 'PUT');
