@@ -22,6 +22,7 @@ describe('refang', () => {
     ['example。com', 'example.com'],
     ['ｅｘａｍｐｌｅ｡ｃｏｍ', 'example.com'],
     ['example\u200b。\u200bcom', 'example.com'],
+    [`a${'\u200b'.repeat(40)}。b`, 'a.b'],
     // a Japanese sentence's full stop before a link stays a full stop
     ['されます。amazon-jp.xyz', 'されます。amazon-jp.xyz'],
     ['example。 next', 'example。 next'],

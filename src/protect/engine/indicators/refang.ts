@@ -111,12 +111,13 @@ function pass0(s: string, w: Writer): void {
 
 /**
  * Whether the nearest character before (`step` -1) or after (+1) `i` that pass 0 does not
- * delete is a letter, digit or hyphen once fullwidth forms are made ASCII. Looks past at most
- * 16 deleted characters (a longer run counts as "no"), so a scan stays linear.
+ * delete is a letter, digit or hyphen once fullwidth forms are made ASCII: what refanging the
+ * output again would see, so refanging stays idempotent. Linear overall: a run of deleted
+ * characters is walked only by the full stop on either side of it.
  */
 function labelCharAround(s: string, i: number, step: -1 | 1): boolean {
   let k = i + step;
-  for (let n = 0; n < 16 && k >= 0 && k < s.length && DELETE.has(s.charCodeAt(k)); n++) k += step;
+  while (k >= 0 && k < s.length && DELETE.has(s.charCodeAt(k))) k += step;
   if (k < 0 || k >= s.length) return false;
   let c = s.charCodeAt(k);
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
