@@ -250,8 +250,8 @@ function ownedLength(cfg: UrlFeatureConfig, host: string, path: string): number 
 /**
  * What the dense features (and, on such a page, the host's depth) point at in an explanation:
  * the host, or on a page whose service name is not read (see ownedLength) the part its owner
- * chose, else the path. Pointing them at
- * `docs.google.com` would quote Google's name as "built like phishing" for someone's form.
+ * chose, else the path. Pointing them at `docs.google.com` would quote Google's name as "built
+ * like phishing" for someone's form.
  */
 function denseEvidence(
   host: string,
