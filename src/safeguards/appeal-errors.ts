@@ -31,6 +31,11 @@ export const appealErrors = defineErrorCodes({
       'Only a person can do this, signed in or with their own API key, not an organization key.',
     es: 'Solo una persona puede hacer esto, con su sesión o su propia clave de API, no con la clave de una organización.',
   },
+  webhook_not_set: {
+    status: 404,
+    message: 'This organization has no safeguards webhook.',
+    es: 'Esta organización no tiene webhook de salvaguardas.',
+  },
   bad_owner_webhook: {
     status: 400,
     message: 'That webhook address cannot be used.',

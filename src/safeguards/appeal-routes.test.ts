@@ -261,6 +261,9 @@ function appealSuite(
       );
       expect(none.status).toBe(200);
       expect(none.body).toEqual({ url: null, created_at: null });
+      const untested = await api<{ code: string }>('POST', `${path}/test`, keys.admin);
+      expect(untested.status).toBe(404);
+      expect(untested.body.code).toBe('webhook_not_set');
       expect((await api('PUT', path, keys.member, { url: receiver.url })).status).toBe(403);
       expect((await api('PUT', path, keys.otherAdmin, { url: receiver.url })).status).toBe(404);
       expect((await api('PUT', path, keys.orgKey, { url: receiver.url })).status).toBe(403);

@@ -370,11 +370,7 @@ export function registerAppealRoutes(
     async (request) => {
       const p = await orgAdmin(request, request.params.org);
       const outcome = await webhooks.test(request.params.org, actorOf(p, request));
-      if (outcome === undefined)
-        throw appealErrors.create('appeal_not_found', {
-          message: 'This organization has no safeguards webhook.',
-          es: 'Esta organización no tiene webhook de salvaguardas.',
-        });
+      if (outcome === undefined) throw appealErrors.create('webhook_not_set');
       return {
         delivered: outcome.ok,
         status: outcome.status ?? null,
