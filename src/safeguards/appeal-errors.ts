@@ -15,6 +15,11 @@ export const appealErrors = defineErrorCodes({
     message: 'There is no such appeal, or it is not yours.',
     es: 'No existe esa apelación, o no es suya.',
   },
+  notice_not_found: {
+    status: 404,
+    message: 'There is no such notice, or it is not yours.',
+    es: 'No existe ese aviso, o no es suyo.',
+  },
   appeal_exists: {
     status: 409,
     message: 'This limit has been appealed already. Each limit can be appealed once.',

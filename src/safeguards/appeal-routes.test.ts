@@ -311,10 +311,13 @@ function appealSuite(
         keys.admin,
       );
       expect(read.status).toBe(204);
-      expect(
-        (await api('POST', `/api/safeguards/my/notices/${notices.body[0]?.id}/read`, keys.member))
-          .status,
-      ).toBe(404);
+      const notMine = await api<{ code: string }>(
+        'POST',
+        `/api/safeguards/my/notices/${notices.body[0]?.id}/read`,
+        keys.member,
+      );
+      expect(notMine.status).toBe(404);
+      expect(notMine.body.code).toBe('notice_not_found');
     });
 
     it('an org admin sends a signed test message and is told at once that it arrived', async () => {

@@ -274,10 +274,7 @@ export function registerAppealRoutes(
     async (request, reply) => {
       const owners = ownersOf(await me(request));
       if (!(await notices.markRead(request.params.id, owners)))
-        throw appealErrors.create('appeal_not_found', {
-          message: 'There is no such notice, or it is not yours.',
-          es: 'No existe ese aviso, o no es suyo.',
-        });
+        throw appealErrors.create('notice_not_found');
       return reply.code(204).send(null);
     },
   );
