@@ -104,6 +104,16 @@ describe('createScamChecker', () => {
     expect(check('https://xk2m9q.pages.dev/', 'url').verdict).toBe('scam');
   });
 
+  it('does not call a friend\'s new number a scam when the text asks for nothing', () => {
+    // "Hi it's Tom, this is my new number … Save it!" was a scam at 0.97: the model learnt the
+    // opener from the "Hi Mum" scams. The reason and the advice to check stay.
+    const r = check("Hey, it's Omar. Got a new phone so this is my new number. See you at the quiz");
+    expect(r.verdict).not.toBe('scam');
+    const ask = check("Hey it's Omar, new number. Can you send me £40 for the train? Bank's down");
+    expect(ask.verdict).toBe('scam');
+    expect(ask.nextSteps.map((s) => s.code)).toContain('family_verify');
+  });
+
   it('sees a link written straight after a Japanese full stop', () => {
     // "。" was always read as a hidden dot, which glued the link to the sentence before it.
     const r = check('アカウントは停止されます。amazon-jp-kakunin.xyz', 'sms');

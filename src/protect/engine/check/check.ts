@@ -36,6 +36,7 @@ import { analyseUrl } from './analyse-url.js';
 import { Collector, type SignalFeatures } from './collector.js';
 import { type Combiner, DEFAULT_COMBINER, type KindWeights, sigmoid } from './combiner.js';
 import { parseCombiner } from './combiner-file.js';
+import { newNumberAlone } from './new-number-alone.js';
 
 export interface CheckLimits {
   /** Characters of a text message read; the rest is ignored and the result says so. */
@@ -289,7 +290,13 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       weights.thresholds ?? modelOfKind(kind, models)?.thresholds ?? FALLBACK_THRESHOLDS;
     const all = into.sortedReasons(Number.POSITIVE_INFINITY);
     const evident = all.some((r) => r.weight > 0);
-    const score = hostingAlone(sigmoid(into.logOdds()), thresholds, kind, all);
+    const score = newNumberAlone(
+      hostingAlone(sigmoid(into.logOdds()), thresholds, kind, all),
+      thresholds,
+      kind,
+      all,
+      judgedText,
+    );
     const { verdict, reasons } = withEvidence(
       verdictOf(score, thresholds),
       evident,
@@ -312,7 +319,7 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
         kind,
         indicators: into.indicators,
         languageSupported: language.supported,
-        familyCue: codes.includes('cue.new_number'),
+        familyCue: codes.includes('cue.new_number') || codes.includes('cue.family_emergency'),
       }),
       indicators: into.indicators,
       language,

@@ -94,6 +94,47 @@ describe('cue signals', () => {
     expect(codes('Your card is blocked. Call now on 020 7946 0311')).toContain('cue.callback');
   });
 
+  it('calls "if you did not make this" a callback only when the message gives a number', () => {
+    const alert =
+      'Coinbase: Your withdrawal of 0.0100 BTC has been completed. If you did not make this withdrawal, contact us through the Coinbase app.';
+    expect(codes(alert)).not.toContain('cue.callback');
+    expect(codes('If you did not make this purchase, reply to this message.')).not.toContain(
+      'cue.callback',
+    );
+    for (const hook of [
+      'If you did not make this purchase, call 0113 496 0027 to cancel.',
+      'If you did not authorize this, call 555-0176 to cancel',
+      'If you did not make this order contact +44 (20) 7946-0027',
+    ]) {
+      expect(codes(hook), hook).toContain('cue.callback');
+    }
+    // an amount or a date is not a number to call
+    expect(codes('If you did not make this payment of $1,249.00 on 14 Nov, tell us')).not.toContain(
+      'cue.callback',
+    );
+  });
+
+  it('hears a request to send back money "sent by mistake"', () => {
+    expect(codes('I sent you $50 by mistake on Venmo, can you send it back?')).toContain(
+      'cue.money_back',
+    );
+    expect(codes('Te mandé 150 € por Bizum por error. ¿Me los puedes devolver?')).toContain(
+      'cue.money_back',
+    );
+    expect(codes("I'll pay you back on Friday, thanks for the loan")).not.toContain(
+      'cue.money_back',
+    );
+  });
+
+  it('hears the family-emergency scam and its plea for secrecy', () => {
+    const text =
+      "Hello grandpa, it's Jake. Please don't tell mum. I need money for bail, my lawyer will call you";
+    expect(codes(text)).toEqual(expect.arrayContaining(['cue.family_emergency', 'cue.secrecy']));
+    expect(codes('Bail is a cricket word: the ball hit the stumps')).not.toContain(
+      'cue.family_emergency',
+    );
+  });
+
   it('hears the contracted "we\'ll never ask" genuine services write', () => {
     expect(codes('PayPal: Your code is 803145. We\u2019ll never ask for this code.')).toContain(
       'cue.never_share_warning',

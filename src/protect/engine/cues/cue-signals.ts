@@ -1,6 +1,6 @@
 import { english } from '../i18n/checker-messages.js';
 import type { Evidence, Reason } from '../types.js';
-import { CUES } from './cue-table.js';
+import { CUES, ONLY_WITH_A_NUMBER } from './cue-table.js';
 import { DISGUISED_LETTERS_CODE, disguisedLetters } from './disguised-letters.js';
 import { findPhrases, foldText, originalSpan, type PhraseHit } from './fold-text.js';
 import { PREMIUM_CHARGE_CODE, premiumCharge } from './premium-charge.js';
@@ -26,7 +26,9 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
   // One pass over the text for every cue's phrases, then each cue's earliest hit.
   // Each cue's earliest hit; at the same place, the phrase listed first in the cue.
   const best: ({ hit: PhraseHit; rank: number } | undefined)[] = new Array(CUES.length);
+  let number: boolean | undefined;
   for (const hit of findPhrases(folded.text, ALL_PHRASES)) {
+    if (ONLY_WITH_A_NUMBER.has(hit.phrase) && !(number ??= givesANumber(folded.text))) continue;
     for (const { cue, rank } of CUES_OF_PHRASE.get(hit.phrase) ?? []) {
       const seen = best[cue];
       const earlier =
@@ -61,6 +63,25 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
     reasons.push({ ...disguised, message: english(disguised.code, disguised.params) });
   }
   return reasons;
+}
+
+/**
+ * Whether the text holds something dialable: seven or more digits written together, with only
+ * spaces, hyphens, brackets and a plus between them ("555-0176", "+44 (20) 7946-0027").
+ * A comma or a dot ends the run, so amounts ("$1,249.00") and times do not count. Linear.
+ */
+export function givesANumber(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      digits += 1;
+      if (digits >= 7) return true;
+    } else if (c !== 0x20 && c !== 0x2d && c !== 0x28 && c !== 0x29 && c !== 0x2b) {
+      digits = 0;
+    }
+  }
+  return false;
 }
 
 /** Every cue code, for the combiner's feature list and the docs. */

@@ -160,6 +160,13 @@ export const CUES: readonly CueSpec[] = [
       'keep this confidential',
       "don't tell your bank",
       'do not tell the bank',
+      // The family-emergency scam keeps the grandparent from checking with the parents.
+      "don't tell mum",
+      "don't tell mom",
+      "don't tell dad",
+      "don't tell my parents",
+      "don't say anything to anyone",
+      'do not say anything to anyone',
       'no se lo cuentes a nadie',
       'no se lo cuente a nadie',
       'no se lo digas a nadie',
@@ -198,6 +205,58 @@ export const CUES: readonly CueSpec[] = [
       'aunque no nos conocemos',
       'obtuve su contacto',
       'obtuve tu contacto',
+    ],
+  },
+  {
+    // The family-emergency ("grandparent") scam: a grandchild or child in trouble — arrested,
+    // after a crash, in hospital — who needs money now, often with a "lawyer" who will call.
+    code: 'cue.family_emergency',
+    weight: 1.4,
+    phrases: [
+      'for bail',
+      'bail money',
+      'pay my bail',
+      'post bail',
+      'i got arrested',
+      "i've been arrested",
+      'i have been arrested',
+      'i was arrested',
+      'at the police station',
+      'my lawyer will call',
+      'lawyer will call you',
+      'the lawyer says',
+      'my lawyer says',
+      "i'm in trouble",
+      'i am in trouble',
+      'in a bit of trouble',
+      'in hospital and need',
+      'in the hospital and need',
+    ],
+  },
+  {
+    // "I sent you money by mistake, can you send it back?": the payment never arrived, or came from
+    // a stolen card and is clawed back later, so the person pays twice. Zelle, Venmo, Bizum.
+    code: 'cue.money_back',
+    weight: 1.2,
+    phrases: [
+      'send it back',
+      'send the money back',
+      'transfer it back',
+      'return the money',
+      'refund it to me',
+      'sent you money by mistake',
+      'paid you by mistake',
+      'accidentally sent you',
+      'accidentally paid',
+      'me lo puedes devolver',
+      'me los puedes devolver',
+      'me la puedes devolver',
+      'me lo devuelves',
+      'me los devuelves',
+      'devuélvemelo',
+      'devuelvemelo',
+      'devuélvemelos',
+      'por bizum por error',
     ],
   },
   {
@@ -403,6 +462,7 @@ export const CUES: readonly CueSpec[] = [
       // tarjeta" is the genuine advice to use the number on the card.
       'llame a este número',
       'llame al siguiente número',
+      // Only with a phone number in the message (ONLY_WITH_A_NUMBER below).
       'if you did not authorize',
       'if you did not make this',
     ],
@@ -429,3 +489,14 @@ export const CUES: readonly CueSpec[] = [
     ],
   },
 ];
+
+/**
+ * Callback phrases that count only when the text gives a number to call (`givesANumber`). "If you did not make
+ * this payment, call …" is the refund scam's hook, but genuine alerts say the same words and send
+ * you to the app or to the number on your card ("If you did not make this withdrawal, contact us
+ * through the app" was a scam at 0.64 on this cue alone).
+ */
+export const ONLY_WITH_A_NUMBER: ReadonlySet<string> = new Set([
+  'if you did not authorize',
+  'if you did not make this',
+]);

@@ -25,6 +25,10 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Le pide que lo mantenga en secreto ("{match}"). Los estafadores apartan a las personas de quienes podrían advertirles.',
   'cue.stranger_opener':
     'Un desconocido explica cómo le encontró o dice que nunca se han visto ("{match}"). Herencias, negocios y romances ofrecidos por desconocidos son un comienzo clásico de estafa.',
+  'cue.family_emergency':
+    'Alguien de la familia dice que está en apuros y necesita dinero ya ("{match}"). Los estafadores se hacen pasar por un nieto detenido, accidentado o en el hospital; llame a la familia a los números que ya tiene antes de enviar nada.',
+  'cue.money_back':
+    'Dice que le enviaron algo por error y le pide que lo devuelva ("{match}"). Mire primero la app de su banco: a menudo no llegó nada, o llegó con una tarjeta robada y se lo quitarán, así que pagaría dos veces. Si de verdad llegó dinero por error, su banco lo devuelve.',
   'cue.new_number':
     'Alguien dice que tiene un número nuevo ("{match}"). Compruébelo llamando a su número de siempre o preguntando algo que solo esa persona sabría.',
   'cue.premium_charge':
