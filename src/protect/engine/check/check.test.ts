@@ -104,14 +104,23 @@ describe('createScamChecker', () => {
     expect(check('https://xk2m9q.pages.dev/', 'url').verdict).toBe('scam');
   });
 
-  it('does not call a friend\'s new number a scam when the text asks for nothing', () => {
+  it("does not call a friend's new number a scam when the text asks for nothing", () => {
     // "Hi it's Tom, this is my new number … Save it!" was a scam at 0.97: the model learnt the
     // opener from the "Hi Mum" scams. The reason and the advice to check stay.
-    const r = check("Hey, it's Omar. Got a new phone so this is my new number. See you at the quiz");
+    const r = check(
+      "Hey, it's Omar. Got a new phone so this is my new number. See you at the quiz",
+    );
     expect(r.verdict).not.toBe('scam');
     const ask = check("Hey it's Omar, new number. Can you send me £40 for the train? Bank's down");
     expect(ask.verdict).toBe('scam');
     expect(ask.nextSteps.map((s) => s.code)).toContain('family_verify');
+  });
+
+  it('never says "no signs" for an address made to look like a brand\'s own', () => {
+    // It was "no signs" at 0.45 while its reason said it imitates Steam.
+    const r = check('https://steamcommunnity.com/tradeoffer/new/?partner=18822', 'url');
+    expect(r.verdict).not.toBe('no_signs');
+    expect(r.reasons.map((x) => x.code)).toContain('url.brand_lookalike');
   });
 
   it('sees a link written straight after a Japanese full stop', () => {

@@ -36,7 +36,7 @@ import { analyseUrl } from './analyse-url.js';
 import { Collector, type SignalFeatures } from './collector.js';
 import { type Combiner, DEFAULT_COMBINER, type KindWeights, sigmoid } from './combiner.js';
 import { parseCombiner } from './combiner-file.js';
-import { newNumberAlone } from './new-number-alone.js';
+import { adjustedScore } from './verdict-rules.js';
 
 export interface CheckLimits {
   /** Characters of a text message read; the rest is ignored and the result says so. */
@@ -159,38 +159,6 @@ function modelOfKind(kind: MessageKind, m: Models): ScamModel | undefined {
 }
 
 /**
- * What a free-hosting address says by itself: that it is on the service (`x.netlify.app`), under
- * the service's TLD, and what the URL model reads into the host, which is mostly the suffix.
- */
-const HOSTING_ALONE: ReadonlySet<string> = new Set([
-  'url.shared_hosting',
-  'url.cheap_tld',
-  'url.suspicious_tld',
-  'url.no_https',
-  'model.url_scam_wording',
-]);
-
-/**
- * Hosting alone never makes a site a scam. The public phishing lists never list a free-hosting
- * site as benign, so the URL model learnt the suffixes as phishing and called every genuine
- * `react-tutorial.netlify.app` a scam at 1.00. A site there is `scam` only with a sign of its
- * own (a borrowed brand, a made-up name, sign-in words, a threat-intel match…); else, like a bare
- * shortened link, `suspicious`: anyone can make a site there, the address does not say who did.
- * The score is held just under the `scam` threshold, so it says the same as the verdict.
- */
-function hostingAlone(
-  score: number,
-  thresholds: { readonly scam: number },
-  kind: MessageKind,
-  reasons: readonly Reason[],
-): number {
-  if (kind !== 'url' || score < thresholds.scam) return score;
-  if (!reasons.some((r) => r.code === 'url.shared_hosting')) return score;
-  if (reasons.some((r) => r.weight > 0 && !HOSTING_ALONE.has(r.code))) return score;
-  return Math.max(0, thresholds.scam - 1e-6);
-}
-
-/**
  * A verdict says what moved it. When nothing pushed towards "scam" strongly enough to be worth a
  * sentence (the model's lean below its reason threshold, no rule fired: `evident` is false), the
  * score sits near the base rate of messages like it. That is never enough for "scam", and the
@@ -290,13 +258,7 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       weights.thresholds ?? modelOfKind(kind, models)?.thresholds ?? FALLBACK_THRESHOLDS;
     const all = into.sortedReasons(Number.POSITIVE_INFINITY);
     const evident = all.some((r) => r.weight > 0);
-    const score = newNumberAlone(
-      hostingAlone(sigmoid(into.logOdds()), thresholds, kind, all),
-      thresholds,
-      kind,
-      all,
-      judgedText,
-    );
+    const score = adjustedScore(sigmoid(into.logOdds()), thresholds, kind, all, judgedText);
     const { verdict, reasons } = withEvidence(
       verdictOf(score, thresholds),
       evident,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reason } from '../types.js';
-import { newNumberAlone } from './new-number-alone.js';
+import { lookalikeFloor, newNumberAlone } from './verdict-rules.js';
 
 const reason = (code: string, weight = 1): Reason => ({
   code,
@@ -40,5 +40,18 @@ describe('newNumberAlone', () => {
     expect(newNumberAlone(0.93, t, 'email', alone, text)).toBe(0.93);
     expect(newNumberAlone(0.93, t, 'sms', [reason('model.text_scam_wording')], text)).toBe(0.93);
     expect(newNumberAlone(0.93, t, 'sms', alone, `${text} ${'la '.repeat(300)}`)).toBe(0.93);
+  });
+});
+
+describe('lookalikeFloor', () => {
+  const th = { suspicious: 0.85, scam: 0.96 };
+  it('raises a look-alike of a brand to suspicious, never further', () => {
+    expect(lookalikeFloor(0.45, th, [reason('url.brand_lookalike')])).toBe(0.85);
+    expect(lookalikeFloor(0.2, th, [reason('url.homograph_brand')])).toBe(0.85);
+    expect(lookalikeFloor(0.9, th, [reason('url.brand_lookalike')])).toBe(0.9);
+  });
+  it('leaves other addresses alone', () => {
+    expect(lookalikeFloor(0.45, th, [reason('url.brand_combosquat')])).toBe(0.45);
+    expect(lookalikeFloor(0.45, th, [reason('url.brand_lookalike', 0)])).toBe(0.45);
   });
 });
