@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from './load-model.js';
 import type { Example, ModelData } from './scam-datasets.js';
 import { type Recipe, TEXT_RECIPE } from './scam-recipes.js';
-import { trainScamModel } from './scam-training.js';
+import { trainScamModel, versionOf } from './scam-training.js';
 
 const SCAMS = [
   'Your parcel is held. Pay the £1.99 redelivery fee at royalmail-fee.top',
@@ -54,8 +54,27 @@ describe('trainScamModel', () => {
     const a = trainScamModel(recipe, data, { dataHash: 'abc123', created: null }, 5);
     const b = trainScamModel(recipe, data, { dataHash: 'abc123', created: null }, 5);
     expect(JSON.stringify(a.file)).toBe(JSON.stringify(b.file));
-    expect(a.file.version).toBe('scam-text-abc123');
+    expect(a.file.version).toMatch(/^scam-text-[0-9a-f]{12}$/);
     expect(a.file.created).toBeNull();
+  });
+
+  it('names a model by its data and by what it learnt', () => {
+    const a = trainScamModel(recipe, data, { dataHash: 'abc123', created: null }, 5);
+    // same data, other weights (a feature rule changed, say): another version
+    const other = trainScamModel(
+      { ...recipe, grid: [{ ...(recipe.grid[0] as (typeof recipe.grid)[0]), modernWeight: 1 }] },
+      data,
+      { dataHash: 'abc123', created: null },
+      5,
+    );
+    expect(other.file.training.dataHash).toBe(a.file.training.dataHash);
+    expect(other.file.version).not.toBe(a.file.version);
+    // other data, same everything else: another version
+    const renamed = trainScamModel(recipe, data, { dataHash: 'def456', created: null }, 5);
+    expect(renamed.file.version).not.toBe(a.file.version);
+    expect(versionOf('scam-text', 'abc123', { w: 1 })).toBe(
+      versionOf('scam-text', 'abc123', { w: 1 }),
+    );
   });
 
   it('writes a file the loader accepts, with its metrics and thresholds', () => {

@@ -3,6 +3,7 @@
  * with exactly the scorer a loaded file gives, and describe its strongest
  * features. Pure and deterministic; the training script does the file work.
  */
+import { sha256 } from '../indicators/sha256.js';
 import { evaluateSet, type MetricFigure } from './evaluate.js';
 import {
   looksLikeLeakage,
@@ -63,6 +64,20 @@ function sourcesOf(data: ModelData): string[] {
   return [...used].sort();
 }
 
+/**
+ * A model's version names what it learnt from and what it learnt: the first 12 hex of SHA-256 over
+ * the training data's hash and the learnt parts (features, weights, calibration, thresholds). With
+ * the data alone, a change in how features are read (a brand-matching rule, say) gave different
+ * weights under the same version, so results, reports and the out-of-fold cache could not tell the
+ * two models apart.
+ */
+export function versionOf(name: string, dataHash: string, learnt: unknown): string {
+  const digest = sha256(new TextEncoder().encode(`${dataHash}\n${JSON.stringify(learnt)}`));
+  let hex = '';
+  for (const b of digest.subarray(0, 6)) hex += b.toString(16).padStart(2, '0');
+  return `${name}-${hex}`;
+}
+
 export function trainScamModel(
   recipe: Recipe,
   data: ModelData,
@@ -86,17 +101,28 @@ export function trainScamModel(
     ...(recipe.foldSalt === undefined ? {} : { foldSalt: recipe.foldSalt }),
   });
   const positives = items.filter((it) => it.y === 1).length;
+  const calibration = {
+    method: 'platt',
+    a: result.calibration.a,
+    b: result.calibration.b,
+  } as const;
   const file: ModelFile = {
     format: MODEL_FORMAT,
     formatVersion: MODEL_FORMAT_VERSION,
     name: recipe.name,
-    version: `${recipe.name}-${meta.dataHash.slice(0, 12)}`,
+    version: versionOf(recipe.name, meta.dataHash, {
+      features: spec,
+      bias: result.bias,
+      weights: result.encoded,
+      calibration,
+      thresholds: result.thresholds,
+    }),
     created: meta.created,
     description: recipe.description,
     features: spec,
     bias: result.bias,
     weights: { encoding: WEIGHT_ENCODING, dim: dimensionOf(spec), ...result.encoded },
-    calibration: { method: 'platt', a: result.calibration.a, b: result.calibration.b },
+    calibration,
     thresholds: result.thresholds,
     training: {
       dataHash: meta.dataHash,

@@ -62,6 +62,9 @@ export interface HostForBrands {
   readonly pathIsUsers?: boolean;
 }
 
+/** Words of one label compared with the brands one by one; a label has at most 63 characters. */
+const MAX_WORDS_LOOKED_AT = 8;
+
 /** Subdomain labels looked at; hosts may have up to 127 labels, scams use far fewer. */
 const MAX_SUBDOMAIN_LABELS = 32;
 
@@ -120,7 +123,15 @@ function matchRegistrable(label: string, input: HostForBrands, matches: BrandMat
     }
     return;
   }
-  const look = findLookalike(view.compact);
+  // A typo of the brand as one word of several: `netfliix-billing`, `coinbsae-support`.
+  const look =
+    findLookalike(view.compact) ??
+    (view.parts.length < 2
+      ? undefined
+      : view.parts
+          .slice(0, MAX_WORDS_LOOKED_AT)
+          .map((p) => (p.length >= 7 ? findLookalike(p) : undefined))
+          .find((l) => l !== undefined));
   if (look !== undefined) {
     push(matches, {
       kind: 'lookalike',

@@ -38,6 +38,8 @@ describe('urlSignals: phishing-style links', () => {
     ['https://netfliix.com/login', 'url.brand_lookalike'],
     ['https://metamak.io/', 'url.brand_lookalike'], // one letter dropped inside a long name
     ['https://app.unimswap.com/', 'url.brand_lookalike'], // one letter added inside
+    ['https://netfliix-billing.com/account', 'url.brand_lookalike'], // a typo as one word of several
+    ['https://coinbsae-support.net/', 'url.brand_lookalike'],
     ['https://paypal-verify.com/login', 'url.brand_combosquat'],
     ['https://appleid-verify.top/', 'url.brand_combosquat'],
     ['https://usps-redelivery.com/track', 'url.brand_combosquat'],
