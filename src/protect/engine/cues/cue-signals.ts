@@ -26,9 +26,12 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
   // One pass over the text for every cue's phrases, then each cue's earliest hit.
   // Each cue's earliest hit; at the same place, the phrase listed first in the cue.
   const best: ({ hit: PhraseHit; rank: number } | undefined)[] = new Array(CUES.length);
-  let number: boolean | undefined;
+  let number: boolean | undefined; // read only when a phrase needs it
   for (const hit of findPhrases(folded.text, ALL_PHRASES)) {
-    if (ONLY_WITH_A_NUMBER.has(hit.phrase) && !(number ??= givesANumber(folded.text))) continue;
+    if (ONLY_WITH_A_NUMBER.has(hit.phrase)) {
+      if (number === undefined) number = givesANumber(folded.text);
+      if (!number) continue;
+    }
     for (const { cue, rank } of CUES_OF_PHRASE.get(hit.phrase) ?? []) {
       const seen = best[cue];
       const earlier =
