@@ -58,21 +58,6 @@ export function hostingAlone(
   return Math.max(0, thresholds.scam - 1e-6);
 }
 
-/**
- * A "new number" text that asks for nothing is `suspicious`, not `scam`.
- *
- * The "Hi Mum, this is my new number" scam often opens with nothing but that, and asks for
- * money only once the parent has replied; a friend's real new number reads the same. The
- * text model learnt the opener from the scams ("Hi it's Tom, this is my new number … Save it!"
- * was a scam at 0.97), so a genuine message was called a scam. The checker cannot tell the two
- * apart from the words, and the advice is the same for both: check on the number you already
- * have before replying with anything. So when the only signs are the new number and the text
- * model's reading of it, the text asks for nothing (no money, payment, code, card, link,
- * favour, help or need) and it is not written to a parent or grandparent ("Hi Mum", "Dad" — the
- * scam's own opening, which names no one because the scammer knows no name), the verdict is
- * `suspicious` and the score is held just under the `scam` threshold, as for a site on free
- * hosting (`hostingAlone`).
- */
 /** What such a text says by itself: that the number is new, and how the model reads that. */
 const NEW_NUMBER_ALONE: ReadonlySet<string> = new Set([
   'cue.new_number',
@@ -146,6 +131,21 @@ function mayBeTheScam(text: string): boolean {
   return findPhrases(folded, ASKS).length > 0 || findPhrases(folded, PARENTS).length > 0;
 }
 
+/**
+ * A "new number" text that asks for nothing is `suspicious`, not `scam`.
+ *
+ * The "Hi Mum, this is my new number" scam often opens with nothing but that, and asks for
+ * money only once the parent has replied; a friend's real new number reads the same. The
+ * text model learnt the opener from the scams ("Hi it's Tom, this is my new number … Save it!"
+ * was a scam at 0.97), so a genuine message was called a scam. The checker cannot tell the two
+ * apart from the words, and the advice is the same for both: check on the number you already
+ * have before replying with anything. So when the only signs are the new number and the text
+ * model's reading of it, the text asks for nothing (no money, payment, code, card, link,
+ * favour, help or need) and it is not written to a parent or grandparent ("Hi Mum", "Dad" — the
+ * scam's own opening, which names no one because the scammer knows no name), the verdict is
+ * `suspicious` and the score is held just under the `scam` threshold, as for a site on free
+ * hosting (`hostingAlone`).
+ */
 export function newNumberAlone(
   score: number,
   thresholds: { readonly scam: number },
