@@ -10,6 +10,7 @@
  *   node --import tsx bench/gateway-cpu.ts [--requests 4000] [--connections 50] [--stream]
  *        [--prof DIR]   write a V8 CPU profile of the Shieldwall process into DIR
  *        [--direct]     measure the stub upstream alone (the floor)
+ *        [--node-flag=F] pass a Node/V8 flag to the Shieldwall process (repeatable)
  *
  * Prints one `name: value unit` line per figure.
  */
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     stream: { type: 'boolean', default: false },
     direct: { type: 'boolean', default: false },
     prof: { type: 'string' },
+    // A Node or V8 flag for the Shieldwall process only, repeatable: --node-flag=--max-semi-space-size=32
+    'node-flag': { type: 'string', multiple: true, default: [] },
   },
 });
 const total = Number(values.requests);
@@ -155,8 +158,10 @@ try {
   let pid = stub.proc.pid;
   let instance: { proc: ChildProcess; next: () => Promise<string> } | undefined;
   if (values.direct !== true) {
-    const execArgv =
-      values.prof === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${values.prof}`];
+    const execArgv = [
+      ...(values['node-flag'] ?? []),
+      ...(values.prof === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${values.prof}`]),
+    ];
     const sw = await child<{ url: string; key: string }>(
       'bench/gateway/shieldwall-instance.ts',
       [stub.info.url],

@@ -47,6 +47,13 @@ describe('cue signals', () => {
       'cue.stranger_opener',
     ],
     ['Hola, aunque no nos conocemos, tengo una propuesta para usted', 'cue.stranger_opener'],
+    ['I sent you $50 by mistake on Venmo, can you send it back?', 'cue.money_back'],
+    ['Te mandé 150 € por Bizum por error. ¿Me los puedes devolver?', 'cue.money_back'],
+    [
+      "Hello grandpa, it's Jake. I need money for bail, my lawyer will call you",
+      'cue.family_emergency',
+    ],
+    ["Please don't tell mum, I'll explain later", 'cue.secrecy'],
   ])('finds the cue in %j', (text, code) => {
     expect(codes(text)).toContain(code);
   });
@@ -114,25 +121,11 @@ describe('cue signals', () => {
     );
   });
 
-  it('hears a request to send back money "sent by mistake"', () => {
-    expect(codes('I sent you $50 by mistake on Venmo, can you send it back?')).toContain(
-      'cue.money_back',
-    );
-    expect(codes('Te mandé 150 € por Bizum por error. ¿Me los puedes devolver?')).toContain(
-      'cue.money_back',
-    );
-    expect(codes("I'll pay you back on Friday, thanks for the loan")).not.toContain(
-      'cue.money_back',
-    );
-  });
-
-  it('hears the family-emergency scam and its plea for secrecy', () => {
-    const text =
-      "Hello grandpa, it's Jake. Please don't tell mum. I need money for bail, my lawyer will call you";
-    expect(codes(text)).toEqual(expect.arrayContaining(['cue.family_emergency', 'cue.secrecy']));
-    expect(codes('Bail is a cricket word: the ball hit the stumps')).not.toContain(
-      'cue.family_emergency',
-    );
+  it.each([
+    ["I'll pay you back on Friday, thanks for the loan", 'cue.money_back'],
+    ['Bail is a cricket word: the ball hit the stumps', 'cue.family_emergency'],
+  ])('does not find the cue in %j', (text, code) => {
+    expect(codes(text)).not.toContain(code);
   });
 
   it('hears the contracted "we\'ll never ask" genuine services write', () => {
