@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { foldText } from '../cues/fold-text.js';
 import { CATEGORIES } from '../types.js';
 import { categorize } from './categorize.js';
+import { CATEGORY_PHRASES } from './category-table.js';
 import { nextSteps } from './next-steps.js';
 
 describe('categorize', () => {
@@ -30,6 +32,59 @@ describe('categorize', () => {
     ['see you at 5', 'other'],
   ])('%j → %s', (text, category) => {
     expect(categorize(text).category).toBe(category);
+  });
+
+  // Words every money story uses weigh less than the words that name the story.
+  it.each([
+    [
+      'TxTag: we could not process your last toll payment, update your billing details today',
+      'government_impersonation',
+    ],
+    [
+      'IRS: your tax refund payment is on hold, confirm your bank details to release it',
+      'government_impersonation',
+    ],
+    [
+      'Hi mum, new number, my phone broke. Could you help me with a payment to my bank today?',
+      'other',
+    ],
+    [
+      'Your Norton renewal of $399 was charged. If you did not authorize this, call our toll-free number',
+      'tech_support',
+    ],
+    [
+      'My love, the courier says the parcel with your gifts is held at customs. I cannot pay from the oil rig',
+      'romance',
+    ],
+    [
+      'Netflix: your payment was declined, update your card to keep your membership',
+      'account_takeover',
+    ],
+    [
+      'I recorded you on your webcam. Send $900 in bitcoin or I send the video to your contacts',
+      'other',
+    ],
+  ])('%j → %s (the telling words outweigh the money words)', (text, category) => {
+    expect(categorize(text).category).toBe(category);
+  });
+
+  it('lists the telling words first, and ties go to the earlier row', () => {
+    expect(categorize('Unpaid toll: make a payment today').matched).toEqual(['unpaid toll']);
+    // "verification code" (account_takeover, strong) and "bitcoin" (investment_crypto, strong) tie.
+    expect(categorize('bitcoin verification code').category).toBe('account_takeover');
+  });
+
+  it('has phrases that can match: folded (lower case), trimmed, each in one row only', () => {
+    const seen = new Map<string, string>();
+    for (const row of CATEGORY_PHRASES) {
+      for (const phrase of [...(row.strong ?? []), ...row.phrases, ...(row.weak ?? [])]) {
+        expect(phrase).toBe(foldText(phrase).text.trim());
+        expect(seen.get(phrase), `${phrase} is in ${seen.get(phrase)} and ${row.category}`).toBe(
+          undefined,
+        );
+        seen.set(phrase, row.category);
+      }
+    }
   });
 });
 
