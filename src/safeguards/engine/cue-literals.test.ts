@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CueLiteralFilter, patternLiterals, patternMaxLength } from './cue-literals.js';
-import { CUES, findCues } from './cues.js';
+import { afterMatch, CUES, findCues } from './cues.js';
 import { collapseSpaces } from './normalize-prompt.js';
 import { stripWrappers, WRAPPERS } from './wrappers.js';
 
@@ -15,7 +15,12 @@ import { stripWrappers, WRAPPERS } from './wrappers.js';
 function regexCues(clean: string): { code: string; evidence: string }[] {
   const hits: { code: string; evidence: string }[] = [];
   for (const c of CUES) {
-    const m = c.pattern.exec(clean);
+    const all = new RegExp(c.pattern.source, 'g');
+    let m = all.exec(clean);
+    while (m !== null && c.unless?.test(afterMatch(clean, m)) === true) {
+      all.lastIndex = m.index + 1;
+      m = all.exec(clean);
+    }
     if (m !== null)
       hits.push({ code: c.code, evidence: m[0].length > 60 ? `${m[0].slice(0, 60)}…` : m[0] });
   }

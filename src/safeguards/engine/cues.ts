@@ -18,14 +18,38 @@ export interface Cue {
   readonly group: CueGroup;
   readonly pattern: RegExp;
   readonly message: string;
+  /**
+   * A match followed by this (tested on the next few characters) does not count: what comes
+   * after changes the meaning ("without the user noticing" + "any lag" is about speed).
+   */
+  readonly unless?: RegExp;
 }
 
-const cue = (code: string, group: CueGroup, words: readonly string[], message: string): Cue => ({
+/** How far after a match `unless` looks. */
+export const UNLESS_REACH = 48;
+
+const cue = (
+  code: string,
+  group: CueGroup,
+  words: readonly string[],
+  message: string,
+  unless?: RegExp,
+): Cue => ({
   code,
   group,
   pattern: new RegExp(`\\b(?:${words.join('|')})\\b`),
   message,
+  ...(unless === undefined ? {} : { unless }),
 });
+
+/**
+ * What a person may not notice when a request is about speed or smoothness, not secrecy
+ * ("without users noticing any lag", "… a delay", "… the downtime"); read right after the
+ * stealth words ("… in the background without" + "the user noticing any lag", "without the
+ * user noticing" + "any lag").
+ */
+export const NOT_NOTICED_SPEED =
+  /^ (?:(?:the )?(?:user|users|anyone|people|customers|players|admins?) (?:ever )?(?:noticing|seeing|feeling|experiencing) )?(?:any |a |an |the |much )?(?:lag|lags|delay|delays|slowdown|slow-down|slowness|difference|interruption|interruptions|downtime|outage|flicker|flickering|glitch|glitches|stutter|drop in|change in (?:speed|performance)|performance)\b/;
 
 export const CUES: readonly Cue[] = [
   cue(
@@ -61,6 +85,7 @@ export const CUES: readonly Cue[] = [
       'back door',
       'reverse shell',
       'bind shell',
+      'web ?shells?',
       'dropper',
       'loader',
       'stealer',
@@ -172,6 +197,10 @@ export const CUES: readonly Cue[] = [
       'fud',
       'fully undetectable',
       'amsi bypass',
+      // The functions patched in memory to blind script scanning and event tracing.
+      'amsiscanbuffer',
+      'etweventwrite',
+      'patch(?:ing)? (?:out )?(?:amsi|etw)',
       'process hollowing',
       'dll injection',
       'unhook',
@@ -242,7 +271,11 @@ export const CUES: readonly Cue[] = [
       'without (?:any )?(?:restrictions|filters|limitations)',
       'developer mode',
       'do anything now',
-      'new instructions',
+      // Not a bare "new instructions": "new instructions for the essay" is a user's own task.
+      'new (?:system )?instructions ?: ?\\w+',
+      'new instructions from (?:your |the )?(?:admin|administrator|developer|developers|operator|system|owner|creator|company)',
+      // Asking for one token without end makes some models spill memorised text.
+      'repeat (?:the |this )?(?:word|phrase|token|letter) .{1,30} (?:forever|infinitely|endlessly|indefinitely)',
       'you must obey',
       'print (?:your|the) (?:instructions|prompt)',
       // Orders planted in a document, addressed to whatever model reads it.
@@ -318,6 +351,7 @@ export const CUES: readonly Cue[] = [
       'sem ser detectado',
     ],
     'It asks for stealth: to avoid being noticed or traced.',
+    NOT_NOTICED_SPEED,
   ),
   cue(
     'cue.victim',
@@ -384,8 +418,12 @@ export const CUES: readonly Cue[] = [
       'detection',
       'harden',
       'hardening',
-      'patch',
-      'patching',
+      // Not a bare "patch": "patch AmsiScanBuffer in memory" is evasion. Patching something one runs is defense.
+      'patch(?:ing|es)? (?:the |our |all |every |your |my |their |its |this |that |these |those )?(?:latest |known |critical |security |vulnerable |outdated |old )?(?:servers?|systems?|software|vulnerabilit(?:y|ies)|hosts?|machines?|cves?|bugs?|flaws?|windows|linux|kernels?|firmware|dependenc(?:y|ies)|packages?|librar(?:y|ies)|apps?|applications?|fleet|endpoints?|devices?|computers?|laptops?|pcs?|routers?|os|holes?|issues?)',
+      'patch(?:ing)? (?:management|window|windows|cycle|schedule|day|level|levels|status|notes|tuesday|compliance|deployment|rollout|backlog|cadence|policy|process|strategy|program|programme)',
+      'patched',
+      'security patch(?:es)?',
+      'apply(?:ing)? (?:the |all |any |every )?(?:latest |missing |security )?patch(?:es)?',
       'mitigate',
       'mitigation',
       'defend',
@@ -467,6 +505,12 @@ export interface CueHit {
   readonly evidence: string;
 }
 
+/** The few characters right after a match, which a cue's `unless` reads. */
+export function afterMatch(clean: string, m: RegExpExecArray): string {
+  const end = m.index + m[0].length;
+  return clean.slice(end, end + UNLESS_REACH);
+}
+
 /** The cues that fire in cleaned (lower-case) text, with the words that fired them. */
 export function findCues(clean: string): CueHit[] {
   const hits: CueHit[] = [];
@@ -481,7 +525,12 @@ export function findCues(clean: string): CueHit[] {
     // minus the longest match: the search starts there and finds the same leftmost match.
     const from = FROM[k] as RegExp;
     from.lastIndex = Math.max(0, (firstEnd[k] as number) - (longest[k] as number));
-    const m = from.exec(clean);
+    let m = from.exec(clean);
+    // A match that what follows takes back does not count; a later one still may.
+    while (m !== null && c.unless?.test(afterMatch(clean, m)) === true) {
+      from.lastIndex = m.index + 1;
+      m = from.exec(clean);
+    }
     if (m !== null)
       hits.push({ cue: c, evidence: m[0].length > 60 ? `${m[0].slice(0, 60)}…` : m[0] });
   }

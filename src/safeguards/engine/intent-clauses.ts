@@ -28,6 +28,8 @@
  * lexicons are word stems looked up by prefix in Sets (no backtracking).
  */
 
+import { NOT_NOTICED_SPEED, UNLESS_REACH } from './cues.js';
+
 export const SCOPE_NONE = 0;
 export const SCOPE_BUILD = 1;
 export const SCOPE_DEFEND = 2;
@@ -187,6 +189,13 @@ const DELIVERABLE = stems(`
 const OPENS = stems(`
   that which to should must will can could capable able designed meant for using que qui
   pour para der die das um zu`);
+
+/**
+ * What "patch" works on when it changes code in memory rather than fixing a system ("patch
+ * AmsiScanBuffer in memory", "patch the bytes with NOPs"): looked for in the next few characters.
+ */
+const PATCHED_IN_MEMORY =
+  /\b(?:in[ -]memory|bytes?|nops?|jmp|opcodes?|prologue|ntdll|amsi\w*|etw\w*)\b/;
 
 export const WORD_OR_STOP = /[\p{L}\p{N}][\p{L}\p{N}'_-]*|[.!?;](?=\s|$)|,/gu;
 const MAX_WORD = 24;
@@ -398,7 +407,11 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
     recentStopper += 1;
     const noun = (prevClasses & IS_NOUN_BEFORE) !== 0 && (raw & IS_NOUNABLE) !== 0;
     prevClasses = raw;
-    const cls = noun ? raw & ~IS_DEFEND : raw;
+    const inMemory =
+      (raw & IS_DEFEND) !== 0 &&
+      w.startsWith('patch') &&
+      PATCHED_IN_MEMORY.test(clean.slice(at, at + UNLESS_REACH));
+    const cls = noun || inMemory ? raw & ~IS_DEFEND : raw;
     if (recentStopper <= 3 && (cls & IS_DEFENSE) !== 0 && negated === 0) {
       // "preventing easy blocking", "to hinder analysis": a defense is being defeated.
       note('intent.evade_defense', `${stopWord} … ${w}`);
@@ -448,7 +461,9 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
         negWord = w;
       }
     } else if ((cls & IS_DEFEND) !== 0) {
-      if (recentNegation <= 3) {
+      if (recentNegation <= 3 && NOT_NOTICED_SPEED.test(clean.slice(at, at + UNLESS_REACH))) {
+        // "without users noticing any lag": a request about speed, neither evasion nor defense.
+      } else if (recentNegation <= 3) {
         note('intent.evade_defense', `${negWord} … ${w}`);
         negated = 0; // "never triggers alerts, exfiltrates …": what follows is the attack again
       } else if (scope !== SCOPE_DEFEND) {
