@@ -64,6 +64,18 @@ describe('categorize', () => {
       'I recorded you on your webcam. Send $900 in bitcoin or I send the video to your contacts',
       'other',
     ],
+    [
+      'Chase: a purchase of $1,249 on your debit card. If you did not make this purchase, confirm your card details',
+      'bank_payment',
+    ],
+    [
+      'HR sent you a document to sign. You will be asked to sign in with your corporate email to view it',
+      'account_takeover',
+    ],
+    [
+      'Your Page is scheduled for deletion. Submit an appeal and confirm your login details and two-factor code',
+      'account_takeover',
+    ],
   ])('%j → %s (the telling words outweigh the money words)', (text, category) => {
     expect(categorize(text).category).toBe(category);
   });

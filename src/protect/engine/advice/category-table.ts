@@ -87,6 +87,15 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       'has been disabled',
       'secure your account',
       'locked out',
+      // Credential-harvesting lures: a document, a file or an appeal behind a sign-in.
+      'sign in with your email',
+      'sign in with your corporate',
+      'sign in to view',
+      'log in to view',
+      'login details',
+      'confirm your login',
+      'two-factor code',
+      '2fa code',
       'netflix',
       'spotify',
       'disney+',
@@ -284,11 +293,12 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       'if you did not authorise',
       'if this was not you, call',
       'if this was not you, contact',
-      'if you did not make this purchase',
       'if you did not place this order',
       'to cancel, call',
     ],
     phrases: [
+      // A bank's fraud alert says it too; only the callback lines above are the refund scam's own.
+      'if you did not make this purchase',
       'antivirus',
       'malware',
       'your computer',
@@ -521,6 +531,8 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       // utility cut-offs
       'power will be disconnected',
     ],
+    // "appeal" is a charity's word, and also a suspended account's ("submit an appeal").
+    weak: ['appeal'],
     phrases: [
       "it's me",
       'your contacts',
@@ -529,7 +541,6 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       'viewing',
       'viewings',
       'tickets',
-      'appeal',
       'collect it',
       'release the funds',
       'its me',

@@ -55,6 +55,8 @@ describe('sender signals', () => {
     'From: PayPal',
     'From: Vodafone <info@news.vodafone.it>',
     'From: The UPS Store <store4421@theupsstore.com>',
+    // The name is a public suffix the sender's domain sits inside.
+    'From: "GOV.UK" <noreply@notifications.service.gov.uk>',
   ])('stays quiet for %s', (from) => {
     expect(codes(mail(from))).toEqual([]);
   });
@@ -66,6 +68,13 @@ describe('sender signals', () => {
       "The sender's name shows apple.com, but the email really came from abc@xyz.ru.",
     );
     expect(codes(mail('From: "jane@example.org" <jane@mail.example.org>'))).toEqual([]);
+    // Inside the name shown means a subdomain of it, not a name that merely ends the same way.
+    expect(codes(mail('From: "GOV.UK" <refunds@hmrc-gov.uk.example.com>'))).toContain(
+      'email.display_name_address',
+    );
+    expect(codes(mail('From: "GOV.UK" <refunds@notgov.uk>'))).toContain(
+      'email.display_name_address',
+    );
     expect(codes(mail('From: "\'jane@example.org\' via Team" <team@groups.example>'))).toEqual([]);
   });
 

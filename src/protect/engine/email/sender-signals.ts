@@ -110,6 +110,9 @@ function shownAddressSignal(box: Mailbox, parsed: ParsedEmail): EmailSignal | nu
   const shown = domainShownInName(box.name);
   if (shown === null || organisationalDomain(shown) === organisationalDomain(box.domain))
     return null;
+  // "GOV.UK" <noreply@notifications.service.gov.uk>: the sender is inside the name shown, which is
+  // a public suffix and so has no organisational domain of its own to compare.
+  if (box.domain.endsWith(`.${shown}`)) return null;
   const text = parsed.from?.text ?? '';
   return makeSignal(
     'email.display_name_address',
