@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CueLiteralFilter, patternLiterals, patternMaxLength } from './cue-literals.js';
-import { afterMatch, CUES, findCues } from './cues.js';
+import { CUES, findCues, takenBack } from './cues.js';
 import { collapseSpaces } from './normalize-prompt.js';
 import { stripWrappers, WRAPPERS } from './wrappers.js';
 
@@ -17,7 +17,7 @@ function regexCues(clean: string): { code: string; evidence: string }[] {
   for (const c of CUES) {
     const all = new RegExp(c.pattern.source, 'g');
     let m = all.exec(clean);
-    while (m !== null && c.unless?.test(afterMatch(clean, m)) === true) {
+    while (m !== null && takenBack(c, clean, m)) {
       all.lastIndex = m.index + 1;
       m = all.exec(clean);
     }

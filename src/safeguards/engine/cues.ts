@@ -505,10 +505,30 @@ export interface CueHit {
   readonly evidence: string;
 }
 
-/** The few characters right after a match, which a cue's `unless` reads. */
-export function afterMatch(clean: string, m: RegExpExecArray): string {
+/**
+ * A harm ruled out right before it is named: "so a malicious PR can't escape the container",
+ * "must not exfiltrate data". One word may stand between ("can't easily escape"); "I can't get
+ * my exploit to work" is still about an exploit.
+ */
+const RULED_OUT_BEFORE =
+  /(?:^|[^a-z'])(?:can't|cannot|can not|won't|couldn't|mustn't|must not|unable to|never|not)(?: [a-z]+)? $/;
+
+/** A harm made harder, not done: "to make phishing harder", "so ransomware is less likely to spread". */
+export const MADE_HARDER =
+  /^ (?:attacks? |attempts? )?(?:(?:is|are|gets?|becomes?) )?(?:much |far |a lot )?(?:harder|more difficult|more expensive|impossible|less likely|less effective|less successful|less profitable|unlikely)\b/;
+
+/**
+ * True when the words around a match take it back: what follows (`unless`), or, for a harm, a
+ * negation right before it or "harder" / "less likely" right after it. findCues then looks for a later match of the same cue.
+ */
+export function takenBack(c: Cue, clean: string, m: RegExpExecArray): boolean {
   const end = m.index + m[0].length;
-  return clean.slice(end, end + UNLESS_REACH);
+  if (c.unless?.test(clean.slice(end, end + UNLESS_REACH)) === true) return true;
+  return (
+    c.group === 'harm' &&
+    (RULED_OUT_BEFORE.test(clean.slice(Math.max(0, m.index - 32), m.index)) ||
+      MADE_HARDER.test(clean.slice(end, end + UNLESS_REACH)))
+  );
 }
 
 /** The cues that fire in cleaned (lower-case) text, with the words that fired them. */
@@ -527,7 +547,7 @@ export function findCues(clean: string): CueHit[] {
     from.lastIndex = Math.max(0, (firstEnd[k] as number) - (longest[k] as number));
     let m = from.exec(clean);
     // A match that what follows takes back does not count; a later one still may.
-    while (m !== null && c.unless?.test(afterMatch(clean, m)) === true) {
+    while (m !== null && takenBack(c, clean, m)) {
       from.lastIndex = m.index + 1;
       m = from.exec(clean);
     }

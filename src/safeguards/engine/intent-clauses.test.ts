@@ -62,6 +62,13 @@ describe('readIntent (who acts on what)', () => {
     );
   });
 
+  it('reads "make phishing harder" as a defense, not as making phishing', () => {
+    expect(features('How can our company make phishing harder for attackers?')).not.toContain(
+      'intent.build_harm',
+    );
+    expect(features('Make phishing pages for our bank customers.')).toContain('intent.build_harm');
+  });
+
   it('takes harms a requirement rules out ("without exposing …", "must not use …") out of the build scope', () => {
     const keys =
       'Write a program that rotates the keys without exposing them to potential attackers.';

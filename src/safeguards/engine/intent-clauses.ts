@@ -28,7 +28,7 @@
  * lexicons are word stems looked up by prefix in Sets (no backtracking).
  */
 
-import { NOT_NOTICED_SPEED, UNLESS_REACH } from './cues.js';
+import { MADE_HARDER, NOT_NOTICED_SPEED, UNLESS_REACH } from './cues.js';
 
 export const SCOPE_NONE = 0;
 export const SCOPE_BUILD = 1;
@@ -431,7 +431,14 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
     }
     recentCreate += 1;
     if ((cls & IS_DEFEND) !== 0 || (cls & IS_DELIVERABLE) !== 0) recentCreate = 99;
-    if (recentCreate <= 3 && (cls & IS_HARM) !== 0 && negated === 0 && intro !== 1) {
+    if (
+      recentCreate <= 3 &&
+      (cls & IS_HARM) !== 0 &&
+      negated === 0 &&
+      intro !== 1 &&
+      // "make phishing harder": what is made is a defense.
+      !MADE_HARDER.test(clean.slice(at, at + UNLESS_REACH))
+    ) {
       // "write ransomware", "draft a phishing email": the harm named is the thing made.
       note('intent.build_harm', `${createWord} … ${w}`);
       recentCreate = 99;
