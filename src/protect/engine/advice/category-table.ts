@@ -287,6 +287,7 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       'technical support',
       'microsoft support',
       'windows defender',
+      'windows support',
       'anydesk',
       'teamviewer',
       'if you did not authorize',
@@ -300,6 +301,8 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       // A bank's fraud alert says it too; only the callback lines above are the refund scam's own.
       'if you did not make this purchase',
       'antivirus',
+      'pc license',
+      'your pc',
       'malware',
       'your computer',
       'subscription renewal',
@@ -423,6 +426,7 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       'the rig',
       'known you forever',
       'we matched',
+      'miss you',
     ],
     phrases: [
       'widow',
@@ -431,7 +435,6 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       'your profile',
       'profile picture',
       'lonely',
-      'miss you',
       'wrong number',
       'nice to meet you',
       'soldier',
@@ -528,6 +531,8 @@ export const CATEGORY_PHRASES: readonly CategoryRow[] = [
       "i'll buy",
       'i will buy',
       'my courier',
+      'my mover',
+      'my movers',
       // utility cut-offs
       'power will be disconnected',
     ],

@@ -54,6 +54,14 @@ describe('cue signals', () => {
       'cue.family_emergency',
     ],
     ["Please don't tell mum, I'll explain later", 'cue.secrecy'],
+    [
+      "I'm interested in the bike but I'm away. I'll pay via PayPal + shipping, my mover will collect",
+      'cue.marketplace_buyer',
+    ],
+    [
+      'HMRC: your refund has been issued. We will not ask for bank details by text.',
+      'cue.never_share_warning',
+    ],
   ])('finds the cue in %j', (text, code) => {
     expect(codes(text)).toContain(code);
   });
@@ -124,6 +132,7 @@ describe('cue signals', () => {
   it.each([
     ["I'll pay you back on Friday, thanks for the loan", 'cue.money_back'],
     ['Bail is a cricket word: the ball hit the stumps', 'cue.family_emergency'],
+    ['Is the bike still available? I can come tomorrow and pay cash', 'cue.marketplace_buyer'],
   ])('does not find the cue in %j', (text, code) => {
     expect(codes(text)).not.toContain(code);
   });

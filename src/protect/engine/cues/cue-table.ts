@@ -134,6 +134,12 @@ export const CUES: readonly CueSpec[] = [
       'do not share this code',
       'never share this code',
       'we will never ask',
+      'we will not ask',
+      "we won't ask",
+      'we do not ask for',
+      "we don't ask for",
+      'will not ask for your',
+      'will not ask you for',
       'will never ask you',
       'never ask for your',
       'never call you to ask',
@@ -257,6 +263,30 @@ export const CUES: readonly CueSpec[] = [
       'devuelvemelo',
       'devuélvemelos',
       'por bizum por error',
+    ],
+  },
+  {
+    // A "buyer" for something the person sells online who cannot come: a courier or mover will
+    // collect, payment by PayPal "plus shipping", a fake payment e-mail to confirm. The payment never
+    // comes (or is clawed back) and the person pays the "courier" or hands over the item.
+    code: 'cue.marketplace_buyer',
+    weight: 1.2,
+    phrases: [
+      'my mover will',
+      'my movers will',
+      'my courier will',
+      'my shipping agent',
+      'my agent will collect',
+      'my agent will pick',
+      'send a courier to collect',
+      'send my courier',
+      'pay via paypal + shipping',
+      'pay via paypal plus shipping',
+      'pay extra for shipping',
+      'your paypal email',
+      'send me your paypal',
+      'check your email to confirm the payment',
+      'release the funds',
     ],
   },
   {

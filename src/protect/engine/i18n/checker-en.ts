@@ -28,6 +28,8 @@ export const checkerEn = {
     'A stranger explains how they found you or says you have never met ("{match}"). Inheritances, business deals and romances offered by strangers are a classic scam opening.',
   'cue.family_emergency':
     'Someone in the family says they are in trouble and need money now ("{match}"). Scammers pretend to be a grandchild under arrest, after a crash or in hospital; call the family on the numbers you already have before you send anything.',
+  'cue.marketplace_buyer':
+    'It reads like a "buyer" for something you sell who cannot come in person ("{match}"). Fake buyers send a courier or a fake payment e-mail; wait until the money is in your own account, and never pay a "courier" or "shipping" fee yourself.',
   'cue.money_back':
     'It says something was sent to you by mistake and asks you to send it back ("{match}"). Look in your banking app first: often nothing arrived, or it came from a stolen card and will be taken back, so you would pay twice. If money really arrived by mistake, your bank returns it.',
   'cue.new_number':

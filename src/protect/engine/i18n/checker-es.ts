@@ -27,6 +27,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Un desconocido explica cómo le encontró o dice que nunca se han visto ("{match}"). Herencias, negocios y romances ofrecidos por desconocidos son un comienzo clásico de estafa.',
   'cue.family_emergency':
     'Alguien de la familia dice que está en apuros y necesita dinero ya ("{match}"). Los estafadores se hacen pasar por un nieto detenido, accidentado o en el hospital; llame a la familia a los números que ya tiene antes de enviar nada.',
+  'cue.marketplace_buyer':
+    'Parece un "comprador" de algo que usted vende que no puede venir en persona ("{match}"). Los falsos compradores envían un mensajero o un correo de pago falso; espere a ver el dinero en su propia cuenta y no pague nunca usted un "envío" o un "mensajero".',
   'cue.money_back':
     'Dice que le enviaron algo por error y le pide que lo devuelva ("{match}"). Mire primero la app de su banco: a menudo no llegó nada, o llegó con una tarjeta robada y se lo quitarán, así que pagaría dos veces. Si de verdad llegó dinero por error, su banco lo devuelve.',
   'cue.new_number':
