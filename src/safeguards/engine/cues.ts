@@ -513,9 +513,13 @@ export interface CueHit {
 const RULED_OUT_BEFORE =
   /(?:^|[^a-z'])(?:can't|cannot|can not|won't|couldn't|mustn't|must not|unable to|never|not)(?: [a-z]+)? $/;
 
-/** A harm made harder, not done: "to make phishing harder", "so ransomware is less likely to spread". */
+/**
+ * A harm made harder, not done: "to make phishing harder", "so ransomware is less likely to
+ * spread". Not when what is made harder is finding it: "make the malware harder to detect" is
+ * evasion.
+ */
 export const MADE_HARDER =
-  /^ (?:attacks? |attempts? )?(?:(?:is|are|gets?|becomes?) )?(?:much |far |a lot )?(?:harder|more difficult|more expensive|impossible|less likely|less effective|less successful|less profitable|unlikely)\b/;
+  /^ (?:attacks? |attempts? )?(?:(?:is|are|gets?|becomes?) )?(?:much |far |a lot )?(?:harder|more difficult|more expensive|impossible|less likely|less effective|less successful|less profitable|unlikely)\b(?! (?:for (?:the |an? )?[a-z]+ )?to (?:detect|spot|trace|find|notice|catch|analy[sz]e|remove|block|stop|see|reverse|attribute|clean|investigate|flag|quarantine))/;
 
 /**
  * True when the words around a match take it back: what follows (`unless`), or, for a harm, a
