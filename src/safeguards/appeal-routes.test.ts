@@ -14,11 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessUserRow } from '../access/index.js';
 import { accessServices } from '../access/index.js';
 import type { GatewayRequestRow, GatewayTables } from '../gateway/index.js';
+import { RETRY_AFTER_S } from '../platform/net/delivery-schedule.js';
 import { verifyWebhook } from '../platform/net/webhook-signature.js';
 import { createTempDatabase, requireService } from '../platform/test-support/services.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { createDecisionFeed } from './decision-feed.js';
 import { storeFindings } from './finding-store.js';
+import { PAUSE_AFTER } from './owner-webhooks.js';
+import type { SafeguardsTables } from './safeguards-tables.js';
 
 interface UserTables {
   access_user: AccessUserRow;
@@ -42,8 +45,10 @@ interface Received {
   readonly body: string;
 }
 
-/** A webhook receiver on loopback that records what it is sent. */
-async function startReceiver(): Promise<{ url: string; got: Received[]; close(): Promise<void> }> {
+/** A webhook receiver on loopback that records what it is sent and answers `status`. */
+async function startReceiver(
+  status = 204,
+): Promise<{ url: string; got: Received[]; close(): Promise<void> }> {
   const got: Received[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -52,7 +57,7 @@ async function startReceiver(): Promise<{ url: string; got: Received[]; close():
     });
     req.on('end', () => {
       got.push({ headers: req.headers, body });
-      res.writeHead(204).end();
+      res.writeHead(status).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -260,7 +265,7 @@ function appealSuite(
         keys.admin,
       );
       expect(none.status).toBe(200);
-      expect(none.body).toEqual({ url: null, created_at: null });
+      expect(none.body).toEqual({ url: null, created_at: null, paused_at: null });
       const untested = await api<{ code: string }>('POST', `${path}/test`, keys.admin);
       expect(untested.status).toBe(404);
       expect(untested.body.code).toBe('webhook_not_set');
@@ -364,11 +369,90 @@ function appealSuite(
       expect(tested).toHaveLength(1);
       expect(tested[0]).toMatchObject({ outcome: 'success', data: { status: 204, error: null } });
     });
+    it('pauses an address after three notices in a row fail every retry; a test that arrives resumes it', async () => {
+      const path = `/api/safeguards/orgs/${orgId}/webhook`;
+      const failing = await startReceiver(503);
+      const db = server.platform.store.db<SafeguardsTables>();
+      // The receiving system breaks: point the address at it without starting afresh (a PUT would),
+      // two notices having already failed every retry.
+      await db
+        .updateTable('safeguards_webhook')
+        .set({ url: failing.url, failed_in_a_row: PAUSE_AFTER - 1 })
+        .where('org_id', '=', orgId)
+        .execute();
+      const model = await db
+        .selectFrom('safeguards_notice')
+        .selectAll()
+        .where('owner', '=', `org:${orgId}`)
+        .executeTakeFirstOrThrow();
+      const notice = (attempts: number) => ({
+        ...model,
+        id: randomUUID(),
+        created_at: Date.now(),
+        webhook_status: 'pending',
+        webhook_attempts: attempts,
+        next_attempt_at: 0,
+        lease_until: null,
+        last_error: null,
+      });
+      // A notice on its last try: the servers' delivery loop posts it once more, and it fails for good.
+      await db.insertInto('safeguards_notice').values(notice(RETRY_AFTER_S.length)).execute();
+      const paused = await until(async () => {
+        const got = await api<{ paused_at: string | null }>('GET', path, keys.admin);
+        return got.body.paused_at ?? undefined;
+      });
+      expect(Date.parse(paused)).toBeGreaterThan(Date.now() - 60_000);
+      expect(failing.got).toHaveLength(1);
+      expect(await audited('safeguards.webhook.paused')).toEqual([
+        expect.objectContaining({
+          actor: 'system:safeguards',
+          subject: `org:${orgId}`,
+          data: expect.objectContaining({ failedInARow: PAUSE_AFTER, lastError: 'HTTP 503' }),
+        }),
+      ]);
+      // While paused nothing is posted: the next notice is marked not sent, and stays on the page.
+      const next = notice(0);
+      await db.insertInto('safeguards_notice').values(next).execute();
+      const skipped = await until(async () => {
+        const row = await db
+          .selectFrom('safeguards_notice')
+          .select(['webhook_status', 'last_error'])
+          .where('id', '=', next.id)
+          .executeTakeFirstOrThrow();
+        return row.webhook_status === 'pending' ? undefined : row;
+      });
+      expect(skipped).toEqual({
+        webhook_status: 'failed',
+        last_error: expect.stringContaining('paused'),
+      });
+      expect(failing.got).toHaveLength(1);
+      // Fixed, and a test message arrives: deliveries resume (audited), the count starts again.
+      await db
+        .updateTable('safeguards_webhook')
+        .set({ url: receiver.url })
+        .where('org_id', '=', orgId)
+        .execute();
+      const tested = await api<{ delivered: boolean }>('POST', `${path}/test`, keys.admin);
+      expect(tested.body.delivered).toBe(true);
+      expect(
+        (await api<{ paused_at: string | null }>('GET', path, keys.admin)).body.paused_at,
+      ).toBeNull();
+      expect(
+        await db
+          .selectFrom('safeguards_webhook')
+          .select('failed_in_a_row')
+          .where('org_id', '=', orgId)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ failed_in_a_row: 0 });
+      expect(await audited('safeguards.webhook.resumed')).toHaveLength(1);
+      await failing.close();
+    });
+
     it('an admin may send ten test messages in ten minutes, then is told how long to wait', async () => {
       const path = `/api/safeguards/orgs/${orgId}/webhook/test`;
       const before = receiver.got.length;
-      // One was sent by the test before; nine more fit.
-      for (let i = 0; i < 9; i += 1) expect((await api('POST', path, keys.admin)).status).toBe(200);
+      // Two were sent by the tests before; eight more fit.
+      for (let i = 0; i < 8; i += 1) expect((await api('POST', path, keys.admin)).status).toBe(200);
       const refused = await fetch(`${server.url}${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${keys.admin}` },
@@ -378,7 +462,7 @@ function appealSuite(
       expect(wait).toBeGreaterThan(0);
       expect(wait).toBeLessThanOrEqual(600);
       expect(((await refused.json()) as { code: string }).code).toBe('webhook_tests_limited');
-      expect(receiver.got).toHaveLength(before + 9);
+      expect(receiver.got).toHaveLength(before + 8);
     });
 
     it('only the owner may appeal, once, with a bounded reason; it is audited without the words', async () => {

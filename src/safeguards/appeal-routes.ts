@@ -282,6 +282,10 @@ export function registerAppealRoutes(
   const WebhookOrNone = Type.Object({
     url: Type.Union([Type.String(), Type.Null()]),
     created_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    paused_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description:
+        'when deliveries were paused after notices in a row failed every retry; a test message that arrives, or a new address, resumes them',
+    }),
   });
   const orgAdmin = async (request: FastifyRequest, orgId: string) => {
     const p = await gate.require(request, OWN_ACCOUNT, { orgId, minRole: 'admin' });
@@ -304,8 +308,12 @@ export function registerAppealRoutes(
       await orgAdmin(request, request.params.org);
       const hook = await webhooks.get(request.params.org);
       // "None set up" is an answer, not an error: a 404 here was logged by every admin's browser.
-      if (hook === null) return { url: null, created_at: null };
-      return { url: hook.url, created_at: new Date(hook.createdAt).toISOString() };
+      if (hook === null) return { url: null, created_at: null, paused_at: null };
+      return {
+        url: hook.url,
+        created_at: new Date(hook.createdAt).toISOString(),
+        paused_at: iso(hook.pausedAt),
+      };
     },
   );
 

@@ -3,7 +3,9 @@
  * admin; the Standard Webhooks secret is shown once and kept sealed), and the delivery of the
  * notices waiting in `safeguards_notice`: every running server claims due rows under a lease, posts
  * them signed through the platform's public-address guard, and retries with back-off for about a
- * day. Nothing here holds up a lever.
+ * day. When three notices in a row fail after every retry the address is paused (audited; the admin
+ * sees it on the page): notices are still shown in-app, and a test message that arrives, or a new
+ * address, resumes deliveries. Nothing here holds up a lever.
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../platform/audit/index.js';
@@ -29,11 +31,19 @@ import type { SafeguardsNoticeRow, SafeguardsTables } from './safeguards-tables.
 
 const LEASE_MS = 60_000;
 const BATCH = 20;
+/**
+ * Notices in a row that fail after every retry (each tried for about a day) before the address is
+ * paused. Lever notices are rare, so fewer than the exchange's five: three is days of failing.
+ */
+export const PAUSE_AFTER = 3;
+const PAUSED_ERROR = 'not sent: deliveries to this address are paused after failing';
 
 export interface OwnerWebhook {
   readonly orgId: string;
   readonly url: string;
   readonly createdAt: number;
+  /** When deliveries were paused for failing; null while they are sent. */
+  readonly pausedAt: number | null;
 }
 
 /** One message to the organization's address (a notice row seen as a delivery). */
@@ -133,6 +143,10 @@ export function createOwnerWebhooks(deps: {
       await finish(id, { webhook_status: 'none', last_error: 'the webhook was removed' });
       return;
     }
+    if (hook.paused_at !== null) {
+      await finish(id, { webhook_status: 'failed', last_error: PAUSED_ERROR });
+      return;
+    }
     const body = webhookBody(row);
     const secret = deps.sealer.open(hook.secret, secretPlace(hook.org_id));
     // Signed per try: the timestamp must be fresh for the receiver's replay check.
@@ -149,6 +163,7 @@ export function createOwnerWebhooks(deps: {
         webhook_attempts: attempts,
         last_error: null,
       });
+      if (hook.failed_in_a_row > 0) await setFailures(hook.org_id, 0, null);
       return;
     }
     const wait = retryAfter(attempts, outcome);
@@ -158,15 +173,34 @@ export function createOwnerWebhooks(deps: {
       next_attempt_at: deps.now() + (wait ?? 0) * 1000,
       last_error: (outcome.error ?? 'failed').slice(0, 300),
     });
-    if (wait === undefined)
+    if (wait !== undefined) return;
+    const error = (outcome.error ?? 'failed').slice(0, 300);
+    await deps.audit.append({
+      actor: 'system:safeguards',
+      action: 'safeguards.webhook.failed',
+      subject: row.owner,
+      outcome: 'failure',
+      data: { notice: row.id, attempts, error },
+    });
+    const failed = hook.failed_in_a_row + 1;
+    const pause = failed >= PAUSE_AFTER;
+    await setFailures(hook.org_id, failed, pause ? deps.now() : null);
+    if (pause)
       await deps.audit.append({
         actor: 'system:safeguards',
-        action: 'safeguards.webhook.failed',
+        action: 'safeguards.webhook.paused',
         subject: row.owner,
         outcome: 'failure',
-        data: { notice: row.id, attempts, error: (outcome.error ?? 'failed').slice(0, 300) },
+        data: { failedInARow: failed, lastError: error },
       });
   };
+
+  const setFailures = (orgId: string, failed: number, pausedAt: number | null) =>
+    db()
+      .updateTable('safeguards_webhook')
+      .set({ failed_in_a_row: failed, paused_at: pausedAt })
+      .where('org_id', '=', orgId)
+      .execute();
 
   const tick = async () => {
     for (const id of await claim()) {
@@ -195,6 +229,9 @@ export function createOwnerWebhooks(deps: {
         secret: deps.sealer.seal(secret, secretPlace(orgId)),
         created_at: deps.now(),
         created_by: actor.id,
+        // A new address starts afresh.
+        failed_in_a_row: 0,
+        paused_at: null,
       };
       await db().deleteFrom('safeguards_webhook').where('org_id', '=', orgId).execute();
       await db().insertInto('safeguards_webhook').values(row).execute();
@@ -207,25 +244,31 @@ export function createOwnerWebhooks(deps: {
         data: { host: new URL(url).host },
         ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
       });
-      return { webhook: { orgId, url, createdAt: row.created_at }, secret };
+      return { webhook: { orgId, url, createdAt: row.created_at, pausedAt: null }, secret };
     },
 
     async get(orgId: string): Promise<OwnerWebhook | null> {
       const row = await db()
         .selectFrom('safeguards_webhook')
-        .select(['org_id', 'url', 'created_at'])
+        .select(['org_id', 'url', 'created_at', 'paused_at'])
         .where('org_id', '=', orgId)
         .executeTakeFirst();
       return row === undefined
         ? null
-        : { orgId: row.org_id, url: row.url, createdAt: Number(row.created_at) };
+        : {
+            orgId: row.org_id,
+            url: row.url,
+            createdAt: Number(row.created_at),
+            pausedAt: row.paused_at === null ? null : Number(row.paused_at),
+          };
     },
 
     /**
      * Post a signed test message (`"type": "safeguards.test"`, no limit in it) to the organization's
      * address now, and say what happened: an admin learns at once whether the receiving system
      * works, not on the day a limit is put on the organization. One at a time per organization;
-     * undefined when no address is set. Audited, with the outcome.
+     * undefined when no address is set. Audited, with the outcome. A test that arrives resumes
+     * deliveries that were paused for failing.
      */
     async test(
       orgId: string,
@@ -265,6 +308,19 @@ export function createOwnerWebhooks(deps: {
           signal: stop.signal,
           userAgent: 'Shieldwall-Safeguards-Webhooks/1',
         });
+        if (outcome.ok && (hook.paused_at !== null || hook.failed_in_a_row > 0)) {
+          // It works again: what was paused is sent from the next notice on.
+          await setFailures(orgId, 0, null);
+          if (hook.paused_at !== null)
+            await deps.audit.append({
+              actor: actor.id,
+              action: 'safeguards.webhook.resumed',
+              subject: `org:${orgId}`,
+              outcome: 'success',
+              data: { host: new URL(hook.url).host },
+              ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
+            });
+        }
         await deps.audit.append({
           actor: actor.id,
           action: 'safeguards.webhook.tested',

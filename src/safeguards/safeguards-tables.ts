@@ -82,6 +82,10 @@ export interface SafeguardsWebhookRow {
   secret: string;
   created_at: number;
   created_by: string;
+  /** Notices in a row whose delivery failed after every retry; the address is paused at a limit. */
+  failed_in_a_row: number;
+  /** When deliveries were paused for failing (null: active). A good test message or a new address resumes them. */
+  paused_at: number | null;
 }
 
 /** One finding of `shieldwall safeguards monitor`, kept for the console. */
@@ -215,6 +219,18 @@ export const safeguardsMigrations: readonly Migration[] = [
         .on('safeguards_finding')
         .columns(['run_at'])
         .execute();
+    },
+  },
+  {
+    // Named to sort after every migration already released (Kysely runs them in name order and
+    // refuses one that sorts before those a database has run), not by today's date.
+    name: '20261215-20-safeguards-webhook-pause',
+    async up(db) {
+      await db.schema
+        .alterTable('safeguards_webhook')
+        .addColumn('failed_in_a_row', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('safeguards_webhook').addColumn('paused_at', 'bigint').execute();
     },
   },
 ];

@@ -20,6 +20,8 @@ import { startTestServer, type TestServer } from '../../src/platform/test-suppor
 import { createDecisionFeed } from '../../src/safeguards/decision-feed.js';
 import { safeguardsServices, storeFindings } from '../../src/safeguards/index.js';
 import { noticeMessages } from '../../src/safeguards/notice-text.js';
+import { PAUSE_AFTER } from '../../src/safeguards/owner-webhooks.js';
+import type { SafeguardsTables } from '../../src/safeguards/safeguards-tables.js';
 import { safeguardsMessages } from '../../web/src/i18n/safeguards-messages.js';
 import { safeguardsWebhookMessages } from '../../web/src/i18n/safeguards-webhook-messages.js';
 import { runAxe } from './axe-check.js';
@@ -527,12 +529,29 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     await expectAccessible(page, 'messages sent, with problems');
     await card.screenshot({ path: `${SHOTS}/safeguards-webhook-deliveries.png` });
 
+    // Failing for days: the address is paused (owner-webhooks.ts, PAUSE_AFTER notices in a row that
+    // failed every retry). The card says so, and what brings it back.
+    await server.platform.store
+      .db<SafeguardsTables>()
+      .updateTable('safeguards_webhook')
+      .set({ paused_at: Date.now(), failed_in_a_row: PAUSE_AFTER })
+      .where('org_id', '=', orgId)
+      .execute();
+    await page.reload();
+    await card.getByText(/^Paused on .*: the last three messages could not be delivered/).waitFor();
+    await card
+      .getByText('When the receiving system works again, send a test message', { exact: false })
+      .waitFor();
+    await expectAccessible(page, 'webhook paused');
+    await card.screenshot({ path: `${SHOTS}/safeguards-webhook-paused.png` });
+
     // The same in Spanish, at 200% zoom.
     const es = await open('/safeguards', { ...ZOOMED, spanish: true });
     const esCard = es.page
       .getByRole('region', { name: 'Enviar estos mensajes a su propio sistema' })
       .getByRole('article', { name: orgName });
     await esCard.getByText(`Los mensajes también se envían a ${address}`).waitFor();
+    await esCard.getByText(/^En pausa desde el .*: los tres últimos mensajes/).waitFor();
     await esCard
       .getByRole('button', { name: `Dejar de enviar los mensajes sobre ${orgName}` })
       .waitFor();

@@ -15,6 +15,10 @@ const en = {
   'webhook.none': 'Not set up. Messages about this organization are shown only on this page.',
   'webhook.current': 'Messages are also sent to {url}',
   'webhook.since': 'Set up on {date}.',
+  'webhook.paused':
+    'Paused on {date}: the last three messages could not be delivered, even after a day of trying each.',
+  'webhook.paused_fix':
+    'Messages are still shown on this page. When the receiving system works again, send a test message: if it arrives, sending starts again.',
   'webhook.label': 'Web address that receives the messages',
   'webhook.label_new': 'New web address',
   'webhook.hint':
@@ -89,7 +93,7 @@ const en = {
     'Messages are signed as {standard} describes (headers webhook-id, webhook-timestamp and webhook-signature) with the secret code shown when the address is saved, so any of its libraries can check them. Refuse a message whose signature does not match or whose timestamp is more than five minutes off.',
   'webhook.tech_standard': 'Standard Webhooks',
   'webhook.tech_retry':
-    'Answer with a 2xx status. Otherwise we try again for about a day. Addresses inside a private network (loopback, private or link-local) are refused.',
+    'Answer with a 2xx status. Otherwise we try again for about a day; after three messages in a row fail like that, sending pauses until a test message arrives. Addresses inside a private network (loopback, private or link-local) are refused.',
   'webhook.tech_test':
     'A test message has the type safeguards.test and no limit in it; it is signed like every other message.',
   'webhook.tech_doc': 'Every field is described in {doc} in the Shieldwall source.',
@@ -110,6 +114,10 @@ export const safeguardsWebhookMessages = defineMessages<SafeguardsWebhookMessage
       'Sin configurar. Los mensajes sobre esta organización solo se muestran en esta página.',
     'webhook.current': 'Los mensajes también se envían a {url}',
     'webhook.since': 'Configurado el {date}.',
+    'webhook.paused':
+      'En pausa desde el {date}: los tres últimos mensajes no se pudieron entregar, ni siquiera tras un día de intentos cada uno.',
+    'webhook.paused_fix':
+      'Los mensajes se siguen mostrando en esta página. Cuando el sistema que los recibe vuelva a funcionar, envíe un mensaje de prueba: si llega, el envío se reanuda.',
     'webhook.label': 'Dirección web que recibe los mensajes',
     'webhook.label_new': 'Nueva dirección web',
     'webhook.hint':
@@ -185,7 +193,7 @@ export const safeguardsWebhookMessages = defineMessages<SafeguardsWebhookMessage
       'Los mensajes se firman como describe {standard} (cabeceras webhook-id, webhook-timestamp y webhook-signature) con el código secreto que se muestra al guardar la dirección, así que cualquiera de sus bibliotecas puede comprobarlos. Rechace un mensaje cuya firma no coincida o cuya hora se desvíe más de cinco minutos.',
     'webhook.tech_standard': 'Standard Webhooks (estándar de webhooks)',
     'webhook.tech_retry':
-      'Responda con un estado 2xx. Si no, lo intentamos de nuevo durante un día aproximadamente. Se rechazan las direcciones de una red privada (loopback, privadas o de enlace local).',
+      'Responda con un estado 2xx. Si no, lo intentamos de nuevo durante un día aproximadamente; si tres mensajes seguidos fallan así, el envío se pausa hasta que llegue un mensaje de prueba. Se rechazan las direcciones de una red privada (loopback, privadas o de enlace local).',
     'webhook.tech_test':
       'Un mensaje de prueba es del tipo safeguards.test y no lleva ningún límite; se firma como todos los demás.',
     'webhook.tech_doc': 'Cada campo se describe en {doc}, en el código fuente de Shieldwall.',

@@ -179,16 +179,26 @@ export const decideAppeal = (id: string, grant: boolean, reason: string) =>
   apiSend(`${API}/appeals/${encodeURIComponent(id)}/decision`, { grant, reason }, parserOf(Review));
 
 /** Where an organization's notices are posted (the server's WebhookOut); the secret is never read back. */
-const OrgWebhook = object({ url: str, created_at: str });
+const OrgWebhook = object({ url: str, created_at: str, paused_at: nullable(str) });
 export type OrgWebhook = Of<typeof OrgWebhook>;
 /** The answer to setting it: the signing secret (`whsec_…`), shown to the admin this once. */
 const NewOrgWebhook = object({ url: str, created_at: str, secret: str });
+/** A new address is never paused. */
+export const freshWebhook = (answer: { url: string; created_at: string }): OrgWebhook => ({
+  url: answer.url,
+  created_at: answer.created_at,
+  paused_at: null,
+});
 export type NewOrgWebhook = Of<typeof NewOrgWebhook>;
 
 const webhookPath = (orgId: string) => `${API}/orgs/${encodeURIComponent(orgId)}/webhook`;
 
 /** What GET …/webhook answers: the webhook, or nulls when none is set up. */
-const OrgWebhookOrNone = object({ url: nullable(str), created_at: nullable(str) });
+const OrgWebhookOrNone = object({
+  url: nullable(str),
+  created_at: nullable(str),
+  paused_at: nullable(str),
+});
 /** The organization's webhook, or null when none is set up. */
 export const fetchOrgWebhook = async (
   orgId: string,
@@ -197,7 +207,7 @@ export const fetchOrgWebhook = async (
   const hook = await apiGet(webhookPath(orgId), parserOf(OrgWebhookOrNone), signal);
   return hook.url === null || hook.created_at === null
     ? null
-    : { url: hook.url, created_at: hook.created_at };
+    : { url: hook.url, created_at: hook.created_at, paused_at: hook.paused_at };
 };
 /** Set or replace the address; a new secret every time (the old one stops working). */
 export const setOrgWebhook = (orgId: string, url: string) =>

@@ -23,7 +23,9 @@ import { useResource } from '../use-resource.js';
 import {
   fetchOrgDeliveries,
   fetchOrgWebhook,
+  freshWebhook,
   MAX_WEBHOOK_URL_CHARS,
+  type NewOrgWebhook,
   type OrgDelivery,
   type OrgWebhook,
   removeOrgWebhook,
@@ -127,7 +129,9 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
             {current === null ? (
               <p class="sg-status">{t(locale, 'webhook.none')}</p>
             ) : (
-              <div class="sg-status sg-status--granted">
+              <div
+                class={`sg-status ${current.paused_at === null ? 'sg-status--granted' : 'sg-status--denied'}`}
+              >
                 <p>
                   {withNodes(t(locale, 'webhook.current'), {
                     url: <code class="sg-break">{current.url}</code>,
@@ -136,10 +140,26 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
                 <p class="sg-meta">
                   {t(locale, 'webhook.since', { date: formatDate(current.created_at, locale) })}
                 </p>
+                {current.paused_at === null ? null : (
+                  <p class="sg-paused">
+                    <strong>
+                      {t(locale, 'webhook.paused', {
+                        date: formatDate(current.paused_at, locale),
+                      })}
+                    </strong>{' '}
+                    {t(locale, 'webhook.paused_fix')}
+                  </p>
+                )}
                 <Deliveries org={org} />
                 {shown === null ? (
                   <div class="sg-actions sg-webhook__remove">
-                    <TestButton org={org} />
+                    <TestButton
+                      org={org}
+                      onDelivered={() => {
+                        // A test that arrives resumes paused deliveries (owner-webhooks.ts).
+                        if (current.paused_at !== null) setChanged({ ...current, paused_at: null });
+                      }}
+                    />
                     <ConfirmButton
                       label={t(locale, 'webhook.remove_label', { name: org.name })}
                       question={t(locale, 'webhook.remove_question', { name: org.name })}
@@ -186,7 +206,7 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
                 id={id}
                 replacing={current !== null}
                 onSaved={(answer) => {
-                  setChanged({ url: answer.url, created_at: answer.created_at });
+                  setChanged(freshWebhook(answer));
                   setDone('');
                   setShown({ url: answer.url, secret: answer.secret });
                 }}
@@ -208,8 +228,8 @@ function AddressForm({
 }: {
   readonly id: string;
   readonly replacing: boolean;
-  readonly save: (url: string) => Promise<OrgWebhook & { readonly secret: string }>;
-  readonly onSaved: (answer: OrgWebhook & { readonly secret: string }) => void;
+  readonly save: (url: string) => Promise<NewOrgWebhook>;
+  readonly onSaved: (answer: NewOrgWebhook) => void;
 }) {
   const locale = useLocale();
   const [text, setText] = useState('');
@@ -319,14 +339,16 @@ function problemWords(
  * "Send a test message": posted now, signed like a real one, and the receiving system's answer shown
  * beside the button, so an admin knows the address works before a limit is ever put on them.
  */
-function TestButton({ org }: { readonly org: Org }) {
+function TestButton({ org, onDelivered }: { readonly org: Org; readonly onDelivered: () => void }) {
   const locale = useLocale();
   const action = useAction();
   const [outcome, setOutcome] = useState<TestOutcome | null>(null);
   const send = () =>
     action.run(async () => {
       setOutcome(null);
-      setOutcome(await testOrgWebhook(org.id));
+      const answer = await testOrgWebhook(org.id);
+      setOutcome(answer);
+      if (answer.delivered) onDelivered();
     });
   return (
     <>
