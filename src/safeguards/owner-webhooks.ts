@@ -36,7 +36,8 @@ const BATCH = 20;
  * paused. Lever notices are rare, so fewer than the exchange's five: three is days of failing.
  */
 export const PAUSE_AFTER = 3;
-const PAUSED_ERROR = 'not sent: deliveries to this address are paused after failing';
+/** `last_error` of a notice not sent because the address is paused (the page words it; safeguards-api.ts). */
+export const PAUSED_ERROR = 'not sent: deliveries to this address are paused after failing';
 
 export interface OwnerWebhook {
   readonly orgId: string;

@@ -54,6 +54,8 @@ const en = {
   'webhook.problem_timeout': 'no answer within 10 seconds.',
   'webhook.problem_refused': 'the receiving system refused the connection.',
   'webhook.problem_unknown_host': 'no computer has that address name.',
+  'webhook.problem_paused':
+    'sending to this address was paused after earlier messages failed; send a test message to start again.',
   'webhook.problem_other': 'the connection failed ({code}).',
   'webhook.test_failed': "We couldn't send a test message.",
   'webhook.deliveries': 'Latest messages sent',
@@ -76,6 +78,7 @@ const en = {
   'webhook.status_queued': 'Waiting to be sent',
   'webhook.status_retrying': 'Failed; trying again later',
   'webhook.status_failed': 'Failed after every try',
+  'webhook.status_paused': 'Not sent: sending is paused',
   'webhook.no_error': 'None',
   'webhook.check_again': 'Check again',
   'webhook.check_again_label': 'Check again the messages sent about {name}',
@@ -153,6 +156,8 @@ export const safeguardsWebhookMessages = defineMessages<SafeguardsWebhookMessage
     'webhook.problem_timeout': 'no hubo respuesta en 10 segundos.',
     'webhook.problem_refused': 'el sistema que recibe rechazó la conexión.',
     'webhook.problem_unknown_host': 'ningún equipo tiene ese nombre de dirección.',
+    'webhook.problem_paused':
+      'el envío a esta dirección se pausó porque fallaron mensajes anteriores; envíe un mensaje de prueba para reanudarlo.',
     'webhook.problem_other': 'la conexión falló ({code}).',
     'webhook.test_failed': 'No pudimos enviar un mensaje de prueba.',
     'webhook.deliveries': 'Últimos mensajes enviados',
@@ -176,6 +181,7 @@ export const safeguardsWebhookMessages = defineMessages<SafeguardsWebhookMessage
     'webhook.status_queued': 'Pendiente de envío',
     'webhook.status_retrying': 'Falló; se volverá a intentar',
     'webhook.status_failed': 'Falló en todos los intentos',
+    'webhook.status_paused': 'No enviado: el envío está en pausa',
     'webhook.no_error': 'Ninguno',
     'webhook.check_again': 'Comprobar de nuevo',
     'webhook.check_again_label': 'Comprobar de nuevo los mensajes enviados sobre {name}',

@@ -214,6 +214,8 @@ export const setOrgWebhook = (orgId: string, url: string) =>
   apiSend(webhookPath(orgId), { url }, parserOf(NewOrgWebhook), 'PUT');
 export const removeOrgWebhook = (orgId: string) =>
   apiSend(webhookPath(orgId), undefined, ignoreBody, 'DELETE');
+/** `last_error` of a notice not sent while the address is paused (owner-webhooks.ts PAUSED_ERROR). */
+export const PAUSED_ERROR = 'not sent: deliveries to this address are paused after failing';
 /** The longest address the server takes (appeal-routes.ts, the PUT body's maxLength). */
 export const MAX_WEBHOOK_URL_CHARS = 2048;
 

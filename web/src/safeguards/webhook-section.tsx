@@ -28,6 +28,7 @@ import {
   type NewOrgWebhook,
   type OrgDelivery,
   type OrgWebhook,
+  PAUSED_ERROR,
   removeOrgWebhook,
   setOrgWebhook,
   type TestOutcome,
@@ -329,6 +330,7 @@ function problemWords(
   if (code === 'ETIMEDOUT') return t(locale, 'webhook.problem_timeout');
   if (code === 'ECONNREFUSED') return t(locale, 'webhook.problem_refused');
   if (code === 'ENOTFOUND') return t(locale, 'webhook.problem_unknown_host');
+  if (code === PAUSED_ERROR) return t(locale, 'webhook.problem_paused');
   // A network error code or the server's own English: marked so.
   return withNodes(t(locale, 'webhook.problem_other'), {
     code: <code lang="en">{code}</code>,
@@ -406,7 +408,11 @@ function kindWords(locale: Locale, kind: string): string {
 
 function statusWords(locale: Locale, d: OrgDelivery): string {
   if (d.status === 'delivered') return t(locale, 'webhook.status_delivered');
-  if (d.status === 'failed') return t(locale, 'webhook.status_failed');
+  if (d.status === 'failed')
+    return t(
+      locale,
+      d.last_error === PAUSED_ERROR ? 'webhook.status_paused' : 'webhook.status_failed',
+    );
   return t(locale, d.attempts === 0 ? 'webhook.status_queued' : 'webhook.status_retrying');
 }
 
