@@ -20,10 +20,11 @@ import { startTestServer, type TestServer } from '../../src/platform/test-suppor
 import { createDecisionFeed } from '../../src/safeguards/decision-feed.js';
 import { safeguardsServices, storeFindings } from '../../src/safeguards/index.js';
 import { noticeMessages } from '../../src/safeguards/notice-text.js';
-import { PAUSE_AFTER } from '../../src/safeguards/owner-webhooks.js';
+import { PAUSE_AFTER, PAUSED_ERROR } from '../../src/safeguards/owner-webhooks.js';
 import type { SafeguardsTables } from '../../src/safeguards/safeguards-tables.js';
 import { safeguardsMessages } from '../../web/src/i18n/safeguards-messages.js';
 import { safeguardsWebhookMessages } from '../../web/src/i18n/safeguards-webhook-messages.js';
+import { PAUSED_ERROR as PAGE_PAUSED_ERROR } from '../../web/src/safeguards/safeguards-api.js';
 import { runAxe } from './axe-check.js';
 import { expectCompleteCatalog } from './catalog-check.js';
 import {
@@ -542,6 +543,8 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     await card
       .getByText('When the receiving system works again, send a test message', { exact: false })
       .waitFor();
+    // A notice skipped while paused is worded by this string (webhook-section.tsx statusWords).
+    expect(PAGE_PAUSED_ERROR).toBe(PAUSED_ERROR);
     await expectAccessible(page, 'webhook paused');
     await card.screenshot({ path: `${SHOTS}/safeguards-webhook-paused.png` });
 
