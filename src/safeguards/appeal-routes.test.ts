@@ -380,6 +380,14 @@ function appealSuite(
         .set({ url: failing.url, failed_in_a_row: PAUSE_AFTER - 1 })
         .where('org_id', '=', orgId)
         .execute();
+      const failures = async () =>
+        (
+          await db
+            .selectFrom('safeguards_webhook')
+            .select('failed_in_a_row')
+            .where('org_id', '=', orgId)
+            .executeTakeFirstOrThrow()
+        ).failed_in_a_row;
       const model = await db
         .selectFrom('safeguards_notice')
         .selectAll()
@@ -403,11 +411,15 @@ function appealSuite(
       });
       expect(Date.parse(paused)).toBeGreaterThan(Date.now() - 60_000);
       expect(failing.got).toHaveLength(1);
+      expect(await failures()).toBe(PAUSE_AFTER);
       expect(await audited('safeguards.webhook.paused')).toEqual([
         expect.objectContaining({
           actor: 'system:safeguards',
           subject: `org:${orgId}`,
-          data: expect.objectContaining({ failedInARow: PAUSE_AFTER, lastError: 'HTTP 503' }),
+          data: expect.objectContaining({
+            afterFailuresInARow: PAUSE_AFTER,
+            lastError: 'HTTP 503',
+          }),
         }),
       ]);
       // While paused nothing is posted: the next notice is marked not sent, and stays on the page.
@@ -434,13 +446,7 @@ function appealSuite(
       expect(
         (await api<{ paused_at: string | null }>('GET', path, keys.admin)).body.paused_at,
       ).toBeNull();
-      expect(
-        await db
-          .selectFrom('safeguards_webhook')
-          .select('failed_in_a_row')
-          .where('org_id', '=', orgId)
-          .executeTakeFirstOrThrow(),
-      ).toEqual({ failed_in_a_row: 0 });
+      expect(await failures()).toBe(0);
       expect(await audited('safeguards.webhook.resumed')).toHaveLength(1);
       await failing.close();
     });

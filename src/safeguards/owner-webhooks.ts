@@ -183,16 +183,27 @@ export function createOwnerWebhooks(deps: {
       outcome: 'failure',
       data: { notice: row.id, attempts, error },
     });
-    const failed = hook.failed_in_a_row + 1;
-    const pause = failed >= PAUSE_AFTER;
-    await setFailures(hook.org_id, failed, pause ? deps.now() : null);
-    if (pause)
+    // Counted in the database, not from the row read above: several servers deliver at once, and
+    // two notices failing together must count twice; only the update that pauses is audited.
+    await db()
+      .updateTable('safeguards_webhook')
+      .set((eb) => ({ failed_in_a_row: eb('failed_in_a_row', '+', 1) }))
+      .where('org_id', '=', hook.org_id)
+      .execute();
+    const paused = await db()
+      .updateTable('safeguards_webhook')
+      .set({ paused_at: deps.now() })
+      .where('org_id', '=', hook.org_id)
+      .where('paused_at', 'is', null)
+      .where('failed_in_a_row', '>=', PAUSE_AFTER)
+      .executeTakeFirst();
+    if (Number(paused.numUpdatedRows) === 1)
       await deps.audit.append({
         actor: 'system:safeguards',
         action: 'safeguards.webhook.paused',
         subject: row.owner,
         outcome: 'failure',
-        data: { failedInARow: failed, lastError: error },
+        data: { afterFailuresInARow: PAUSE_AFTER, lastError: error },
       });
   };
 
