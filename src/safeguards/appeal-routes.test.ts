@@ -412,7 +412,12 @@ function appealSuite(
       expect(Date.parse(paused)).toBeGreaterThan(Date.now() - 60_000);
       expect(failing.got).toHaveLength(1);
       expect(await failures()).toBe(PAUSE_AFTER);
-      expect(await audited('safeguards.webhook.paused')).toEqual([
+      // The audit entry is written just after the pause the page reads: wait for it too.
+      const pausedEntries = await until(async () => {
+        const entries = await audited('safeguards.webhook.paused');
+        return entries.length > 0 ? entries : undefined;
+      });
+      expect(pausedEntries).toEqual([
         expect.objectContaining({
           actor: 'system:safeguards',
           subject: `org:${orgId}`,
