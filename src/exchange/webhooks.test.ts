@@ -7,12 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Access, accessServices } from '../access/index.js';
-import { takeTestMessage } from '../platform/net/delivery-schedule.js';
+import { RETRY_AFTER_S, takeTestMessage } from '../platform/net/delivery-schedule.js';
 import { verifyWebhook } from '../platform/net/webhook-signature.js';
 import { startTestServer, type TestServer } from '../platform/test-support/test-server.js';
 import { TLP2_IDS } from './engine/stix/index.js';
 import { createExchange, DEFAULT_COLLECTION_ID } from './exchange-service.js';
 import type { WebhookTables } from './webhook-tables.js';
+import { DISABLE_AFTER } from './webhooks.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
 
@@ -269,6 +270,59 @@ describe('intelligence webhooks', () => {
     expect((await rows()).enabled).toBe(0);
     expect(await audited('exchange.webhook.paused', `webhook:${hook.webhook.id}`)).toHaveLength(1);
     await api('DELETE', path, 'green');
+    await endpoint.close();
+  });
+
+  it('turns off a hook whose deliveries failed every retry too many times in a row, audited once', async () => {
+    const endpoint = await receiver(Number.MAX_SAFE_INTEGER); // never accepts
+    const hook = await hookFor('public', endpoint.url);
+    const path = `/api/intel/orgs/${orgs.public}/webhooks/${hook.webhook.id}`;
+    const db = () => server.platform.store.db<WebhookTables>();
+    const sent = await api('POST', `${path}/test`, 'public');
+    expect(sent.status).toBe(202);
+    const { delivery_id } = (await sent.json()) as { delivery_id: string };
+    await vi.waitFor(
+      async () => {
+        const d = await db()
+          .selectFrom('exchange_webhook_deliveries')
+          .select('attempts')
+          .where('id', '=', delivery_id)
+          .executeTakeFirstOrThrow();
+        expect(d.attempts).toBe(1);
+      },
+      { timeout: 5_000, interval: 100 },
+    );
+    // As a day of retries leaves it: its last try is due, and the hook's earlier deliveries failed too.
+    await db()
+      .updateTable('exchange_webhook_deliveries')
+      .set({ attempts: RETRY_AFTER_S.length, next_attempt_at: 0 })
+      .where('id', '=', delivery_id)
+      .execute();
+    await db()
+      .updateTable('exchange_webhooks')
+      .set({ failed_in_a_row: DISABLE_AFTER - 1 })
+      .where('id', '=', hook.webhook.id)
+      .execute();
+    const subject = `webhook:${hook.webhook.id}`;
+    await vi.waitFor(
+      async () => expect(await audited('exchange.webhook.disabled', subject)).toHaveLength(1),
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(
+      await db()
+        .selectFrom('exchange_webhooks')
+        .select(['enabled', 'failed_in_a_row'])
+        .where('id', '=', hook.webhook.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ enabled: 0, failed_in_a_row: DISABLE_AFTER });
+    const list = (await (await api('GET', `${path}/deliveries`, 'public')).json()) as {
+      deliveries: { id: string; status: string; attempts: number }[];
+    };
+    expect(list.deliveries.find((d) => d.id === delivery_id)).toMatchObject({
+      status: 'failed',
+      attempts: RETRY_AFTER_S.length + 1,
+    });
+    await api('DELETE', path, 'public');
     await endpoint.close();
   });
 

@@ -32,7 +32,7 @@ import type { WebhookTable, WebhookTables } from './webhook-tables.js';
 
 const CONSUMER = 'exchange-webhooks';
 /** Deliveries that fail for good in a row before the hook is disabled. */
-const DISABLE_AFTER = 5;
+export const DISABLE_AFTER = 5;
 /** The `type` of a test message (an admin's "send a test"). */
 export const TEST_TYPE = 'webhook.test';
 /** Hooks one organization may have. */
@@ -222,12 +222,13 @@ export function createWebhooks(deps: {
         })
         .where('id', '=', d.id)
         .execute();
-      if (hook.failed_in_a_row > 0)
-        await db()
-          .updateTable('exchange_webhooks')
-          .set({ failed_in_a_row: 0 })
-          .where('id', '=', hook.id)
-          .execute();
+      // Not gated on the row read before the post: another server's failure may have counted since.
+      await db()
+        .updateTable('exchange_webhooks')
+        .set({ failed_in_a_row: 0 })
+        .where('id', '=', hook.id)
+        .where('failed_in_a_row', '>', 0)
+        .execute();
       return;
     }
     const wait = retryAfter(attempts, outcome);
@@ -244,20 +245,29 @@ export function createWebhooks(deps: {
       .where('id', '=', d.id)
       .execute();
     if (wait === undefined) {
-      const failed = hook.failed_in_a_row + 1;
+      // Counted in the database, not from the row read before the post: several servers deliver at
+      // once, and two deliveries failing together must count twice; only the update that turns the
+      // hook off is audited.
       await db()
         .updateTable('exchange_webhooks')
-        .set({ failed_in_a_row: failed, ...(failed >= DISABLE_AFTER ? { enabled: 0 } : {}) })
+        .set((eb) => ({ failed_in_a_row: eb('failed_in_a_row', '+', 1) }))
         .where('id', '=', hook.id)
         .execute();
-      if (failed >= DISABLE_AFTER)
+      const disabled = await db()
+        .updateTable('exchange_webhooks')
+        .set({ enabled: 0 })
+        .where('id', '=', hook.id)
+        .where('enabled', '=', 1)
+        .where('failed_in_a_row', '>=', DISABLE_AFTER)
+        .executeTakeFirst();
+      if (Number(disabled.numUpdatedRows) === 1)
         await deps.audit.append({
           actor: 'system:webhooks',
           action: 'exchange.webhook.disabled',
           subject: `webhook:${hook.id}`,
           data: {
             orgId: hook.org_id,
-            reason: `${failed} deliveries in a row failed after every retry`,
+            reason: `${DISABLE_AFTER} deliveries in a row failed after every retry`,
           },
         });
     }
