@@ -15,6 +15,15 @@ const checker = createScamChecker({ models });
 const check = (content: string, kind: 'auto' | 'sms' | 'url' | 'phone' | 'email' = 'auto') =>
   checker.check({ kind, content });
 
+/** A combiner whose base rate alone is above the scam threshold: only the bias moves a text's score. */
+const LEANING = {
+  ...DEFAULT_COMBINER,
+  kinds: {
+    ...DEFAULT_COMBINER.kinds,
+    sms: { ...DEFAULT_COMBINER.kinds.sms, bias: 12, thresholds: { suspicious: 0.3, scam: 0.7 } },
+  },
+};
+
 const fixtureEmail = (id: string) =>
   new Uint8Array(
     readFileSync(new URL(`../../../../fixtures/scam/email/${id}.eml`, import.meta.url)),
@@ -193,19 +202,7 @@ describe('createScamChecker', () => {
   });
 
   it('never says "scam" with nothing to show, and says plainly when nothing settles it', () => {
-    // A combiner whose base rate alone is above the scam threshold: only the bias moves the score.
-    const combiner = {
-      ...DEFAULT_COMBINER,
-      kinds: {
-        ...DEFAULT_COMBINER.kinds,
-        sms: {
-          ...DEFAULT_COMBINER.kinds.sms,
-          bias: 12,
-          thresholds: { suspicious: 0.3, scam: 0.7 },
-        },
-      },
-    };
-    const leaning = createScamChecker({ models, combiner });
+    const leaning = createScamChecker({ models, combiner: LEANING });
     const plain = leaning.check({ kind: 'sms', content: 'Are we still on for lunch tomorrow?' });
     expect(plain.score).toBeGreaterThan(0.7);
     expect(plain.verdict).toBe('suspicious');
@@ -224,7 +221,7 @@ describe('createScamChecker', () => {
     expect(lure.reasons.map((r) => r.code)).not.toContain('model.unclear');
     // Decided on every reason, not on those a short list keeps.
     const capped = (maxReasons: number, content: string) =>
-      createScamChecker({ models, combiner, limits: { maxReasons } }).check({
+      createScamChecker({ models, combiner: LEANING, limits: { maxReasons } }).check({
         kind: 'sms',
         content,
       });
@@ -232,6 +229,37 @@ describe('createScamChecker', () => {
     const one = capped(1, 'Are we still on for lunch tomorrow?');
     expect(one.reasons.map((r) => r.code)).toEqual(['model.unclear']);
     expect(capped(0, 'Are we still on for lunch tomorrow?').reasons).toEqual([]);
+  });
+
+  it('clears an account alert that sends you only to the app or the number on your card, and says so', () => {
+    // Only the rule can clear it: the combiner's base rate alone is above the scam threshold.
+    const leaning = createScamChecker({ models, combiner: LEANING });
+    const alert =
+      'HSBC: You have set up a new payee, J SMITH. If you did not do this, please contact us using the number on your card or in the app.';
+    const r = leaning.check({ kind: 'sms', content: alert });
+    expect(r.verdict).toBe('no_signs');
+    expect(r.score).toBeLessThan(0.3);
+    const cleared = r.reasons.find((x) => x.code === 'notice.official_channel');
+    expect(cleared?.weight).toBeLessThan(-10);
+    expect(cleared?.evidence?.excerpt).toBe(
+      alert.slice(alert.indexOf('If you did not'), alert.indexOf(' or in the app')),
+    );
+    expect(cleared?.message).toMatch(/ways you already have/);
+    expect(
+      leaning
+        .check({ kind: 'sms', content: alert, locale: 'es' })
+        .reasons.find((x) => x.code === 'notice.official_channel')?.message,
+    ).toMatch(/^Le dice qué hacer si no fue usted/);
+    // With a way of its own to reach the reader, the alert is not cleared.
+    for (const lure of [
+      `${alert} Or cancel at hsbc-payee-cancel.com`,
+      `${alert} Or call 0330 912 4471.`,
+      `${alert} Reply NO to cancel.`,
+    ]) {
+      const kept = leaning.check({ kind: 'sms', content: lure });
+      expect(kept.verdict, lure).not.toBe('no_signs');
+      expect(kept.reasons.map((x) => x.code)).not.toContain('notice.official_channel');
+    }
   });
 
   it('refuses a broken model file with a clear error', () => {

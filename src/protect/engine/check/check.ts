@@ -34,7 +34,7 @@ import { analysePhone } from './analyse-phone.js';
 import { analyseText } from './analyse-text.js';
 import { analyseUrl } from './analyse-url.js';
 import { Collector, type SignalFeatures } from './collector.js';
-import { type Combiner, DEFAULT_COMBINER, type KindWeights, sigmoid } from './combiner.js';
+import { type Combiner, DEFAULT_COMBINER, type KindWeights, logit, sigmoid } from './combiner.js';
 import { parseCombiner } from './combiner-file.js';
 import { adjustedScore } from './verdict-rules.js';
 
@@ -258,7 +258,21 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
       weights.thresholds ?? modelOfKind(kind, models)?.thresholds ?? FALLBACK_THRESHOLDS;
     const all = into.sortedReasons(Number.POSITIVE_INFINITY);
     const evident = all.some((r) => r.weight > 0);
-    const score = adjustedScore(sigmoid(into.logOdds()), thresholds, kind, all, judgedText);
+    const combined = sigmoid(into.logOdds());
+    const adjusted = adjustedScore(combined, thresholds, kind, all, judgedText, into.indicators);
+    const score = adjusted.score;
+    if (adjusted.officialChannel !== undefined) {
+      // Said, with what it took off the score, so a cleared alert does not read as unexplained.
+      const { start, end } = adjusted.officialChannel;
+      const excerpt = judgedText.slice(start, Math.min(end, start + 200));
+      into.put({
+        code: 'notice.official_channel',
+        message: english('notice.official_channel', {}),
+        source: 'cue',
+        weight: logit(score) - logit(combined),
+        evidence: { field: 'text', start, end: start + excerpt.length, excerpt },
+      });
+    }
     const { verdict, reasons } = withEvidence(
       verdictOf(score, thresholds),
       evident,

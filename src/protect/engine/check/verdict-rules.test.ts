@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Reason } from '../types.js';
-import { lookalikeFloor, newNumberAlone } from './verdict-rules.js';
+import type { Indicator, Reason } from '../types.js';
+import { lookalikeFloor, newNumberAlone, officialChannelOnly } from './verdict-rules.js';
 
 const reason = (code: string, weight = 1): Reason => ({
   code,
@@ -53,5 +53,60 @@ describe('lookalikeFloor', () => {
   it('leaves other addresses alone', () => {
     expect(lookalikeFloor(0.45, th, [reason('url.brand_combosquat')])).toBe(0.45);
     expect(lookalikeFloor(0.45, th, [reason('url.brand_lookalike', 0)])).toBe(0.45);
+  });
+});
+
+describe('officialChannelOnly', () => {
+  const th = { suspicious: 0.3, scam: 0.5 };
+  const wording = [reason('model.text_scam_wording')];
+  const held = (text: string, reasons: readonly Reason[] = wording, indicators: Indicator[] = []) =>
+    officialChannelOnly(0.45, th, 'sms', reasons, text, indicators);
+
+  it('clears an account alert whose "if it was not you" step is a way the reader already has', () => {
+    for (const text of [
+      'HDFC Bank: Rs.1250.00 debited from A/c XX4417 to SWIGGY. Not you? Report via the HDFC Bank app or your branch.',
+      "Santander: You've set up a standing order of £425.00. Don't recognise this? Call us using the number on your card.",
+      'Kraken: Your withdrawal of 250 USDC has been processed. If you did not request this, lock your account in the Kraken app.',
+      'Halifax: A new device was added. If this wasn’t you, call us on the number on the back of your card.',
+      'BBVA: Compra de 45,00 EUR con su tarjeta. Si no ha sido usted, llame al número que aparece en el reverso de su tarjeta.',
+    ]) {
+      const r = held(text);
+      expect(r.score, text).toBeLessThan(0.3);
+      expect(r.score, text).toBeCloseTo(0.3, 5);
+      const span = r.officialChannel;
+      expect(span, text).toBeDefined();
+      // The span is of the original text: it starts at the "not you" step and ends at the channel.
+      expect(text.slice(span?.start, span?.end), text).toMatch(/(?:app|branch|card|tarjeta)$/i);
+    }
+  });
+
+  it('keeps offers, pitches and scams that borrow the words', () => {
+    for (const text of [
+      // offers and pitches say no "if it was not you"
+      'Pizza Planet: 2 large pizzas for £19.99 this Tuesday only! Order in the app. Txt STOP to opt out',
+      "My aunt's team gives signals for a gold trading window. Open an account on their app",
+      'Barclays Fraud Team: your account has been compromised by a member of staff at your branch. Do not speak to branch staff.',
+      // the text itself is the channel
+      'Wells Fargo: A Zelle payment of $960.00 is pending. If you did not authorize it, reply NO and use the app to cancel.',
+      // "not you" far from any channel
+      `Not you? ${'We are looking into it and will be in touch soon. '.repeat(4)}See the app.`,
+    ]) {
+      expect(held(text).score, text).toBe(0.45);
+    }
+    const alert = 'Monzo: You sent £40.00. Not you? Freeze your card in the app.';
+    expect(held(alert).score).toBeLessThan(0.3);
+    // a link, a number or an address of its own, another sign, or a long text: kept
+    const link: Indicator = {
+      type: 'url',
+      value: 'https://monzo-help.example/',
+      evidence: { field: 'text', start: 0, end: 1, excerpt: 'x' },
+    };
+    expect(held(alert, wording, [link]).score).toBe(0.45);
+    expect(held(alert, [...wording, reason('cue.urgency')]).score).toBe(0.45);
+    expect(held(alert, [...wording, reason('model.genuine', -1)]).score).toBeLessThan(0.3);
+    expect(held(`${alert} ${'la '.repeat(300)}`).score).toBe(0.45);
+    // below the threshold, or not a text
+    expect(officialChannelOnly(0.2, th, 'sms', wording, alert, []).score).toBe(0.2);
+    expect(officialChannelOnly(0.45, th, 'email', wording, alert, []).score).toBe(0.45);
   });
 });

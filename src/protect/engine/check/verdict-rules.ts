@@ -4,10 +4,19 @@
  * rule is narrow, names what it reads, and only ever holds a score at a threshold; none decides
  * alone. `adjustedScore` applies them in order.
  */
-import { findPhrases, foldText } from '../cues/fold-text.js';
-import type { MessageKind, Reason } from '../types.js';
+import { findPhrases, foldText, originalSpan } from '../cues/fold-text.js';
+import type { Indicator, MessageKind, Reason } from '../types.js';
 
 type Thresholds = { readonly suspicious: number; readonly scam: number };
+
+export interface AdjustedScore {
+  readonly score: number;
+  /**
+   * Set when `officialChannelOnly` cleared the message: the span of the original text that
+   * sends the reader to a way back they already have, for the reason that says so.
+   */
+  readonly officialChannel?: { readonly start: number; readonly end: number };
+}
 
 export function adjustedScore(
   score: number,
@@ -15,7 +24,8 @@ export function adjustedScore(
   kind: MessageKind,
   reasons: readonly Reason[],
   text: string,
-): number {
+  indicators: readonly Indicator[] = [],
+): AdjustedScore {
   const held = newNumberAlone(
     hostingAlone(score, thresholds, kind, reasons),
     thresholds,
@@ -23,7 +33,8 @@ export function adjustedScore(
     reasons,
     text,
   );
-  return lookalikeFloor(held, thresholds, reasons);
+  const official = officialChannelOnly(held, thresholds, kind, reasons, text, indicators);
+  return { ...official, score: lookalikeFloor(official.score, thresholds, reasons) };
 }
 
 /**
@@ -178,4 +189,56 @@ export function lookalikeFloor(
 ): number {
   if (score >= thresholds.suspicious) return score;
   return reasons.some((r) => r.weight > 0 && LOOKALIKE.has(r.code)) ? thresholds.suspicious : score;
+}
+
+/** What a notice says by itself when only its wording is against it. */
+const WORDING_ALONE: ReadonlySet<string> = new Set(['model.text_scam_wording', 'model.unclear']);
+
+/**
+ * "If this wasn't you, …": a notice of something done on the reader's account, telling them what
+ * to do if they did not do it. Then, within the next 160 characters, a way back that the reader
+ * already has: the number on their card, the company's own app, a branch. Run on folded text;
+ * every repetition is bounded, so the match is linear.
+ */
+const DISOWNED_THEN_OFFICIAL =
+  /(?:\bnot you\b|\bwas(?:n't| not) you\b|\bif (?:you )?(?:did not|didn't|do not|don't)\b|\bif not done by you\b|\bdon't recogni[sz]e\b|\bdo not recogni[sz]e\b|\bnot recogni[sz]ed\b|\bdidn't do this\b|\bsi no (?:has sido t[uú]|ha sido usted|fuiste t[uú])\b|\bno reconoce\b)[\s\S]{0,160}?(?:\bnumber (?:printed )?on (?:the back of )?(?:your|the) (?:bank |debit |credit )?card\b|\b(?:in|through|via|using|with) (?:the |your |our )?(?:[a-z0-9&.'-]{1,20} ){0,2}app\b|\b(?:visit|at|in) (?:your |a |any |our )?(?:local |nearest )?branch\b|\bn[uú]mero (?:que aparece )?(?:en|de) (?:el reverso de )?(?:su|tu) tarjeta\b|\b(?:en|desde|con) (?:la |su |tu |nuestra )?(?:app|aplicaci[oó]n)\b)/;
+
+/** A request to answer the text itself: then the text is its own channel. "Reply STOP" is not. */
+const ASKS_A_REPLY =
+  /\b(?:reply|respond|text (?:us|me|back)|responde|responda|contesta|conteste)\b(?! (?:stop|help|end|baja|alto)\b)/;
+
+/**
+ * An account alert that sends you only to a way you already have is not a scam on its wording.
+ *
+ * Genuine bank, card and exchange alerts ("HDFC Bank: Rs.1250.00 debited … Not you? Report via
+ * the HDFC Bank app or your branch"; "Kraken: Your withdrawal … has been processed. If you did
+ * not request this, lock your account in the Kraken app") use the words of the scams that copy
+ * them, and the text model read them as `suspicious` or `scam`. But the scam copy needs a way to
+ * reach you when you answer "that wasn't me": a link, a number, an address, a wallet, or a reply.
+ * When the text gives none of those, its "if this wasn't you" step points to a way back the reader
+ * already has (the number on their card, the company's own app, a branch), and nothing else is
+ * against it but the model's reading of the words, the score is held just under the `suspicious`
+ * threshold and a reason says why. A link, even to the brand's real site, a number, a request to
+ * reply, or any other sign keeps the score as it was. Offers ("order in the app") and investment
+ * pitches ("open an account on their app") say no "if this wasn't you", so they are not touched.
+ */
+export function officialChannelOnly(
+  score: number,
+  thresholds: Thresholds,
+  kind: MessageKind,
+  reasons: readonly Reason[],
+  text: string,
+  indicators: readonly Indicator[],
+): AdjustedScore {
+  if (kind !== 'sms' || score < thresholds.suspicious || indicators.length > 0) return { score };
+  if (reasons.some((r) => r.weight > 0 && !WORDING_ALONE.has(r.code))) return { score };
+  if (text.length > MAX_OPENER) return { score };
+  const folded = foldText(text);
+  if (ASKS_A_REPLY.test(folded.text)) return { score };
+  const m = DISOWNED_THEN_OFFICIAL.exec(folded.text);
+  if (m === null) return { score };
+  return {
+    score: Math.max(0, thresholds.suspicious - 1e-6),
+    officialChannel: originalSpan(folded, m.index, m.index + m[0].length),
+  };
 }

@@ -109,6 +109,19 @@ describe('cue signals', () => {
     expect(codes('Your card is blocked. Call now on 020 7946 0311')).toContain('cue.callback');
   });
 
+  it('hears "call us on" as a callback only with a number, and "an agent will call you" always', () => {
+    // The genuine advice names no number of its own: "the number on the back of your card".
+    expect(
+      codes("If this wasn't you, call us on the number on the back of your card."),
+    ).not.toContain('cue.callback');
+    expect(codes('Your card is locked. Call us on 0330 912 4471 today.')).toContain('cue.callback');
+    expect(codes('Call us at 1-888-302-7719 to restore access.')).toContain('cue.callback');
+    // The scammer rings, as the bank's fraud team: no number is needed.
+    expect(
+      codes('A Zelle payment is pending. Reply NO and an agent will call you to reverse it.'),
+    ).toContain('cue.callback');
+  });
+
   it('calls "if you did not make this" a callback only when the message gives a number', () => {
     const alert =
       'Coinbase: Your withdrawal of 0.0100 BTC has been completed. If you did not make this withdrawal, contact us through the Coinbase app.';

@@ -492,6 +492,13 @@ export const CUES: readonly CueSpec[] = [
       // tarjeta" is the genuine advice to use the number on the card.
       'llame a este número',
       'llame al siguiente número',
+      // "Reply NO and an agent will call you": the scammer rings, as the bank's fraud team.
+      'agent will call you',
+      'agent will contact you',
+      'representative will call you',
+      'representative will contact you',
+      'specialist will call you',
+      'fraud team will call you',
       // Only with a phone number in the message (ONLY_WITH_A_NUMBER below).
       'if you did not authorize',
       'if you did not make this',
@@ -529,4 +536,8 @@ export const CUES: readonly CueSpec[] = [
 export const ONLY_WITH_A_NUMBER: ReadonlySet<string> = new Set([
   'if you did not authorize',
   'if you did not make this',
+  // "Call us on the number on the back of your card" is the genuine advice: no number, no hook.
+  'call us at',
+  'call us on',
+  'call back on',
 ]);

@@ -181,6 +181,8 @@ export const checkerEn = {
   'url.another_site': 'another site',
 
   // --- The trained models' share (check/model-reasons.ts) ---
+  'notice.official_channel':
+    "It tells you what to do if it wasn't you, and sends you only to ways you already have (the number on your card, the company's own app, a branch). It gives no link, number or address of its own, which the scams that copy such alerts need to reach you. To be sure, use only the app or the number on your card.",
   'model.unclear':
     'Nothing in it is a clear sign either way, but messages like this one are sometimes scams. Before you reply, click or pay, check who sent it in a way you trust.',
   'model.text_scam_wording': 'The wording is like scam messages we have seen: {phrases}.',

@@ -187,6 +187,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'url.another_site': 'otro sitio',
 
   // --- Lo que aportan los modelos entrenados ---
+  'notice.official_channel':
+    'Le dice qué hacer si no fue usted y le envía solo a medios que ya tiene (el número de su tarjeta, la app de la propia empresa, una oficina). No da ningún enlace, número ni dirección propios, que las estafas que copian estos avisos necesitan para llegar a usted. Para estar seguro, use solo la app o el número de su tarjeta.',
   'model.unclear':
     'Nada en él es una señal clara en un sentido u otro, pero mensajes como este a veces son estafas. Antes de responder, pulsar un enlace o pagar, compruebe quién lo envió por una vía de confianza.',
   'model.text_scam_wording':
