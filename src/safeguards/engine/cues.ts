@@ -170,6 +170,9 @@ export const CUES: readonly Cue[] = [
       'bypass (?:2fa|mfa|two-factor)',
       'sim swap',
       'crack (?:their|his|her|the) password',
+      // Invoice redirection: a message made to pass for a supplier or an executive, paying the sender.
+      "(?:looks?|appears?|seems?) like (?:it(?:'s| is| came| comes) )?from (?:our|their|the|a|his|her) (?:supplier|vendor|ceo|cfo|boss|bank|landlord|payroll)",
+      'pay (?:the |this |our |their |his |her |all )?(?:next |future |outstanding )?(?:invoices?|payments?|salary|rent) (?:in)?to my (?:own )?(?:account|wallet)',
       'brute-?force (?:their|his|her|the|an?) (?:account|login|password)',
       'hameçonnage',
       'suplantación',
@@ -330,7 +333,8 @@ export const CUES: readonly Cue[] = [
       '(?:do|does) not stand out',
       "(?:won't|wouldn't|doesn't|don't|never) (?:raise|trigger|set off) (?:any )?(?:alarms?|alerts?|suspicion)",
       'without (?:raising|triggering|setting off) (?:any )?(?:alarms?|alerts?|suspicion)',
-      'without (?:the )?(?:user|users|admin|admins|owner|dba|victim|it team|security team) (?:ever )?(?:noticing|seeing|knowing)',
+      'without (?:the )?(?:user|users|admin|admins|owner|dba|victim|it team|security team|operators?|staff|employees?|engineers?|family|parents?) (?:ever )?(?:noticing|seeing|knowing)',
+      "without (?:the |it's |its |their |our |my )?(?:it |security )?(?:dlp|edr|siem|antivirus|av|soc|monitoring|proxy|logging) (?:ever )?(?:logging|noticing|seeing|flagging|catching|detecting|alerting|recording|knowing)",
       'hard to (?:detect|trace|spot)',
       'to hinder (?:the )?(?:analysis|forensics|investigation)',
       // Evasion said as odds, or as hiding from those who watch (round 5).
@@ -448,6 +452,9 @@ export const CUES: readonly Cue[] = [
       'recover from',
       'backup',
       'explain how .{0,40} works',
+      // Someone checking their own device or account ("how can I tell if my phone has stalkerware").
+      '(?:tell|check|find out|know|see|detect) (?:if|whether) (?:my|our) (?:own )?(?:phone|iphone|android|laptop|computer|pc|mac|tablet|account|email|router|network|car|device|devices|website|site|server)',
+      'is (?:my|our) (?:phone|iphone|laptop|computer|pc|mac|account|email|router|network|website|server) (?:hacked|compromised|infected|bugged|being (?:tracked|monitored|watched))',
       'what is (?:a|an)',
       'training for (?:our|my) (?:staff|employees|team)',
       'awareness',
@@ -514,6 +521,13 @@ const RULED_OUT_BEFORE =
   /(?:^|[^a-z'])(?:can't|cannot|can not|won't|couldn't|mustn't|must not|unable to|never|not)(?: [a-z]+)? $/;
 
 /**
+ * Code declined right before it is named: "explain it without giving working code", "no source
+ * code, just the idea". One word may stand between.
+ */
+const CODE_RULED_OUT_BEFORE =
+  /(?:^|[^a-z'])(?:without|no|not|never|don't want|don't need|do not want|do not need)(?: [a-z]+)? $/;
+
+/**
  * A harm made harder, not done: "to make phishing harder", "so ransomware is less likely to
  * spread". Not when what is made harder is finding it: "make the malware harder to detect" is
  * evasion.
@@ -528,6 +542,8 @@ export const MADE_HARDER =
 export function takenBack(c: Cue, clean: string, m: RegExpExecArray): boolean {
   const end = m.index + m[0].length;
   if (c.unless?.test(clean.slice(end, end + UNLESS_REACH)) === true) return true;
+  if (c.group === 'code')
+    return CODE_RULED_OUT_BEFORE.test(clean.slice(Math.max(0, m.index - 32), m.index));
   return (
     c.group === 'harm' &&
     (RULED_OUT_BEFORE.test(clean.slice(Math.max(0, m.index - 32), m.index)) ||
