@@ -540,6 +540,11 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
       .execute();
     await page.reload();
     await card.getByText(/^Paused on .*: the last three messages could not be delivered/).waitFor();
+    // Not "are also sent" while nothing is sent.
+    await card
+      .getByText(`Messages would also be sent to ${address}, but sending is paused.`)
+      .waitFor();
+    expect(await card.textContent()).not.toContain('Messages are also sent to');
     await card
       .getByText('When the receiving system works again, send a test message', { exact: false })
       .waitFor();
@@ -553,7 +558,9 @@ describe.runIf(hasChromium)('safeguards pages in Chromium', () => {
     const esCard = es.page
       .getByRole('region', { name: 'Enviar estos mensajes a su propio sistema' })
       .getByRole('article', { name: orgName });
-    await esCard.getByText(`Los mensajes también se envían a ${address}`).waitFor();
+    await esCard
+      .getByText(`Los mensajes también se enviarían a ${address}, pero el envío está en pausa.`)
+      .waitFor();
     await esCard.getByText(/^En pausa desde el .*: los tres últimos mensajes/).waitFor();
     await esCard
       .getByRole('button', { name: `Dejar de enviar los mensajes sobre ${orgName}` })

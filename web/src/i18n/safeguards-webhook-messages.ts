@@ -14,6 +14,7 @@ const en = {
   'webhook.failed': "We couldn't check where this organization's messages are sent.",
   'webhook.none': 'Not set up. Messages about this organization are shown only on this page.',
   'webhook.current': 'Messages are also sent to {url}',
+  'webhook.current_paused': 'Messages would also be sent to {url}, but sending is paused.',
   'webhook.since': 'Set up on {date}.',
   'webhook.paused':
     'Paused on {date}: the last three messages could not be delivered, even after a day of trying each.',
@@ -116,6 +117,8 @@ export const safeguardsWebhookMessages = defineMessages<SafeguardsWebhookMessage
     'webhook.none':
       'Sin configurar. Los mensajes sobre esta organización solo se muestran en esta página.',
     'webhook.current': 'Los mensajes también se envían a {url}',
+    'webhook.current_paused':
+      'Los mensajes también se enviarían a {url}, pero el envío está en pausa.',
     'webhook.since': 'Configurado el {date}.',
     'webhook.paused':
       'En pausa desde el {date}: los tres últimos mensajes no se pudieron entregar, ni siquiera tras un día de intentos cada uno.',

@@ -134,9 +134,13 @@ function OrgWebhookCard({ org }: { readonly org: Org }) {
                 class={`sg-status ${current.paused_at === null ? 'sg-status--granted' : 'sg-status--denied'}`}
               >
                 <p>
-                  {withNodes(t(locale, 'webhook.current'), {
-                    url: <code class="sg-break">{current.url}</code>,
-                  })}
+                  {withNodes(
+                    t(
+                      locale,
+                      current.paused_at === null ? 'webhook.current' : 'webhook.current_paused',
+                    ),
+                    { url: <code class="sg-break">{current.url}</code> },
+                  )}
                 </p>
                 <p class="sg-meta">
                   {t(locale, 'webhook.since', { date: formatDate(current.created_at, locale) })}
