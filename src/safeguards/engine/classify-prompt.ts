@@ -15,6 +15,7 @@ import { featurizePrompt, type PromptFeatureConfig, wordHash } from './featurize
 import { INTENT_MESSAGES, type IntentReading, readIntent } from './intent-clauses.js';
 import type { DecodedHead, HeadId } from './model/model-file.js';
 import { cleanText, countInvisible, deleet, MAX_PROMPT_CHARS } from './normalize-prompt.js';
+import { ownDeviceCheck } from './own-device-check.js';
 import { type ScoringTables, scoreReading, scoringTables } from './reading-scorer.js';
 import { DEFAULT_SAFEGUARD_POLICY, decide, type SafeguardPolicy } from './safeguard-policy.js';
 import {
@@ -51,6 +52,8 @@ interface Scored {
 }
 
 const MAX_VARIANTS = 12;
+/** The risk a check of one's own device is held at: under the default tier-0 friction line (0.5). */
+const OWN_DEVICE_RISK = 0.49;
 const CODE_SHAPE =
   /```|#include\s*<|\bimport [a-z_]+|\bdef [a-z_]+\(|\bfunction [a-z_]+\(|\bpublic static\b|\b(?:int|void) main\s*\(|=>\s*\{|\$\(|\bsocket\.|\bsubprocess\.|\bctypes\./i;
 
@@ -228,7 +231,21 @@ export function classifyPrompt(
   const candidates = hasDecoded ? scored.filter((s) => s.variant.decoded === true) : scored;
   let best = candidates[0] as Scored;
   for (const s of candidates) if (prob(s, 'malicious') > prob(best, 'malicious')) best = s;
-  const risk = prob(best, 'malicious');
+  // A person checking their own device (own-device-check.ts), read on the prompt as written —
+  // nothing wrapped, nothing decoded — when the rest of the prompt passes on its own. Held under
+  // tier 0's friction line, so it is still monitored.
+  let risk = prob(best, 'malicious');
+  const asWritten = scored[0] as Scored;
+  const own =
+    risk > OWN_DEVICE_RISK && variants.length === 1 && asWritten.variant.flags.length === 0
+      ? ownDeviceCheck(asWritten.variant.clean, asWritten.cues, asWritten.intent)
+      : undefined;
+  const held =
+    own !== undefined &&
+    (own.rest === '' ||
+      prob(scoreVariant(tables, { label: 'rest', clean: own.rest, flags: [] }, []), 'malicious') <
+        OWN_DEVICE_RISK);
+  if (held) risk = OWN_DEVICE_RISK;
   const defensive = prob(scored[0] as Scored, 'defensive');
   const categories: CategoryScore[] = RISK_CATEGORIES.map((id) => ({ id, score: prob(best, id) }));
   categories.sort((a, b) => b.score - a.score);
@@ -252,6 +269,14 @@ export function classifyPrompt(
       code: hit.feature,
       message: INTENT_MESSAGES[hit.feature],
       evidence: hit.evidence,
+    });
+  }
+  if (held && own !== undefined) {
+    explained.push({
+      code: 'reading.own_device',
+      message:
+        "It asks how to check or clean the asker's own device or account, which is defense whatever it names; it was held at monitor.",
+      evidence: own.evidence,
     });
   }
   const words = risk >= 0.3 ? topWords(model, best) : [];

@@ -336,6 +336,8 @@ export const CUES: readonly Cue[] = [
       'without (?:the )?(?:user|users|admin|admins|owner|dba|victim|it team|security team|operators?|staff|employees?|engineers?|family|parents?) (?:ever )?(?:noticing|seeing|knowing)',
       "without (?:the |it's |its |their |our |my )?(?:it |security )?(?:dlp|edr|siem|antivirus|av|soc|monitoring|proxy|logging) (?:ever )?(?:logging|noticing|seeing|flagging|catching|detecting|alerting|recording|knowing)",
       'hard to (?:detect|trace|spot)',
+      // "hardest for my wife to detect", "harder for the admins to spot".
+      "hard(?:er|est) (?:for (?:[a-z'-]+ ){1,3})?to (?:detect|trace|spot|notice|find)",
       'to hinder (?:the )?(?:analysis|forensics|investigation)',
       // Evasion said as odds, or as hiding from those who watch (round 5).
       '(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing) the (?:odds|chances?|likelihood|risk) (?:of|that) (?:detection|discovery|being (?:detected|noticed|flagged|caught|spotted)|(?:anyone|someone|they) (?:notices?|sees?|spots?))',
@@ -373,6 +375,8 @@ export const CUES: readonly Cue[] = [
       'their (?:accounts?|network|server|computer|phone)',
       'his (?:phone|account|computer|email)',
       'her (?:phone|account|computer|email)',
+      // Spying on a person (not "someone is spying on me").
+      'spy on (?:my |his |her |their |the )?(?:wife|husband|girlfriend|boyfriend|partner|ex|roommate|flatmate|coworker|colleague|boss|neighbou?rs?|employees?|someone|somebody|him|her|them|people)',
       'la víctima',
       'la victime',
       'das opfer',
