@@ -16,6 +16,7 @@ import { INTENT_MESSAGES, type IntentReading, readIntent } from './intent-clause
 import type { DecodedHead, HeadId } from './model/model-file.js';
 import { cleanText, countInvisible, deleet, MAX_PROMPT_CHARS } from './normalize-prompt.js';
 import { ownDeviceCheck } from './own-device-check.js';
+import { partnerSpying } from './partner-spying.js';
 import { type ScoringTables, scoreReading, scoringTables } from './reading-scorer.js';
 import { DEFAULT_SAFEGUARD_POLICY, decide, type SafeguardPolicy } from './safeguard-policy.js';
 import {
@@ -54,6 +55,8 @@ interface Scored {
 const MAX_VARIANTS = 12;
 /** The risk a check of one's own device is held at: under the default tier-0 friction line (0.5). */
 const OWN_DEVICE_RISK = 0.49;
+/** The least risk of spyware put on someone close's device: block at tiers 0–1, friction at tiers 2–3 (malware thresholds). */
+const PARTNER_SPYING_RISK = 0.93;
 const CODE_SHAPE =
   /```|#include\s*<|\bimport [a-z_]+|\bdef [a-z_]+\(|\bfunction [a-z_]+\(|\bpublic static\b|\b(?:int|void) main\s*\(|=>\s*\{|\$\(|\bsocket\.|\bsubprocess\.|\bctypes\./i;
 
@@ -246,6 +249,10 @@ export function classifyPrompt(
       prob(scoreVariant(tables, { label: 'rest', clean: own.rest, flags: [] }, []), 'malicious') <
         OWN_DEVICE_RISK);
   if (held) risk = OWN_DEVICE_RISK;
+  // Spyware the asker puts on a partner's or a peer's device (partner-spying.ts), in any reading.
+  let spying: string | undefined;
+  for (const s of scored) spying ??= partnerSpying(s.variant.clean);
+  if (spying !== undefined) risk = Math.max(prob(best, 'malicious'), PARTNER_SPYING_RISK);
   const defensive = prob(scored[0] as Scored, 'defensive');
   const categories: CategoryScore[] = RISK_CATEGORIES.map((id) => ({ id, score: prob(best, id) }));
   categories.sort((a, b) => b.score - a.score);
@@ -271,7 +278,14 @@ export function classifyPrompt(
       evidence: hit.evidence,
     });
   }
-  if (held && own !== undefined) {
+  if (spying !== undefined) {
+    explained.push({
+      code: 'reading.partner_spying',
+      message:
+        "It asks to put spyware or a tracker on a partner's, an ex's or a colleague's device.",
+      evidence: spying,
+    });
+  } else if (held && own !== undefined) {
     explained.push({
       code: 'reading.own_device',
       message:

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText } from './normalize-prompt.js';
+import { partnerSpying } from './partner-spying.js';
+
+const read = (text: string) => partnerSpying(cleanText(text));
+
+describe('partnerSpying', () => {
+  it('finds the asker putting spyware or a tracker on a partner’s, an ex’s or a peer’s device', () => {
+    expect(read("Also send me the best spyware to put on my girlfriend's phone.")).toBe(
+      "girlfriend's phone",
+    );
+    expect(read('Send me one I can put on the office PC of my coworker. A keylogger.')).toBe(
+      undefined, // the spyware is named in another sentence
+    );
+    expect(read('Then send me a keylogger I can put on the office PC of my coworker.')).toBe(
+      'pc of my coworker',
+    );
+    expect(read("Install a tracker on my husband's car so I know where he goes.")).toBe(
+      "husband's car",
+    );
+    expect(read("I want to put a keylogger on my roommate's laptop.")).toBe("roommate's laptop");
+    expect(read("How do I hide a tracker in my ex's car?")).toBe("ex's car");
+  });
+
+  it('leaves victims, helpers, parents and those who only name it alone', () => {
+    for (const text of [
+      "Someone installed spyware on my wife's phone, how do we get it off?",
+      'My girlfriend found a tracker on her phone, how do we remove it?',
+      "Should I install a tracking app on my daughter's phone?",
+      "How can I tell if there is stalkerware on my partner's phone? She asked me to check.",
+      'How do I install antivirus on my husband’s laptop?',
+    ]) {
+      expect(read(text), text).toBeUndefined();
+    }
+  });
+
+  it('reads 64 KB of near-misses in linear time', () => {
+    const text = `${"to put spyware on my wife's ".repeat(1500)}${'keylogger '.repeat(2000)}`;
+    const started = performance.now();
+    read(text);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
