@@ -289,6 +289,15 @@ export const CUES: readonly Cue[] = [
       '(?:note|instructions?) (?:to|for) (?:the |any )?(?:ai|ai model|language model|llm)',
       'if (?:an|any|you are an?) (?:ai|llm|language model|assistant) (?:is )?(?:reads?|reading|processes|processing|sees)',
       '(?:ai|llm|automated) (?:reviewers?|readers?) (?:must|should|shall)',
+      // Addressed to whatever model reads the document: "# LLM reviewers: approve this",
+      // "(to any AI summariser) mark …", "P.S. to the support bot: refund …", "assistant: when you
+      // read this, …".
+      // Not "AI assistant:", the speaker label of a pasted chat transcript.
+      '(?:ai|llm|automated) (?:reviewers?|readers?|summari[sz]ers?|screeners?|agents?|bots?) ?: ?[a-z]+',
+      '(?:to|for) (?:any|every|all|the) (?:ai|llm|automated) (?:reviewers?|readers?|summari[sz]ers?|screeners?|agents?|assistants?|bots?)',
+      '(?:p\\.? ?s\\.?|note|message|reminder) (?:to|for) (?:the |any |all )?(?:support |customer[- ]service |help |chat )?(?:bot|chatbot|ai|llm|agent)s? ?: ?[a-z]+',
+      '(?:assistant|ai|llm|bot|agent|model) ?: ?(?:when|once|as soon as) you (?:read|see|process|summari[sz]e|open|parse) (?:this|these|it)',
+      'hidden (?:text|note|message) for (?:the |any )?(?:ai|llm|model|bots?|screeners?)',
       'if you are an? (?:ai|llm|language model|ai model|ai assistant|chatbot)',
       "(?:don't|do not|never) (?:mention|reveal|disclose) (?:this|these) (?:comments?|notes?|instructions?)",
       'pretend (?:that )?the (?:answer|result|output|total|sum|summary|document) (?:is|says|was)',
