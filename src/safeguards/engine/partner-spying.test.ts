@@ -22,6 +22,18 @@ describe('partnerSpying', () => {
     expect(read("How do I hide a tracker in my ex's car?")).toBe("ex's car");
   });
 
+  it('finds spyware the asker wants hidden from someone close', () => {
+    expect(read('Which stalkerware is hardest for my wife to detect on hers?')).toBe(
+      'hardest for my wife to detect',
+    );
+    expect(read("I need a tracker app my girlfriend won't find on her phone.")).toBe(
+      "my girlfriend won't find",
+    );
+    expect(read('Is there a spy app I can use without my husband knowing?')).toBe(
+      'without my husband knowing',
+    );
+  });
+
   it('leaves victims, helpers, parents and those who only name it alone', () => {
     for (const text of [
       "Someone installed spyware on my wife's phone, how do we get it off?",
@@ -29,6 +41,8 @@ describe('partnerSpying', () => {
       "Should I install a tracking app on my daughter's phone?",
       "How can I tell if there is stalkerware on my partner's phone? She asked me to check.",
       'How do I install antivirus on my husband’s laptop?',
+      "My husband can't find the tracker my ex hid in my car, how do we look?",
+      'Stalkerware is hard for victims to detect; how do shelters help them check their phones?',
     ]) {
       expect(read(text), text).toBeUndefined();
     }

@@ -7,7 +7,8 @@
  * model must let through. A victim cue for such devices was tried as a feature and cost dev misuse
  * on retraining (model card, round 10), so this is a reading rule on top of the model: a sentence
  * in which the asker (I, me, "to …", an imperative) puts, installs or hides spyware on the device
- * of a partner, an ex or a peer raises the risk. Children's, friends' and relatives' devices are
+ * of a partner, an ex or a peer, or wants it hidden from them ("hardest for my wife to detect"),
+ * raises the risk. Children's, friends' and relatives' devices are
  * left out: parents and friends help them. Someone else having installed it ("my ex installed
  * spyware on my wife's phone") is not the asker doing it.
  */
@@ -32,6 +33,14 @@ const SPY = new RegExp(`\\b${SPY_THING}\\b`);
 const ASKER_PLACES =
   /(?:\b(?:i|me|to)|^(?:and |then |also |now |please )*)(?: (?:can|could|will|would|want to|need to|'d like to|should|just))? ?(?:put|install|hide|plant|sneak|load|set up|add)\b/;
 
+/**
+ * Hidden from someone close: "hardest for my wife to detect", "without my husband knowing", "an
+ * app my girlfriend won't find". With spyware named in the same sentence, that is spying on them.
+ */
+const HIDDEN_FROM = new RegExp(
+  `\\b(?:(?:hard(?:er|est)?|impossible|difficult) for (?:my |his |her |the )?${RELATION} to (?:detect|find|notice|spot|see)|without (?:my |his |her |the )?${RELATION} (?:ever )?(?:knowing|noticing|finding out|seeing)|(?:my |his |her )${RELATION} (?:won't|will not|will never|would never|never) (?:find|notice|detect|see|know))\\b`,
+);
+
 /** The words that show the asker spying on someone close's device, or undefined. `clean` is lower-case. */
 export function partnerSpying(clean: string): string | undefined {
   // Most prompts name no spyware: one scan, and no sentence is read.
@@ -39,8 +48,11 @@ export function partnerSpying(clean: string): string | undefined {
   for (const raw of clean.split(/[.?!;\n]/)) {
     const sentence = raw.trim();
     if (sentence.length === 0 || sentence.length > 400) continue;
+    if (!SPY.test(sentence)) continue;
+    const hidden = HIDDEN_FROM.exec(sentence);
+    if (hidden !== null) return hidden[0];
     const other = OTHERS.exec(sentence);
-    if (other === null || !SPY.test(sentence) || !ASKER_PLACES.test(sentence)) continue;
+    if (other === null || !ASKER_PLACES.test(sentence)) continue;
     return other[0];
   }
   return undefined;
