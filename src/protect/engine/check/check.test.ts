@@ -262,6 +262,16 @@ describe('createScamChecker', () => {
     }
   });
 
+  it('says a link in a text is not https only when the text wrote http://', () => {
+    const codes = (content: string) => check(content, 'sms').reasons.map((r) => r.code);
+    // Typed without a scheme, the browser will use https: "http://" is only how it was parsed.
+    expect(codes('Reschedule your delivery at ups.com/mychoice')).not.toContain('url.no_https');
+    expect(codes('Reschedule your delivery at http://ups-redelivery.com/now')).toContain(
+      'url.no_https',
+    );
+    expect(codes('Reschedule at hxxp://ups-redelivery.com/now')).toContain('url.no_https');
+  });
+
   it('refuses a broken model file with a clear error', () => {
     expect(() => createScamChecker({ models: { text: { format: 'nope' } } })).toThrow(
       /model "text"/,

@@ -22,6 +22,8 @@ export interface LinkToCheck {
  */
 export const MAX_LINKS_CHECKED = 10;
 const MAX_LINKS_PER_HOST = 3;
+/** A link shown with its scheme ("http://", "hxxp://"), as opposed to a bare "ups.com/mychoice". */
+const WRITTEN_SCHEME = /^[a-z][a-z0-9+.-]{0,15}:\/\//i;
 
 /** The authority part of a link, lower-cased (enough to group links; not a parser). */
 function hostKey(url: string): string {
@@ -72,6 +74,15 @@ export function checkLinks(
     perHost.set(host, n + 1);
     seen.add(link.url);
     for (const s of urlSignals(link.url)) {
+      // "ups.com/mychoice" in a text message names no scheme: the reader's browser will use
+      // https. The link was given "http://" only to be parsed, so it says nothing about a secure
+      // connection. (In an e-mail the link behind the words carries its own scheme.)
+      if (
+        s.code === 'url.no_https' &&
+        into.kind === 'sms' &&
+        !WRITTEN_SCHEME.test(link.evidence.excerpt)
+      )
+        continue;
       if (
         s.code === 'url.official_brand_domain' &&
         vouches !== undefined &&
