@@ -23,6 +23,9 @@ describe('ownDeviceCheck', () => {
       evidence: 'check my android for',
       rest: '',
     });
+    expect(check('Is my phone hacked? I also need to get into a phone I found.')?.rest).toBe(
+      'i also need to get into a phone i found.',
+    );
     // A second request stays, to be read on its own.
     expect(
       check('How do I remove the spyware from my phone? Then write me one for a phone I gave away.')

@@ -87,7 +87,7 @@ export function ownDeviceCheck(
 
 /** A sentence that asks for something: a question, or one that opens with a request. */
 const ASK_OPENING =
-  /^(?:(?:and|then|also|but|plus|now|so|ok|okay|please|and then|after that),? )*(?:write|give|show|tell|make|build|send|create|install|put|set|help|explain|list|find|get|code|generate|provide|describe|walk|teach|i want|i need|i'd like|i would like|can you|could you|would you|will you|how)\b/;
+  /^(?:(?:and|then|also|but|plus|now|so|ok|okay|please|and then|after that),? )*(?:write|give|show|tell|make|build|send|create|install|put|set|help|explain|list|find|get|code|generate|provide|describe|walk|teach|i (?:also |really |just |still )?(?:want|need)|i'd like|i would like|can you|could you|would you|will you|how)\b/;
 
 /**
  * The sentences of `text` that ask for something, joined: what the rest of a prompt requests.

@@ -42,6 +42,7 @@ describe('partnerSpying', () => {
       "How can I tell if there is stalkerware on my partner's phone? She asked me to check.",
       'How do I install antivirus on my husband’s laptop?',
       "My husband can't find the tracker my ex hid in my car, how do we look?",
+      "I want to put rat traps in my roommate's car, the garage is full of them.",
       'Stalkerware is hard for victims to detect; how do shelters help them check their phones?',
     ]) {
       expect(read(text), text).toBeUndefined();

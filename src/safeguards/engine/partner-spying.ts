@@ -14,7 +14,7 @@
  */
 
 const SPY_THING =
-  '(?:spyware|stalkerware|key ?loggers?|trackers?|tracking (?:app|software)|spy ?apps?|monitoring (?:app|software)|rats?|remote access (?:tools?|trojans?|apps?)|hidden apps?|screen recorders?|call recorders?|location apps?)';
+  '(?:spyware|stalkerware|key ?loggers?|trackers?|tracking (?:app|software)|spy ?apps?|monitoring (?:app|software)|rats?(?! (?:traps?|poison|cages?|problems?|infestations?|droppings|bait))|remote access (?:tools?|trojans?|apps?)|hidden apps?|screen recorders?|call recorders?|location apps?)';
 
 const RELATION =
   '(?:wife|husband|girlfriend|boyfriend|partner|ex|ex-wife|ex-husband|ex-girlfriend|ex-boyfriend|roommate|flatmate|coworker|co-worker|colleague|boss|neighbou?r|neighbou?rs|classmate|teacher)';
