@@ -74,6 +74,31 @@ function figuresFor(model: SafeguardsModel, name: string, items: readonly Item[]
   return out;
 }
 
+/**
+ * How many prompts the two reading rules on top of the model touched, by class: holding a person's
+ * check of their own device at monitor (`reading.own_device`, meant for benign prompts only) and
+ * raising spyware put on someone close's device (`reading.partner_spying`, misuse only).
+ */
+function readingCounts(model: SafeguardsModel, name: string, items: readonly Item[]): Figure[] {
+  const codes = ['reading.own_device', 'reading.partner_spying'];
+  const counts = new Map<string, number>();
+  for (const i of items) {
+    const reasons = classifyPrompt(model, i.input, { tier: 0 }).reasons;
+    for (const code of codes) {
+      if (!reasons.some((r) => r.code === code)) continue;
+      const key = `${code}.${i.malicious ? 'malicious' : 'benign'}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return codes.flatMap((code) =>
+    ['benign', 'malicious'].map((cls) => ({
+      name: `${name}.${code}.${cls}`,
+      value: counts.get(`${code}.${cls}`) ?? 0,
+      unit: 'prompts',
+    })),
+  );
+}
+
 function readOwnHandwritten(): Item[] {
   return readFileSync(OWN_HANDWRITTEN, 'utf8')
     .split('\n')
@@ -181,6 +206,7 @@ export const suite: BenchSuite = {
         );
       }
       figures.push(...wrapped(model, 'dev', dev));
+      figures.push(...readingCounts(model, 'dev', dev));
     } else {
       process.stderr.write(`safeguards: ${DEV} is absent; dev-set figures skipped\n`);
     }
@@ -191,6 +217,7 @@ export const suite: BenchSuite = {
       family: p.source,
     }));
     figures.push(...figuresFor(model, 'own_heldout', ownItems));
+    figures.push(...readingCounts(model, 'own_heldout', ownItems));
     figures.push(
       ...wrapped(
         model,
@@ -200,6 +227,7 @@ export const suite: BenchSuite = {
     );
     const handwritten = readOwnHandwritten();
     figures.push(...figuresFor(model, 'own_handwritten', handwritten));
+    figures.push(...readingCounts(model, 'own_handwritten', handwritten));
     figures.push(...wrapped(model, 'own_handwritten', handwritten));
     figures.push(...latency(model));
     return figures;

@@ -36,6 +36,17 @@ function quality(checker: ScamChecker, set: CheckerSet): Figure[] {
     { suspicious: 0.5, scam: 1 },
   ).filter((f) => !f.name.includes('.ece'));
   const y = labels.map((l) => (isPositiveLabel(l) ? 1 : 0));
+  // The account-alert rule (verdict-rules.ts officialChannelOnly) is meant to clear genuine texts only.
+  for (const positive of set.items[0]?.input.kind === 'sms' ? [false, true] : []) {
+    figures.push({
+      name: `checker.${set.name}.official_channel_cleared.${positive ? 'scam' : 'genuine'}`,
+      value: results.filter(
+        (r, i) =>
+          (y[i] === 1) === positive && r.reasons.some((x) => x.code === 'notice.official_channel'),
+      ).length,
+      unit: 'items',
+    });
+  }
   const scores = results.map((r) => r.score);
   const bins = reliabilityBins(scores, y, 10);
   figures.push({

@@ -19,6 +19,10 @@ const SPY_THING =
 const RELATION =
   '(?:wife|husband|girlfriend|boyfriend|partner|ex|ex-wife|ex-husband|ex-girlfriend|ex-boyfriend|roommate|flatmate|coworker|co-worker|colleague|boss|neighbou?r|neighbou?rs|classmate|teacher)';
 
+/**
+ * Personal devices only, narrower than own-device-check.ts's list on purpose: a colleague's
+ * accounts, servers and workstations are where IT installs monitoring agents every day.
+ */
 const DEVICE =
   '(?:phone|iphone|android|mobile|laptop|computer|pc|mac|macbook|tablet|ipad|car|router|wifi|wi-fi)';
 
