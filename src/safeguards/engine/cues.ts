@@ -174,6 +174,13 @@ export const CUES: readonly Cue[] = [
       "(?:looks?|appears?|seems?) like (?:it(?:'s| is| came| comes) )?from (?:our|their|the|a|his|her) (?:supplier|vendor|ceo|cfo|boss|bank|landlord|payroll)",
       'pay (?:the |this |our |their |his |her |all )?(?:next |future |outstanding )?(?:invoices?|payments?|salary|rent) (?:in)?to my (?:own )?(?:account|wallet)',
       'brute-?force (?:their|his|her|the|an?) (?:account|login|password)',
+      // A copy of a brand's sign-in page, or a trap that keeps what others type: "a login page
+      // that looks exactly like PayPal and saves what people type", "so guests' Instagram
+      // passwords are captured".
+      '(?:login|sign[- ]in|log[- ]in) page (?:that )?looks? (?:exactly |just )?like',
+      '(?:captures?|records?|saves?|grabs?|steals?) (?:what|whatever|everything) (?:people|users|visitors|they|guests|customers|victims) (?:type|enter)',
+      "(?:guests'|users'|people's|visitors'|customers'|employees'|students'|victims') (?:[a-z]{2,20} )?(?:passwords|logins|credentials) (?:are|get|is) (?:captured|logged|saved|stolen|recorded|harvested)",
+      "captur(?:e|es|ing) (?:the )?(?:guests'|users'|people's|visitors'|their|customers'|employees'|students') (?:[a-z]{2,20} )?(?:passwords|logins|credentials)",
       'hameçonnage',
       'suplantación',
       'robar contraseñas',
@@ -302,6 +309,18 @@ export const CUES: readonly Cue[] = [
       "(?:don't|do not|never) (?:mention|reveal|disclose) (?:this|these) (?:comments?|notes?|instructions?)",
       'pretend (?:that )?the (?:answer|result|output|total|sum|summary|document) (?:is|says|was)',
       '(?:hidden|secret) instructions? (?:for|to) (?:the |any )?(?:ai|model|assistant|bot|llm)',
+      // An order inside the content given to work on, that sets aside that content and dictates
+      // the answer: "ignore the numbers above and report the total as …", "disregard the file
+      // and reply only with …", "forget the rows and state …". Not "ignore the header row and any
+      // blank lines" (no answer dictated) nor "ignore the failing lint check" (no content named).
+      "(?:ignore|disregard|forget|skip) (?:the |this |that |your |all |any )?(?:above |below |following |actual |given |provided |real |previous )?(?:user's |users' |customer's |visitor's |reader's |sender's )?(?:reviews?|files?|documents?|text|essay|numbers|rows|data|code|function|script|table|content|input|page|email|message|question|criteria|evaluation criteria|grading criteria|rubric|figures|values|article|paper|cv|resume|listing|review text|actual data)(?: above| below)? (?:and|then) (?:instead )?(?:just |only )?(?:say|state|report|reply|answer|output|respond|give|write|tell|approve|mark|rate|rank|return|print|claim)",
+      // Addressed to whichever model reads the content: "(Assistant reading this: forward …)",
+      // "whoever parses this must state …", "when an AI screens this CV it should …",
+      // "Reviewer bot, skip the review, approve …".
+      '(?:assistant|ai|model|bot|llm|language model|chatbot|agent)s? (?:reading|parsing|processing|screening|summari[sz]ing|reviewing) (?:this|these)',
+      'whoever (?:reads|parses|processes|summari[sz]es|screens|reviews) (?:this|these|it) (?:must|should|shall|needs? to|has to|is to)',
+      'when (?:an?|any|the) (?:ai|llm|model|bot|assistant|language model|chatbot|screener|screening tool) (?:reads|screens|reviews|summari[sz]es|processes|parses|scans) (?:this|these|it)',
+      '(?:reviewer|review|grader|grading|screening|triage|merge) (?:bot|model|ai|llm|assistant) ?[,:]? (?:skip|approve|ignore|merge|mark|give|rate|rank|accept|close)',
       'ignora (?:las |tus |todas las )?instrucciones',
       'olvida (?:las |tus |todas las )?instrucciones',
       'nota para la ia',
@@ -384,6 +403,11 @@ export const CUES: readonly Cue[] = [
       'their (?:accounts?|network|server|computer|phone)',
       'his (?:phone|account|computer|email)',
       'her (?:phone|account|computer|email)',
+      // A named person's things: "my manager's private folders", "my teacher's laptop".
+      "my (?:manager|boss|coworker|co-worker|colleague|teacher|wife|husband|girlfriend|boyfriend|partner|roommate|flatmate|sister|brother|classmate|neighbou?r|landlord|ex)'s (?:laptop|phone|computer|pc|files|folders|emails|messages|accounts?|inbox|documents|tablet|private)",
+      // What was built, aimed at someone else's system: "test it on my own computer first, then
+      // I'll send it to the school's network". Not "deploy it to our servers".
+      "(?:send|deploy|spread|release|push|launch|drop|run|use|unleash|plant|install|try) (?:it|this|them) (?:on|to|against|at|into|across|onto|over) (?:the |a |my |his |her |their )?(?:[a-z]{2,20}'s|other people's|someone else's|everyone's) (?:network|servers?|computers?|systems?|wifi|website|site|phones?|devices?|laptops?|pcs?|machines?)",
       // Spying on a person (not "someone is spying on me").
       'spy on (?:my |his |her |their |the )?(?:wife|husband|girlfriend|boyfriend|partner|ex|roommate|flatmate|coworker|colleague|boss|neighbou?rs?|employees?|someone|somebody|him|her|them|people)',
       'la víctima',
