@@ -78,6 +78,8 @@ export function analyseBrands(input: HostForBrands): BrandAnalysis {
     const registrableLabel =
       input.domain.label === '' ? '' : (unicodeLabels[subCount] ?? input.domain.label);
     matchRegistrable(registrableLabel, input, matches);
+    const across = findDomainAcrossBoundary(unicodeLabels[subCount - 1], registrableLabel);
+    if (across !== undefined) push(matches, across);
     matchSubdomains(unicodeLabels.slice(0, Math.min(subCount, MAX_SUBDOMAIN_LABELS)), matches);
   }
   matchUserinfo(input.userinfo, matches);
@@ -199,6 +201,36 @@ function findDomainInLabels(labels: readonly string[]): BrandMatch | undefined {
           };
       }
     }
+  }
+  return undefined;
+}
+
+/** A registrable label that starts with a top-level domain and a hyphen: `com-auth` in `x.com-auth.ru`. */
+const TLD_THEN_HYPHEN = /^(com|net|org|gov|edu|co|info|biz)-/;
+
+/**
+ * An official domain read across the dot before the registrable domain: `usps.com-track.top`
+ * and `login-microsoftonline.com-auth.ru` show `usps.com` and `microsoftonline.com` to the eye,
+ * while the site is `com-track.top` and `com-auth.ru`. The last subdomain label is tried whole,
+ * without its hyphens (`e-zpass` → `ezpass.com`) and from each hyphen on.
+ */
+function findDomainAcrossBoundary(
+  lastSub: string | undefined,
+  registrableLabel: string,
+): BrandMatch | undefined {
+  if (lastSub === undefined || lastSub === '') return undefined;
+  const tld = TLD_THEN_HYPHEN.exec(registrableLabel)?.[1];
+  if (tld === undefined) return undefined;
+  const label = foldAsciiTricks(skeleton(lastSub));
+  const candidates = [label, label.replaceAll('-', '')];
+  for (let i = label.indexOf('-'); i >= 0 && candidates.length < 16; i = label.indexOf('-', i + 1))
+    candidates.push(label.slice(i + 1));
+  for (const c of candidates) {
+    if (c.length < 3) continue;
+    const domain = `${c}.${tld}`;
+    const brand = DOMAIN_INDEX.get(domain)?.[0];
+    if (brand !== undefined)
+      return { kind: 'domain_in_subdomain', brand, matched: domain, distance: 0 };
   }
   return undefined;
 }

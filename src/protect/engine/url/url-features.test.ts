@@ -27,6 +27,12 @@ describe('urlSignals: phishing-style links', () => {
     ['https://aeno.co.jp.umewqzy.cn/aeon', 'url.brand_domain_in_subdomain'],
     ['https://secure.chase.com.account-alert.info/', 'url.brand_domain_in_subdomain'],
     ['https://amazon.wnfjxd.shop/', 'url.brand_in_subdomain'],
+    // an official domain read across the dot before the site: the site is com-auth.ru
+    ['https://login-microsoftonline.com-auth.ru/common/oauth2', 'url.brand_domain_in_subdomain'],
+    ['https://usps.com-trackparcel.top/redelivery', 'url.brand_domain_in_subdomain'],
+    ['https://e-zpass.com-njtoll.xyz/pay', 'url.brand_domain_in_subdomain'],
+    ['https://txtag.org-paytoll.icu/', 'url.brand_domain_in_subdomain'],
+    ['https://ezdrivema-tolls.com/pay-now', 'url.brand_combosquat'],
     ['https://smbc-card.com.ezosq6.cn/smbc/', 'url.brand_domain_in_subdomain'],
     ['https://paypal.com@evil.example/', 'url.brand_in_userinfo'],
     ['https://www.hsbc.co.uk:secure@198.51.100.7/', 'url.credentials'],
@@ -120,10 +126,17 @@ describe('urlSignals: the real sites', () => {
     'https://bk.mufg.jp/',
     'https://retail.onlinesbi.sbi/retail/login.htm',
     'https://www.commbank.com.au/digital/netbank/login',
+    'https://www.ezdrivema.com/ezpassmaaccount',
   ])('%s has no warning', (url) => {
     const signals = urlSignals(url);
     expect(signals.filter((s) => s.weight > 0)).toEqual([]);
     expect(signals.map((s) => s.code)).toContain('url.official_brand_domain');
+  });
+
+  it('reads a domain across the dot only when the site itself starts with a top-level domain and a hyphen', () => {
+    expect(codes('https://usps.telecom-store.com/')).not.toContain('url.brand_domain_in_subdomain');
+    expect(codes('https://blog.company-usps.com/')).not.toContain('url.brand_domain_in_subdomain');
+    expect(codes('https://myfan.com-unity.org/')).not.toContain('url.brand_domain_in_subdomain');
   });
 
   it('does not vouch for content anyone can publish on a brand domain', () => {
