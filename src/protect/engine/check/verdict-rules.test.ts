@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Reason } from '../types.js';
-import { lookalikeFloor, newNumberAlone, officialChannelOnly } from './verdict-rules.js';
+import {
+  lookalikeFloor,
+  nameOpenerAlone,
+  newNumberAlone,
+  officialChannelOnly,
+} from './verdict-rules.js';
 
 const reason = (code: string, weight = 1): Reason => ({
   code,
@@ -108,5 +113,37 @@ describe('officialChannelOnly', () => {
     // below the threshold, or not a text
     expect(officialChannelOnly(0.2, th, 'sms', wording, alert, []).score).toBe(0.2);
     expect(officialChannelOnly(0.45, th, 'email', wording, alert, []).score).toBe(0.45);
+  });
+});
+
+describe('nameOpenerAlone', () => {
+  const opener = (excerpt: string): Reason => ({
+    ...reason('cue.stranger_opener', 1.2),
+    evidence: { field: 'text', start: 0, end: excerpt.length, excerpt },
+  });
+  const wording = reason('model.text_scam_wording');
+
+  it('holds an "Is this …?" note that asks for nothing just under the scam threshold', () => {
+    const text = "Is this still Mike's number? It's Dave from uni, been ages!";
+    const held = nameOpenerAlone(
+      0.77,
+      t,
+      'sms',
+      [opener("Is this still Mike's number?"), wording],
+      text,
+    );
+    expect(held).toBeLessThan(0.5);
+    expect(held).toBeCloseTo(0.5, 5);
+  });
+
+  it('leaves it alone for the phrase cues, another sign, a request, or not a text', () => {
+    const text = 'Is this Jenny? Sorry, wrong number… but you seem nice';
+    // the phrase "you seem nice", not the question, fired the cue
+    expect(nameOpenerAlone(0.77, t, 'sms', [opener('you seem nice'), wording], text)).toBe(0.77);
+    const q = [opener('Is this Jenny?'), wording];
+    expect(nameOpenerAlone(0.77, t, 'sms', [...q, reason('cue.urgency')], text)).toBe(0.77);
+    expect(nameOpenerAlone(0.77, t, 'sms', q, 'Is this Jenny? Can you send me $40?')).toBe(0.77);
+    expect(nameOpenerAlone(0.77, t, 'email', q, 'Is this Jenny? Long time')).toBe(0.77);
+    expect(nameOpenerAlone(0.3, t, 'sms', q, 'Is this Jenny? Long time')).toBe(0.3);
   });
 });

@@ -5,6 +5,7 @@
  * alone. `adjustedScore` applies them in order.
  */
 import { findPhrases, foldText, originalSpan } from '../cues/fold-text.js';
+import { asksForAName } from '../cues/stranger-opener.js';
 import type { Indicator, MessageKind, Reason } from '../types.js';
 
 type Thresholds = { readonly suspicious: number; readonly scam: number };
@@ -26,8 +27,8 @@ export function adjustedScore(
   text: string,
   indicators: readonly Indicator[] = [],
 ): AdjustedScore {
-  const held = newNumberAlone(
-    hostingAlone(score, thresholds, kind, reasons),
+  const held = nameOpenerAlone(
+    newNumberAlone(hostingAlone(score, thresholds, kind, reasons), thresholds, kind, reasons, text),
     thresholds,
     kind,
     reasons,
@@ -164,11 +165,58 @@ export function newNumberAlone(
   reasons: readonly Reason[],
   text: string,
 ): number {
-  if (kind !== 'sms' || score < thresholds.scam) return score;
-  if (!reasons.some((r) => r.code === 'cue.new_number')) return score;
-  if (reasons.some((r) => r.weight > 0 && !NEW_NUMBER_ALONE.has(r.code))) return score;
+  const fired = reasons.some((r) => r.code === 'cue.new_number');
+  return heldAsAnOpener(score, thresholds, kind, reasons, text, fired, NEW_NUMBER_ALONE);
+}
+
+/**
+ * The hold shared by the opener rules: a text whose sign `fired` is there, whose only signs are
+ * in `alone`, and which asks for nothing, is held just under the `scam` threshold.
+ */
+function heldAsAnOpener(
+  score: number,
+  thresholds: { readonly scam: number },
+  kind: MessageKind,
+  reasons: readonly Reason[],
+  text: string,
+  fired: boolean,
+  alone: ReadonlySet<string>,
+): number {
+  if (kind !== 'sms' || score < thresholds.scam || !fired) return score;
+  if (reasons.some((r) => r.weight > 0 && !alone.has(r.code))) return score;
   if (mayBeTheScam(text)) return score;
   return Math.max(0, thresholds.scam - 1e-6);
+}
+
+/** What an "Is this Jenny?" text says by itself: the question, and how the model reads it. */
+const NAME_OPENER_ALONE: ReadonlySet<string> = new Set([
+  'cue.stranger_opener',
+  'model.text_scam_wording',
+  'model.unclear',
+]);
+
+/**
+ * An "Is this Jenny?" text that asks for nothing is `suspicious`, not `scam`.
+ *
+ * Romance and investment scams open with a message to a name, sent to whoever answers ("Hi, is
+ * this Karen? It's Mei from the yoga class"), and ask for money weeks later. An old friend
+ * checking a number writes the same words ("Is this still Mike's number? It's Dave from uni",
+ * held-out genuine, was a scam at 0.77). The words cannot tell them apart, and the advice is the
+ * same: if you do not know who this is, do not reply. So when the question asked of a name
+ * (not the phrase cues of the same code, such as "wrong number… but you seem nice") and the
+ * text model's reading are the only signs, and the text asks for nothing, the score is held just
+ * under the `scam` threshold, as for a new number (`newNumberAlone`).
+ */
+export function nameOpenerAlone(
+  score: number,
+  thresholds: { readonly scam: number },
+  kind: MessageKind,
+  reasons: readonly Reason[],
+  text: string,
+): number {
+  const opener = reasons.find((r) => r.code === 'cue.stranger_opener');
+  const fired = opener !== undefined && asksForAName(opener.evidence?.excerpt ?? '');
+  return heldAsAnOpener(score, thresholds, kind, reasons, text, fired, NAME_OPENER_ALONE);
 }
 
 /** Signs that an address imitates one brand's own address: a typo of it, or its letters faked. */

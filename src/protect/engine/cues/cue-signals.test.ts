@@ -5,6 +5,27 @@ import { foldText } from './fold-text.js';
 
 const codes = (text: string) => cueSignals(text, 'text').map((r) => r.code);
 
+describe('the "Is this Jenny?" opener', () => {
+  it('is a question asked of a name near the start, not of a word', () => {
+    for (const text of [
+      'Is this true? I read it online',
+      'is this OK with you?',
+      'Mum, is this legit? Got a text about a parcel',
+      'Quick one: is this yours? Found it in the car',
+      'is this jenny?', // no capital: cannot tell a name from a word
+      `${'We had a great time at the lake and the kids loved the boat trip. '.repeat(2)}Is this Jenny?`,
+    ])
+      expect(codes(text), text).not.toContain('cue.stranger_opener');
+  });
+
+  it('points at the question', () => {
+    const r = cueSignals('Hello, is this Mr. Thompson? We met at the club', 'text').find(
+      (x) => x.code === 'cue.stranger_opener',
+    );
+    expect(r?.evidence?.excerpt).toBe('is this Mr. Thompson?');
+  });
+});
+
 describe('cue signals', () => {
   it('points each cue at its earliest phrase, and at one place at the phrase it lists first', () => {
     const fee = (text: string) =>
@@ -47,6 +68,12 @@ describe('cue signals', () => {
       'cue.stranger_opener',
     ],
     ['Hola, aunque no nos conocemos, tengo una propuesta para usted', 'cue.stranger_opener'],
+    ["Hi, is this Jenny? It's Mark from the yoga class", 'cue.stranger_opener'],
+    ["Sorry to disturb, is this Dr. Wilson's office? My cat has a limp", 'cue.stranger_opener'],
+    ['Wrong number, sorry! You seem nice though, where are you from?', 'cue.stranger_opener'],
+    ['Hello dear, I saw your profile and felt a connection', 'cue.stranger_opener'],
+    ["Hey it's Jess, I changed my number, save it", 'cue.new_number'],
+    ["It's Sam, here's my new phone number", 'cue.new_number'],
     ['I sent you $50 by mistake on Venmo, can you send it back?', 'cue.money_back'],
     ['Te mandé 150 € por Bizum por error. ¿Me los puedes devolver?', 'cue.money_back'],
     [

@@ -4,6 +4,7 @@ import { CUES, ONLY_WITH_A_NUMBER } from './cue-table.js';
 import { DISGUISED_LETTERS_CODE, disguisedLetters } from './disguised-letters.js';
 import { findPhrases, foldText, originalSpan, type PhraseHit } from './fold-text.js';
 import { PREMIUM_CHARGE_CODE, premiumCharge } from './premium-charge.js';
+import { STRANGER_OPENER_CODE, strangerOpener } from './stranger-opener.js';
 
 const MAX_TEXT = 20_000;
 const ALL_PHRASES: readonly string[] = [...new Set(CUES.flatMap((c) => c.phrases))];
@@ -56,6 +57,12 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
       weight: cue.weight,
       evidence: { field, start, end: start + excerpt.length, excerpt },
     });
+  }
+  // The phrase cue of the same code may have fired already ("you seem nice"): one reason per kind.
+  if (!reasons.some((r) => r.code === STRANGER_OPENER_CODE)) {
+    const opener = strangerOpener(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text, field);
+    if (opener !== undefined)
+      reasons.push({ ...opener, message: english(opener.code, opener.params) });
   }
   const premium = premiumCharge(text, folded, field);
   if (premium !== undefined) {

@@ -180,8 +180,9 @@ export const CUES: readonly CueSpec[] = [
     ],
   },
   {
-    // A stranger's first message that explains how it found you or says you have never met: the
-    // opening of advance-fee, inheritance and "business proposal" letters and of romance scams.
+    // A stranger's first message that explains how it found you, says you have never met, or
+    // starts a friendly chat: the opening of advance-fee, inheritance and "business proposal"
+    // letters and of romance and investment scams.
     code: 'cue.stranger_opener',
     weight: 1.2,
     phrases: [
@@ -211,6 +212,24 @@ export const CUES: readonly CueSpec[] = [
       'aunque no nos conocemos',
       'obtuve su contacto',
       'obtuve tu contacto',
+      // A stranger opening a friendly chat by text: the first move of romance and investment ("pig
+      // butchering") scams, which turn to money weeks later. The "Is this Jenny?" opener, asked
+      // of a name, is read by stranger-opener.ts.
+      'you seem nice',
+      'you seem like a nice person',
+      'you sound nice',
+      'you sound like a nice person',
+      'can we be friends',
+      'maybe we can be friends',
+      'we could be friends',
+      'nice to meet you anyway',
+      'my assistant gave me this number',
+      'my assistant gave me your number',
+      'my secretary gave me this number',
+      'my secretary gave me your number',
+      'saw your profile',
+      'felt a connection',
+      'feel a connection',
     ],
   },
   {
@@ -300,6 +319,10 @@ export const CUES: readonly CueSpec[] = [
       'dropped my phone',
       'phone is broken',
       'this is my new',
+      'new phone number',
+      'new mobile number',
+      'changed my number',
+      'changed my phone number',
     ],
   },
   {

@@ -25,7 +25,7 @@ export const checkerEn = {
   'cue.secrecy':
     'It asks you to keep it secret ("{match}"). Scammers isolate people from those who would warn them.',
   'cue.stranger_opener':
-    'A stranger explains how they found you or says you have never met ("{match}"). Inheritances, business deals and romances offered by strangers are a classic scam opening.',
+    'It reads like a stranger starting a conversation ("{match}"). Romances, investments, inheritances and business deals offered by strangers are a classic scam opening, and the talk turns to money later. If you do not know who this is, do not reply.',
   'cue.family_emergency':
     'Someone in the family says they are in trouble and need money now ("{match}"). Scammers pretend to be a grandchild under arrest, after a crash or in hospital; call the family on the numbers you already have before you send anything.',
   'cue.marketplace_buyer':

@@ -24,7 +24,7 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   'cue.secrecy':
     'Le pide que lo mantenga en secreto ("{match}"). Los estafadores apartan a las personas de quienes podrían advertirles.',
   'cue.stranger_opener':
-    'Un desconocido explica cómo le encontró o dice que nunca se han visto ("{match}"). Herencias, negocios y romances ofrecidos por desconocidos son un comienzo clásico de estafa.',
+    'Parece un desconocido que empieza una conversación ("{match}"). Romances, inversiones, herencias y negocios ofrecidos por desconocidos son un comienzo clásico de estafa, y la charla acaba en dinero. Si no sabe quién es, no responda.',
   'cue.family_emergency':
     'Alguien de la familia dice que está en apuros y necesita dinero ya ("{match}"). Los estafadores se hacen pasar por un nieto detenido, accidentado o en el hospital; llame a la familia a los números que ya tiene antes de enviar nada.',
   'cue.marketplace_buyer':
