@@ -73,6 +73,7 @@ describe('cue signals', () => {
     ['Wrong number, sorry! You seem nice though, where are you from?', 'cue.stranger_opener'],
     ['Hello dear, I saw your profile and felt a connection', 'cue.stranger_opener'],
     ["Hey it's Jess, I changed my number, save it", 'cue.new_number'],
+    ['Scan the QR code in the attached PDF with your phone and sign in', 'cue.qr_code'],
     ["It's Sam, here's my new phone number", 'cue.new_number'],
     ['I sent you $50 by mistake on Venmo, can you send it back?', 'cue.money_back'],
     ['Te mandé 150 € por Bizum por error. ¿Me los puedes devolver?', 'cue.money_back'],

@@ -382,6 +382,23 @@ export const CUES: readonly CueSpec[] = [
     ],
   },
   {
+    // A QR code hides its link from filters and from the reader ("quishing"): a sign-in page
+    // reached by scanning one with a phone cannot be read first. Genuine tickets and menus use QR
+    // codes too, so the prior is small.
+    code: 'cue.qr_code',
+    weight: 1,
+    phrases: [
+      'scan the qr code',
+      'scan this qr code',
+      'scan the attached qr code',
+      'scan the qr',
+      'qr code in the attached',
+      'qr code attached',
+      'escanee el código qr',
+      'escanea el código qr',
+    ],
+  },
+  {
     code: 'cue.remote_access',
     weight: 2.2,
     phrases: [

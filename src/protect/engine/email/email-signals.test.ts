@@ -112,6 +112,30 @@ describe('sender signals', () => {
     ).toContain('email.recipient_in_subject');
   });
 
+  it("flags a sender whose domain is made from the recipient's own organisation's name", () => {
+    const mimics = (from: string, to: string) =>
+      codes(mail(`From: ${from}\nTo: ${to}\nSubject: Hello`)).includes(
+        'email.sender_mimics_recipient',
+      );
+    const [signal] = emailSignals(
+      mail(
+        'From: "IT Service Desk" <helpdesk@acme-support.help>\nTo: jane@acme.co.uk\nSubject: MFA',
+      ),
+    ).filter((s) => s.code === 'email.sender_mimics_recipient');
+    expect(signal?.message).toContain('acme-support.help');
+    expect(signal?.message).toContain('(acme.co.uk)');
+    expect(signal?.evidence?.excerpt).toBe('helpdesk@acme-support.help');
+    expect(mimics('mark@acme-co.uk', 'accounts@acme.co.uk')).toBe(true); // a hyphen for a dot
+    expect(mimics('ceo@brightlnie.com', 'pay@brightline.com')).toBe(true); // one edit
+    expect(mimics('it@acme.co.uk', 'jane@acme.co.uk')).toBe(false); // the organisation itself
+    expect(mimics('it@mail.acme.co.uk', 'jane@acme.co.uk')).toBe(false);
+    expect(mimics('hr@acme.com', 'jane@acme.co.uk')).toBe(false); // one company, two suffixes
+    expect(mimics('noreply@acme.bamboohr.com', 'jane@acme.co.uk')).toBe(false); // a service's site
+    expect(mimics('friend@gmail-news.com', 'jane@gmail.com')).toBe(false); // free mail is no organisation
+    expect(mimics('shop@acne-care.com', 'jane@acme.com')).toBe(false); // a short name one letter off is another name
+    expect(mimics('a@abc-news.com', 'jane@abc.com')).toBe(false); // too short to read inside another
+  });
+
   it('flags hidden and reversed characters in the name and subject', () => {
     const p = mail(
       'From: "Invoice \u202efdp.exe" <a@x.example>\nSubject: Ver\u200bify your account',

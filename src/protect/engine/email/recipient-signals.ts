@@ -4,7 +4,11 @@
  * person deals with greets them by name. In the training and dev corpora no genuine message does
  * it, and one phishing e-mail in six does.
  */
+import { organisationalDomain } from './domain-names.js';
 import type { ParsedEmail } from './email-types.js';
+import { editDistance } from './lookalike.js';
+import { FREEMAIL } from './sender-domains.js';
+import { senderMailbox } from './sender-identity.js';
 import { type EmailSignal, makeSignal } from './signal-table.js';
 
 /** At most this many To addresses are compared (a long list is a mailing, not a person). */
@@ -39,6 +43,57 @@ function standsAlone(text: string, start: number, end: number): boolean {
 }
 
 export function recipientSignals(parsed: ParsedEmail): EmailSignal[] {
+  const mimic = ownOrganisationSignal(parsed);
+  return [...subjectSignals(parsed), ...(mimic === null ? [] : [mimic])];
+}
+
+/** The name part of a registrable domain: `acme` of `acme.co.uk`. */
+function orgLabel(org: string): string {
+  const dot = org.indexOf('.');
+  return dot < 0 ? org : org.slice(0, dot);
+}
+
+/** Shorter organisation names are too common to be read inside another name ("abc", "law"). */
+const MIN_ORG_LABEL = 4;
+/** A one-letter change of a short name is another name ("acme" and "acne"); of a longer one, a typo. */
+const MIN_TYPO_LABEL = 5;
+
+/**
+ * A sender whose domain is made from the recipient's own organisation's name but is not it:
+ * "IT Service Desk" <helpdesk@acme-support.help> or <mark@acme-co.uk> writing to
+ * jane@acme.co.uk. Internal impersonation (IT, HR, the boss, a payment change) comes from such
+ * domains. Not the same name under another suffix (`acme.com` and `acme.co.uk` are often one
+ * company's), not free mail, not a subdomain of a service (`acme.bamboohr.com`: the site is
+ * bamboohr.com). The name must be a hyphen-separated word of the sender's (`acme-support`) or one
+ * edit from it (`acrne`).
+ */
+function ownOrganisationSignal(parsed: ParsedEmail): EmailSignal | null {
+  const box = senderMailbox(parsed);
+  if (box === undefined || box.domain === '' || parsed.to === null) return null;
+  const fromOrg = organisationalDomain(box.domain);
+  const fromLabel = orgLabel(fromOrg);
+  if (fromOrg === '' || FREEMAIL.has(fromOrg)) return null;
+  for (const to of parsed.to.mailboxes.slice(0, MAX_RECIPIENTS)) {
+    const toOrg = organisationalDomain(to.domain);
+    const label = orgLabel(toOrg);
+    if (toOrg === '' || FREEMAIL.has(toOrg) || label.length < MIN_ORG_LABEL) continue;
+    if (fromLabel === label) continue;
+    const word = fromLabel.split('-').includes(label);
+    const typo = label.length >= MIN_TYPO_LABEL && editDistance(fromLabel, label, 1) <= 1;
+    if (!word && !typo) continue;
+    return makeSignal(
+      'email.sender_mimics_recipient',
+      { domain: box.domain, own: toOrg },
+      'from',
+      parsed.from?.text ?? '',
+      box.addressStart,
+      box.addressEnd,
+    );
+  }
+  return null;
+}
+
+function subjectSignals(parsed: ParsedEmail): EmailSignal[] {
   const subject = parsed.subject;
   if (subject === '' || parsed.to === null) return [];
   const lowered = asciiLower(subject);

@@ -45,6 +45,9 @@ export const EMAIL_SIGNAL_TABLE = {
   'email.recipient_in_subject': {
     weight: 1.2,
   },
+  'email.sender_mimics_recipient': {
+    weight: 2.0,
+  },
   'email.reply_to_mismatch': {
     weight: 0.9,
   },

@@ -34,6 +34,8 @@ export const checkerEn = {
     'It says something was sent to you by mistake and asks you to send it back ("{match}"). Look in your banking app first: often nothing arrived, or it came from a stolen card and will be taken back, so you would pay twice. If money really arrived by mistake, your bank returns it.',
   'cue.new_number':
     'Someone says they have a new number ("{match}"). Check by calling their old number or asking something only they would know.',
+  'cue.qr_code':
+    'It asks you to scan a QR code ("{match}"). A QR code hides the link, so you cannot read where it goes before you open it; a sign-in page reached this way may be fake. Go to the site by typing its address yourself.',
   'cue.premium_charge':
     'It says each message or minute costs money ("{match}"). That is a premium-rate service billed to your phone; genuine companies do not charge you to reply to them.',
   'cue.disguised_letters':
@@ -68,6 +70,8 @@ export const checkerEn = {
     'The subject contains hidden or reversed characters, a trick used to slip past spam filters.',
   'email.recipient_in_subject':
     'The subject line contains your own email address ({address}). Mass mailings do this to look personal; a company you deal with greets you by name.',
+  'email.sender_mimics_recipient':
+    'It comes from {domain}, a name made to look like your own organisation ({own}) but not it. Scammers pose as your IT desk, HR or boss this way; check with them by phone or in person.',
   'email.reply_to_mismatch':
     "If you reply, your answer goes to {reply}, not to the sender's organisation ({domain}).",
   'email.reply_to_freemail':

@@ -33,6 +33,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Dice que le enviaron algo por error y le pide que lo devuelva ("{match}"). Mire primero la app de su banco: a menudo no llegó nada, o llegó con una tarjeta robada y se lo quitarán, así que pagaría dos veces. Si de verdad llegó dinero por error, su banco lo devuelve.',
   'cue.new_number':
     'Alguien dice que tiene un número nuevo ("{match}"). Compruébelo llamando a su número de siempre o preguntando algo que solo esa persona sabría.',
+  'cue.qr_code':
+    'Le pide escanear un código QR ("{match}"). Un código QR esconde el enlace, así que no puede ver adónde lleva antes de abrirlo; una página de acceso abierta así puede ser falsa. Entre en el sitio escribiendo usted mismo la dirección.',
   'cue.premium_charge':
     'Dice que cada mensaje o minuto cuesta dinero ("{match}"). Es un servicio de tarificación especial que se cobra en tu factura del teléfono; las empresas de verdad no te cobran por responderles.',
   'cue.disguised_letters':
@@ -67,6 +69,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'El asunto tiene caracteres ocultos o invertidos, un truco para burlar los filtros de correo no deseado.',
   'email.recipient_in_subject':
     'El asunto contiene su propia dirección de correo ({address}). Los envíos masivos lo hacen para parecer personales; una empresa con la que trata le saluda por su nombre.',
+  'email.sender_mimics_recipient':
+    'Viene de {domain}, un nombre hecho para parecerse al de su propia organización ({own}) sin serlo. Así se hacen pasar por su servicio informático, recursos humanos o su jefe; compruébelo con ellos por teléfono o en persona.',
   'email.reply_to_mismatch':
     'Si responde, su respuesta va a {reply}, no a la organización del remitente ({domain}).',
   'email.reply_to_freemail':
