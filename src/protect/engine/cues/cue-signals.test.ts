@@ -12,6 +12,9 @@ describe('the "Is this Jenny?" opener', () => {
       'is this OK with you?',
       'Mum, is this legit? Got a text about a parcel',
       'Quick one: is this yours? Found it in the car',
+      "Hi, it's Priya, Jo gave me your number for the book club", // a referral says "your number"
+      'Is Dinner at 7 OK?', // a capital is not always a name: "Dinner" is followed by no "there"
+      "Phone's broken so I'm on Tom's for today. Don't reply to this one!",
       'is this jenny?', // no capital: cannot tell a name from a word
       `${'We had a great time at the lake and the kids loved the boat trip. '.repeat(2)}Is this Jenny?`,
     ])
@@ -74,6 +77,12 @@ describe('cue signals', () => {
     ['Hello dear, I saw your profile and felt a connection', 'cue.stranger_opener'],
     ["Hey it's Jess, I changed my number, save it", 'cue.new_number'],
     ['Scan the QR code in the attached PDF with your phone and sign in', 'cue.qr_code'],
+    ['Hello, my colleague passed me this number for the apartment rental', 'cue.stranger_opener'],
+    ['Is Kevin there? We met at the conference', 'cue.stranger_opener'],
+    ['Good evening, is Mr. Robert available?', 'cue.stranger_opener'],
+    ['Since you got my message, have you heard of it?', 'cue.stranger_opener'],
+    ['Dad this is my temporary number, my screen cracked', 'cue.new_number'],
+    ['Mom, my phone died. Message me on this number until I sort it out', 'cue.new_number'],
     ["It's Sam, here's my new phone number", 'cue.new_number'],
     ['I sent you $50 by mistake on Venmo, can you send it back?', 'cue.money_back'],
     ['Te mandé 150 € por Bizum por error. ¿Me los puedes devolver?', 'cue.money_back'],

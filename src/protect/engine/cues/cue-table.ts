@@ -230,6 +230,19 @@ export const CUES: readonly CueSpec[] = [
       'saw your profile',
       'felt a connection',
       'feel a connection',
+      // "This number", not "your number": the sender writes as if to someone else's number
+      // ("my colleague passed me this number for the apartment"); a friend's referral says "Jo
+      // gave me your number".
+      'gave me this number',
+      'passed me this number',
+      'given this number',
+      'gave me this contact',
+      // Staying in a chat that reached the wrong person ("since you got my message, have you
+      // heard of it?"), where an honest sender says sorry and stops.
+      'since you got my message',
+      'since you received my message',
+      'since you got this message',
+      'anyway, nice to meet you',
     ],
   },
   {
@@ -323,6 +336,16 @@ export const CUES: readonly CueSpec[] = [
       'new mobile number',
       'changed my number',
       'changed my phone number',
+      // Moving the chat to this number ("message me on this number until I sort it out", "don't use
+      // the old one"); a real one-off borrowed phone says "don't reply to this one".
+      'temporary number',
+      'message me on this number',
+      'text me on this number',
+      'instead of my old number',
+      "don't use the old one",
+      'do not use the old one',
+      'texting from a mate',
+      'texting from a friend',
     ],
   },
   {

@@ -15,10 +15,13 @@ const REACH = 80;
 
 /**
  * "is this Jenny?", "Is this Dr. Patel's office?", "is this Mark Stevens?", "am I speaking to
- * Linda?", "is this still Amy's number?". Bounded repeats and no nested quantifiers: linear.
+ * Linda?", "is this still Amy's number?", "Is Kevin there?", "is Mr. Robert available?". Bounded
+ * repeats and no nested quantifiers: linear.
  */
-const ASKED_FOR_A_NAME =
-  /(?:^|[\s,.!;:])(?:[Ii]s this(?: still)?|[Aa]m I (?:speaking|talking) (?:to|with)) ((?:(?:Dr|Mr|Mrs|Ms|Miss)\.? )?[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)(?:'s (?:number|phone|cell|mobile|office|clinic|house))?\s?\?/;
+const NAME = '((?:(?:Dr|Mr|Mrs|Ms|Miss)\\.? )?[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)';
+const ASKED_FOR_A_NAME = new RegExp(
+  `(?:^|[\\s,.!;:])(?:(?:[Ii]s this(?: still)?|[Aa]m I (?:speaking|talking) (?:to|with)) ${NAME}(?:'s (?:number|phone|cell|mobile|office|clinic|house))?|[Ii]s ${NAME} (?:there|available|around|in))\\s?\\?`,
+);
 
 /** Capitalised words that are not names ("Is this OK?", "Is this True?"), and "I". */
 const NOT_A_NAME = new Set([
@@ -60,7 +63,7 @@ const NOT_A_NAME = new Set([
 /** True when `excerpt` (a reason's evidence) is such a question asked of a name. */
 export function asksForAName(excerpt: string): boolean {
   const m = ASKED_FOR_A_NAME.exec(excerpt);
-  return m !== null && !NOT_A_NAME.has(firstName(m[1] as string));
+  return m !== null && !NOT_A_NAME.has(firstName((m[1] ?? m[2]) as string));
 }
 
 function firstName(name: string): string {
@@ -71,7 +74,7 @@ export function strangerOpener(text: string, field: Evidence['field']): Reason |
   const head = text.slice(0, REACH + 40);
   const m = ASKED_FOR_A_NAME.exec(head);
   if (m === null) return undefined;
-  if (NOT_A_NAME.has(firstName(m[1] as string))) return undefined;
+  if (NOT_A_NAME.has(firstName((m[1] ?? m[2]) as string))) return undefined;
   const start = m.index + (m[0].length - m[0].trimStart().length);
   if (start > REACH) return undefined;
   const end = m.index + m[0].length;
