@@ -7,14 +7,18 @@
  *
  * Quality figures are skipped, with a line saying why, when ../shared is absent.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type CheckerSet, shippedCheckerOnDev } from '../../scripts/scam-checker-sets.js';
 import { FIXTURES_DIR, ROOT } from '../../scripts/train-scam.js';
 import { categorize } from '../../src/protect/engine/advice/categorize.js';
 import { emailText, parseEmail } from '../../src/protect/engine/email/index.js';
-import type { CheckInput, ScamChecker } from '../../src/protect/engine/index.js';
+import {
+  type CheckInput,
+  createScamChecker,
+  type ScamChecker,
+} from '../../src/protect/engine/index.js';
 import {
   expectedCalibrationError,
   reliabilityBins,
@@ -23,6 +27,7 @@ import { evaluateSet, isPositiveLabel } from '../../src/protect/engine/model/eva
 import { loadModel, type ScamModel } from '../../src/protect/engine/model/load-model.js';
 import { fixtureSplit } from '../../src/protect/engine/model/training-data.js';
 import { analyseUrl } from '../../src/protect/engine/url/url-analysis.js';
+import { loadScamModelFiles } from '../../src/protect/load-models.js';
 import type { BenchSuite, Figure } from '../harness.js';
 
 const VERDICT_VALUE = { scam: 1, suspicious: 0.5, no_signs: 0 } as const;
@@ -137,6 +142,52 @@ function categoryAccuracy(): Figure[] {
   ];
 }
 
+const PROBES_DIR = join(FIXTURES_DIR, 'probes');
+
+/**
+ * The blind probes (`fixtures/scam/probes/*.jsonl`, evaluation only: training never reads them),
+ * each scored as written: the share of its scams called `scam`, the share flagged at all (not
+ * "no signs"), and the share of its genuine messages left at "no signs". They need no ../shared.
+ */
+function probeFigures(checker: ScamChecker): Figure[] {
+  const figures: Figure[] = [];
+  for (const file of readdirSync(PROBES_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
+    const rows = readFileSync(join(PROBES_DIR, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { kind: CheckInput['kind']; label: string; input: string });
+    const verdicts = rows.map((r) => ({
+      scam: r.label === 'scam',
+      verdict: checker.check({ kind: r.kind, content: r.input }).verdict,
+    }));
+    const scams = verdicts.filter((v) => v.scam);
+    const genuine = verdicts.filter((v) => !v.scam);
+    const share = (n: number, of: number) => (of === 0 ? Number.NaN : n / of);
+    const name = `probe.${file.replace(/\.jsonl$/, '')}`;
+    figures.push(
+      {
+        name: `${name}.scam`,
+        value: share(scams.filter((v) => v.verdict === 'scam').length, scams.length),
+        unit: 'ratio',
+      },
+      {
+        name: `${name}.flagged`,
+        value: share(scams.filter((v) => v.verdict !== 'no_signs').length, scams.length),
+        unit: 'ratio',
+      },
+      {
+        name: `${name}.genuine_no_signs`,
+        value: share(genuine.filter((v) => v.verdict === 'no_signs').length, genuine.length),
+        unit: 'ratio',
+      },
+      { name: `${name}.count`, value: rows.length, unit: 'items' },
+    );
+  }
+  return figures;
+}
+
 /** Items per second of `op` over `items`, cycling for at least `ms` on one core. */
 function throughput<T>(items: readonly T[], op: (item: T) => unknown, ms = 3000): number {
   for (const item of items.slice(0, 200)) op(item);
@@ -167,10 +218,11 @@ function latency<T>(items: readonly T[], op: (item: T) => unknown, runs = 3000):
 export const suite: BenchSuite = {
   name: 'scam-quality: the shipped scam checker on the dev split and modern fixtures',
   async run() {
+    const probes = probeFigures(createScamChecker({ models: loadScamModelFiles() }));
     const shipped = shippedCheckerOnDev();
-    if (shipped === undefined) return [];
+    if (shipped === undefined) return probes;
     const { checker, sets } = shipped;
-    const figures: Figure[] = [];
+    const figures: Figure[] = [...probes];
     for (const set of sets) figures.push(...quality(checker, set));
     figures.push(...quality(checker, userContentPages(sets)));
     for (const set of sets) figures.push(...modelQuality(set));
