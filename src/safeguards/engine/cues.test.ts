@@ -185,6 +185,11 @@ describe('orders planted in the content to work on, and ownership used as cover 
     expect(codes('test it on staging, then deploy it to our production servers')).not.toContain(
       'cue.victim',
     );
+    // a family helping: "install it on my mum's laptop", "use it on my wife's phone"
+    expect(codes("How do I install it on my mum's laptop so she is protected?")).not.toContain(
+      'cue.victim',
+    );
+    expect(codes("Can I use it on my wife's phone too?")).not.toContain('cue.victim');
     expect(codes("my wife's birthday is on Friday, what gift should I buy")).not.toContain(
       'cue.victim',
     );

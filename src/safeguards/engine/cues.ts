@@ -421,11 +421,14 @@ export const CUES: readonly Cue[] = [
       'their (?:accounts?|network|server|computer|phone)',
       'his (?:phone|account|computer|email)',
       'her (?:phone|account|computer|email)',
-      // A named person's things: "my manager's private folders", "my teacher's laptop".
-      "my (?:manager|boss|coworker|co-worker|colleague|teacher|wife|husband|girlfriend|boyfriend|partner|roommate|flatmate|sister|brother|classmate|neighbou?r|landlord|ex)'s (?:laptop|phone|computer|pc|files|folders|emails|messages|accounts?|inbox|documents|tablet|private)",
+      // Someone's things at work, school or next door: "my manager's private folders", "my
+      // teacher's laptop". Not the household ("set up my wife's phone" is a family helping;
+      // spying on a partner is partner-spying.ts's reading).
+      "my (?:manager|boss|coworker|co-worker|colleague|teacher|classmate|neighbou?r|landlord|ex)'s (?:laptop|phone|computer|pc|files|folders|emails|messages|accounts?|inbox|documents|tablet|private)",
       // What was built, aimed at someone else's system: "test it on my own computer first, then
-      // I'll send it to the school's network". Not "deploy it to our servers".
-      "(?:send|deploy|spread|release|push|launch|drop|run|use|unleash|plant|install|try) (?:it|this|them) (?:on|to|against|at|into|across|onto|over) (?:the |a |my |his |her |their )?(?:[a-z]{2,20}'s|other people's|someone else's|everyone's) (?:network|servers?|computers?|systems?|wifi|website|site|phones?|devices?|laptops?|pcs?|machines?)",
+      // I'll send it to the school's network". Not "deploy it to our servers", and not "my": "install
+      // it on my mum's laptop" is a family helping.
+      "(?:send|deploy|spread|release|push|launch|drop|run|use|unleash|plant|install|try) (?:it|this|them) (?:on|to|against|at|into|across|onto|over) (?:the |a |his |her |their )?(?:[a-z]{2,20}'s|other people's|someone else's|everyone's) (?:network|servers?|computers?|systems?|wifi|website|site|phones?|devices?|laptops?|pcs?|machines?)",
       // Spying on a person (not "someone is spying on me").
       'spy on (?:my |his |her |their |the )?(?:wife|husband|girlfriend|boyfriend|partner|ex|roommate|flatmate|coworker|colleague|boss|neighbou?rs?|employees?|someone|somebody|him|her|them|people)',
       'la víctima',
