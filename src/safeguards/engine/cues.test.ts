@@ -172,6 +172,9 @@ describe('orders planted in the content to work on, and ownership used as cover 
     "a colleague wrote 'ignore the failing lint check for now and merge'",
     'Please state the total of these numbers and show your working',
     'Write a script that prints the capital field, ignoring any other keys',
+    // a person redirecting their own request
+    'Ignore the previous function and write a simpler version that uses a loop.',
+    'Skip the essay and just give me three bullet points on the causes of the war.',
     'Our support bot keeps answering off-topic questions; how should I word its instructions?',
   ])('hears no injection in %s', (text) => {
     expect(codes(text)).not.toContain('cue.harm.injection');
