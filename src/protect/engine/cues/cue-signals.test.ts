@@ -15,6 +15,8 @@ describe('the "Is this Jenny?" opener', () => {
       "Hi, it's Priya, Jo gave me your number for the book club", // a referral says "your number"
       'Is Dinner at 7 OK?', // a capital is not always a name: "Dinner" is followed by no "there"
       "Phone's broken so I'm on Tom's for today. Don't reply to this one!",
+      "Hi, is Dad there? My phone's about to die, tell him I'll be late",
+      'Sorry, wrong person! Anyway, nice to meet you and have a good day.',
       'is this jenny?', // no capital: cannot tell a name from a word
       `${'We had a great time at the lake and the kids loved the boat trip. '.repeat(2)}Is this Jenny?`,
     ])
@@ -81,7 +83,7 @@ describe('cue signals', () => {
     ['Is Kevin there? We met at the conference', 'cue.stranger_opener'],
     ['Good evening, is Mr. Robert available?', 'cue.stranger_opener'],
     ['Since you got my message, have you heard of it?', 'cue.stranger_opener'],
-    ['Dad this is my temporary number, my screen cracked', 'cue.new_number'],
+    ["Dad my screen cracked, don't use the old one for now ok", 'cue.new_number'],
     ['Mom, my phone died. Message me on this number until I sort it out', 'cue.new_number'],
     ["It's Sam, here's my new phone number", 'cue.new_number'],
     ['I sent you $50 by mistake on Venmo, can you send it back?', 'cue.money_back'],

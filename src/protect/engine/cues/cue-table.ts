@@ -222,7 +222,6 @@ export const CUES: readonly CueSpec[] = [
       'can we be friends',
       'maybe we can be friends',
       'we could be friends',
-      'nice to meet you anyway',
       'my assistant gave me this number',
       'my assistant gave me your number',
       'my secretary gave me this number',
@@ -238,11 +237,11 @@ export const CUES: readonly CueSpec[] = [
       'given this number',
       'gave me this contact',
       // Staying in a chat that reached the wrong person ("since you got my message, have you
-      // heard of it?"), where an honest sender says sorry and stops.
+      // heard of it?"), where an honest sender says sorry and stops. Not "nice to meet you anyway":
+      // an honest sender's polite close says it too.
       'since you got my message',
       'since you received my message',
       'since you got this message',
-      'anyway, nice to meet you',
     ],
   },
   {
@@ -337,15 +336,13 @@ export const CUES: readonly CueSpec[] = [
       'changed my number',
       'changed my phone number',
       // Moving the chat to this number ("message me on this number until I sort it out", "don't use
-      // the old one"); a real one-off borrowed phone says "don't reply to this one".
-      'temporary number',
+      // the old one"); a real one-off borrowed phone says "don't reply to this one". Not "temporary
+      // number" or "texting from a friend's": travellers and flat batteries say those.
       'message me on this number',
       'text me on this number',
       'instead of my old number',
       "don't use the old one",
       'do not use the old one',
-      'texting from a mate',
-      'texting from a friend',
     ],
   },
   {

@@ -23,7 +23,7 @@ const ASKED_FOR_A_NAME = new RegExp(
   `(?:^|[\\s,.!;:])(?:(?:[Ii]s this(?: still)?|[Aa]m I (?:speaking|talking) (?:to|with)) ${NAME}(?:'s (?:number|phone|cell|mobile|office|clinic|house))?|[Ii]s ${NAME} (?:there|available|around|in))\\s?\\?`,
 );
 
-/** Capitalised words that are not names ("Is this OK?", "Is this True?"), and "I". */
+/** Capitalised words that are not names ("Is this OK?", "Is this True?"), and family. */
 const NOT_A_NAME = new Set([
   'It',
   'This',
@@ -58,6 +58,20 @@ const NOT_A_NAME = new Set([
   'Genuine',
   'Official',
   'Working',
+  // Family, asked for on someone else's phone: "Is Dad there? My phone's about to die".
+  'Mum',
+  'Mom',
+  'Mam',
+  'Dad',
+  'Nan',
+  'Gran',
+  'Grandma',
+  'Grandpa',
+  'Granny',
+  'Grandad',
+  'Auntie',
+  'Aunty',
+  'Uncle',
 ]);
 
 /** True when `excerpt` (a reason's evidence) is such a question asked of a name. */
