@@ -164,26 +164,28 @@ function probeFigures(checker: ScamChecker): Figure[] {
     }));
     const scams = verdicts.filter((v) => v.scam);
     const genuine = verdicts.filter((v) => !v.scam);
-    const share = (n: number, of: number) => (of === 0 ? Number.NaN : n / of);
     const name = `probe.${file.replace(/\.jsonl$/, '')}`;
-    figures.push(
-      {
-        name: `${name}.scam`,
-        value: share(scams.filter((v) => v.verdict === 'scam').length, scams.length),
-        unit: 'ratio',
-      },
-      {
-        name: `${name}.flagged`,
-        value: share(scams.filter((v) => v.verdict !== 'no_signs').length, scams.length),
-        unit: 'ratio',
-      },
-      {
+    // A probe of one class prints only that class's lines (no NaN for a share of nothing).
+    if (scams.length > 0)
+      figures.push(
+        {
+          name: `${name}.scam`,
+          value: scams.filter((v) => v.verdict === 'scam').length / scams.length,
+          unit: 'ratio',
+        },
+        {
+          name: `${name}.flagged`,
+          value: scams.filter((v) => v.verdict !== 'no_signs').length / scams.length,
+          unit: 'ratio',
+        },
+      );
+    if (genuine.length > 0)
+      figures.push({
         name: `${name}.genuine_no_signs`,
-        value: share(genuine.filter((v) => v.verdict === 'no_signs').length, genuine.length),
+        value: genuine.filter((v) => v.verdict === 'no_signs').length / genuine.length,
         unit: 'ratio',
-      },
-      { name: `${name}.count`, value: rows.length, unit: 'items' },
-    );
+      });
+    figures.push({ name: `${name}.count`, value: rows.length, unit: 'items' });
   }
   return figures;
 }
