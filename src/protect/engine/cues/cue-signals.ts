@@ -60,7 +60,8 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
   }
   // The phrase cue of the same code may have fired already ("you seem nice"): one reason per kind.
   if (!reasons.some((r) => r.code === STRANGER_OPENER_CODE)) {
-    const opener = strangerOpener(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text, field);
+    // It reads only the first sentence or two of the text, whatever its length.
+    const opener = strangerOpener(text, field);
     if (opener !== undefined)
       reasons.push({ ...opener, message: english(opener.code, opener.params) });
   }
