@@ -51,6 +51,14 @@ const cue = (
 export const NOT_NOTICED_SPEED =
   /^ (?:(?:the )?(?:user|users|anyone|people|customers|players|admins?) (?:ever )?(?:noticing|seeing|feeling|experiencing) )?(?:any |a |an |the |much )?(?:lag|lags|delay|delays|slowdown|slow-down|slowness|difference|interruption|interruptions|downtime|outage|flicker|flickering|glitch|glitches|stutter|drop in|change in (?:speed|performance)|performance)\b/;
 
+/**
+ * Who a defense should spare, read right after a defense that is ruled out ("without blocking" +
+ * " real customers", "sans bloquer" + " les vrais clients"): collateral damage, which is a
+ * defender's worry, not a defense being defeated.
+ */
+export const LEGITIMATE_SPARED =
+  /^ (?:(?:the|any|our|my|les|los|las|a los|a las|die|de|des) )?(?:(?:real|legitimate|legit|genuine|normal|good|actual|regular|paying|vrais|vraies|légitimes|echten|legitimen) |(?:clientes|usuarios|visitantes) (?:reales|legítimos))/;
+
 export const CUES: readonly Cue[] = [
   cue(
     'cue.harm.ransomware',
@@ -74,6 +82,7 @@ export const CUES: readonly Cue[] = [
     'harm',
     [
       'keylogger',
+      "log(?:s|ging)? (?:the |all |their |users' |every )?keystrokes",
       'key logger',
       'trojan',
       'rootkit',
@@ -146,6 +155,7 @@ export const CUES: readonly Cue[] = [
       'hack into',
       'hack (?:a|the|my|his|her|their)',
       'gain (?:root|admin|shell) access',
+      '(?:gain|gaining|obtain|obtaining) unauthori[sz]ed access',
       'pwn',
       'exploiter',
       'explotar',
@@ -248,6 +258,10 @@ export const CUES: readonly Cue[] = [
       'amplification attack',
       'booter',
       'stresser',
+      // Reflection: spoofed requests sent with the target's address, for the biggest return.
+      'spoof(?:ed|ing)? (?:[a-z]{1,20} )?(?:queries|requests|packets)',
+      '(?:source|src)(?: ip| address)? (?:set|spoofed) (?:to|as) (?:the |a |their )?(?:target|victim)',
+      '(?:max|maximum|maximi[sz]e|biggest|best|highest) (?:the )?amplification',
       'take (?:down|offline) (?:the|their|a|his|her) (?:site|website|server|network)',
       'knock (?:them|it) offline',
       'ataque ddos',
@@ -272,7 +286,12 @@ export const CUES: readonly Cue[] = [
       'dead drop',
       'copy (?:the )?(?:customer )?database (?:out|without)',
       'steal (?:the )?(?:data|database|files|documents|customer records)',
+      'steal (?:the |their |his |her )?(?:sensitive|confidential|private|personal|proprietary) (?:information|data|files|documents)',
       'leak (?:the )?(?:data|database)',
+      // Data taken to be sold, or carried off the network it lives on.
+      '(?:a |the )?buyer (?:lined up|for (?:the|this|it))',
+      'sell (?:the |this |our |their )?(?:data|database|customer (?:list|data|records)|records|dump)',
+      'get (?:it|the data|them|the dump|the files) off (?:the )?(?:vpn|network|premises|company network|corporate network)',
       'exfiltrar',
       'exfiltrer',
       'daten abziehen',
@@ -375,7 +394,10 @@ export const CUES: readonly Cue[] = [
       'blends? in with (?:normal|regular|legitimate|ordinary) (?:traffic|activity)',
       '(?:do|does) not stand out',
       "(?:won't|wouldn't|doesn't|don't|never) (?:raise|trigger|set off) (?:any )?(?:alarms?|alerts?|suspicion)",
-      'without (?:raising|triggering|setting off) (?:any )?(?:alarms?|alerts?|suspicion)',
+      'without (?:raising|triggering|setting off|tripping) (?:any )?(?:alarms?|alerts?|suspicion)',
+      'without tripping (?:the |any |our |their )?(?:siem|dlp|edr|ids|ips|monitoring|sensors?|proxy|soc)',
+      // "… so the network monitoring never sees one big upload".
+      "(?:so|so that) (?:the )?(?:network )?(?:monitoring|dlp|siem|ids|edr|soc|proxy|security team|it team|admins?|sysadmins?) (?:never|doesn't|does not|won't|will not|can't|cannot) (?:see|sees|notice|notices|flag|flags|catch|catches|spot|spots|detect|detects)",
       'without (?:the )?(?:user|users|admin|admins|owner|dba|victim|it team|security team|operators?|staff|employees?|engineers?|family|parents?) (?:ever )?(?:noticing|seeing|knowing)',
       "without (?:the |it's |its |their |our |my )?(?:it |security )?(?:dlp|edr|siem|antivirus|av|soc|monitoring|proxy|logging) (?:ever )?(?:logging|noticing|seeing|flagging|catching|detecting|alerting|recording|knowing)",
       'hard to (?:detect|trace|spot)',
@@ -392,10 +414,14 @@ export const CUES: readonly Cue[] = [
       'heimlich',
       'ohne aufzufallen',
       'sin que (?:se den cuenta|lo sepa|lo detecten)',
+      'sin que (?:me|nos|te|lo|la|los) (?:puedan |pueda )?(?:rastrear|detectar|pillar|localizar)',
+      'sin dejar rastro',
       "sans (?:qu'ils|qu'il) (?:le )?sachent?",
       'sans être détecté',
       'ohne dass (?:er|sie|es) (?:es )?merk(?:t|en)',
       'unbemerkt',
+      'ohne dass es (?:[^ ]{1,30} ){0,3}auff[äa]llt',
+      'ohne dass (?:es )?jemand (?:merkt|bemerkt)',
       'sem que (?:ele|ela|eles) (?:saiba|perceba)',
       'sem ser detectado',
       'nicht mehr erkenn(?:t|en)',
@@ -421,6 +447,17 @@ export const CUES: readonly Cue[] = [
       "someone else's",
       "other people's",
       "a competitor's",
+      'targeting (?:a|an|the) (?:[a-z-]{2,20} ){0,2}(?:executive|ceo|cfo|employee|employees|person|company|organi[sz]ation|bank|hospital|school|journalist|activist|official)',
+      '(?:de la|del) competencia',
+      'de la concurrence',
+      'der konkurrenz',
+      'da concorr[eê]ncia',
+      // Said outright: the system is not theirs, or the targets are people they have no tie to.
+      "(?:it's|it is|that's|they're|site is|server is|web is|network is) not (?:mine|ours)",
+      "i (?:don't|do not) work (?:there|for them)",
+      'no es m[ií][oa]',
+      'targets? (?:are|is|will be) (?:the )?(?:staff|employees|users|people|customers|workers) (?:at|of|from)',
+      'scraped (?:the |their )?(?:employee|staff|email|contact) (?:list|emails|addresses)',
       'their (?:accounts?|network|server|computer|phone)',
       'his (?:phone|account|computer|email)',
       'her (?:phone|account|computer|email)',
@@ -505,6 +542,13 @@ export const CUES: readonly Cue[] = [
       'prevent',
       'prevention',
       'incident response',
+      // The caller's own service under attack: "we're getting hammered by an HTTP flood".
+      "(?:we're|we are|i'm|i am) (?:getting |being )?(?:hammered|hit|flooded|attacked|ddosed|targeted)",
+      'someone (?:keeps |is )?(?:knocking|taking|ddosing|attacking|flooding|hitting) (?:it|us|me|my|our)',
+      'under (?:a |an )?(?:ddos|attack|flood|http flood)',
+      'rate[- ]limit(?:ing|s|er)?',
+      'limit_req',
+      'ddos protection',
       'forensics?',
       'sigma rule',
       'yara rule',
@@ -522,6 +566,7 @@ export const CUES: readonly Cue[] = [
       'explain how .{0,40} works',
       // Someone checking their own device or account ("how can I tell if my phone has stalkerware").
       '(?:tell|check|find out|know|see|detect) (?:if|whether) (?:my|our) (?:own )?(?:phone|iphone|android|laptop|computer|pc|mac|tablet|account|email|router|network|car|device|devices|website|site|server)',
+      '(?:signs|symptoms|evidence|indicators) (?:that )?(?:my|our) (?:own )?(?:phone|iphone|android|laptop|computer|pc|mac|router|account|network|server|website|site|device|tablet|email) (?:has|is|was|had|might|may)',
       'is (?:my|our) (?:phone|iphone|laptop|computer|pc|mac|account|email|router|network|website|server) (?:hacked|compromised|infected|bugged|being (?:tracked|monitored|watched))',
       'what is (?:a|an)',
       'training for (?:our|my) (?:staff|employees|team)',

@@ -62,6 +62,18 @@ describe('readIntent (who acts on what)', () => {
     );
   });
 
+  it("reads sparing real customers as a defense's collateral, not as defeating it", () => {
+    for (const text of [
+      'How do I set up rate limiting to stop the flood without blocking real customers?',
+      'Comment limiter les attaques DDoS sans bloquer les vrais clients ?',
+      'Tune the rule so it fires without flagging legitimate admin logins.',
+    ])
+      expect(features(text), text).not.toContain('intent.evade_defense');
+    expect(features('Exfiltrate it without the DLP blocking the upload.')).toContain(
+      'intent.evade_defense',
+    );
+  });
+
   it('reads "make phishing harder" as a defense, not as making phishing', () => {
     expect(features('How can our company make phishing harder for attackers?')).not.toContain(
       'intent.build_harm',

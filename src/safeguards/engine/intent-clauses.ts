@@ -28,7 +28,7 @@
  * lexicons are word stems looked up by prefix in Sets (no backtracking).
  */
 
-import { MADE_HARDER, NOT_NOTICED_SPEED, UNLESS_REACH } from './cues.js';
+import { LEGITIMATE_SPARED, MADE_HARDER, NOT_NOTICED_SPEED, UNLESS_REACH } from './cues.js';
 
 export const SCOPE_NONE = 0;
 export const SCOPE_BUILD = 1;
@@ -468,8 +468,11 @@ export function readIntent(clean: string, maxWords: number): IntentReading {
         negWord = w;
       }
     } else if ((cls & IS_DEFEND) !== 0) {
-      if (recentNegation <= 3 && NOT_NOTICED_SPEED.test(clean.slice(at, at + UNLESS_REACH))) {
+      const after = clean.slice(at, at + UNLESS_REACH);
+      if (recentNegation <= 3 && NOT_NOTICED_SPEED.test(after)) {
         // "without users noticing any lag": a request about speed, neither evasion nor defense.
+      } else if (recentNegation <= 3 && LEGITIMATE_SPARED.test(after)) {
+        // "without blocking real customers": the defense's collateral damage, a defender's worry.
       } else if (recentNegation <= 3) {
         note('intent.evade_defense', `${negWord} … ${w}`);
         negated = 0; // "never triggers alerts, exfiltrates …": what follows is the attack again
