@@ -32,6 +32,9 @@ const SCAM_TEXT =
   'E-ZPass: You have an outstanding toll balance of $6.85. To avoid a late fee of $50.00, settle your balance now: https://ezpass-toll-payment.top/pay (Reply Y, then exit and reopen this message to activate the link)';
 const GENUINE_TEXT =
   'Hi Mum, running 10 minutes late for dinner tonight. Save me some pie! Love, Sam';
+/** A bank's YES/NO fraud check, which scammers copy word for word. */
+const YES_NO_ALERT =
+  'Chase Fraud Alert: Did you attempt a $318.56 purchase at TARGET with card ending 7780? Reply YES or NO.';
 const SCAM_EMAIL = join(repoRoot, 'fixtures/scam/email/sw-email-0001.eml');
 
 /** What people press on this page: all must be at least 44×44 CSS pixels. */
@@ -477,6 +480,8 @@ describe.runIf(hasChromium)('"Is this a scam?" in Chromium', () => {
     for (const { name, text, verdict } of [
       { name: 'scam', text: SCAM_TEXT, verdict: 'Scam' },
       { name: 'no-signs', text: GENUINE_TEXT, verdict: 'No signs of a scam found' },
+      // A card check that asks only YES or NO: held at suspicious, with what to do (yesNoAlertAlone).
+      { name: 'yes-no-alert', text: YES_NO_ALERT, verdict: 'Looks suspicious' },
     ]) {
       const { page, problems } = await open('/', {
         viewport: { width: 640, height: 900 },

@@ -261,13 +261,13 @@ export function createScamChecker(options: ScamCheckerOptions): ScamChecker {
     const combined = sigmoid(into.logOdds());
     const adjusted = adjustedScore(combined, thresholds, kind, all, judgedText, into.indicators);
     const score = adjusted.score;
-    if (adjusted.officialChannel !== undefined) {
-      // Said, with what it took off the score, so a cleared alert does not read as unexplained.
-      const { start, end } = adjusted.officialChannel;
+    if (adjusted.notice !== undefined) {
+      // Said, with what it took off the score, so a held or cleared alert does not read as unexplained.
+      const { code, start, end } = adjusted.notice;
       const excerpt = judgedText.slice(start, Math.min(end, start + 200));
       into.put({
-        code: 'notice.official_channel',
-        message: english('notice.official_channel', {}),
+        code,
+        message: english(code, {}),
         source: 'cue',
         weight: logit(score) - logit(combined),
         evidence: { field: 'text', start, end: start + excerpt.length, excerpt },

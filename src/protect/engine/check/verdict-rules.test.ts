@@ -5,6 +5,7 @@ import {
   nameOpenerAlone,
   newNumberAlone,
   officialChannelOnly,
+  yesNoAlertAlone,
 } from './verdict-rules.js';
 
 const reason = (code: string, weight = 1): Reason => ({
@@ -78,7 +79,7 @@ describe('officialChannelOnly', () => {
       const r = held(text);
       expect(r.score, text).toBeLessThan(0.3);
       expect(r.score, text).toBeCloseTo(0.3, 5);
-      const span = r.officialChannel;
+      const span = r.notice;
       expect(span, text).toBeDefined();
       // The span is of the original text: it starts at the "not you" step and ends at the channel.
       expect(text.slice(span?.start, span?.end), text).toMatch(/(?:app|branch|card|tarjeta)$/i);
@@ -113,6 +114,51 @@ describe('officialChannelOnly', () => {
     // below the threshold, or not a text
     expect(officialChannelOnly(0.2, th, 'sms', wording, alert, []).score).toBe(0.2);
     expect(officialChannelOnly(0.45, th, 'email', wording, alert, []).score).toBe(0.45);
+  });
+});
+
+describe('yesNoAlertAlone', () => {
+  const th = { suspicious: 0.3, scam: 0.5 };
+  const wording = [reason('model.text_scam_wording')];
+  const held = (text: string, reasons: readonly Reason[] = wording, indicators: Indicator[] = []) =>
+    yesNoAlertAlone(0.9, th, 'sms', reasons, text, indicators);
+
+  it('holds a card alert that asks only YES or NO just under scam, and says so', () => {
+    for (const text of [
+      'Chase Fraud Alert: Did you attempt a $642.18 purchase at BESTBUY on card ending 3391? Reply YES or NO. Msg&data rates may apply.',
+      'Capital One: Please reply YES if you made a $672.41 purchase at NIKE.COM on 3/9, or NO if you did not.',
+      'Barclays: Did you try to spend £84.20 at TESCO STORES? Reply Y if it was you or N if not.',
+      'Santander: ¿Reconoce una compra de 89,00 EUR con su tarjeta? Responda SI o NO.',
+    ]) {
+      const r = held(text);
+      expect(r.score, text).toBeLessThan(0.5);
+      expect(r.score, text).toBeCloseTo(0.5, 5);
+      expect(r.notice?.code, text).toBe('notice.yes_no_alert');
+      expect(text.slice(r.notice?.start, r.notice?.end), text).toMatch(/^(?:reply|responda)/i);
+    }
+  });
+
+  it('keeps a text with anything more: another sign, a link or number, no payment, or not asked', () => {
+    const alert = 'Did you attempt a $950 Zelle payment to Marcus R.? Reply YES or NO.';
+    expect(held(alert).notice).toBeDefined();
+    // another sign (a callback, a code request), or a link or number of its own
+    expect(held(alert, [...wording, reason('cue.callback')]).score).toBe(0.9);
+    const link: Indicator = {
+      type: 'url',
+      value: 'https://zelle-review.example/',
+      evidence: { field: 'text', start: 0, end: 1, excerpt: 'x' },
+    };
+    expect(held(alert, wording, [link]).score).toBe(0.9);
+    for (const text of [
+      // no payment asked about: a job lure, a prize
+      'Part-time remote role, $300-$800 daily. Reply YES to learn more or NO to skip.',
+      // a yes alone is not a yes-or-no
+      'Your card ending 4417 was used for £1,150 at CURRYS. Reply YES to confirm it was you.',
+    ])
+      expect(held(text).score, text).toBe(0.9);
+    // below the scam threshold, or not a text
+    expect(yesNoAlertAlone(0.4, th, 'sms', wording, alert, []).score).toBe(0.4);
+    expect(yesNoAlertAlone(0.9, th, 'email', wording, alert, []).score).toBe(0.9);
   });
 });
 

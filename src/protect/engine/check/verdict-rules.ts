@@ -4,19 +4,28 @@
  * rule is narrow, names what it reads, and only ever holds a score at a threshold; none decides
  * alone. `adjustedScore` applies them in order.
  */
-import { findPhrases, foldText, originalSpan } from '../cues/fold-text.js';
+import { type FoldedText, findPhrases, foldText, originalSpan } from '../cues/fold-text.js';
 import { asksForAName } from '../cues/stranger-opener.js';
 import type { Indicator, MessageKind, Reason } from '../types.js';
 
 type Thresholds = { readonly suspicious: number; readonly scam: number };
 
+/** A rule that moved the score says so, in a reason of its own that points at these words. */
+export interface RuleNotice {
+  readonly code: 'notice.official_channel' | 'notice.yes_no_alert';
+  /** The span of the original text the rule read. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface AdjustedScore {
   readonly score: number;
   /**
-   * Set when `officialChannelOnly` cleared the message: the span of the original text that
-   * sends the reader to a way back they already have, for the reason that says so.
+   * Set when a rule moved the score for what the words say: `officialChannelOnly` (the text
+   * sends the reader to a way back they already have) or `yesNoAlertAlone` (a card alert that
+   * asks only for YES or NO).
    */
-  readonly officialChannel?: { readonly start: number; readonly end: number };
+  readonly notice?: RuleNotice;
 }
 
 export function adjustedScore(
@@ -34,7 +43,11 @@ export function adjustedScore(
     reasons,
     text,
   );
-  const official = officialChannelOnly(held, thresholds, kind, reasons, text, indicators);
+  const alert = yesNoAlertAlone(held, thresholds, kind, reasons, text, indicators);
+  const official =
+    alert.notice === undefined
+      ? officialChannelOnly(alert.score, thresholds, kind, reasons, text, indicators)
+      : alert;
   return { ...official, score: lookalikeFloor(official.score, thresholds, reasons) };
 }
 
@@ -243,6 +256,25 @@ export function lookalikeFloor(
 const WORDING_ALONE: ReadonlySet<string> = new Set(['model.text_scam_wording', 'model.unclear']);
 
 /**
+ * The folded text of a short text message at or above `from` with nothing against it but the
+ * model's reading of its words, and no link, number, address or wallet of its own; else null.
+ * The notice rules read only such texts.
+ */
+function wordingAloneText(
+  score: number,
+  from: number,
+  kind: MessageKind,
+  reasons: readonly Reason[],
+  text: string,
+  indicators: readonly Indicator[],
+): FoldedText | null {
+  if (kind !== 'sms' || score < from || indicators.length > 0) return null;
+  if (reasons.some((r) => r.weight > 0 && !WORDING_ALONE.has(r.code))) return null;
+  if (text.length > MAX_OPENER) return null;
+  return foldText(text);
+}
+
+/**
  * "If this wasn't you, …": a notice of something done on the reader's account, telling them what
  * to do if they did not do it. Then, within the next 160 characters, a way back that the reader
  * already has: the number on their card, the company's own app, a branch. Run on folded text;
@@ -278,15 +310,60 @@ export function officialChannelOnly(
   text: string,
   indicators: readonly Indicator[],
 ): AdjustedScore {
-  if (kind !== 'sms' || score < thresholds.suspicious || indicators.length > 0) return { score };
-  if (reasons.some((r) => r.weight > 0 && !WORDING_ALONE.has(r.code))) return { score };
-  if (text.length > MAX_OPENER) return { score };
-  const folded = foldText(text);
-  if (ASKS_A_REPLY.test(folded.text)) return { score };
+  const folded = wordingAloneText(score, thresholds.suspicious, kind, reasons, text, indicators);
+  if (folded === null || ASKS_A_REPLY.test(folded.text)) return { score };
   const m = DISOWNED_THEN_OFFICIAL.exec(folded.text);
   if (m === null) return { score };
-  return {
-    score: Math.max(0, thresholds.suspicious - 1e-6),
-    officialChannel: originalSpan(folded, m.index, m.index + m[0].length),
-  };
+  return heldWithNotice(thresholds.suspicious, 'notice.official_channel', folded, m);
+}
+
+/** The score held just under `line`, with the notice that says why, pointing at the words `m` read. */
+function heldWithNotice(
+  line: number,
+  code: RuleNotice['code'],
+  folded: FoldedText,
+  m: RegExpExecArray,
+): AdjustedScore {
+  const { start, end } = originalSpan(folded, m.index, m.index + m[0].length);
+  return { score: Math.max(0, line - 1e-6), notice: { code, start, end } };
+}
+
+/**
+ * "Did you make this purchase? Reply YES or NO": a question about a card or account
+ * transaction, answered by a yes or a no. English and Spanish; bounded, so linear.
+ */
+const YES_NO_QUESTION =
+  /\b(?:reply|respond|text back|responda|responde|conteste|contesta)(?: with)? "?(?:yes|y|1|s[ií])"?\b[\s\S]{0,80}?\b(?:or|if not|otherwise|o|si no)\b[\s\S]{0,30}?"?\b(?:no|n|2)\b/;
+
+/** What the question is about: a payment, a purchase, a card. Whole words. */
+const TRANSACTION =
+  /\b(?:purchase|transaction|payment|charge|charged|withdrawal|transfer|debit|spend|spent|card ending|compra|cargo|transacci[oó]n|pago|tarjeta terminada)\b/;
+
+/**
+ * A card alert that asks only for YES or NO is `suspicious`, not `scam`.
+ *
+ * Banks text "Did you attempt a $642.18 purchase at BESTBUY on card ending 3391? Reply YES or
+ * NO", and scammers send the same words, then ring as the bank's fraud team once the person
+ * answers NO. The fixtures hold both, in near-identical words (a genuine Wells Fargo alert and a
+ * Bank of America lure), and the text model called a blind genuine Chase alert a scam at 0.94
+ * on its carrier footer. The words cannot tell them apart, and the safe course is the same for
+ * both: a YES to a purchase you made is harmless; if you did not make it, call the number on your
+ * card yourself rather than wait for a call. So when the text asks for YES or NO about a payment,
+ * gives no link, number, address or wallet, and nothing but the model's reading of the words is
+ * against it, the score is held just under `scam`, and a reason says what to do. A request for a
+ * code, a number to call, "an agent will call you", or any other sign keeps the score as it was.
+ */
+export function yesNoAlertAlone(
+  score: number,
+  thresholds: Thresholds,
+  kind: MessageKind,
+  reasons: readonly Reason[],
+  text: string,
+  indicators: readonly Indicator[],
+): AdjustedScore {
+  const folded = wordingAloneText(score, thresholds.scam, kind, reasons, text, indicators);
+  if (folded === null) return { score };
+  const m = YES_NO_QUESTION.exec(folded.text);
+  if (m === null || !TRANSACTION.test(folded.text)) return { score };
+  return heldWithNotice(thresholds.scam, 'notice.yes_no_alert', folded, m);
 }

@@ -102,6 +102,19 @@ export const CUES: readonly CueSpec[] = [
       'change of bank details',
       'changed our bank',
       'new account details',
+      // Invoice redirection in a real (hijacked) thread: "send this month's payments to our
+      // secondary account until the review is finished".
+      'secondary account',
+      'alternate account',
+      'alternative account',
+      'temporary account',
+      'new bank account',
+      'updated banking details',
+      'update our bank details',
+      'update our banking details',
+      'banking details have changed',
+      'bank details have changed',
+      'remittance details',
     ],
   },
   {
@@ -399,6 +412,11 @@ export const CUES: readonly CueSpec[] = [
       'release fee',
       'processing fee',
       'pay the fee',
+      // A parcel or a sweetheart's "gift" held until someone pays (romance scams use it too).
+      'stuck at customs',
+      'held at customs',
+      'held in customs',
+      'clearance fee',
     ],
   },
   {

@@ -112,6 +112,27 @@ describe('sender signals', () => {
     ).toContain('email.recipient_in_subject');
   });
 
+  it("flags a sender named like the recipient's own systems or desks, from outside", () => {
+    const role = (from: string, to = 'dana@corvane-logistics.com') =>
+      codes(mail(`From: ${from}\nTo: ${to}\nSubject: Notice`)).includes(
+        'email.display_name_internal_role',
+      );
+    const [signal] = emailSignals(
+      mail('From: "Voice Mail Service" <office@ridgeway-hvac.com>\nTo: m@larkspur-dental.com'),
+    ).filter((s) => s.code === 'email.display_name_internal_role');
+    expect(signal?.message).toContain('"Voice Mail Service"');
+    expect(signal?.message).toContain('ridgeway-hvac.com');
+    expect(signal?.message).toContain('(larkspur-dental.com)');
+    expect(role('"Corvane IT Security" <noreply@corvane-itsecurity.com>')).toBe(true);
+    expect(role('"Payroll Department" <pay@hr-portal.example>')).toBe(true);
+    expect(role('"IT Support" <it@corvane-logistics.com>')).toBe(false); // the organisation itself
+    expect(role('"Corvane IT Service Desk" <no-reply@corvane.service-now.com>')).toBe(false); // its ticketing service
+    expect(role('"Brightline IT Support" <help@brightline-it.com>')).toBe(false); // a vendor's own name
+    expect(role('"Tomas Reyes" <t.reyes@ridgeline-freight.com>')).toBe(false);
+    expect(role('"The Team" <hello@shop.example>')).toBe(false); // filler words alone
+    expect(role('"IT Support" <it@helpers.example>', 'jane@gmail.com')).toBe(false); // no organisation to be outside of
+  });
+
   it("flags a sender whose domain is made from the recipient's own organisation's name", () => {
     const mimics = (from: string, to: string) =>
       codes(mail(`From: ${from}\nTo: ${to}\nSubject: Hello`)).includes(

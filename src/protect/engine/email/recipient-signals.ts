@@ -43,8 +43,117 @@ function standsAlone(text: string, start: number, end: number): boolean {
 }
 
 export function recipientSignals(parsed: ParsedEmail): EmailSignal[] {
+  const out = subjectSignals(parsed);
   const mimic = ownOrganisationSignal(parsed);
-  return [...subjectSignals(parsed), ...(mimic === null ? [] : [mimic])];
+  if (mimic !== null) out.push(mimic);
+  const role = internalRoleSignal(parsed);
+  if (role !== null) out.push(role);
+  return out;
+}
+
+/**
+ * Words of the names an organisation's own systems and desks send under: "Voice Mail Service",
+ * "IT Help Desk", "Payroll Department", "Scanner". Whole words, lower case.
+ */
+const ROLE_WORDS: ReadonlySet<string> = new Set([
+  'voice',
+  'voicemail',
+  'mail',
+  'fax',
+  'efax',
+  'scan',
+  'scanner',
+  'scanned',
+  'copier',
+  'printer',
+  'message',
+  'messages',
+  'messaging',
+  'unified',
+  'service',
+  'services',
+  'desk',
+  'help',
+  'helpdesk',
+  'servicedesk',
+  'it',
+  'ict',
+  'support',
+  'admin',
+  'administrator',
+  'administration',
+  'system',
+  'systems',
+  'postmaster',
+  'email',
+  'mailbox',
+  'webmail',
+  'hr',
+  'human',
+  'resources',
+  'payroll',
+  'department',
+  'dept',
+  'team',
+  'notification',
+  'notifications',
+  'security',
+  'account',
+  'accounts',
+  'technical',
+  'tech',
+  'portal',
+  'document',
+  'documents',
+  'sharing',
+  'server',
+  'alert',
+  'alerts',
+  'storage',
+  'and',
+]);
+
+/** Words a role name must have besides "and", "team" or "department" alone. */
+const FILLER_ROLE_WORDS: ReadonlySet<string> = new Set(['and', 'team', 'department', 'dept']);
+
+/**
+ * A sender that calls itself by the name of one of the recipient's own organisation's systems or
+ * desks, from outside that organisation: "Voice Mail Service" <office@ridgeway-hvac.com> or
+ * "Corvane IT Security" <noreply@corvane-itsecurity.com> writing to dana@corvane-logistics.com.
+ * Voicemail, fax and scanner notices, IT desks, HR and payroll are what internal impersonation
+ * poses as, and an organisation's own systems mail from its own domain. The display name must be
+ * made only of such role words, optionally with the recipient organisation's name ("Corvane");
+ * a vendor's own name ("Brightline IT Support") does not count. Not when the sender is the
+ * recipient's organisation, nor a service's subdomain named after it (`corvane.service-now.com`,
+ * a ticketing system sending on the organisation's behalf).
+ */
+function internalRoleSignal(parsed: ParsedEmail): EmailSignal | null {
+  const box = senderMailbox(parsed);
+  if (box === undefined || box.domain === '' || box.name === '' || parsed.to === null) return null;
+  const fromOrg = organisationalDomain(box.domain);
+  if (fromOrg === '') return null;
+  const words = asciiLower(box.name)
+    .split(/[^a-z0-9]+/) // one class: linear
+    .filter((w) => w !== '');
+  if (words.length === 0 || words.length > 6) return null;
+  for (const to of parsed.to.mailboxes.slice(0, MAX_RECIPIENTS)) {
+    const toOrg = organisationalDomain(to.domain);
+    if (toOrg === '' || FREEMAIL.has(toOrg) || toOrg === fromOrg) continue;
+    const own = orgLabel(toOrg).split('-');
+    if (box.domain.split('.').some((l) => own.includes(l) || l === orgLabel(toOrg))) continue;
+    const rest = words.filter((w) => !own.includes(w));
+    if (!rest.every((w) => ROLE_WORDS.has(w))) continue;
+    if (!rest.some((w) => !FILLER_ROLE_WORDS.has(w))) continue;
+    return makeSignal(
+      'email.display_name_internal_role',
+      { name: box.name.trim(), domain: box.domain, own: toOrg },
+      'from',
+      parsed.from?.text ?? '',
+      box.nameStart,
+      box.nameEnd,
+    );
+  }
+  return null;
 }
 
 /** The name part of a registrable domain: `acme` of `acme.co.uk`. */

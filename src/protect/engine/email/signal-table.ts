@@ -48,6 +48,9 @@ export const EMAIL_SIGNAL_TABLE = {
   'email.sender_mimics_recipient': {
     weight: 2.0,
   },
+  'email.display_name_internal_role': {
+    weight: 1.5,
+  },
   'email.reply_to_mismatch': {
     weight: 0.9,
   },

@@ -72,6 +72,8 @@ export const checkerEn = {
     'The subject line contains your own email address ({address}). Mass mailings do this to look personal; a company you deal with greets you by name.',
   'email.sender_mimics_recipient':
     'It comes from {domain}, a name made to look like your own organisation ({own}) but not it. Scammers pose as your IT desk, HR or boss this way; check with them by phone or in person.',
+  'email.display_name_internal_role':
+    'It calls itself "{name}", like one of your own organisation\'s systems or desks, but it was sent from {domain}, outside your organisation ({own}). Voicemail, fax and IT notices from your own systems come from your own organisation; check with your IT desk before you open or sign in to anything.',
   'email.reply_to_mismatch':
     "If you reply, your answer goes to {reply}, not to the sender's organisation ({domain}).",
   'email.reply_to_freemail':
@@ -187,6 +189,8 @@ export const checkerEn = {
   // --- The trained models' share (check/model-reasons.ts) ---
   'notice.official_channel':
     "It tells you what to do if it wasn't you, and sends you only to ways you already have (the number on your card, the company's own app, a branch). It gives no link, number or address of its own, which the scams that copy such alerts need to reach you. To be sure, use only the app or the number on your card.",
+  'notice.yes_no_alert':
+    'Banks do send texts like this one, and scammers copy them: the words alone cannot tell which this is. It gives no link or number. If you made this payment, a YES is safe. If you did not, do not wait for a call: call the number on the back of your card yourself. A bank will never ask you for a code, PIN or password.',
   'model.unclear':
     'Nothing in it is a clear sign either way, but messages like this one are sometimes scams. Before you reply, click or pay, check who sent it in a way you trust.',
   'model.text_scam_wording': 'The wording is like scam messages we have seen: {phrases}.',

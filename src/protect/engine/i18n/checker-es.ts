@@ -71,6 +71,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'El asunto contiene su propia dirección de correo ({address}). Los envíos masivos lo hacen para parecer personales; una empresa con la que trata le saluda por su nombre.',
   'email.sender_mimics_recipient':
     'Viene de {domain}, un nombre hecho para parecerse al de su propia organización ({own}) sin serlo. Así se hacen pasar por su servicio informático, recursos humanos o su jefe; compruébelo con ellos por teléfono o en persona.',
+  'email.display_name_internal_role':
+    'Se presenta como «{name}», como uno de los sistemas o servicios de su propia organización, pero se envió desde {domain}, fuera de su organización ({own}). Los avisos de buzón de voz, fax o informática de sus propios sistemas llegan desde su propia organización; consulte con su servicio informático antes de abrir nada o iniciar sesión.',
   'email.reply_to_mismatch':
     'Si responde, su respuesta va a {reply}, no a la organización del remitente ({domain}).',
   'email.reply_to_freemail':
@@ -193,6 +195,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
   // --- Lo que aportan los modelos entrenados ---
   'notice.official_channel':
     'Le dice qué hacer si no fue usted y le envía solo a medios que ya tiene (el número de su tarjeta, la app de la propia empresa, una oficina). No da ningún enlace, número ni dirección propios, que las estafas que copian estos avisos necesitan para llegar a usted. Para estar seguro, use solo la app o el número de su tarjeta.',
+  'notice.yes_no_alert':
+    'Los bancos sí envían mensajes como este, y los estafadores los copian: las palabras no bastan para saber cuál es. No da ningún enlace ni número. Si usted hizo este pago, responder SÍ es seguro. Si no lo hizo, no espere una llamada: llame usted al número que aparece en el reverso de su tarjeta. Un banco nunca le pedirá un código, un PIN ni una contraseña.',
   'model.unclear':
     'Nada en él es una señal clara en un sentido u otro, pero mensajes como este a veces son estafas. Antes de responder, pulsar un enlace o pagar, compruebe quién lo envió por una vía de confianza.',
   'model.text_scam_wording':
