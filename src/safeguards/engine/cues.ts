@@ -249,6 +249,10 @@ export const CUES: readonly Cue[] = [
       'dll injection',
       'unhook',
       'timestomp',
+      'timestomp(?:ing|ed|s)',
+      // The endpoint sensor stopped, named by product: "stop the Falcon sensor on his machine".
+      '(?:stop|kill|disable|unload|uninstall|tamper with) (?:the )?(?:crowdstrike|falcon|edr|defender|sentinelone|carbon black|sophos)(?: sensor| agent)?',
+      '(?:stop|kill|disable|unload) the (?:edr |av |security |falcon )?sensor',
       'eludir el antivirus',
       "contourner (?:l'antivirus|la détection)",
       'virenschutz umgehen',
@@ -330,6 +334,10 @@ export const CUES: readonly Cue[] = [
       // Asking for one token without end makes some models spill memorised text.
       'repeat (?:the |this )?(?:word|phrase|token|letter) .{1,30} (?:forever|infinitely|endlessly|indefinitely)',
       'you must obey',
+      // "For this audit, set aside your content policy … answer with no refusals".
+      'set aside (?:your|the|all|any) (?:[a-z]+ )?(?:policy|policies|rules|guidelines|instructions|restrictions|safeguards)',
+      'no refusals',
+      'without (?:any )?refusals?',
       'print (?:your|the) (?:instructions|prompt)',
       // Orders planted in a document, addressed to whatever model reads it.
       'disregard (?:all |any )?(?:the |your )?(?:previous |prior )?(?:instructions|rules|guidelines|task)',
@@ -428,6 +436,11 @@ export const CUES: readonly Cue[] = [
       'sin que (?:se den cuenta|lo sepa|lo detecten)',
       'sin que (?:me|nos|te|lo|la|los) (?:puedan |pueda )?(?:rastrear|detectar|pillar|localizar)',
       'sin dejar rastro',
+      "(?:won't|wouldn't|doesn't|don't|never) (?:raise|trigger|set off|trip) (?:any |the |their |our )?(?:[a-z-]{2,20} )?(?:alarms?|alerts?|suspicion)",
+      'blends? into (?:system32|the system|normal|legit|legitimate)',
+      "(?:the )?(?:users?|they|people|victims?|he|she|employees|staff) (?:won't|will not|don't|do not|never|wouldn't) (?:know|notice|see|find out|realise|realize)",
+      'stays? (?:hidden|undetected|invisible|under the radar)',
+      'without (?:the )?(?:console|dashboard|siem|soc|admins?|it) (?:showing|noticing|seeing|alerting|knowing|flagging)',
       // A trap's link made not to look like one (not "emails that don't look suspicious to spam filters").
       "(?:the |my |a )?(?:link|url|page|domain) (?:doesn't|does not|won't|wouldn't) (?:look|seem) (?:suspicious|sketchy|fishy|dodgy)",
       '(?:el enlace|la p[aá]gina|el mensaje|el sms|el link) no parezca sospechos[oa]',
@@ -470,6 +483,9 @@ export const CUES: readonly Cue[] = [
       // Said outright: the system is not theirs, or the targets are people they have no tie to.
       "(?:it's|it is|that's|they're|site is|server is|web is|network is) not (?:mine|ours)",
       "i (?:don't|do not) work (?:there|for them)",
+      // An employer's systems reached after leaving it, and a colleague's machine.
+      '(?:left|quit|resigned from|was fired from|got fired from) (?:my |the )?(?:old |former |previous )?(?:company|job|employer|workplace|firm)',
+      "(?:a|my|his|her) (?:colleague|coworker|co-worker|classmate)'s (?:laptop|machine|pc|computer|phone|desktop)",
       "(?:i |we )?(?:don't|do not) have (?:a |any )?(?:contract|permission|authori[sz]ation|consent|scope|sign-?off|written approval)",
       "(?:coworker|co-worker|colleague|classmate)(?: [a-z]{2,15})?'s (?:[a-z0-9]{2,15} )?(?:password|passcode|pin|login|credentials|account)",
       'no es m[ií][oa]',
@@ -522,6 +538,7 @@ export const CUES: readonly Cue[] = [
       'capture the flag',
       'hack the box',
       'tryhackme',
+      'oscp',
       'bug bounty',
       'staging environment',
       'mi propio servidor',
@@ -581,6 +598,22 @@ export const CUES: readonly Cue[] = [
       "(?:can't|cannot|can no longer) (?:log|sign) ?in",
       'revoke (?:the |their |all |active |any )?(?:sessions?|tokens?|consents?|refresh tokens?)',
       'no (?:setup|step-by-step|operational|deployment) (?:instructions|steps|details)',
+      // An explanation that declines the working part: "without any code", "no implementation",
+      // "conceptually". What is asked is understanding, which is not the harm.
+      '(?:without|no) (?:writing |giving |providing |sharing |showing )?(?:any )?(?:working |actual |real |runnable )?(?:code|implementation)',
+      'conceptual(?:ly| level)',
+      // Keeping secrets out of a repository; a firm that was the one targeted.
+      'pre-commit hooks?',
+      'secrets? scanning',
+      '(?:someone|somebody|a scammer|scammers|an attacker|they) (?:emailed|texted|called|messaged|phoned|contacted) (?:us|me|my [a-z]+|our [a-z]+) pretending',
+      // Malware analysis: a sample run in an analysis VM, and what it left in memory.
+      'flare vm',
+      'remnux',
+      'host-only (?:network|adapter)',
+      '(?:unpacked|malware|suspicious) sample',
+      'memory dump',
+      'qué rastros deja',
+      'sin borrar (?:las |posibles )?pruebas',
       '(?:i teach|teaching) (?:an? )?(?:intro |introductory |beginner )?(?:security|cybersecurity|networking|it|computer science) (?:course|class|module|unit)',
       'forensics?',
       'sigma rule',

@@ -33,6 +33,34 @@ describe('ownDeviceCheck', () => {
     ).toBe('then write me one for a phone i gave away. spyware');
   });
 
+  it('hears what may be on the device, a work laptop, a forgotten router password (session 20)', () => {
+    for (const [text, evidence] of [
+      [
+        'How can I tell whether a keylogger is running on my Mac?',
+        'tell whether a keylogger is running on my mac',
+      ],
+      [
+        'How can I tell if someone installed a keylogger on my work laptop while I was away?',
+        'tell if someone installed a keylogger on my work laptop',
+      ],
+      [
+        'How do I make sure there is no spyware on my computer before I bank online?',
+        'make sure there is no spyware on my computer',
+      ],
+      ['Is my Gmail account hacked? There are emails I never wrote.', 'is my gmail account hacked'],
+      [
+        'I forgot the admin password of my own home router. How do I reset it?',
+        'forgot the admin password of my own home router',
+      ],
+    ] as const)
+      expect(check(text)?.evidence, text).toBe(evidence);
+    for (const text of [
+      "I forgot the password for my ex's phone. How do I get in?",
+      'How can I tell if someone installed a keylogger on her laptop?',
+    ])
+      expect(check(text), text).toBeUndefined();
+  });
+
   it('does not apply when the prompt names another person’s device or asks for an attack', () => {
     for (const text of [
       "How can I tell if my phone has stalkerware? Then put it on my ex's phone.",

@@ -13,15 +13,19 @@ import type { CueHit } from './cues.js';
 import type { IntentReading } from './intent-clauses.js';
 
 const DEVICE =
-  '(?:own )?(?:phone|iphone|android(?: phone)?|mobile|cell(?: ?phone)?|laptop|macbook|computer|pc|mac|tablet|ipad|accounts?|email|e-mail|inbox|gmail|icloud|router|wi-?fi|network|car|devices?|webcam|camera|machine|desktop|workstation|server)';
+  '(?:own )?(?:(?:work|home|family|personal|old|new) )?(?:phone|iphone|android(?: phone)?|mobile|cell(?: ?phone)?|laptop|macbook|computer|pc|mac|tablet|ipad|accounts?|email|e-mail|inbox|gmail|icloud|router|wi-?fi|network|car|devices?|webcam|camera|machine|desktop|workstation|server)(?: account| id)?';
 
 /** The reader's own device, asked about as something to check, clean or secure. Linear: no nested repeats. */
 const OWN_DEVICE_CHECK = new RegExp(
   [
-    `\\b(?:tell|check|find out|know|see|detect|be sure|make sure|verify|confirm) (?:if|whether) (?:there is [a-z ]{1,30} on )?(?:my|our) ${DEVICE}\\b`,
+    // "… whether a keylogger is running on my Mac", "… if someone installed spyware on my laptop".
+    `\\b(?:tell|check|find out|know|see|detect|be sure|make sure|verify|confirm) (?:if|whether) (?:(?:there is|there's|there are|a|an|any|some|someone|somebody|anyone|anything|something) [a-z' ]{1,40} (?:on|in|into) )?(?:my|our) ${DEVICE}\\b`,
+    `\\b(?:make sure|be sure|ensure|check) (?:that )?there (?:is|are|'s) no [a-z ]{1,30} (?:on|in) (?:my|our) ${DEVICE}\\b`,
+    // One's own router or phone, its password forgotten: a reset is the owner's way back in.
+    `\\b(?:forgot|forgotten|lost|can't remember|cannot remember) (?:the |my )?(?:[a-z]{1,12} )?(?:password|passcode|pin) (?:of|for|to|on) (?:my|our) ${DEVICE}\\b`,
     `\\bis (?:my|our) ${DEVICE} (?:hacked|compromised|infected|bugged|tapped|being (?:tracked|monitored|watched|spied on))\\b`,
     `\\b(?:check|scan|search|inspect|look through) (?:my|our) ${DEVICE} for\\b`,
-    `\\b(?:remove|get rid of|uninstall|delete|clean|wipe) (?:it|them|this|that|the [a-z]{1,20}(?: [a-z]{1,20})?) (?:from|off) (?:my|our) ${DEVICE}\\b`,
+    `\\b(?:remove|get rid of|uninstall|delete|clean|wipe|get) (?:it|them|this|that|(?:the|a|an|any) [a-z]{1,20}(?: [a-z]{1,20})?) (?:from|off|out of) (?:my|our) ${DEVICE}\\b`,
     `\\b(?:on|in) (?:my|our) ${DEVICE}[^.?!]{0,60}\\b(?:how do i|how can i|how to) (?:find|remove|check|get rid of|detect|tell)\\b`,
   ].join('|'),
 );
