@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cueSignals } from './cue-signals.js';
+import { cueSignals, phraseSpellings } from './cue-signals.js';
 import { foldText } from './fold-text.js';
 
 const codes = (text: string) => cueSignals(text, 'text').map((r) => r.code);
@@ -279,5 +279,17 @@ describe('cue signals', () => {
     cueSignals(text, 'body');
     const used = process.cpuUsage(t0);
     expect((used.user + used.system) / 1000).toBeLessThan(100);
+  });
+});
+
+describe('contractions written without the apostrophe', () => {
+  it('hears "dont tell mom" as "don\'t tell mom", but not "were" as "we\'re"', () => {
+    const codes = (text: string) => cueSignals(text, 'text').map((r) => r.code);
+    expect(codes('Please dont tell mom and dad, just dont tell anyone ok')).toContain(
+      'cue.secrecy',
+    );
+    expect(phraseSpellings("don't tell mom")).toEqual(["don't tell mom", 'dont tell mom']);
+    expect(phraseSpellings("we're")).toEqual(["we're"]);
+    expect(phraseSpellings('gift card')).toEqual(['gift card']);
   });
 });

@@ -7,16 +7,36 @@ import { PREMIUM_CHARGE_CODE, premiumCharge } from './premium-charge.js';
 import { STRANGER_OPENER_CODE, strangerOpener } from './stranger-opener.js';
 
 const MAX_TEXT = 20_000;
-const ALL_PHRASES: readonly string[] = [...new Set(CUES.flatMap((c) => c.phrases))];
-/** Phrase → every (cue, position in the cue's list) it belongs to. */
+
+/**
+ * Contractions that texts often write without the apostrophe ("dont tell mom", "im stuck") and
+ * that are no other word without it. Not "we're" (were), "we'll" (well), "i'll" (ill), "she'll"
+ * (shell) or "it's" (its).
+ */
+const BARE_CONTRACTION = /n't\b|\bi'm\b|\bi've\b|\byou're\b|\bthat's\b/g;
+
+/** A phrase and, when it has such a contraction, the same phrase written without apostrophes. */
+export function phraseSpellings(phrase: string): string[] {
+  const bare = phrase.replace(BARE_CONTRACTION, (m) => m.replace("'", ''));
+  return bare === phrase ? [phrase] : [phrase, bare];
+}
+
+/** Phrase → every (cue, position in the cue's list) it belongs to, in each spelling. */
 const CUES_OF_PHRASE = new Map<string, { cue: number; rank: number }[]>();
 CUES.forEach((cue, c) => {
-  cue.phrases.forEach((phrase, rank) => {
-    const list = CUES_OF_PHRASE.get(phrase) ?? [];
-    if (!list.some((x) => x.cue === c)) list.push({ cue: c, rank });
-    CUES_OF_PHRASE.set(phrase, list);
+  cue.phrases.forEach((written, rank) => {
+    for (const phrase of phraseSpellings(written)) {
+      const list = CUES_OF_PHRASE.get(phrase) ?? [];
+      if (!list.some((x) => x.cue === c)) list.push({ cue: c, rank });
+      CUES_OF_PHRASE.set(phrase, list);
+    }
   });
 });
+const ALL_PHRASES: readonly string[] = [...CUES_OF_PHRASE.keys()];
+/** The phrases that count only when the text gives a number, in each spelling. */
+const NEEDS_A_NUMBER: ReadonlySet<string> = new Set(
+  [...ONLY_WITH_A_NUMBER].flatMap(phraseSpellings),
+);
 
 /**
  * Find pressure, payment and request cues in a text. One reason per cue kind,
@@ -29,7 +49,7 @@ export function cueSignals(text: string, field: Evidence['field']): Reason[] {
   const best: ({ hit: PhraseHit; rank: number } | undefined)[] = new Array(CUES.length);
   let number: boolean | undefined; // read only when a phrase needs it
   for (const hit of findPhrases(folded.text, ALL_PHRASES)) {
-    if (ONLY_WITH_A_NUMBER.has(hit.phrase)) {
+    if (NEEDS_A_NUMBER.has(hit.phrase)) {
       if (number === undefined) number = givesANumber(folded.text);
       if (!number) continue;
     }

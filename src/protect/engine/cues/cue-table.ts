@@ -280,7 +280,33 @@ export const CUES: readonly CueSpec[] = [
       'i am in trouble',
       'in a bit of trouble',
       'in hospital and need',
+      // The lawyer's "courier" who comes to the door for the cash, and the bail itself.
+      'the bail',
+      'pick up the cash',
+      'collect the cash',
+      'pick up the money',
+      'collect the money from you',
       'in the hospital and need',
+    ],
+  },
+  {
+    // A home offered without a viewing: the "landlord" is abroad or on a rig and will post the
+    // keys once a deposit is paid. Letting agents do say "holding deposit", so that is not here.
+    code: 'cue.unseen_rental',
+    weight: 1.4,
+    phrases: [
+      'post the keys',
+      'post you the keys',
+      'send you the keys',
+      'mail you the keys',
+      'courier the keys',
+      'keys by post',
+      "can't do viewings",
+      'cannot do viewings',
+      'unable to do viewings',
+      'no viewings',
+      'cannot show you the property',
+      "can't show you the property",
     ],
   },
   {

@@ -30,6 +30,8 @@ export const checkerEn = {
     'Someone in the family says they are in trouble and need money now ("{match}"). Scammers pretend to be a grandchild under arrest, after a crash or in hospital; call the family on the numbers you already have before you send anything.',
   'cue.marketplace_buyer':
     'It reads like a "buyer" for something you sell who cannot come in person ("{match}"). Fake buyers send a courier or a fake payment e-mail; wait until the money is in your own account, and never pay a "courier" or "shipping" fee yourself.',
+  'cue.unseen_rental':
+    'It offers a home you cannot view first ("{match}"). Fake landlords say they are abroad or away for work and will post the keys once you pay a deposit; never pay before you have seen the place, and the landlord or agent, in person.',
   'cue.money_back':
     'It says something was sent to you by mistake and asks you to send it back ("{match}"). Look in your banking app first: often nothing arrived, or it came from a stolen card and will be taken back, so you would pay twice. If money really arrived by mistake, your bank returns it.',
   'cue.new_number':

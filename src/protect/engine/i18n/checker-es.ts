@@ -29,6 +29,8 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Alguien de la familia dice que está en apuros y necesita dinero ya ("{match}"). Los estafadores se hacen pasar por un nieto detenido, accidentado o en el hospital; llame a la familia a los números que ya tiene antes de enviar nada.',
   'cue.marketplace_buyer':
     'Parece un "comprador" de algo que usted vende que no puede venir en persona ("{match}"). Los falsos compradores envían un mensajero o un correo de pago falso; espere a ver el dinero en su propia cuenta y no pague nunca usted un "envío" o un "mensajero".',
+  'cue.unseen_rental':
+    'Ofrece una vivienda que no puede ver antes ("{match}"). Los falsos caseros dicen que están en el extranjero o fuera por trabajo y que le enviarán las llaves cuando pague una fianza; no pague nunca antes de haber visto la vivienda, y al casero o la agencia, en persona.',
   'cue.money_back':
     'Dice que le enviaron algo por error y le pide que lo devuelva ("{match}"). Mire primero la app de su banco: a menudo no llegó nada, o llegó con una tarjeta robada y se lo quitarán, así que pagaría dos veces. Si de verdad llegó dinero por error, su banco lo devuelve.',
   'cue.new_number':
