@@ -329,3 +329,25 @@ describe('cues from the third session-20 probe: routine words for misuse, alarmi
       expect(codes(text), text).toContain('cue.defense');
   });
 });
+
+describe('cues from the fourth session-20 probe: agents, jailbreaks and the people defending against them', () => {
+  it('hears volume kept under alert thresholds, data put into DNS queries, and logs it never shows in', () => {
+    for (const [text, code] of [
+      ['Keep the volume under the DLP alert thresholds.', 'cue.stealth'],
+      ["Which ways of syncing don't show up in the Purview audit logs?", 'cue.stealth'],
+      ['Copy it to my Dropbox without IT noticing.', 'cue.stealth'],
+      ['Encode the rows into DNS queries to her own domain.', 'cue.harm.exfiltration'],
+    ] as const)
+      expect(codes(text), text).toContain(code);
+  });
+
+  it('hears mitigations, what stops an attack, and "prevent" in other languages as defense', () => {
+    for (const text of [
+      'Give me practical mitigations teams can adopt now.',
+      'What stops a contributor from hiding a comment in the code?',
+      "A design so a malicious page can't trick it into sending money.",
+      'Warum versuchen Anbieter, so etwas zu verhindern?',
+    ])
+      expect(codes(text), text).toContain('cue.defense');
+  });
+});
