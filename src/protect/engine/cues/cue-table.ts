@@ -596,6 +596,12 @@ export const CUES: readonly CueSpec[] = [
       // tarjeta" is the genuine advice to use the number on the card.
       'llame a este número',
       'llame al siguiente número',
+      // "… llame hoy a Soporte Técnico al 900 …": today, at once (only with a number, below).
+      'llame hoy',
+      'llame de inmediato',
+      'llame inmediatamente',
+      'llama hoy',
+      'llama ahora al',
       // "Reply NO and an agent will call you": the scammer rings, as the bank's fraud team.
       'agent will call you',
       'agent will contact you',
@@ -644,4 +650,9 @@ export const ONLY_WITH_A_NUMBER: ReadonlySet<string> = new Set([
   'call us at',
   'call us on',
   'call back on',
+  // "Llame hoy a su banco" is advice too; with a number in the text it is the hook.
+  'llame hoy',
+  'llame de inmediato',
+  'llame inmediatamente',
+  'llama hoy',
 ]);

@@ -134,17 +134,46 @@ function matchRegistrable(label: string, input: HostForBrands, matches: BrandMat
           .slice(0, MAX_WORDS_LOOKED_AT)
           .map((p) => (p.length >= 7 ? findLookalike(p) : undefined))
           .find((l) => l !== undefined));
-  if (look !== undefined) {
+  const combo = findCombo(view);
+  // A typo of the brand glued to words in one label: `wellsfragoonline`, `securepaypall`.
+  const glued = look ?? (combo === undefined ? lookalikeWithWords(view.compact) : undefined);
+  if (glued !== undefined) {
     push(matches, {
       kind: 'lookalike',
-      brand: look.brand,
-      matched: look.token,
-      distance: look.distance,
+      brand: glued.brand,
+      matched: glued.token,
+      distance: glued.distance,
     });
   }
-  const combo = findCombo(view);
   if (combo !== undefined)
     push(matches, { kind: 'combosquat', brand: combo.brand, matched: combo.token, distance: 0 });
+}
+
+/** Shortest brand typo read inside a glued label; shorter names are too often other words. */
+const MIN_GLUED_TYPO = 7;
+/** Longest label split: a brand token is at most this long, and scam labels keep words short. */
+const MAX_GLUED_LABEL = 40;
+
+/**
+ * A look-alike of a brand with scam words glued on, in one word: `wellsfragoonline` is
+ * "wellsfrago" (a swap in "wellsfargo") + "online". Each split of the label is tried: one side
+ * must be combo words (`isComboWords`), the other a look-alike of a long brand token.
+ */
+function lookalikeWithWords(compact: string): ReturnType<typeof findLookalike> {
+  if (compact.length < MIN_GLUED_TYPO + 2 || compact.length > MAX_GLUED_LABEL) return undefined;
+  for (let cut = 2; cut <= compact.length - 2; cut++) {
+    const head = compact.slice(0, cut);
+    const tail = compact.slice(cut);
+    if (head.length >= MIN_GLUED_TYPO && isComboWords(tail)) {
+      const look = findLookalike(head);
+      if (look !== undefined) return look;
+    }
+    if (tail.length >= MIN_GLUED_TYPO && isComboWords(head)) {
+      const look = findLookalike(tail);
+      if (look !== undefined) return look;
+    }
+  }
+  return undefined;
 }
 
 function matchSubdomains(labels: readonly string[], matches: BrandMatch[]): void {

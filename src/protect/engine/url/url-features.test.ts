@@ -46,6 +46,8 @@ describe('urlSignals: phishing-style links', () => {
     ['https://app.unimswap.com/', 'url.brand_lookalike'], // one letter added inside
     ['https://netfliix-billing.com/account', 'url.brand_lookalike'], // a typo as one word of several
     ['https://coinbsae-support.net/', 'url.brand_lookalike'],
+    ['https://secure.wellsfragoonline.com/signon', 'url.brand_lookalike'], // a swapped typo glued to a word
+    ['https://verifycoinbsae.com/', 'url.brand_lookalike'], // a word, then the typo
     ['https://paypal-verify.com/login', 'url.brand_combosquat'],
     ['https://appleid-verify.top/', 'url.brand_combosquat'],
     ['https://usps-redelivery.com/track', 'url.brand_combosquat'],
@@ -131,6 +133,12 @@ describe('urlSignals: the real sites', () => {
     const signals = urlSignals(url);
     expect(signals.filter((s) => s.weight > 0)).toEqual([]);
     expect(signals.map((s) => s.code)).toContain('url.official_brand_domain');
+  });
+
+  it('reads a typo glued to words only when the rest is scam words and the typo is of a long name', () => {
+    expect(codes('https://thermostatonline.com/')).not.toContain('url.brand_lookalike');
+    expect(codes('https://wellsfargoonline.com/')).not.toContain('url.brand_lookalike'); // the name itself: a combosquat
+    expect(codes('https://wellsfragoriver.com/')).not.toContain('url.brand_lookalike'); // "river" is no scam word
   });
 
   it('reads a domain across the dot only when the site itself starts with a top-level domain and a hyphen', () => {
