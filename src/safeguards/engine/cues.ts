@@ -65,6 +65,10 @@ export const CUES: readonly Cue[] = [
     'harm',
     [
       'ransomware',
+      // The operator's words: the encryptor pushed to every machine, the backups killed first.
+      'encryptors?',
+      '(?:push|deploy|drop|spread|run) (?:an |the |our |my )?(?:encryptor|locker|ransomware)',
+      '(?:kill|destroy|wipe|encrypt|corrupt) (?:the |their |all (?:the |their )?)backups',
       'encrypt (?:all |every |the )?(?:files|documents|drives?) (?:and|then) (?:demand|ask)',
       'ransom note',
       'crypto-?locker',
@@ -156,6 +160,9 @@ export const CUES: readonly Cue[] = [
       'hack (?:a|the|my|his|her|their)',
       'gain (?:root|admin|shell) access',
       '(?:gain|gaining|obtain|obtaining) unauthori[sz]ed access',
+      '(?:got|gained|have|had|get) initial access',
+      '(?:get|gain|obtain|getting) local admin',
+      "(?:bypass|get around|get past|disable|break out of) (?:the )?(?:school's |school |admin |it |work )?(?:lockdown|restrictions|content filter|web filter|mdm|device management)",
       'pwn',
       'exploiter',
       'explotar',
@@ -438,6 +445,7 @@ export const CUES: readonly Cue[] = [
       'sin que (?:se den cuenta|lo sepa|lo detecten)',
       'sin que (?:me|nos|te|lo|la|los) (?:puedan |pueda )?(?:rastrear|detectar|pillar|localizar)',
       'sin dejar rastro',
+      'before (?:their|the|our|my) (?:it|soc|admins?|security team|it team|sysadmins?) (?:notices?|finds? out|sees?|catches on)',
       '(?:keep|keeps|keeping|stay|stays|staying) (?:the )?(?:volume |traffic |uploads? |transfers? )?(?:under|below) (?:the )?(?:[a-z]+ )?(?:alert|alerting|detection) thresholds?',
       "(?:don't|doesn't|do not|does not|won't|wouldn't) show up in (?:the )?(?:[a-z]+ )?(?:audit )?logs?",
       'without (?:the )?it (?:team |department )?(?:noticing|knowing|seeing|finding out)',
@@ -488,6 +496,8 @@ export const CUES: readonly Cue[] = [
       // Said outright: the system is not theirs, or the targets are people they have no tie to.
       "(?:it's|it is|that's|they're|site is|server is|web is|network is) not (?:mine|ours)",
       "i (?:don't|do not) work (?:there|for them)",
+      // A bug bounty's own exclusion: the asset is not the hunter's to test.
+      'out of scope',
       // An employer's systems reached after leaving it, and a colleague's machine.
       '(?:left|quit|resigned from|was fired from|got fired from) (?:my |the )?(?:old |former |previous )?(?:company|job|employer|workplace|firm)',
       "(?:a|my|his|her) (?:colleague|coworker|co-worker|classmate)'s (?:laptop|machine|pc|computer|phone|desktop)",
@@ -543,6 +553,9 @@ export const CUES: readonly Cue[] = [
       'capture the flag',
       'hack the box',
       'tryhackme',
+      'hackthebox',
+      'htb',
+      'retired (?:htb |hackthebox )?(?:machine|box)',
       'oscp',
       'bug bounty',
       'staging environment',
