@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Reason } from '../types.js';
 import {
+  bankChangeFloor,
+  extortionFloor,
   lookalikeFloor,
   nameOpenerAlone,
   newNumberAlone,
@@ -191,5 +193,35 @@ describe('nameOpenerAlone', () => {
     expect(nameOpenerAlone(0.77, t, 'sms', q, 'Is this Jenny? Can you send me $40?')).toBe(0.77);
     expect(nameOpenerAlone(0.77, t, 'email', q, 'Is this Jenny? Long time')).toBe(0.77);
     expect(nameOpenerAlone(0.3, t, 'sms', q, 'Is this Jenny? Long time')).toBe(0.3);
+  });
+});
+
+describe('extortionFloor', () => {
+  const th = { suspicious: 0.3, scam: 0.5 };
+  const wallet: Indicator = {
+    type: 'crypto_wallet',
+    value: 'bc1qexample',
+    evidence: { field: 'text', start: 0, end: 1, excerpt: 'x' },
+  };
+  it('raises a webcam claim with a crypto demand to scam, and nothing less than both', () => {
+    expect(
+      extortionFloor(0.2, th, [reason('cue.sextortion'), reason('cue.crypto_payment')], []),
+    ).toBe(0.5);
+    expect(extortionFloor(0.2, th, [reason('cue.sextortion')], [wallet])).toBe(0.5);
+    expect(extortionFloor(0.2, th, [reason('cue.sextortion')], [])).toBe(0.2);
+    expect(extortionFloor(0.2, th, [reason('cue.crypto_payment')], [wallet])).toBe(0.2);
+    expect(
+      extortionFloor(0.9, th, [reason('cue.sextortion'), reason('cue.crypto_payment')], []),
+    ).toBe(0.9);
+  });
+});
+
+describe('bankChangeFloor', () => {
+  const th = { suspicious: 0.3, scam: 0.5 };
+  it('keeps a request to pay new bank details at least suspicious, never more', () => {
+    expect(bankChangeFloor(0.1, th, [reason('cue.bank_details_change')])).toBe(0.3);
+    expect(bankChangeFloor(0.45, th, [reason('cue.bank_details_change')])).toBe(0.45);
+    expect(bankChangeFloor(0.1, th, [reason('cue.wire_payment')])).toBe(0.1);
+    expect(bankChangeFloor(0.1, th, [reason('cue.bank_details_change', 0)])).toBe(0.1);
   });
 });

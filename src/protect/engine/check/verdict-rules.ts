@@ -48,7 +48,55 @@ export function adjustedScore(
     alert.notice === undefined
       ? officialChannelOnly(alert.score, thresholds, kind, reasons, text, indicators)
       : alert;
-  return { ...official, score: lookalikeFloor(official.score, thresholds, reasons) };
+  const floored = extortionFloor(official.score, thresholds, reasons, indicators);
+  return {
+    ...official,
+    score: bankChangeFloor(lookalikeFloor(floored, thresholds, reasons), thresholds, reasons),
+  };
+}
+
+/**
+ * A request to pay to new bank details is never "no signs". Invoice redirection comes from the
+ * real supplier's hacked mailbox, in the real thread, with DMARC passing: a blind helper-written
+ * one ("send this month's payments to our secondary account until the review is finished") went
+ * from `suspicious` to "no signs" (0.47) once genuine bank-change notices joined the training
+ * fixtures, because the words of the two are the same. The advice is the same too (call them on a
+ * number you already have before paying), so the score is raised to the `suspicious` threshold,
+ * never further, as for a look-alike address (`lookalikeFloor`).
+ */
+export function bankChangeFloor(
+  score: number,
+  thresholds: Thresholds,
+  reasons: readonly Reason[],
+): number {
+  if (score >= thresholds.suspicious) return score;
+  return reasons.some((r) => r.code === 'cue.bank_details_change' && r.weight > 0)
+    ? thresholds.suspicious
+    : score;
+}
+
+/**
+ * "I recorded you through your webcam … send $1,450 in Bitcoin" is a scam, whatever the words
+ * around it. The mass sextortion e-mail reads like a personal letter ("I'll get straight to the
+ * point"), and the e-mail model, whose genuine mail is mostly personal letters, called a
+ * helper-written one "no signs" (0.21) and a fixture 0.52 while the sextortion cue pointed at
+ * "split-screen video" and "tracking pixel". When the claim (`cue.sextortion`) and a demand for
+ * crypto (`cue.crypto_payment`, or a wallet address in the text) are both there, the score is
+ * raised to the `scam` threshold. No genuine message makes both.
+ */
+export function extortionFloor(
+  score: number,
+  thresholds: Thresholds,
+  reasons: readonly Reason[],
+  indicators: readonly Indicator[],
+): number {
+  if (score >= thresholds.scam) return score;
+  const claim = reasons.some((r) => r.code === 'cue.sextortion' && r.weight > 0);
+  if (!claim) return score;
+  const crypto =
+    reasons.some((r) => r.code === 'cue.crypto_payment' && r.weight > 0) ||
+    indicators.some((i) => i.type === 'crypto_wallet');
+  return crypto ? thresholds.scam : score;
 }
 
 /**

@@ -293,3 +293,17 @@ describe('contractions written without the apostrophe', () => {
     expect(phraseSpellings('gift card')).toEqual(['gift card']);
   });
 });
+
+describe('the mass "I hacked your webcam" e-mail', () => {
+  it('is heard by its claims, not by porn spam', () => {
+    const codes = (text: string) => cueSignals(text, 'text').map((r) => r.code);
+    expect(
+      codes(
+        'I recorded you through your camera and made a split-screen video. Dont go to the police.',
+      ),
+    ).toContain('cue.sextortion');
+    expect(codes('Hot singles and adult sites near you! Click now')).not.toContain(
+      'cue.sextortion',
+    );
+  });
+});

@@ -87,16 +87,13 @@ export const CUES: readonly CueSpec[] = [
     ],
   },
   {
-    code: 'cue.wire_payment',
-    weight: 1.0,
+    // Pay the same invoice to other bank details: invoice redirection, often from the real
+    // supplier's hacked mailbox in the real thread. Genuine changes happen too, and the advice is
+    // the same for both (check by phone on a number you already have), so a verdict rule keeps
+    // such a message at least `suspicious` (bankChangeFloor).
+    code: 'cue.bank_details_change',
+    weight: 1.5,
     phrases: [
-      'wire transfer',
-      'western union',
-      'moneygram',
-      'send money via zelle',
-      'pay via zelle',
-      'zelle me',
-      'bank transfer to',
       'new bank details',
       'updated bank details',
       'change of bank details',
@@ -115,6 +112,27 @@ export const CUES: readonly CueSpec[] = [
       'banking details have changed',
       'bank details have changed',
       'remittance details',
+      'bank account has changed',
+      'account details have changed',
+      'new account number',
+      'updated account number',
+      'pay into our new account',
+      'nuevos datos bancarios',
+      'nueva cuenta bancaria',
+      'hemos cambiado de banco',
+    ],
+  },
+  {
+    code: 'cue.wire_payment',
+    weight: 1.0,
+    phrases: [
+      'wire transfer',
+      'western union',
+      'moneygram',
+      'send money via zelle',
+      'pay via zelle',
+      'zelle me',
+      'bank transfer to',
     ],
   },
   {
@@ -527,6 +545,11 @@ export const CUES: readonly CueSpec[] = [
     code: 'cue.details_request',
     weight: 1.3,
     phrases: [
+      // Asking for the password of another account: "sign in with the same email address and
+      // password you use for online bill pay".
+      'same email address and password',
+      'same password you use',
+      'your email password',
       'verify your account',
       'verify your identity',
       'confirm your identity',
@@ -612,6 +635,38 @@ export const CUES: readonly CueSpec[] = [
       // Only with a phone number in the message (ONLY_WITH_A_NUMBER below).
       'if you did not authorize',
       'if you did not make this',
+    ],
+  },
+  {
+    // The mass "I hacked your webcam" e-mail: a claimed recording, a password from an old leak as
+    // proof, a deadline and a bitcoin address. There is no video; the advice is not to pay.
+    code: 'cue.sextortion',
+    weight: 2.0,
+    phrases: [
+      'recorded you',
+      'recorded a video of you',
+      'access to your webcam',
+      'access to your camera',
+      'through your webcam',
+      'through your camera',
+      'split-screen video',
+      'split screen video',
+      'everyone in your address book',
+      'all your contacts',
+      'send it to your contacts',
+      'send the video to',
+      'delete the video',
+      'watching certain websites',
+      'one of your passwords',
+      'one of the passwords you use',
+      'i got into your devices',
+      'i have access to your device',
+      'i have access to all your',
+      'tracking pixel',
+      "don't go to the police",
+      'do not go to the police',
+      "don't contact the police",
+      'do not contact the police',
     ],
   },
   {

@@ -32,6 +32,10 @@ export const checkerEn = {
     'It reads like a "buyer" for something you sell who cannot come in person ("{match}"). Fake buyers send a courier or a fake payment e-mail; wait until the money is in your own account, and never pay a "courier" or "shipping" fee yourself.',
   'cue.unseen_rental':
     'It offers a home you cannot view first ("{match}"). Fake landlords say they are abroad or away for work and will post the keys once you pay a deposit; never pay before you have seen the place, and the landlord or agent, in person.',
+  'cue.sextortion':
+    'It claims to have filmed you or got into your device, and wants money to keep quiet ("{match}"). This e-mail is sent to millions of people: there is no video. Do not pay and do not reply. If it shows a password of yours, it came from an old data leak: change that password wherever you still use it.',
+  'cue.bank_details_change':
+    "It asks you to pay to new or different bank details (\"{match}\"). Criminals who get into a supplier's, a landlord's or a club's mailbox send exactly this, even in a real conversation. Before you pay, call them on a number you already have, not one in this message, and check the new details with them.",
   'cue.money_back':
     'It says something was sent to you by mistake and asks you to send it back ("{match}"). Look in your banking app first: often nothing arrived, or it came from a stolen card and will be taken back, so you would pay twice. If money really arrived by mistake, your bank returns it.',
   'cue.new_number':

@@ -31,6 +31,10 @@ export const checkerEs: Catalog<CheckerMessageKey> = {
     'Parece un "comprador" de algo que usted vende que no puede venir en persona ("{match}"). Los falsos compradores envían un mensajero o un correo de pago falso; espere a ver el dinero en su propia cuenta y no pague nunca usted un "envío" o un "mensajero".',
   'cue.unseen_rental':
     'Ofrece una vivienda que no puede ver antes ("{match}"). Los falsos caseros dicen que están en el extranjero o fuera por trabajo y que le enviarán las llaves cuando pague una fianza; no pague nunca antes de haber visto la vivienda, y al casero o la agencia, en persona.',
+  'cue.sextortion':
+    'Dice que le ha grabado o que ha entrado en su dispositivo, y pide dinero a cambio de silencio ("{match}"). Este correo se envía a millones de personas: no hay ningún vídeo. No pague y no responda. Si muestra una contraseña suya, viene de una filtración antigua: cámbiela en todos los sitios donde aún la use.',
+  'cue.bank_details_change':
+    'Le pide pagar a unos datos bancarios nuevos o distintos ("{match}"). Los delincuentes que entran en el correo de un proveedor, un casero o un club envían justo esto, incluso dentro de una conversación real. Antes de pagar, llámeles a un número que ya tenga, no a uno de este mensaje, y confirme con ellos los nuevos datos.',
   'cue.money_back':
     'Dice que le enviaron algo por error y le pide que lo devuelva ("{match}"). Mire primero la app de su banco: a menudo no llegó nada, o llegó con una tarjeta robada y se lo quitarán, así que pagaría dos veces. Si de verdad llegó dinero por error, su banco lo devuelve.',
   'cue.new_number':
