@@ -69,6 +69,9 @@ export const CUES: readonly Cue[] = [
       'encryptors?',
       '(?:push|deploy|drop|spread|run) (?:an |the |our |my )?(?:encryptor|locker|ransomware)',
       '(?:kill|destroy|wipe|encrypt|corrupt) (?:the |their |all (?:the |their )?)backups',
+      'vssadmin delete shadows',
+      'delete shadows /all',
+      '(?:stop|kill|disable) (?:the )?(?:veeam|vss|volume shadow copy)(?: service| services)?',
       'encrypt (?:all |every |the )?(?:files|documents|drives?) (?:and|then) (?:demand|ask)',
       'ransom note',
       'crypto-?locker',
@@ -86,6 +89,10 @@ export const CUES: readonly Cue[] = [
     'harm',
     [
       'keylogger',
+      // A clipboard hijacker: the wallet address copied is swapped for the caller's own.
+      'clippers?',
+      'swaps? (?:in|it for) (?:mine|my (?:address|wallet))',
+      '(?:spread|propagate|spreads|propagates) (?:it |itself )?(?:over|via|through) smb',
       "log(?:s|ging)? (?:the |all |their |users' |every )?keystrokes",
       'key logger',
       'trojan',
@@ -445,6 +452,7 @@ export const CUES: readonly Cue[] = [
       'sin que (?:se den cuenta|lo sepa|lo detecten)',
       'sin que (?:me|nos|te|lo|la|los) (?:puedan |pueda )?(?:rastrear|detectar|pillar|localizar)',
       'sin dejar rastro',
+      '(?:so|so that) (?:nobody|no one|noone) (?:notices|knows|sees|finds out|will notice|would notice)',
       'before (?:their|the|our|my) (?:it|soc|admins?|security team|it team|sysadmins?) (?:notices?|finds? out|sees?|catches on)',
       '(?:keep|keeps|keeping|stay|stays|staying) (?:the )?(?:volume |traffic |uploads? |transfers? )?(?:under|below) (?:the )?(?:[a-z]+ )?(?:alert|alerting|detection) thresholds?',
       "(?:don't|doesn't|do not|does not|won't|wouldn't) show up in (?:the )?(?:[a-z]+ )?(?:audit )?logs?",
@@ -496,6 +504,7 @@ export const CUES: readonly Cue[] = [
       // Said outright: the system is not theirs, or the targets are people they have no tie to.
       "(?:it's|it is|that's|they're|site is|server is|web is|network is) not (?:mine|ours)",
       "i (?:don't|do not) work (?:there|for them)",
+      "(?:my )?friends' (?:laptops?|phones?|pcs?|computers?)",
       // A bug bounty's own exclusion: the asset is not the hunter's to test.
       'out of scope',
       // An employer's systems reached after leaving it, and a colleague's machine.
@@ -629,6 +638,23 @@ export const CUES: readonly Cue[] = [
       'what stops (?:a|an|someone|somebody|anyone|people|users?|attackers?) (?:[a-z]+ )?from',
       "so (?:that )?(?:a|an|the|that|any) (?:malicious|hostile|rogue|compromised|untrusted) (?:page|site|website|pr|pull request|document|email|input|content|user|contributor|prompt|server|tool) (?:can't|cannot|won't|can not)",
       '(?:talk|presentation|lecture|workshop|webinar|keynote) on (?:[a-z]+ ){0,2}security',
+      // A found USB stick left alone, a home router in a botnet, a crack already run: victims' questions.
+      "(?:haven't|have not|didn't|did not|never) (?:plugged|opened|clicked|run|ran|installed) it",
+      'hand it (?:in )?to (?:it|security|the it team|the security team)',
+      '(?:my|our) (?:home )?(?:ip|network|router|computer|pc|server) (?:is|was|has been) (?:part of|in|infected by|used by|used in) (?:a )?botnet',
+      'stop it (?:from )?happening again',
+      'what should (?:i|we) do (?:right )?now about (?:my|our)',
+      'not (?:a|an) (?:guide|how-to|tutorial|recipe) (?:to|for) (?:building|making|writing) (?:one|it|them)',
+      // Decoys that alert on use, and software that asks people first and shows itself.
+      'honey ?tokens?',
+      'honeypots?',
+      'canary ?tokens?',
+      '(?:user|users) (?:has to|have to|must|needs to|need to) (?:accept|approve|consent)',
+      "with (?:the )?(?:user's |users' |their |explicit )?consent",
+      'always visible',
+      "(?:make it|so it's|so it is) (?:obvious|clear|visible) to (?:the )?users?",
+      '(?:on-screen|visible) indicator',
+      'untrusted (?:plugin |third-party |user )?code',
       // Malware analysis: a sample run in an analysis VM, and what it left in memory.
       'flare vm',
       'remnux',
@@ -637,7 +663,7 @@ export const CUES: readonly Cue[] = [
       'memory dump',
       'qué rastros deja',
       'sin borrar (?:las |posibles )?pruebas',
-      '(?:i teach|teaching) (?:an? )?(?:intro |introductory |beginner )?(?:security|cybersecurity|networking|it|computer science) (?:course|class|module|unit)',
+      '(?:i teach|teaching) (?:an? )?(?:intro |introductory |beginner )?(?:security|cybersecurity|networking|it|computer science|malware analysis) (?:course|class|module|unit)',
       'forensics?',
       'sigma rule',
       'yara rule',
