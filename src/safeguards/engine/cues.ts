@@ -70,7 +70,6 @@ export const CUES: readonly Cue[] = [
       '(?:push|deploy|drop|spread|run) (?:an |the |our |my )?(?:encryptor|locker|ransomware)',
       '(?:kill|destroy|wipe|encrypt|corrupt) (?:the |their |all (?:the |their )?)backups',
       'vssadmin delete shadows',
-      'delete shadows /all',
       '(?:stop|kill|disable) (?:the )?(?:veeam|vss|volume shadow copy)(?: service| services)?',
       'encrypt (?:all |every |the )?(?:files|documents|drives?) (?:and|then) (?:demand|ask)',
       'ransom note',
@@ -438,7 +437,7 @@ export const CUES: readonly Cue[] = [
       "without (?:the |it's |its |their |our |my )?(?:it |security )?(?:dlp|edr|siem|antivirus|av|soc|monitoring|proxy|logging) (?:ever )?(?:logging|noticing|seeing|flagging|catching|detecting|alerting|recording|knowing)",
       'hard to (?:detect|trace|spot)',
       // "hardest for my wife to detect", "harder for the admins to spot".
-      "hard(?:er|est) (?:for (?:[a-z'-]+ ){1,3})?to (?:detect|trace|spot|notice|find)",
+      "hard(?:er|est) (?:for (?:[a-z'-]{1,20} ){1,3})?to (?:detect|trace|spot|notice|find)",
       'to hinder (?:the )?(?:analysis|forensics|investigation)',
       // Evasion said as odds, or as hiding from those who watch (round 5).
       '(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing) the (?:odds|chances?|likelihood|risk) (?:of|that) (?:detection|discovery|being (?:detected|noticed|flagged|caught|spotted)|(?:anyone|someone|they) (?:notices?|sees?|spots?))',
@@ -454,8 +453,8 @@ export const CUES: readonly Cue[] = [
       'sin dejar rastro',
       '(?:so|so that) (?:nobody|no one|noone) (?:notices|knows|sees|finds out|will notice|would notice)',
       'before (?:their|the|our|my) (?:it|soc|admins?|security team|it team|sysadmins?) (?:notices?|finds? out|sees?|catches on)',
-      '(?:keep|keeps|keeping|stay|stays|staying) (?:the )?(?:volume |traffic |uploads? |transfers? )?(?:under|below) (?:the )?(?:[a-z]+ )?(?:alert|alerting|detection) thresholds?',
-      "(?:don't|doesn't|do not|does not|won't|wouldn't) show up in (?:the )?(?:[a-z]+ )?(?:audit )?logs?",
+      '(?:keep|keeps|keeping|stay|stays|staying) (?:the )?(?:volume |traffic |uploads? |transfers? )?(?:under|below) (?:the )?(?:[a-z]{1,20} )?(?:alert|alerting|detection) thresholds?',
+      "(?:don't|doesn't|do not|does not|won't|wouldn't) show up in (?:the )?(?:[a-z]{1,20} )?(?:audit )?logs?",
       'without (?:the )?it (?:team |department )?(?:noticing|knowing|seeing|finding out)',
       "(?:won't|wouldn't|doesn't|don't|never) (?:raise|trigger|set off|trip) (?:any |the |their |our )?(?:[a-z-]{2,20} )?(?:alarms?|alerts?|suspicion)",
       'blends? into (?:system32|the system|normal|legit|legitimate)',
@@ -633,11 +632,11 @@ export const CUES: readonly Cue[] = [
       // Keeping secrets out of a repository; a firm that was the one targeted.
       'pre-commit hooks?',
       'secrets? scanning',
-      '(?:someone|somebody|a scammer|scammers|an attacker|they) (?:emailed|texted|called|messaged|phoned|contacted) (?:us|me|my [a-z]+|our [a-z]+) pretending',
+      '(?:someone|somebody|a scammer|scammers|an attacker|they) (?:emailed|texted|called|messaged|phoned|contacted) (?:us|me|my [a-z]{1,20}|our [a-z]{1,20}) pretending',
       // Asking what keeps an attack out: "what stops a contributor from …", "so a malicious page can't …".
-      'what stops (?:a|an|someone|somebody|anyone|people|users?|attackers?) (?:[a-z]+ )?from',
+      'what stops (?:a|an|someone|somebody|anyone|people|users?|attackers?) (?:[a-z]{1,20} )?from',
       "so (?:that )?(?:a|an|the|that|any) (?:malicious|hostile|rogue|compromised|untrusted) (?:page|site|website|pr|pull request|document|email|input|content|user|contributor|prompt|server|tool) (?:can't|cannot|won't|can not)",
-      '(?:talk|presentation|lecture|workshop|webinar|keynote) on (?:[a-z]+ ){0,2}security',
+      '(?:talk|presentation|lecture|workshop|webinar|keynote) on (?:[a-z]{1,20} ){0,2}security',
       // A found USB stick left alone, a home router in a botnet, a crack already run: victims' questions.
       "(?:haven't|have not|didn't|did not|never) (?:plugged|opened|clicked|run|ran|installed) it",
       'hand it (?:in )?to (?:it|security|the it team|the security team)',
