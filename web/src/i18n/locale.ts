@@ -44,6 +44,10 @@ export function useLocale(): Locale {
   useEffect(() => {
     const update = () => setLocale(currentLocale());
     window.addEventListener(CHANGE, update);
+    // A switch made between this component's first render and now sent its event before anyone
+    // listened: read the choice again. (A form that appeared while the person picked Español
+    // stayed in English: "Ask to be verified" under a Spanish page, in a CI run of 2026-12-08.)
+    update();
     return () => window.removeEventListener(CHANGE, update);
   }, []);
   return locale;
